@@ -1,0 +1,10 @@
+// The wire contracts of Teleop Hub. Everything that crosses a process
+// boundary is defined here and nowhere else.
+import { teleop } from './generated/teleop.js';
+
+/** Generated protobuf messages of package `teleop.v1`. */
+export import v1 = teleop.v1;
+export { teleop };
+export * from './time.ts';
+export * from './topics.ts';
+export * from './operatorApi.ts';

@@ -1,0 +1,142 @@
+// The operator <-> hub socket.io protocol (the browser console and any Node
+// client speak it). Binary payloads are protobuf messages of teleop.v1;
+// everything else is small JSON. 64-bit times travel as decimal strings.
+
+/** Binary payload as socket.io delivers it: Buffer in Node, ArrayBuffer in browsers. */
+export type Binary = Uint8Array | ArrayBuffer;
+
+export type OperatorErrorCode =
+  /** The request was malformed (missing field, wrong type). */
+  | 'bad_request'
+  /** No robot with that id is enrolled (or it was revoked). */
+  | 'unknown_robot'
+  /** The robot is enrolled but not connected. */
+  | 'robot_offline'
+  /** The action needs the robot's control lease, which this connection does not hold. */
+  | 'not_lease_holder'
+  /** The command carries a lease id that is not the current one. */
+  | 'stale_lease'
+  /** The command could not be decoded or does not fit the robot (wrong length, unsupported mode). */
+  | 'bad_command'
+  /** A value is NaN or infinite. */
+  | 'non_finite'
+  /** A value is beyond the joint's limits. */
+  | 'out_of_limits'
+  /** The robot's e-stop is latched; reset it first. */
+  | 'estopped'
+  /** The operator is not allowed to do this. */
+  | 'forbidden';
+
+export interface OperatorError {
+  code: OperatorErrorCode;
+  /** A sentence an operator can act on. */
+  message: string;
+  robotId?: string;
+  /** Sequence number of the command concerned, for command errors. */
+  sequence?: string;
+}
+
+export type Ack<T> = { ok: true; value: T } | { ok: false; error: OperatorError };
+
+export interface CameraSummary {
+  name: string;
+  width: number;
+  height: number;
+  fps: number;
+}
+
+export interface RobotSummary {
+  robotId: string;
+  name: string;
+  model: string;
+  online: boolean;
+  /** ISO time of the last presence change or message. */
+  lastSeenAt: string | null;
+  /** Operator id holding the lease, null when free. */
+  leaseHolder: string | null;
+  queueLength: number;
+  /** RobotMode name from the robot's last status, e.g. "ROBOT_MODE_IDLE". */
+  mode: string;
+  estop: boolean;
+  cameras: CameraSummary[];
+}
+
+export type LeaseStatus = 'granted' | 'queued' | 'revoked' | 'none';
+
+export type LeaseEndReason = 'released' | 'disconnected' | 'inactive' | 'expired' | 'revoked' | 'robot_removed';
+
+/** The state of one operator connection's lease on one robot. */
+export interface LeaseUpdate {
+  robotId: string;
+  status: LeaseStatus;
+  /** Present when granted: must be carried by every ControlCommand. */
+  leaseId?: string;
+  /** 1-based queue position when queued. */
+  position?: number;
+  /** Unix ms when the lease ends at the latest (granted only). */
+  expiresAtMs?: number;
+  /** Unix ms after which an idle lease is revoked (granted only). */
+  idleDeadlineMs?: number;
+  /** Why the lease ended (revoked only). */
+  reason?: LeaseEndReason;
+}
+
+export interface SubscribeRequest {
+  robotId: string;
+  /** Most states per second this client wants (display rate); the hub coalesces to it. Default 60. */
+  maxRateHz?: number;
+}
+
+export interface SubscribeResult {
+  /** RobotDescription, protobuf. */
+  description: Binary;
+  summary: RobotSummary;
+}
+
+export interface RobotRef {
+  robotId: string;
+}
+
+export interface EStopRequest {
+  robotId: string;
+  reason?: string;
+}
+
+export interface HelloInfo {
+  operatorId: string;
+  hubVersion: string;
+}
+
+export interface ClockOffsetInfo {
+  /** This client's clock minus the hub's clock, ns (decimal string). */
+  offsetNs: string;
+  /** Round trip of the sample the offset came from, ns (decimal string). */
+  rttNs: string;
+}
+
+export interface ClientToServerEvents {
+  'robots:list': (ack: (res: Ack<RobotSummary[]>) => void) => void;
+  'robot:subscribe': (req: SubscribeRequest, ack: (res: Ack<SubscribeResult>) => void) => void;
+  'robot:unsubscribe': (req: RobotRef, ack: (res: Ack<null>) => void) => void;
+  'lease:request': (req: RobotRef, ack: (res: Ack<LeaseUpdate>) => void) => void;
+  'lease:release': (req: RobotRef, ack: (res: Ack<null>) => void) => void;
+  /** ControlCommand, protobuf. No ack (it is a stream); problems come back as 'operator:error'. */
+  control: (robotId: string, command: Binary) => void;
+  estop: (req: EStopRequest, ack: (res: Ack<null>) => void) => void;
+  'estop:reset': (req: RobotRef, ack: (res: Ack<null>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  hello: (info: HelloInfo) => void;
+  /** Sent whenever any robot's summary changes (presence, lease, mode). */
+  'robot:presence': (summary: RobotSummary) => void;
+  /** JointState, protobuf, for subscribed robots only, at most maxRateHz. */
+  'robot:state': (robotId: string, state: Binary) => void;
+  /** RobotStatus, protobuf, for subscribed robots. */
+  'robot:status': (robotId: string, status: Binary) => void;
+  'lease:update': (update: LeaseUpdate) => void;
+  'operator:error': (error: OperatorError) => void;
+  /** Hub clock probe: answer with this client's receive and send times (ns, decimal strings). */
+  'clock:ping': (t0Ns: string, ack: (t1Ns: string, t2Ns: string) => void) => void;
+  'clock:offset': (info: ClockOffsetInfo) => void;
+}

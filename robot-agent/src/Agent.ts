@@ -1,0 +1,251 @@
+// One robot agent: a driver, the safety layer and control loop around it, and
+// the link to the hub. Owns all of them; close() stops them in order.
+import { fromLong, nowNs, toLong, v1 } from '@teleop/proto';
+import type { AgentConfig } from './config.ts';
+import { ControlLoop } from './control/ControlLoop.ts';
+import { SafetyLayer, type RejectReason } from './control/SafetyLayer.ts';
+import type { Driver, DriverFault } from './drivers/Driver.ts';
+import { SimArmDriver } from './drivers/sim/SimArmDriver.ts';
+import { HubLink } from './link/HubLink.ts';
+import type { Logger } from './log.ts';
+
+export const AGENT_VERSION = '0.1.0';
+
+/** Most RobotEvents about rejected commands published per second (the counters keep the full count). */
+const REJECT_EVENTS_PER_S = 5;
+const STATUS_HEARTBEAT_MS = 2000;
+
+export function createDriver(name: AgentConfig['driver']): Driver {
+  switch (name) {
+    case 'sim':
+      return new SimArmDriver();
+  }
+}
+
+export class Agent {
+  readonly driver: Driver;
+  readonly safety: SafetyLayer;
+  readonly loop: ControlLoop;
+  readonly link: HubLink;
+  private readonly counters = { applied: 0n, rejected: 0n, malformed: 0n };
+  readonly rejections = new Map<RejectReason, number>();
+  private faults: DriverFault[] = [];
+  private rejectEventWindow = { startMs: 0, count: 0 };
+  private heartbeat: NodeJS.Timeout | null = null;
+  private clockOffsetNs = 0n;
+
+  constructor(
+    private readonly config: AgentConfig,
+    private readonly logger: Logger,
+    driver?: Driver,
+  ) {
+    this.driver = driver ?? createDriver(config.driver);
+    const d = this.driver.describe();
+    this.safety = new SafetyLayer(
+      {
+        joints: d.joints.map((j) => ({
+          name: j.name ?? '',
+          minPosition: j.minPosition ?? 0,
+          maxPosition: j.maxPosition ?? 0,
+          maxVelocity: j.maxVelocity ?? 0,
+        })),
+        gripperIndex: d.gripperJoint ? d.joints.findIndex((j) => j.name === d.gripperJoint) : -1,
+        holdTimeoutMs: config.holdTimeoutMs,
+        maxCommandAgeMs: config.maxCommandAgeMs,
+      },
+      nowNs,
+    );
+    this.link = new HubLink({ hubUrl: config.hubUrl, mqttUrl: config.mqttUrl, robotId: config.robotId, secret: config.secret, logger });
+    this.loop = new ControlLoop({
+      driver: this.driver,
+      safety: this.safety,
+      controlRateHz: config.controlRateHz,
+      stateRateHz: config.stateRateHz,
+      publishState: (state) => this.link.publish('state', v1.JointState.encode(state).finish()),
+      onModeChange: (mode, reason) => {
+        if (reason === 'watchdog') {
+          this.event(v1.RobotEvent.Kind.KIND_WATCHDOG_HOLD, `no command for ${config.holdTimeoutMs} ms under lease; holding pose`);
+        }
+        this.logger.info({ mode: v1.RobotMode[mode], reason }, 'robot mode changed');
+        this.publishStatus();
+      },
+      onFault: (faults) => {
+        this.faults = faults;
+        for (const f of faults) this.event(v1.RobotEvent.Kind.KIND_FAULT, `${f.code}: ${f.message}`);
+        this.publishStatus();
+      },
+    });
+    this.link.on('control', (p) => this.onControl(p));
+    this.link.on('session', (p) => this.onSession(p));
+    this.link.on('ping', (p) => this.onPing(p));
+    this.link.on('disconnect', () => this.onDisconnect());
+  }
+
+  async start(): Promise<void> {
+    await this.driver.connect();
+    this.link.announce({ describe: this.encodeDescription(), status: () => this.encodeStatus() });
+    this.loop.start();
+    this.heartbeat = setInterval(() => this.publishStatus(), STATUS_HEARTBEAT_MS);
+    await this.link.start();
+  }
+
+  async close(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    await this.loop.stop();
+    await this.link.close();
+    await this.driver.disconnect();
+  }
+
+  /** Counters for status and tests. */
+  get stats(): { applied: bigint; rejected: bigint; malformed: bigint } {
+    return { ...this.counters };
+  }
+
+  private onControl(payload: Buffer): void {
+    let command: v1.ControlCommand;
+    try {
+      command = v1.ControlCommand.decode(payload);
+    } catch (err) {
+      this.counters.malformed++;
+      this.logger.warn({ bytes: payload.length, err: (err as Error).message }, 'dropped a malformed ControlCommand');
+      return;
+    }
+    const verdict = this.loop.submit(command);
+    if (verdict.accepted) {
+      this.counters.applied++;
+      return;
+    }
+    this.counters.rejected++;
+    this.rejections.set(verdict.reason, (this.rejections.get(verdict.reason) ?? 0) + 1);
+    const now = Date.now();
+    if (now - this.rejectEventWindow.startMs >= 1000) this.rejectEventWindow = { startMs: now, count: 0 };
+    if (this.rejectEventWindow.count++ < REJECT_EVENTS_PER_S) {
+      this.logger.warn({ reason: verdict.reason, sequence: fromLong(command.sequence).toString() }, `rejected command: ${verdict.message}`);
+      this.event(v1.RobotEvent.Kind.KIND_COMMAND_REJECTED, verdict.message, {
+        reason: verdict.reason,
+        leaseId: command.leaseId,
+        sequence: fromLong(command.sequence),
+      });
+    }
+  }
+
+  private onSession(payload: Buffer): void {
+    let ev: v1.SessionEvent;
+    try {
+      ev = v1.SessionEvent.decode(payload);
+    } catch (err) {
+      this.counters.malformed++;
+      this.logger.warn({ err: (err as Error).message }, 'dropped a malformed SessionEvent');
+      return;
+    }
+    const K = v1.RobotEvent.Kind;
+    switch (ev.event) {
+      case 'leaseGranted': {
+        const leaseId = ev.leaseGranted?.leaseId ?? '';
+        this.safety.grantLease(leaseId);
+        this.logger.info({ leaseId, operator: ev.leaseGranted?.operatorId }, 'lease granted');
+        this.event(K.KIND_LEASE_APPLIED, `lease granted to ${ev.leaseGranted?.operatorId ?? '?'}`, { leaseId });
+        break;
+      }
+      case 'leaseRevoked': {
+        const leaseId = ev.leaseRevoked?.leaseId ?? '';
+        if (this.safety.revokeLease(leaseId)) this.logger.info({ leaseId, reason: ev.leaseRevoked?.reason }, 'lease revoked');
+        break;
+      }
+      case 'estop': {
+        const reason = `by ${ev.estop?.source || 'unknown'}${ev.estop?.reason ? `: ${ev.estop.reason}` : ''}`;
+        this.safety.engageEStop(reason);
+        this.logger.warn({ reason }, 'E-STOP engaged');
+        this.event(K.KIND_ESTOP_ENGAGED, `e-stop ${reason}`);
+        break;
+      }
+      case 'estopReset': {
+        if (this.safety.resetEStop()) {
+          this.logger.warn({ source: ev.estopReset?.source }, 'e-stop reset');
+          this.event(K.KIND_ESTOP_RESET, `e-stop reset by ${ev.estopReset?.source || 'unknown'}`);
+        }
+        break;
+      }
+      default:
+        this.logger.debug({ event: ev.event }, 'session event not handled by this agent');
+    }
+    this.loop.poke();
+    this.publishStatus();
+  }
+
+  private onPing(payload: Buffer): void {
+    const t1 = nowNs();
+    let ping: v1.Ping;
+    try {
+      ping = v1.Ping.decode(payload);
+    } catch {
+      this.counters.malformed++;
+      return;
+    }
+    if (ping.offsetKnown) {
+      this.clockOffsetNs = fromLong(ping.offsetNs);
+      this.safety.setClockOffset(this.clockOffsetNs);
+    }
+    const pong = v1.Pong.encode({ id: ping.id, t0Ns: ping.t0Ns, t1Ns: toLong(t1), t2Ns: toLong(nowNs()) }).finish();
+    this.link.publish('pong', pong);
+  }
+
+  /** Without the hub nobody can drive: drop the lease locally and hold. */
+  private onDisconnect(): void {
+    const lease = this.safety.currentLeaseId;
+    if (lease !== null) {
+      this.safety.revokeLease(lease);
+      this.logger.warn({ leaseId: lease }, 'lost the hub: lease dropped, holding pose');
+      this.loop.poke();
+    }
+  }
+
+  private event(kind: v1.RobotEvent.Kind, message: string, extra: { reason?: string; leaseId?: string; sequence?: bigint } = {}): void {
+    const bytes = v1.RobotEvent.encode({
+      timeNs: toLong(nowNs()),
+      kind,
+      message,
+      reason: extra.reason ?? '',
+      leaseId: extra.leaseId ?? this.safety.currentLeaseId ?? '',
+      sequence: toLong(extra.sequence ?? 0n),
+    }).finish();
+    this.link.publish('events', bytes, { qos: 1 });
+  }
+
+  private encodeDescription(): Uint8Array {
+    const d = this.driver.describe();
+    return v1.RobotDescription.encode({
+      robotId: this.config.robotId,
+      model: d.model,
+      joints: d.joints,
+      cameras: [],
+      controlModes: d.controlModes,
+      urdf: d.urdf ?? '',
+      urdfUrl: d.urdfUrl ?? '',
+      gripperJoint: d.gripperJoint ?? '',
+      stateRateHz: this.config.stateRateHz,
+      controlRateHz: this.config.controlRateHz,
+      holdTimeoutMs: this.config.holdTimeoutMs,
+      agentVersion: AGENT_VERSION,
+      driver: this.driver.name,
+    }).finish();
+  }
+
+  private encodeStatus(): Uint8Array {
+    return v1.RobotStatus.encode({
+      timeNs: toLong(nowNs()),
+      mode: this.safety.mode,
+      estop: this.safety.estopped,
+      estopReason: this.safety.estopDescription,
+      faults: this.faults.map((f) => ({ code: f.code, message: f.message, joint: f.joint ?? '' })),
+      leaseId: this.safety.currentLeaseId ?? '',
+      commandsApplied: toLong(this.counters.applied),
+      commandsRejected: toLong(this.counters.rejected),
+      clockOffsetNs: toLong(this.clockOffsetNs, false),
+    }).finish();
+  }
+
+  private publishStatus(): void {
+    this.link.publish('status', this.encodeStatus(), { qos: 1, retain: true });
+  }
+}

@@ -1,0 +1,162 @@
+// One running hub: store, broker, robot fleet, operator gateway and HTTP,
+// started in dependency order and closed in reverse by close().
+import type { AddressInfo } from 'node:net';
+import { Server as SocketIoServer } from 'socket.io';
+import type { FastifyInstance } from 'fastify';
+import type { BrokerLink } from './broker/BrokerLink.ts';
+import { brokerRoutes } from './broker/brokerRoutes.ts';
+import { EmbeddedBroker } from './broker/EmbeddedBroker.ts';
+import { ExternalBroker } from './broker/ExternalBroker.ts';
+import { publicHubUrl, type HubConfig } from './config.ts';
+import { createHttpServer } from './http/httpServer.ts';
+import { consolePlaceholder } from './http/consolePlaceholder.ts';
+import { createLogger, type Logger } from './log.ts';
+import { HubMetrics } from './metrics/HubMetrics.ts';
+import { metricsRoutes } from './metrics/metricsRoutes.ts';
+import { LeaseManager } from './operators/LeaseManager.ts';
+import { OperatorGateway, type OperatorServer } from './operators/OperatorGateway.ts';
+import { StateFanout } from './operators/StateFanout.ts';
+import { RobotFleet } from './robots/RobotFleet.ts';
+import { RobotRegistry } from './robots/RobotRegistry.ts';
+import { robotRoutes } from './robots/robotRoutes.ts';
+import { openDatabase, type HubDb } from './store/database.ts';
+
+export const HUB_VERSION = '0.1.0';
+const LEASE_CHECK_MS = 250;
+
+export class Hub {
+  private readonly startedAtMs = Date.now();
+  private leaseTimer: NodeJS.Timeout | null = null;
+  private closing: Promise<void> | null = null;
+
+  private constructor(
+    readonly config: HubConfig,
+    readonly logger: Logger,
+    readonly db: HubDb,
+    readonly registry: RobotRegistry,
+    readonly metrics: HubMetrics,
+    readonly broker: BrokerLink,
+    readonly fleet: RobotFleet,
+    readonly leases: LeaseManager,
+    private readonly fanout: StateFanout,
+    private readonly io: OperatorServer,
+    private readonly gateway: OperatorGateway,
+    private readonly app: FastifyInstance,
+    /** Base URL robots and browsers use. */
+    readonly url: string,
+  ) {}
+
+  static async start(config: HubConfig, logger: Logger = createLogger(config.logLevel)): Promise<Hub> {
+    const db = await openDatabase(config.dataDir);
+    const registry = new RobotRegistry(db);
+    const metrics = new HubMetrics();
+    const cleanups: (() => Promise<unknown>)[] = [() => db.destroy()];
+    try {
+      const publicHost = config.publicUrl ? new URL(config.publicUrl).hostname : config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+      const broker: BrokerLink = config.mqttUrl
+        ? await ExternalBroker.connect({
+            url: config.mqttUrl,
+            username: config.mqttUsername,
+            password: config.mqttPassword ?? '',
+            robotUrl: config.mqttPublicUrl,
+            logger: logger.child({ room: 'broker' }),
+          })
+        : await EmbeddedBroker.start({
+            host: config.host,
+            port: config.mqttPort,
+            publicHost,
+            registry,
+            metrics,
+            logger: logger.child({ room: 'broker' }),
+            maxPayloadBytes: config.maxPayloadBytes,
+          });
+      cleanups.push(() => broker.close());
+
+      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes });
+      await fleet.start();
+      cleanups.push(async () => fleet.stop());
+
+      const leases = new LeaseManager({ idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs });
+      const fanout = new StateFanout(() => metrics.statesCoalesced.inc());
+      let hub: Hub | undefined;
+      const app = createHttpServer(logger, { health: () => hub?.health() ?? {} });
+      const io: OperatorServer = new SocketIoServer(app.server, {
+        serveClient: false,
+        // Leave other upgrades (MQTT over WebSocket on /mqtt) alone.
+        destroyUpgrade: false,
+        maxHttpBufferSize: 1_000_000,
+        cors: { origin: true, credentials: true },
+      });
+      const gateway = new OperatorGateway({
+        io,
+        fleet,
+        leases,
+        fanout,
+        metrics,
+        logger: logger.child({ room: 'operators' }),
+        stateMaxRateHz: config.stateMaxRateHz,
+        hubVersion: HUB_VERSION,
+      });
+      await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
+      await app.register(
+        brokerRoutes({ broker, registry, metrics, hubUsername: config.mqttUsername, hubPassword: config.mqttPassword, authToken: config.brokerAuthToken }),
+      );
+      await app.register(metricsRoutes(metrics));
+      await app.register(consolePlaceholder());
+
+      await app.listen({ host: config.host, port: config.port });
+      const port = (app.server.address() as AddressInfo).port;
+      const url = publicHubUrl(config, port);
+      if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
+
+      hub = new Hub(config, logger, db, registry, metrics, broker, fleet, leases, fanout, io, gateway, app, url);
+      hub.recordLeaseHistory();
+      hub.leaseTimer = setInterval(() => leases.checkTimeouts(), LEASE_CHECK_MS);
+      logger.info({ url, broker: broker.robotUrl, dataDir: config.dataDir }, 'hub listening');
+      return hub;
+    } catch (err) {
+      for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  health(): Record<string, unknown> {
+    return {
+      version: HUB_VERSION,
+      uptimeS: Math.round((Date.now() - this.startedAtMs) / 1000),
+      broker: this.broker.kind,
+      brokerConnected: this.broker.connected,
+      robotsOnline: this.fleet.onlineCount,
+      operators: this.io.of('/').sockets.size,
+    };
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.leaseTimer) clearInterval(this.leaseTimer);
+      this.gateway.close();
+      this.fanout.close();
+      this.fleet.stop();
+      this.io.disconnectSockets(true);
+      await this.broker.close();
+      await new Promise<void>((resolve) => this.io.close(() => resolve()));
+      await this.app.close().catch(() => undefined);
+      await this.db.destroy();
+      this.logger.info('hub stopped');
+    })();
+    return this.closing;
+  }
+
+  /** Keeps a durable history of who drove which robot when. */
+  private recordLeaseHistory(): void {
+    const insert = (robotId: string, leaseId: string, operatorId: string, event: string): void => {
+      this.db
+        .insertInto('lease_events')
+        .values({ robot_id: robotId, lease_id: leaseId, operator_id: operatorId, event, at: new Date().toISOString() })
+        .execute()
+        .catch((err: unknown) => this.logger.error({ err }, 'recording a lease event failed'));
+    };
+    this.leases.on('granted', (robotId, h) => insert(robotId, h.leaseId, h.operatorId, 'granted'));
+    this.leases.on('ended', (robotId, h, reason) => insert(robotId, h.leaseId, h.operatorId, reason));
+  }
+}

@@ -1,0 +1,101 @@
+// An external MQTT broker (Mosquitto, EMQX) reached as a client. The broker
+// enforces the robot ACL (see README: Mosquitto and EMQX settings); the hub
+// still checks every message's robot against its registry.
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from '../log.ts';
+import type { BrokerLink, MessageHandler, PublishOptions } from './BrokerLink.ts';
+
+export interface ExternalBrokerOptions {
+  url: string;
+  username: string;
+  password: string;
+  /** URL announced to robots; defaults to `url`. */
+  robotUrl?: string;
+  logger: Logger;
+}
+
+export class BrokerConnectError extends Error {
+  override name = 'BrokerConnectError';
+}
+
+/** MQTT topic filter matching with + and # wildcards. */
+export function topicMatches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length) return false;
+    if (f[i] !== '+' && f[i] !== t[i]) return false;
+  }
+  return f.length === t.length;
+}
+
+export class ExternalBroker implements BrokerLink {
+  readonly kind = 'external' as const;
+  readonly robotWsUrl = undefined;
+  private readonly handlers: { filter: string; handler: MessageHandler }[] = [];
+
+  private constructor(
+    private readonly client: MqttClient,
+    readonly robotUrl: string,
+  ) {
+    client.on('message', (topic, payload) => {
+      for (const h of this.handlers) if (topicMatches(h.filter, topic)) h.handler(topic, payload);
+    });
+  }
+
+  static async connect(options: ExternalBrokerOptions): Promise<ExternalBroker> {
+    const { logger } = options;
+    const client = mqtt.connect(options.url, {
+      clientId: `teleop-hub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+      username: options.username,
+      password: options.password,
+      protocolVersion: 4,
+      clean: true,
+      reconnectPeriod: 1000,
+      connectTimeout: 5000,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10_000);
+        client.once('connect', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        client.once('error', (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
+      });
+    } catch (err) {
+      client.end(true);
+      throw new BrokerConnectError(`cannot connect to the external broker ${options.url} as "${options.username}": ${(err as Error).message}`);
+    }
+    client.on('error', (err) => logger.warn({ err: err.message }, 'external broker error'));
+    client.on('offline', () => logger.warn({ url: options.url }, 'lost the external broker; reconnecting'));
+    client.on('connect', () => logger.info({ url: options.url }, 'connected to the external broker'));
+    logger.info({ url: options.url }, 'using external MQTT broker');
+    return new ExternalBroker(client, options.robotUrl ?? options.url);
+  }
+
+  get connected(): boolean {
+    return this.client.connected;
+  }
+
+  publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): void {
+    this.client.publish(topic, Buffer.from(payload), { qos: options.qos ?? 0, retain: options.retain ?? false });
+  }
+
+  async subscribe(filter: string, handler: MessageHandler): Promise<void> {
+    this.handlers.push({ filter, handler });
+    await this.client.subscribeAsync(filter, { qos: 1 });
+  }
+
+  disconnectRobot(): boolean {
+    return false;
+  }
+
+  async close(): Promise<void> {
+    await this.client.endAsync(false).catch(() => undefined);
+  }
+}

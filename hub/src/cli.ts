@@ -1,0 +1,189 @@
+// `teleop-hub`: serve the hub, run the embedded default (`up`), and manage
+// enrolled robots.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { HUB_OPTIONS, HubConfigError, OptionReader, publicHubUrl, readHubConfig } from './config.ts';
+import { Hub } from './Hub.ts';
+import { createLogger } from './log.ts';
+import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './robots/RobotRegistry.ts';
+import { openDatabase } from './store/database.ts';
+
+const USAGE = `usage: teleop-hub <command> [options]
+
+commands:
+  serve                         run the hub (embedded MQTT broker unless --mqtt-url)
+  up                            the embedded default: serve, plus one enrolled simulated robot (npm start)
+  robots enroll --name N --model M [--id ID] [--json]
+                                enroll a robot; prints its id, its secret (once) and the robot-agent command
+  robots list [--json]          enrolled robots
+  robots revoke ID              revoke a robot; it is disconnected and refused from then on
+  robots rotate-secret ID       issue a new secret; the old one stops working
+
+every command takes --data DIR (default ./data).
+
+serve / up options:
+${Object.entries(HUB_OPTIONS)
+  .map(([name, o]) => `  --${name.padEnd(20)} ${o.help}${'default' in o ? ` (default ${o.default})` : ''}  [${o.env}]`)
+  .join('\n')}`;
+
+const ROBOT_OPTIONS = {
+  data: HUB_OPTIONS.data,
+  'public-url': HUB_OPTIONS['public-url'],
+  name: { env: 'TELEOP_ROBOT_NAME', help: 'robot name' },
+  model: { env: 'TELEOP_ROBOT_MODEL', help: 'robot model' },
+  id: { env: 'TELEOP_ROBOT_ID', help: 'robot id (default: generated)' },
+};
+
+function agentCommand(hubUrl: string, robotId: string, secret: string, driver = 'sim'): string {
+  return `npx robot-agent --hub ${hubUrl} --robot-id ${robotId} --secret ${secret} --driver ${driver}`;
+}
+
+async function withRegistry<T>(dataDir: string, run: (registry: RobotRegistry) => Promise<T>): Promise<T> {
+  const db = await openDatabase(dataDir);
+  try {
+    return await run(new RobotRegistry(db));
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function robotsCommand(argv: string[]): Promise<number> {
+  const r = new OptionReader(argv, ROBOT_OPTIONS, process.env, ['json']);
+  const [sub, arg] = r.positionals;
+  const dataDir = resolve(r.string('data') ?? './data');
+  const hubUrl = publicHubUrl({ publicUrl: r.url('public-url', ['http:', 'https:']), host: '127.0.0.1' }, 8080);
+  r.check();
+  switch (sub) {
+    case 'enroll': {
+      const name = r.string('name');
+      const model = r.string('model');
+      if (!name || !model) throw new HubConfigError(['robots enroll needs --name and --model']);
+      const { robot, secret } = await withRegistry(dataDir, (reg) => reg.enroll({ name, model, id: r.string('id') }));
+      const command = agentCommand(hubUrl, robot.id, secret);
+      if (r.flag('json')) console.log(JSON.stringify({ robotId: robot.id, secret, command }));
+      else {
+        console.log(`enrolled ${robot.name} (${robot.model}) as ${robot.id}`);
+        console.log(`secret (shown once, store it on the robot): ${secret}`);
+        console.log(`run on the robot:\n  ${command}`);
+      }
+      return 0;
+    }
+    case 'list': {
+      const robots = await withRegistry(dataDir, (reg) => reg.list({ includeRevoked: true }));
+      if (r.flag('json')) console.log(JSON.stringify(robots));
+      else for (const x of robots) console.log(`${x.id}\t${x.name}\t${x.model}\t${x.revokedAt ? `revoked ${x.revokedAt}` : 'active'}`);
+      return 0;
+    }
+    case 'revoke': {
+      if (!arg) throw new HubConfigError(['robots revoke needs a robot id']);
+      const changed = await withRegistry(dataDir, (reg) => reg.revoke(arg));
+      console.log(changed ? `revoked ${arg}` : `${arg} was already revoked`);
+      return 0;
+    }
+    case 'rotate-secret': {
+      if (!arg) throw new HubConfigError(['robots rotate-secret needs a robot id']);
+      const secret = await withRegistry(dataDir, (reg) => reg.rotateSecret(arg));
+      if (r.flag('json')) console.log(JSON.stringify({ robotId: arg, secret, command: agentCommand(hubUrl, arg, secret) }));
+      else console.log(`new secret for ${arg} (shown once): ${secret}\nrun on the robot:\n  ${agentCommand(hubUrl, arg, secret)}`);
+      return 0;
+    }
+    default:
+      throw new HubConfigError([`unknown robots command "${sub ?? ''}" (enroll, list, revoke, rotate-secret)`]);
+  }
+}
+
+/** Serves until SIGINT/SIGTERM; `withSimRobot` also enrolls (once) and runs a simulated robot agent. */
+async function serveCommand(argv: string[], withSimRobot: boolean): Promise<number> {
+  const config = readHubConfig(new OptionReader(argv, HUB_OPTIONS, process.env));
+  const logger = createLogger(config.logLevel);
+  const hub = await Hub.start(config, logger);
+  let agent: ChildProcess | null = null;
+  let robotId: string | null = null;
+  let stopping = false;
+  if (withSimRobot) {
+    const creds = await simRobotCredentials(hub);
+    robotId = creds.robotId;
+    agent = spawn('robot-agent', ['--hub', hub.url, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', config.logLevel], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, TELEOP_ROBOT_SECRET: creds.secret },
+    });
+    agent.on('error', (err) => logger.error({ err: err.message }, 'could not start robot-agent (run through `npm start` or `npx teleop-hub up` so it is on PATH)'));
+    agent.on('exit', (code, signal) => {
+      if (!stopping) logger.error({ code, signal }, 'the simulated robot agent exited');
+    });
+  }
+  console.log(`\nTeleop Hub running at ${hub.url}${robotId ? `  (simulated robot ${robotId})` : ''}\nPress Ctrl-C to stop.\n`);
+
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      void (async () => {
+        if (agent && agent.exitCode === null) {
+          agent.kill('SIGTERM');
+          await new Promise((r) => {
+            agent!.once('exit', r);
+            setTimeout(r, 3000).unref();
+          });
+        }
+        await hub.close();
+        done();
+      })();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+/** The simulated robot of the embedded default keeps its credentials in the data directory (local dev only). */
+async function simRobotCredentials(hub: Hub): Promise<{ robotId: string; secret: string }> {
+  const file = join(hub.config.dataDir, 'sim-robot.json');
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { robotId: string; secret: string };
+    const auth = await hub.registry.authenticate(saved.robotId, saved.secret);
+    if (auth.ok) return saved;
+  }
+  const { robot, secret } = await hub.registry.enroll({ name: 'Simulated arm', model: 'so101_sim' });
+  hub.fleet.adopt(robot);
+  writeFileSync(file, JSON.stringify({ robotId: robot.id, secret }, null, 2));
+  chmodSync(file, 0o600);
+  return { robotId: robot.id, secret };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(rest, false);
+      case 'up':
+        return await serveCommand(rest, true);
+      case 'robots':
+        return await robotsCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        console.error(`unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof HubConfigError || err instanceof RobotEnrollError || err instanceof UnknownRobotError) {
+      console.error(`teleop-hub: ${err.message}`);
+      return 2;
+    }
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`teleop-hub: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(`teleop-hub: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+process.exit(await main(process.argv.slice(2)));

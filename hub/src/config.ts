@@ -1,0 +1,171 @@
+// The hub's one typed configuration: flags, then environment, then defaults;
+// every value checked at start with a message that says what to fix.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+
+export interface HubConfig {
+  /** Directory for the SQLite database and blobs. */
+  dataDir: string;
+  host: string;
+  /** HTTP + socket.io + MQTT-over-WebSocket port; 0 picks a free one. */
+  port: number;
+  /** URL robots and browsers use to reach the hub; derived from host/port when unset. */
+  publicUrl: string | undefined;
+  /** Embedded broker TCP port; 0 picks a free one. Ignored with mqttUrl. */
+  mqttPort: number;
+  /** External broker URL; unset means the embedded aedes broker. */
+  mqttUrl: string | undefined;
+  mqttUsername: string;
+  mqttPassword: string | undefined;
+  /** Broker URL announced to robots; defaults to the embedded listener or mqttUrl. */
+  mqttPublicUrl: string | undefined;
+  /** Bearer token the external broker must send to the HTTP auth endpoints; unset leaves them open. */
+  brokerAuthToken: string | undefined;
+  /** Revoke a lease after this long without commands. */
+  leaseIdleMs: number;
+  /** Longest a lease lasts; the holder may request again (behind the queue). */
+  leaseMaxMs: number;
+  /** Default and ceiling for an operator's state rate, Hz. */
+  stateMaxRateHz: number;
+  /** Largest MQTT payload a robot may publish. */
+  maxPayloadBytes: number;
+  logLevel: string;
+}
+
+export class HubConfigError extends Error {
+  override name = 'HubConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid teleop-hub configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+interface OptionSpec {
+  env: string;
+  default?: string;
+  help: string;
+}
+
+/** Every `serve` option (the README's configuration table lists the same). */
+export const HUB_OPTIONS = {
+  data: { env: 'TELEOP_DATA_DIR', default: './data', help: 'data directory (SQLite database, blobs)' },
+  host: { env: 'TELEOP_HOST', default: '127.0.0.1', help: 'interface to listen on (0.0.0.0 for every interface)' },
+  port: { env: 'TELEOP_PORT', default: '8080', help: 'HTTP, socket.io and MQTT-over-WebSocket (/mqtt) port; 0 = any free port' },
+  'public-url': { env: 'TELEOP_PUBLIC_URL', help: 'URL robots and browsers reach the hub at (default http://HOST:PORT)' },
+  'mqtt-port': { env: 'TELEOP_MQTT_PORT', default: '1883', help: 'embedded MQTT broker TCP port; 0 = any free port' },
+  'mqtt-url': { env: 'TELEOP_MQTT_URL', help: 'use this external broker (mqtt://host:1883) instead of the embedded one' },
+  'mqtt-username': { env: 'TELEOP_MQTT_USERNAME', default: 'hub', help: "the hub's own user on an external broker" },
+  'mqtt-password': { env: 'TELEOP_MQTT_PASSWORD', help: "the hub's own password on an external broker" },
+  'mqtt-public-url': { env: 'TELEOP_MQTT_PUBLIC_URL', help: 'broker URL announced to robots (default: the embedded listener, or --mqtt-url)' },
+  'broker-auth-token': { env: 'TELEOP_BROKER_AUTH_TOKEN', help: 'bearer token an external broker must send to /api/v1/broker/authenticate|authorize' },
+  'lease-idle-ms': { env: 'TELEOP_LEASE_IDLE_MS', default: '30000', help: 'revoke a control lease after this long without commands' },
+  'lease-max-ms': { env: 'TELEOP_LEASE_MAX_MS', default: '900000', help: 'longest a control lease lasts before it is offered to the queue' },
+  'state-max-rate': { env: 'TELEOP_STATE_MAX_RATE_HZ', default: '60', help: 'default and largest JointState rate sent to an operator, Hz' },
+  'max-payload-bytes': { env: 'TELEOP_MAX_PAYLOAD_BYTES', default: '262144', help: 'largest MQTT payload a robot may publish' },
+  'log-level': { env: 'TELEOP_LOG_LEVEL', default: 'info', help: 'trace, debug, info, warn, error' },
+} satisfies Record<string, OptionSpec>;
+
+export type HubOptionName = keyof typeof HUB_OPTIONS;
+
+/** Reads named options from argv and environment; collects problems instead of stopping at the first. */
+export class OptionReader {
+  readonly problems: string[] = [];
+  readonly positionals: string[];
+  private readonly values: Record<string, string | boolean | undefined>;
+
+  constructor(
+    argv: string[],
+    private readonly specs: Record<string, OptionSpec>,
+    private readonly env: NodeJS.ProcessEnv,
+    booleans: string[] = [],
+  ) {
+    const parsed = parseArgs({
+      args: argv,
+      options: {
+        ...Object.fromEntries(Object.keys(specs).map((k) => [k, { type: 'string' as const }])),
+        ...Object.fromEntries(booleans.map((k) => [k, { type: 'boolean' as const }])),
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    this.values = parsed.values as Record<string, string | boolean | undefined>;
+    this.positionals = parsed.positionals;
+  }
+
+  flag(name: string): boolean {
+    return this.values[name] === true;
+  }
+
+  string(name: string): string | undefined {
+    const spec = this.specs[name];
+    const v = this.values[name];
+    if (typeof v === 'string') return v;
+    return (spec ? this.env[spec.env] : undefined) ?? spec?.default;
+  }
+
+  int(name: string, min: number, max: number): number {
+    const text = this.string(name) ?? '';
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) this.problems.push(`${this.label(name)} must be an integer from ${min} to ${max}, got "${text}"`);
+    return n;
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    const text = this.string(name);
+    if (text === undefined) return undefined;
+    let ok = false;
+    try {
+      ok = protocols.includes(new URL(text).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) this.problems.push(`${this.label(name)} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL, got "${text}"`);
+    return text;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T {
+    const text = this.string(name) ?? '';
+    if (!(allowed as readonly string[]).includes(text)) this.problems.push(`${this.label(name)} must be one of ${allowed.join(', ')}, got "${text}"`);
+    return text as T;
+  }
+
+  label(name: string): string {
+    const spec = this.specs[name];
+    return spec ? `--${name} (${spec.env})` : `--${name}`;
+  }
+
+  /** Throws a HubConfigError listing every problem found so far. */
+  check(): void {
+    if (this.problems.length > 0) throw new HubConfigError(this.problems);
+  }
+}
+
+export function readHubConfig(r: OptionReader): HubConfig {
+  const mqttUrl = r.url('mqtt-url', ['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:']);
+  const config: HubConfig = {
+    dataDir: resolve(r.string('data') ?? './data'),
+    host: r.string('host') ?? '127.0.0.1',
+    port: r.int('port', 0, 65535),
+    publicUrl: r.url('public-url', ['http:', 'https:']),
+    mqttPort: r.int('mqtt-port', 0, 65535),
+    mqttUrl,
+    mqttUsername: r.string('mqtt-username') ?? 'hub',
+    mqttPassword: r.string('mqtt-password'),
+    mqttPublicUrl: r.url('mqtt-public-url', ['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:']),
+    brokerAuthToken: r.string('broker-auth-token'),
+    leaseIdleMs: r.int('lease-idle-ms', 1000, 3_600_000),
+    leaseMaxMs: r.int('lease-max-ms', 10_000, 86_400_000),
+    stateMaxRateHz: r.int('state-max-rate', 1, 1000),
+    maxPayloadBytes: r.int('max-payload-bytes', 1024, 16 * 1024 * 1024),
+    logLevel: r.oneOf('log-level', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const),
+  };
+  if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
+  r.check();
+  return config;
+}
+
+/** The hub's own HTTP base URL as robots and browsers should use it. */
+export function publicHubUrl(config: Pick<HubConfig, 'publicUrl' | 'host'>, actualPort: number): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/$/, '');
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host}:${actualPort}`;
+}

@@ -1,0 +1,15 @@
+// The hub's HTTP server (fastify). Each domain registers its own routes as a
+// plugin; this file only builds the server and the health route.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from '../log.ts';
+
+export interface HealthSource {
+  health(): Record<string, unknown>;
+}
+
+export function createHttpServer(logger: Logger, health: HealthSource): FastifyInstance {
+  // fastify bundles its own pino typings; ours is the same logger at runtime.
+  const app = Fastify({ loggerInstance: logger.child({ room: 'http' }) as unknown as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
+  app.get('/api/v1/health', async () => ({ status: 'ok', ...health.health() }));
+  return app;
+}

@@ -1,0 +1,92 @@
+// Every Prometheus metric the hub exports, on a registry of its own (several
+// hubs can live in one test process).
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+const LATENCY_BUCKETS_S = [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+
+/** Why a message or request was refused; the `reason` label of teleop_messages_dropped_total. */
+export type DropReason =
+  | 'malformed'
+  | 'oversized'
+  | 'foreign_topic'
+  | 'unknown_channel'
+  | 'unknown_robot'
+  | 'revoked_robot'
+  | 'auth_failed'
+  | 'not_lease_holder'
+  | 'stale_lease'
+  | 'non_finite'
+  | 'out_of_limits'
+  | 'bad_command'
+  | 'robot_offline'
+  | 'estopped'
+  | 'bad_request'
+  | 'forbidden';
+
+export class HubMetrics {
+  readonly registry = new Registry();
+  readonly robotsConnected = new Gauge({ name: 'teleop_robots_connected', help: 'Robots whose presence is online', registers: [this.registry] });
+  readonly operatorsConnected = new Gauge({ name: 'teleop_operators_connected', help: 'Operator socket.io connections', registers: [this.registry] });
+  readonly mqttIn = new Counter({
+    name: 'teleop_mqtt_messages_in_total',
+    help: 'MQTT messages received from robots, by channel',
+    labelNames: ['channel'],
+    registers: [this.registry],
+  });
+  readonly mqttOut = new Counter({
+    name: 'teleop_mqtt_messages_out_total',
+    help: 'MQTT messages sent to robots, by channel',
+    labelNames: ['channel'],
+    registers: [this.registry],
+  });
+  readonly operatorIn = new Counter({
+    name: 'teleop_operator_messages_in_total',
+    help: 'socket.io events received from operators, by event',
+    labelNames: ['event'],
+    registers: [this.registry],
+  });
+  readonly operatorOut = new Counter({
+    name: 'teleop_operator_messages_out_total',
+    help: 'socket.io events sent to operators, by event',
+    labelNames: ['event'],
+    registers: [this.registry],
+  });
+  readonly dropped = new Counter({
+    name: 'teleop_messages_dropped_total',
+    help: 'Messages and requests refused, by source (robot, operator, broker) and reason',
+    labelNames: ['source', 'reason'],
+    registers: [this.registry],
+  });
+  readonly statesCoalesced = new Counter({
+    name: 'teleop_states_coalesced_total',
+    help: 'JointStates not sent to an operator because a newer one replaced them within its display interval',
+    registers: [this.registry],
+  });
+  readonly leaseChanges = new Counter({
+    name: 'teleop_lease_changes_total',
+    help: 'Control lease changes, by change (granted, queued, or the end reason)',
+    labelNames: ['change'],
+    registers: [this.registry],
+  });
+  readonly commandLatency = new Histogram({
+    name: 'teleop_command_latency_seconds',
+    help: 'Control command latency by leg, corrected by clock offsets: operator_to_hub, hub_to_robot (forward to the first state reflecting it), round_trip (hub forward to that state back at the hub)',
+    labelNames: ['leg'],
+    buckets: LATENCY_BUCKETS_S,
+    registers: [this.registry],
+  });
+  readonly stateLatency = new Histogram({
+    name: 'teleop_state_latency_seconds',
+    help: 'Robot capture time to hub receipt of JointState, corrected by the robot clock offset',
+    buckets: LATENCY_BUCKETS_S,
+    registers: [this.registry],
+  });
+
+  drop(source: 'robot' | 'operator' | 'broker', reason: DropReason): void {
+    this.dropped.inc({ source, reason });
+  }
+
+  async render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

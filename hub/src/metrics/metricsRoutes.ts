@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { HubMetrics } from './HubMetrics.ts';
+
+/** GET /metrics in the Prometheus text format. */
+export function metricsRoutes(metrics: HubMetrics) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/metrics', async (_req, reply) => {
+      reply.type(metrics.registry.contentType);
+      return metrics.render();
+    });
+  };
+}

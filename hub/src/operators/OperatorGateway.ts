@@ -1,0 +1,368 @@
+// The operators' door into the hub (socket.io): robot lists and presence,
+// state subscriptions, leases, commands, e-stop, and clock probes. Every
+// request is checked here; problems come back as typed OperatorErrors.
+import type { Server, Socket } from 'socket.io';
+import {
+  fromLong,
+  nowNs,
+  toLong,
+  v1,
+  type Ack,
+  type ClientToServerEvents,
+  type LeaseUpdate,
+  type OperatorError,
+  type OperatorErrorCode,
+  type RobotSummary,
+  type ServerToClientEvents,
+} from '@teleop/proto';
+import { ClockEstimator } from '../clock/ClockEstimator.ts';
+import type { Logger } from '../log.ts';
+import type { DropReason, HubMetrics } from '../metrics/HubMetrics.ts';
+import type { RobotFleet, RobotSession } from '../robots/RobotFleet.ts';
+import type { LeaseManager } from './LeaseManager.ts';
+import type { StateFanout } from './StateFanout.ts';
+
+interface SocketData {
+  operatorId: string;
+  clock: ClockEstimator;
+  errorWindow: { startMs: number; count: number };
+}
+
+export type OperatorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type OperatorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface OperatorGatewayOptions {
+  io: OperatorServer;
+  fleet: RobotFleet;
+  leases: LeaseManager;
+  fanout: StateFanout;
+  metrics: HubMetrics;
+  logger: Logger;
+  /** Default and ceiling of a subscriber's state rate. */
+  stateMaxRateHz: number;
+  hubVersion: string;
+  clockProbeIntervalMs?: number;
+}
+
+/** A refused operator request. */
+export class OperatorRequestError extends Error {
+  override name = 'OperatorRequestError';
+  constructor(
+    readonly code: OperatorErrorCode,
+    message: string,
+    readonly robotId?: string,
+  ) {
+    super(message);
+  }
+
+  toWire(): OperatorError {
+    return { code: this.code, message: this.message, ...(this.robotId ? { robotId: this.robotId } : {}) };
+  }
+}
+
+/** Most 'operator:error' events per connection per second; the metrics count all. */
+const ERRORS_PER_S = 20;
+const OPERATOR_ID = /^[A-Za-z0-9_.:@-]{1,80}$/;
+
+function toBuffer(data: unknown): Buffer | null {
+  if (Buffer.isBuffer(data)) return data;
+  if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  return null;
+}
+
+function robotIdOf(req: unknown): string {
+  const id = (req as { robotId?: unknown } | null)?.robotId;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw new OperatorRequestError('bad_request', 'request needs a robotId string');
+  return id;
+}
+
+export class OperatorGateway {
+  private readonly probeTimer: NodeJS.Timeout;
+
+  constructor(private readonly o: OperatorGatewayOptions) {
+    o.io.on('connection', (socket) => this.onConnection(socket));
+    o.fleet.on('changed', (robotId) => this.broadcastSummary(robotId));
+    o.fleet.on('state', (robotId, payload) => o.fanout.publish(robotId, payload));
+    o.fleet.on('status', (robotId, payload) => {
+      for (const sink of o.fanout.sinks(robotId)) this.socket(sink.id)?.emit('robot:status', robotId, payload);
+    });
+    o.fleet.on('online', (robotId) => this.resendLease(robotId));
+    o.fleet.on('removed', (robotId) => this.onRobotRemoved(robotId));
+    o.leases.on('granted', (robotId, holder) => {
+      o.metrics.leaseChanges.inc({ change: 'granted' });
+      o.fleet.sendSession(robotId, {
+        leaseGranted: { leaseId: holder.leaseId, operatorId: holder.operatorId, expiresAtNs: toLong(BigInt(holder.expiresAtMs) * 1_000_000n) },
+      });
+      this.emitLease(holder.connectionId, o.leases.updateFor(robotId, holder.connectionId));
+      o.logger.info({ robotId, operatorId: holder.operatorId, leaseId: holder.leaseId }, 'lease granted');
+      this.broadcastSummary(robotId);
+    });
+    o.leases.on('ended', (robotId, holder, reason) => {
+      o.metrics.leaseChanges.inc({ change: reason });
+      o.fleet.sendSession(robotId, { leaseRevoked: { leaseId: holder.leaseId, reason } });
+      this.emitLease(holder.connectionId, { robotId, status: 'revoked', leaseId: holder.leaseId, reason });
+      o.logger.info({ robotId, operatorId: holder.operatorId, leaseId: holder.leaseId, reason }, 'lease ended');
+      this.broadcastSummary(robotId);
+    });
+    o.leases.on('queue', (robotId, entries) => {
+      for (const e of entries) this.emitLease(e.connectionId, o.leases.updateFor(robotId, e.connectionId));
+      this.broadcastSummary(robotId);
+    });
+    this.probeTimer = setInterval(() => {
+      for (const s of o.io.of('/').sockets.values()) this.probeClock(s);
+    }, o.clockProbeIntervalMs ?? 2000);
+  }
+
+  close(): void {
+    clearInterval(this.probeTimer);
+  }
+
+  summaryOf(session: RobotSession): RobotSummary {
+    const holder = this.o.leases.holder(session.record.id);
+    return this.o.fleet.summary(session, { holder: holder?.operatorId ?? null, queueLength: this.o.leases.queueLength(session.record.id) });
+  }
+
+  private socket(id: string): OperatorSocket | undefined {
+    return this.o.io.of('/').sockets.get(id);
+  }
+
+  private emitLease(connectionId: string, update: LeaseUpdate): void {
+    const s = this.socket(connectionId);
+    if (!s) return;
+    s.emit('lease:update', update);
+    this.o.metrics.operatorOut.inc({ event: 'lease:update' });
+  }
+
+  private broadcastSummary(robotId: string): void {
+    const session = this.o.fleet.get(robotId);
+    if (!session) return;
+    this.o.io.emit('robot:presence', this.summaryOf(session));
+  }
+
+  private resendLease(robotId: string): void {
+    const holder = this.o.leases.holder(robotId);
+    if (!holder) return;
+    // The robot drops its lease when it loses the hub; tell it again who drives.
+    this.o.fleet.sendSession(robotId, {
+      leaseGranted: { leaseId: holder.leaseId, operatorId: holder.operatorId, expiresAtNs: toLong(BigInt(holder.expiresAtMs) * 1_000_000n) },
+    });
+  }
+
+  private onRobotRemoved(robotId: string): void {
+    this.o.leases.revoke(robotId, 'robot_removed');
+    for (const sink of this.o.fanout.sinks(robotId)) {
+      this.socket(sink.id)?.emit('operator:error', { code: 'unknown_robot', message: `robot ${robotId} was revoked by its owner`, robotId });
+      this.o.fanout.unsubscribe(robotId, sink.id);
+    }
+  }
+
+  private onConnection(socket: OperatorSocket): void {
+    const { metrics, logger, leases, fanout } = this.o;
+    const claimed = (socket.handshake.auth as { operatorId?: unknown } | undefined)?.operatorId;
+    socket.data.operatorId = typeof claimed === 'string' && OPERATOR_ID.test(claimed) ? claimed : `op-${socket.id.slice(0, 8)}`;
+    socket.data.clock = new ClockEstimator();
+    socket.data.errorWindow = { startMs: 0, count: 0 };
+    metrics.operatorsConnected.inc();
+    logger.info({ operatorId: socket.data.operatorId, connection: socket.id }, 'operator connected');
+    socket.emit('hello', { operatorId: socket.data.operatorId, hubVersion: this.o.hubVersion });
+    for (let i = 0; i < 3; i++) setTimeout(() => socket.connected && this.probeClock(socket), i * 150).unref();
+
+    socket.on('disconnect', (reason) => {
+      metrics.operatorsConnected.dec();
+      leases.releaseConnection(socket.id, 'disconnected');
+      fanout.unsubscribeAll(socket.id);
+      logger.info({ operatorId: socket.data.operatorId, connection: socket.id, reason }, 'operator disconnected');
+    });
+
+    this.handle(socket, 'robots:list', async () => this.o.fleet.all().map((s) => this.summaryOf(s)));
+
+    this.handle(socket, 'robot:subscribe', async (req) => {
+      const robotId = robotIdOf(req);
+      const session = await this.requireRobot(robotId);
+      const asked = (req as { maxRateHz?: unknown }).maxRateHz;
+      const rate = typeof asked === 'number' && asked > 0 ? Math.min(asked, this.o.stateMaxRateHz) : this.o.stateMaxRateHz;
+      fanout.subscribe(robotId, { id: socket.id, send: (id, payload) => this.sendState(socket, id, payload) }, rate);
+      if (session.statusBytes) socket.emit('robot:status', robotId, session.statusBytes);
+      if (session.stateBytes) this.sendState(socket, robotId, session.stateBytes);
+      return { description: session.descriptionBytes ?? Buffer.alloc(0), summary: this.summaryOf(session) };
+    });
+
+    this.handle(socket, 'robot:unsubscribe', async (req) => {
+      fanout.unsubscribe(robotIdOf(req), socket.id);
+      return null;
+    });
+
+    this.handle(socket, 'lease:request', async (req) => {
+      const robotId = robotIdOf(req);
+      await this.requireRobot(robotId);
+      const update = leases.request(robotId, socket.data.operatorId, socket.id);
+      if (update.status === 'queued') metrics.leaseChanges.inc({ change: 'queued' });
+      return update;
+    });
+
+    this.handle(socket, 'lease:release', async (req) => {
+      const robotId = robotIdOf(req);
+      if (!leases.release(robotId, socket.id, 'released')) {
+        throw new OperatorRequestError('not_lease_holder', `this connection neither holds nor waits for the lease of ${robotId}`, robotId);
+      }
+      return null;
+    });
+
+    this.handle(socket, 'estop', async (req) => {
+      const robotId = robotIdOf(req);
+      const session = await this.requireRobot(robotId);
+      const reason = typeof (req as { reason?: unknown }).reason === 'string' ? String((req as { reason: string }).reason).slice(0, 200) : '';
+      this.o.fleet.sendSession(robotId, { estop: { source: socket.data.operatorId, reason } });
+      logger.warn({ robotId, operatorId: socket.data.operatorId, reason, online: session.online }, 'E-STOP requested by operator');
+      return null;
+    });
+
+    this.handle(socket, 'estop:reset', async (req) => {
+      const robotId = robotIdOf(req);
+      await this.requireRobot(robotId);
+      if (leases.holder(robotId)?.connectionId !== socket.id) {
+        throw new OperatorRequestError('not_lease_holder', `only the lease holder may reset the e-stop of ${robotId}; take the lease first`, robotId);
+      }
+      this.o.fleet.sendSession(robotId, { estopReset: { source: socket.data.operatorId } });
+      logger.warn({ robotId, operatorId: socket.data.operatorId }, 'e-stop reset by operator');
+      return null;
+    });
+
+    socket.on('control', (robotId: unknown, payload: unknown) => {
+      metrics.operatorIn.inc({ event: 'control' });
+      try {
+        this.onControl(socket, robotId, payload);
+      } catch (err) {
+        if (!(err instanceof OperatorRequestError)) throw err;
+        this.reportError(socket, err);
+      }
+    });
+  }
+
+  /** Registers an acked request handler: validation errors become typed error acks. */
+  private handle<E extends 'robots:list' | 'robot:subscribe' | 'robot:unsubscribe' | 'lease:request' | 'lease:release' | 'estop' | 'estop:reset'>(
+    socket: OperatorSocket,
+    event: E,
+    run: (req: unknown) => Promise<unknown>,
+  ): void {
+    const { metrics, logger } = this.o;
+    socket.on(event, ((...args: unknown[]) => {
+      metrics.operatorIn.inc({ event });
+      const ack = args[args.length - 1];
+      const req = args.length > 1 ? args[0] : undefined;
+      if (typeof ack !== 'function') {
+        this.reportError(socket, new OperatorRequestError('bad_request', `"${event}" needs an acknowledgement callback`));
+        return;
+      }
+      const reply = ack as (res: Ack<unknown>) => void;
+      run(req).then(
+        (value) => reply({ ok: true, value }),
+        (err: unknown) => {
+          if (err instanceof OperatorRequestError) {
+            metrics.drop('operator', err.code as DropReason);
+            reply({ ok: false, error: err.toWire() });
+            return;
+          }
+          logger.error({ err, event }, 'operator request failed');
+          reply({ ok: false, error: { code: 'bad_request', message: `internal error handling ${event}` } });
+        },
+      );
+    }) as never);
+  }
+
+  private async requireRobot(robotId: string): Promise<RobotSession> {
+    const session = await this.o.fleet.find(robotId);
+    if (!session) throw new OperatorRequestError('unknown_robot', `no robot "${robotId}" is enrolled`, robotId);
+    return session;
+  }
+
+  private onControl(socket: OperatorSocket, robotId: unknown, payload: unknown): void {
+    const bytes = toBuffer(payload);
+    if (typeof robotId !== 'string' || bytes === null) throw new OperatorRequestError('bad_request', 'control needs (robotId, ControlCommand bytes)');
+    const session = this.o.fleet.get(robotId);
+    if (!session) throw new OperatorRequestError('unknown_robot', `no robot "${robotId}" is enrolled`, robotId);
+    let command: v1.ControlCommand;
+    try {
+      command = v1.ControlCommand.decode(bytes);
+    } catch (err) {
+      throw new OperatorRequestError('bad_command', `ControlCommand could not be decoded: ${(err as Error).message}`, robotId);
+    }
+    const seq = fromLong(command.sequence);
+    const leaseProblem = this.o.leases.check(robotId, socket.id, command.leaseId);
+    if (leaseProblem) throw Object.assign(new OperatorRequestError(leaseProblem.code, leaseProblem.message, robotId), { sequence: seq });
+    if (!session.online || !session.description) throw new OperatorRequestError('robot_offline', `robot ${robotId} is offline; the command was not sent`, robotId);
+    if (session.status?.estop) throw new OperatorRequestError('estopped', `robot ${robotId} is e-stopped; reset the e-stop before driving`, robotId);
+    checkCommandAgainst(session.description, command, robotId);
+
+    const clock = socket.data.clock;
+    if (clock.known) {
+      const sentHubNs = fromLong(command.sendTimeNs) - clock.offsetNs;
+      this.o.metrics.commandLatency.observe({ leg: 'operator_to_hub' }, Number(nowNs() - sentHubNs) / 1e9);
+    }
+    this.o.leases.touch(robotId);
+    this.o.fleet.sendCommand(robotId, command);
+  }
+
+  private sendState(socket: OperatorSocket, robotId: string, payload: Buffer): void {
+    socket.emit('robot:state', robotId, payload);
+    this.o.metrics.operatorOut.inc({ event: 'robot:state' });
+  }
+
+  private reportError(socket: OperatorSocket, err: OperatorRequestError): void {
+    this.o.metrics.drop('operator', err.code as DropReason);
+    const w = socket.data.errorWindow;
+    const now = Date.now();
+    if (now - w.startMs >= 1000) {
+      w.startMs = now;
+      w.count = 0;
+    }
+    if (w.count++ >= ERRORS_PER_S) return;
+    const wire = err.toWire();
+    const seq = (err as { sequence?: bigint }).sequence;
+    socket.emit('operator:error', seq !== undefined ? { ...wire, sequence: seq.toString() } : wire);
+    this.o.metrics.operatorOut.inc({ event: 'operator:error' });
+  }
+
+  private probeClock(socket: OperatorSocket): void {
+    const t0 = nowNs();
+    socket.timeout(2000).emit('clock:ping', t0.toString(), (err: Error | null, t1: string, t2: string) => {
+      if (err) return;
+      const t3 = nowNs();
+      let sample;
+      try {
+        sample = socket.data.clock.add(t0, BigInt(t1), BigInt(t2), t3);
+      } catch {
+        return; // not integers: ignore the probe
+      }
+      if (!sample) return;
+      const best = socket.data.clock.best();
+      if (best === sample) socket.emit('clock:offset', { offsetNs: best.offsetNs.toString(), rttNs: best.rttNs.toString() });
+    });
+  }
+}
+
+/** Checks a command's mode, shape and values against the robot's description (the agent checks again). */
+export function checkCommandAgainst(d: v1.RobotDescription, command: v1.ControlCommand, robotId: string): void {
+  const fail = (code: OperatorErrorCode, message: string): never => {
+    throw new OperatorRequestError(code, `robot ${robotId} rejected the command: ${message}`, robotId);
+  };
+  if (!d.controlModes.includes(command.mode)) fail('bad_command', `control mode ${v1.ControlMode[command.mode] ?? command.mode} is not supported`);
+  const values = command.values;
+  const joints = command.mode === v1.ControlMode.CONTROL_MODE_GRIPPER ? d.joints.filter((j) => j.name === d.gripperJoint) : d.joints;
+  if (values.length !== joints.length) fail('bad_command', `expected ${joints.length} values, got ${values.length}`);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const j = joints[i]!;
+    // The fleet checked these limits when the robot described itself.
+    const min = j.minPosition ?? 0;
+    const max = j.maxPosition ?? 0;
+    const maxVelocity = j.maxVelocity ?? 0;
+    if (!Number.isFinite(v)) fail('non_finite', `joint ${j.name} value is ${v}`);
+    if (command.mode === v1.ControlMode.CONTROL_MODE_JOINT_VELOCITY) {
+      if (Math.abs(v) > maxVelocity) fail('out_of_limits', `joint ${j.name} velocity ${v} ${j.unit}/s exceeds its ${maxVelocity} ${j.unit}/s limit`);
+    } else if (v < min || v > max) {
+      fail('out_of_limits', `joint ${j.name} ${v} ${j.unit} is outside its [${min}, ${max}] ${j.unit} range`);
+    }
+  }
+}

@@ -1,0 +1,417 @@
+// The live side of robots: what each connected robot announced, its latest
+// state and status, its clock offset, and the checks every inbound message
+// passes before anything else in the hub sees it.
+import { EventEmitter } from 'node:events';
+import { allRobotsTopic, fromLong, nowNs, parseRobotTopic, robotTopic, toLong, v1, type RobotChannel, type RobotSummary } from '@teleop/proto';
+import type { BrokerLink } from '../broker/BrokerLink.ts';
+import { ClockEstimator } from '../clock/ClockEstimator.ts';
+import type { Logger } from '../log.ts';
+import type { DropReason, HubMetrics } from '../metrics/HubMetrics.ts';
+import type { RobotRecord, RobotRegistry } from './RobotRegistry.ts';
+
+/** A message refused by the fleet, with a reason a robot owner can act on. */
+export class RobotMessageError extends Error {
+  override name = 'RobotMessageError';
+  constructor(
+    readonly reason: DropReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RobotSession {
+  record: RobotRecord;
+  online: boolean;
+  lastSeenMs: number | null;
+  description: v1.RobotDescription | null;
+  descriptionBytes: Buffer | null;
+  status: v1.RobotStatus | null;
+  statusBytes: Buffer | null;
+  state: v1.JointState | null;
+  stateBytes: Buffer | null;
+  clock: ClockEstimator;
+  /** Commands forwarded and not yet seen applied, oldest first (bounded). */
+  inFlight: { sequence: bigint; leaseId: string; hubNs: bigint }[];
+  pings: Map<string, bigint>;
+  nextPingId: bigint;
+}
+
+interface FleetEvents {
+  /** Something in the robot's summary changed (presence, description, status). */
+  changed: [robotId: string];
+  online: [robotId: string];
+  offline: [robotId: string];
+  state: [robotId: string, payload: Buffer, state: v1.JointState];
+  status: [robotId: string, payload: Buffer];
+  event: [robotId: string, event: v1.RobotEvent];
+  /** The robot was revoked: it is gone from the fleet. */
+  removed: [robotId: string];
+}
+
+export interface RobotFleetOptions {
+  broker: BrokerLink;
+  registry: RobotRegistry;
+  metrics: HubMetrics;
+  logger: Logger;
+  maxPayloadBytes: number;
+  /** Clock probe period per online robot. */
+  pingIntervalMs?: number;
+  /** How often to look for robots revoked by another process (the CLI). */
+  revocationPollMs?: number;
+}
+
+const INBOUND: RobotChannel[] = ['presence', 'describe', 'state', 'status', 'events', 'pong'];
+const MAX_IN_FLIGHT = 64;
+/** Most drop warnings logged per robot per second; the counters keep the full count. */
+const DROP_LOGS_PER_S = 5;
+
+export class RobotFleet extends EventEmitter<FleetEvents> {
+  private readonly sessions = new Map<string, RobotSession>();
+  /** Robot ids the registry said are unknown or revoked, to drop their traffic without a lookup. */
+  private readonly refused = new Set<string>();
+  /** Messages from robots being looked up in the registry, replayed once known. */
+  private readonly pending = new Map<string, [RobotChannel, Buffer][]>();
+  private readonly dropLogWindow = new Map<string, { startMs: number; count: number }>();
+  private pingTimer: NodeJS.Timeout | null = null;
+  private revocationTimer: NodeJS.Timeout | null = null;
+  private revocationCursor = new Date().toISOString();
+
+  constructor(private readonly options: RobotFleetOptions) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    const { registry, broker } = this.options;
+    for (const record of await registry.list()) this.sessions.set(record.id, this.newSession(record));
+    for (const channel of INBOUND) {
+      await broker.subscribe(allRobotsTopic(channel), (topic, payload) => this.receive(topic, payload));
+    }
+    this.pingTimer = setInterval(() => this.pingAll(), this.options.pingIntervalMs ?? 1000);
+    this.revocationTimer = setInterval(() => void this.pollRevocations(), this.options.revocationPollMs ?? 1000);
+  }
+
+  stop(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    if (this.revocationTimer) clearInterval(this.revocationTimer);
+  }
+
+  get(robotId: string): RobotSession | undefined {
+    return this.sessions.get(robotId);
+  }
+
+  /** Looks a robot up, loading it from the registry if it was enrolled after the hub started. */
+  async find(robotId: string): Promise<RobotSession | undefined> {
+    const known = this.sessions.get(robotId);
+    if (known) return known;
+    const record = await this.options.registry.get(robotId);
+    if (!record || record.revokedAt !== null) return undefined;
+    return this.adopt(record);
+  }
+
+  all(): RobotSession[] {
+    return [...this.sessions.values()];
+  }
+
+  get onlineCount(): number {
+    let n = 0;
+    for (const s of this.sessions.values()) if (s.online) n++;
+    return n;
+  }
+
+  /** Adds a freshly enrolled robot (from the API) without waiting for its first message. */
+  adopt(record: RobotRecord): RobotSession {
+    const existing = this.sessions.get(record.id);
+    if (existing) return existing;
+    const session = this.newSession(record);
+    this.sessions.set(record.id, session);
+    this.refused.delete(record.id);
+    this.emit('changed', record.id);
+    return session;
+  }
+
+  /** Removes a revoked robot at once: disconnects it and tells listeners. */
+  remove(robotId: string): void {
+    const session = this.sessions.get(robotId);
+    this.refused.add(robotId);
+    if (!session) return;
+    this.sessions.delete(robotId);
+    const kicked = this.options.broker.disconnectRobot(robotId);
+    this.options.logger.warn({ robotId, kicked }, 'robot revoked: removed from the fleet');
+    if (session.online) this.options.metrics.robotsConnected.dec();
+    this.emit('removed', robotId);
+  }
+
+  summary(session: RobotSession, lease: { holder: string | null; queueLength: number }): RobotSummary {
+    return {
+      robotId: session.record.id,
+      name: session.record.name,
+      model: session.description?.model || session.record.model,
+      online: session.online,
+      lastSeenAt: session.lastSeenMs === null ? null : new Date(session.lastSeenMs).toISOString(),
+      leaseHolder: lease.holder,
+      queueLength: lease.queueLength,
+      mode: v1.RobotMode[session.status?.mode ?? v1.RobotMode.ROBOT_MODE_UNSPECIFIED] ?? 'ROBOT_MODE_UNSPECIFIED',
+      estop: session.status?.estop ?? false,
+      cameras: (session.description?.cameras ?? []).map((c) => ({ name: c.name ?? '', width: c.width ?? 0, height: c.height ?? 0, fps: c.fps ?? 0 })),
+    };
+  }
+
+  /** Forwards a command the gateway already checked; stamps the hub time. */
+  sendCommand(robotId: string, command: v1.ControlCommand): void {
+    const session = this.sessions.get(robotId);
+    if (!session) return;
+    const hubNs = nowNs();
+    command.hubTimeNs = toLong(hubNs);
+    this.options.broker.publish(robotTopic(robotId, 'control'), v1.ControlCommand.encode(command).finish(), { qos: 0 });
+    this.options.metrics.mqttOut.inc({ channel: 'control' });
+    session.inFlight.push({ sequence: fromLong(command.sequence), leaseId: command.leaseId, hubNs });
+    if (session.inFlight.length > MAX_IN_FLIGHT) session.inFlight.shift();
+  }
+
+  sendSession(robotId: string, event: v1.SessionEvent.$Properties): void {
+    const payload = v1.SessionEvent.encode({ timeNs: toLong(nowNs()), ...event }).finish();
+    this.options.broker.publish(robotTopic(robotId, 'session'), payload, { qos: 1 });
+    this.options.metrics.mqttOut.inc({ channel: 'session' });
+  }
+
+  private newSession(record: RobotRecord): RobotSession {
+    return {
+      record,
+      online: false,
+      lastSeenMs: null,
+      description: null,
+      descriptionBytes: null,
+      status: null,
+      statusBytes: null,
+      state: null,
+      stateBytes: null,
+      clock: new ClockEstimator(),
+      inFlight: [],
+      pings: new Map(),
+      nextPingId: 1n,
+    };
+  }
+
+  private receive(topic: string, payload: Buffer): void {
+    const parsed = parseRobotTopic(topic);
+    if (!parsed?.channel || !INBOUND.includes(parsed.channel)) return;
+    const { robotId, channel } = parsed;
+    this.options.metrics.mqttIn.inc({ channel });
+    if (payload.length > this.options.maxPayloadBytes) {
+      return this.dropped(robotId, new RobotMessageError('oversized', `${payload.length}-byte ${channel} message is over the ${this.options.maxPayloadBytes}-byte limit`));
+    }
+    const session = this.sessions.get(robotId);
+    if (session) return this.handle(session, channel, payload);
+    if (this.refused.has(robotId)) return this.dropped(robotId, new RobotMessageError('unknown_robot', `message on ${topic} from a robot that is not enrolled or was revoked`));
+    // Not seen yet: a robot enrolled after start, or a stranger. Hold its messages while the registry answers.
+    const queue = this.pending.get(robotId);
+    if (queue) {
+      if (queue.length < 32) queue.push([channel, payload]);
+      return;
+    }
+    this.pending.set(robotId, [[channel, payload]]);
+    this.options.registry.get(robotId).then(
+      (record) => {
+        const held = this.pending.get(robotId) ?? [];
+        this.pending.delete(robotId);
+        if (!record || record.revokedAt !== null) {
+          this.refused.add(robotId);
+          for (const [c] of held) {
+            this.dropped(robotId, new RobotMessageError(record ? 'revoked_robot' : 'unknown_robot', `${c} message from robot ${robotId}, which is ${record ? 'revoked' : 'not enrolled'}`));
+          }
+          return;
+        }
+        const s = this.adopt(record);
+        for (const [c, p] of held) this.handle(s, c, p);
+      },
+      (err: unknown) => {
+        this.pending.delete(robotId);
+        this.options.logger.error({ err, robotId }, 'registry lookup failed');
+      },
+    );
+  }
+
+  private handle(session: RobotSession, channel: RobotChannel, payload: Buffer): void {
+    try {
+      switch (channel) {
+        case 'presence':
+          return this.onPresence(session, payload);
+        case 'describe':
+          return this.onDescribe(session, payload);
+        case 'state':
+          return this.onState(session, payload);
+        case 'status':
+          return this.onStatus(session, payload);
+        case 'events':
+          return this.onEvent(session, payload);
+        case 'pong':
+          return this.onPong(session, payload);
+        default:
+          return;
+      }
+    } catch (err) {
+      if (err instanceof RobotMessageError) return this.dropped(session.record.id, err);
+      // protobufjs throws plain Errors for undecodable bytes.
+      this.dropped(session.record.id, new RobotMessageError('malformed', `undecodable ${channel} message (${payload.length} bytes): ${(err as Error).message}`));
+    }
+  }
+
+  private dropped(robotId: string, err: RobotMessageError): void {
+    this.options.metrics.drop('robot', err.reason);
+    const now = Date.now();
+    let w = this.dropLogWindow.get(robotId);
+    if (!w || now - w.startMs >= 1000) {
+      w = { startMs: now, count: 0 };
+      this.dropLogWindow.set(robotId, w);
+    }
+    if (w.count++ < DROP_LOGS_PER_S) this.options.logger.warn({ robotId, reason: err.reason }, `dropped message from robot ${robotId}: ${err.message}`);
+  }
+
+  private onPresence(session: RobotSession, payload: Buffer): void {
+    const text = payload.toString('utf8');
+    if (text !== 'online' && text !== 'offline') throw new RobotMessageError('malformed', `presence must be "online" or "offline", got "${text.slice(0, 40)}"`);
+    const online = text === 'online';
+    session.lastSeenMs = Date.now();
+    if (online === session.online) return;
+    session.online = online;
+    const id = session.record.id;
+    if (online) {
+      this.options.metrics.robotsConnected.inc();
+      this.options.logger.info({ robotId: id }, 'robot online');
+      this.burstPings(session);
+      this.emit('online', id);
+    } else {
+      this.options.metrics.robotsConnected.dec();
+      this.options.logger.info({ robotId: id }, 'robot offline');
+      session.inFlight = [];
+      this.emit('offline', id);
+    }
+    this.emit('changed', id);
+  }
+
+  private onDescribe(session: RobotSession, payload: Buffer): void {
+    const d = v1.RobotDescription.decode(payload);
+    const id = session.record.id;
+    if (d.robotId !== id) throw new RobotMessageError('malformed', `description names robot "${d.robotId}" but was published by ${id}`);
+    if (d.joints.length === 0) throw new RobotMessageError('malformed', 'description lists no joints');
+    const names = new Set<string>();
+    for (const j of d.joints) {
+      if (!j.name || names.has(j.name)) throw new RobotMessageError('malformed', `joint name "${j.name}" is empty or repeated`);
+      names.add(j.name);
+      const min = j.minPosition ?? Number.NaN;
+      const max = j.maxPosition ?? Number.NaN;
+      const maxVelocity = j.maxVelocity ?? Number.NaN;
+      if (!Number.isFinite(min) || !Number.isFinite(max) || !(min < max)) {
+        throw new RobotMessageError('malformed', `joint ${j.name} has invalid limits [${min}, ${max}]`);
+      }
+      if (!(maxVelocity > 0) || !Number.isFinite(maxVelocity)) throw new RobotMessageError('malformed', `joint ${j.name} has invalid max velocity ${maxVelocity}`);
+    }
+    session.description = d;
+    session.descriptionBytes = payload;
+    session.lastSeenMs = Date.now();
+    this.emit('changed', id);
+  }
+
+  private onState(session: RobotSession, payload: Buffer): void {
+    const hubNs = nowNs();
+    const state = v1.JointState.decode(payload);
+    const joints = session.description?.joints.length;
+    if (joints !== undefined && state.positions.length !== joints) {
+      throw new RobotMessageError('malformed', `state has ${state.positions.length} positions, the robot described ${joints} joints`);
+    }
+    for (const p of state.positions) if (!Number.isFinite(p)) throw new RobotMessageError('malformed', 'state contains a non-finite position');
+    session.state = state;
+    session.stateBytes = payload;
+    session.lastSeenMs = Date.now();
+    const m = this.options.metrics;
+    const offset = session.clock.offsetNs;
+    const captureHubNs = fromLong(state.captureTimeNs) - offset;
+    if (session.clock.known) m.stateLatency.observe(Number(hubNs - captureHubNs) / 1e9);
+    const applied = fromLong(state.appliedSequence);
+    if (session.inFlight.length > 0 && applied > 0n) {
+      let k = 0;
+      for (const f of session.inFlight) {
+        const sameLease = f.leaseId === state.leaseId;
+        if (sameLease && f.sequence > applied) break;
+        if (sameLease && f.sequence === applied) {
+          m.commandLatency.observe({ leg: 'round_trip' }, Number(hubNs - f.hubNs) / 1e9);
+          if (session.clock.known) m.commandLatency.observe({ leg: 'hub_to_robot' }, Number(captureHubNs - f.hubNs) / 1e9);
+        }
+        k++;
+      }
+      if (k > 0) session.inFlight.splice(0, k);
+    }
+    this.emit('state', session.record.id, payload, state);
+  }
+
+  private onStatus(session: RobotSession, payload: Buffer): void {
+    const status = v1.RobotStatus.decode(payload);
+    const before = session.status;
+    session.status = status;
+    session.statusBytes = payload;
+    session.lastSeenMs = Date.now();
+    this.emit('status', session.record.id, payload);
+    if (!before || before.mode !== status.mode || before.estop !== status.estop) this.emit('changed', session.record.id);
+  }
+
+  private onEvent(session: RobotSession, payload: Buffer): void {
+    const event = v1.RobotEvent.decode(payload);
+    this.options.logger.info(
+      { robotId: session.record.id, kind: v1.RobotEvent.Kind[event.kind], reason: event.reason || undefined },
+      `robot event: ${event.message}`,
+    );
+    this.emit('event', session.record.id, event);
+  }
+
+  private onPong(session: RobotSession, payload: Buffer): void {
+    const t3 = nowNs();
+    const pong = v1.Pong.decode(payload);
+    const key = fromLong(pong.id).toString();
+    const t0 = session.pings.get(key);
+    if (t0 === undefined) return;
+    session.pings.delete(key);
+    session.clock.add(t0, fromLong(pong.t1Ns), fromLong(pong.t2Ns), t3);
+  }
+
+  private ping(session: RobotSession): void {
+    const id = session.nextPingId++;
+    const t0 = nowNs();
+    session.pings.set(id.toString(), t0);
+    if (session.pings.size > 16) session.pings.delete(session.pings.keys().next().value as string);
+    const best = session.clock.best();
+    const payload = v1.Ping.encode({
+      id: toLong(id),
+      t0Ns: toLong(t0),
+      offsetNs: toLong(best?.offsetNs ?? 0n, false),
+      offsetKnown: best !== null,
+    }).finish();
+    this.options.broker.publish(robotTopic(session.record.id, 'ping'), payload, { qos: 0 });
+    this.options.metrics.mqttOut.inc({ channel: 'ping' });
+  }
+
+  /** A few quick probes when a robot comes online, so its offset is known within a second. */
+  private burstPings(session: RobotSession): void {
+    for (let i = 0; i < 5; i++) {
+      setTimeout(() => {
+        if (session.online) this.ping(session);
+      }, i * 100).unref();
+    }
+  }
+
+  private pingAll(): void {
+    for (const s of this.sessions.values()) if (s.online) this.ping(s);
+  }
+
+  private async pollRevocations(): Promise<void> {
+    try {
+      const revoked = await this.options.registry.revokedSince(this.revocationCursor);
+      for (const r of revoked) {
+        if (r.revokedAt > this.revocationCursor) this.revocationCursor = r.revokedAt;
+        this.remove(r.id);
+      }
+    } catch (err) {
+      this.options.logger.error({ err }, 'checking for revoked robots failed');
+    }
+  }
+}

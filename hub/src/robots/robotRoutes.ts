@@ -1,0 +1,42 @@
+// Read-only robot endpoints: the fleet with live presence, one robot's
+// description, and its URDF for the console.
+import type { FastifyInstance } from 'fastify';
+import { v1, type RobotSummary } from '@teleop/proto';
+import type { RobotFleet, RobotSession } from './RobotFleet.ts';
+
+export interface RobotRoutesOptions {
+  fleet: RobotFleet;
+  /** Summary including lease information (owned by the operators room). */
+  summaryOf: (session: RobotSession) => RobotSummary;
+}
+
+const idParams = {
+  type: 'object',
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+  required: ['id'],
+} as const;
+
+export function robotRoutes({ fleet, summaryOf }: RobotRoutesOptions) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/api/v1/robots', async () => ({ robots: fleet.all().map(summaryOf) }));
+
+    app.get<{ Params: { id: string } }>('/api/v1/robots/:id', { schema: { params: idParams } }, async (req, reply) => {
+      const session = await fleet.find(req.params.id);
+      if (!session) return reply.code(404).send({ error: 'unknown_robot', message: `no robot "${req.params.id}" is enrolled` });
+      const description = session.description
+        ? v1.RobotDescription.toObject(session.description, { longs: String, enums: String, defaults: true })
+        : null;
+      if (description) delete description.urdf;
+      return { summary: summaryOf(session), description };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/v1/robots/:id/urdf', { schema: { params: idParams } }, async (req, reply) => {
+      const session = await fleet.find(req.params.id);
+      if (!session) return reply.code(404).send({ error: 'unknown_robot', message: `no robot "${req.params.id}" is enrolled` });
+      if (!session.description?.urdf) {
+        return reply.code(404).send({ error: 'no_urdf', message: `robot ${req.params.id} has not announced a URDF (is it online?)` });
+      }
+      return reply.type('application/xml').send(session.description.urdf);
+    });
+  };
+}

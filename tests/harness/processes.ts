@@ -1,0 +1,180 @@
+// Starts the real hub and robot-agent executables on 127.0.0.1 for tests,
+// collects their structured logs, and stops them.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+export const HUB_BIN = join(repo, 'hub/bin/teleop-hub.js');
+export const AGENT_BIN = join(repo, 'robot-agent/bin/robot-agent.js');
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** A child process whose JSON log lines (stderr) are kept for assertions. */
+export class TestProcess {
+  readonly logs: LogLine[] = [];
+  readonly stdout: string[] = [];
+  private readonly waiters: { match: (l: LogLine) => boolean; resolve: (l: LogLine) => void }[] = [];
+  readonly exited: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+  ) {
+    let buf = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      buf += chunk;
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        let parsed: LogLine;
+        try {
+          parsed = JSON.parse(line) as LogLine;
+        } catch {
+          parsed = { level: 50, msg: line };
+        }
+        this.logs.push(parsed);
+        if (process.env.TEST_VERBOSE) console.error(`[${name}] ${line}`);
+        for (const w of [...this.waiters]) {
+          if (w.match(parsed)) {
+            this.waiters.splice(this.waiters.indexOf(w), 1);
+            w.resolve(parsed);
+          }
+        }
+      }
+    });
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.stdout.push(chunk));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  /** Resolves with the first log line (past or future) matching. */
+  waitForLog(match: (l: LogLine) => boolean, timeoutMs = 10_000): Promise<LogLine> {
+    const seen = this.logs.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.name}: no matching log line within ${timeoutMs} ms; last lines:\n${this.logs.slice(-8).map((l) => JSON.stringify(l)).join('\n')}`)), timeoutMs);
+      this.waiters.push({
+        match,
+        resolve: (l) => {
+          clearTimeout(timer);
+          resolve(l);
+        },
+      });
+    });
+  }
+
+  hasLog(match: (l: LogLine) => boolean): boolean {
+    return this.logs.some(match);
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
+    this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    const code = await this.exited;
+    clearTimeout(timer);
+    return code;
+  }
+}
+
+export function tempDir(prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), `teleop-${prefix}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface RunningHub {
+  process: TestProcess;
+  url: string;
+  mqttUrl: string;
+  dataDir: string;
+}
+
+/** Starts `teleop-hub serve` on free ports and waits until it listens. */
+export async function startHub(dataDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHub> {
+  const child = spawn(process.execPath, [HUB_BIN, 'serve', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--log-level', 'debug', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  const proc = new TestProcess('hub', child);
+  const ready = await Promise.race([
+    proc.waitForLog((l) => l.msg === 'hub listening', 20_000),
+    proc.exited.then((code) => {
+      throw new Error(`hub exited with ${code} before listening:\n${proc.logs.map((l) => l.msg).join('\n')}`);
+    }),
+  ]);
+  return { process: proc, url: String(ready.url), mqttUrl: String(ready.broker), dataDir };
+}
+
+/** Runs a `teleop-hub` CLI command to completion. */
+export function runHubCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export interface RobotCredentials {
+  robotId: string;
+  secret: string;
+  command: string;
+}
+
+export async function enrollRobot(dataDir: string, name = 'test arm', model = 'so101_sim', id?: string): Promise<RobotCredentials> {
+  const res = await runHubCli(['robots', 'enroll', '--data', dataDir, '--name', name, '--model', model, '--json', ...(id ? ['--id', id] : [])]);
+  if (res.code !== 0) throw new Error(`enroll failed (${res.code}): ${res.stderr}`);
+  return JSON.parse(res.stdout) as RobotCredentials;
+}
+
+/** Starts `robot-agent` for an enrolled robot; resolves once it is connected to the broker. */
+export async function startAgent(hubUrl: string, creds: { robotId: string; secret: string }, args: string[] = [], waitConnected = true): Promise<TestProcess> {
+  const child = spawn(process.execPath, [AGENT_BIN, '--hub', hubUrl, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', 'debug', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TELEOP_ROBOT_SECRET: creds.secret },
+  });
+  const proc = new TestProcess(`agent ${creds.robotId}`, child);
+  if (waitConnected) await proc.waitForLog((l) => l.msg === 'connected to the hub broker', 20_000);
+  return proc;
+}
+
+/** Reads one metric sample (sum over series whose labels include `labels`) from /metrics. */
+export async function metric(hubUrl: string, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const text = await (await fetch(`${hubUrl}/metrics`)).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(name)) continue;
+    const m = /^([a-z_]+)(\{([^}]*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const have = Object.fromEntries((m[3] ?? '').split(',').filter(Boolean).map((kv) => {
+      const [k, v] = kv.split('=');
+      return [k, v?.replace(/^"|"$/g, '')];
+    }));
+    if (Object.entries(labels).every(([k, v]) => have[k] === v)) total += Number(m[4]);
+  }
+  return total;
+}
+
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const start = Date.now();
+  let last: unknown;
+  while (Date.now() - start < timeoutMs) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}

@@ -9,7 +9,7 @@ export interface HealthSource {
 
 export function createHttpServer(logger: Logger, health: HealthSource): FastifyInstance {
   // fastify bundles its own pino typings; ours is the same logger at runtime.
-  const app = Fastify({ loggerInstance: logger.child({ room: 'http' }) as unknown as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ loggerInstance: logger.child({ room: 'http' }, { level: logger.isLevelEnabled('debug') ? 'debug' : 'warn' }) as unknown as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
   app.get('/api/v1/health', async () => ({ status: 'ok', ...health.health() }));
   return app;
 }

@@ -1,0 +1,52 @@
+// Against a real SQLite database in a temporary directory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type HubDb } from '../store/database.ts';
+import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './RobotRegistry.ts';
+
+describe('RobotRegistry', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+  let db: HubDb;
+  let registry: RobotRegistry;
+  beforeAll(async () => {
+    db = await openDatabase(dir);
+    registry = new RobotRegistry(db);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('authenticates only the right secret of an active robot', async () => {
+    const { robot, secret } = await registry.enroll({ name: 'arm', model: 'so101_sim' });
+    expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: true });
+    expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: true }); // cached path
+    expect(await registry.authenticate(robot.id, `${secret}x`)).toEqual({ ok: false, reason: 'bad_secret' });
+    expect(await registry.authenticate('r-none', secret)).toEqual({ ok: false, reason: 'unknown_robot' });
+    const rotated = await registry.rotateSecret(robot.id);
+    expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: false, reason: 'bad_secret' });
+    expect(await registry.authenticate(robot.id, rotated)).toEqual({ ok: true });
+    expect(await registry.revoke(robot.id)).toBe(true);
+    expect(await registry.authenticate(robot.id, rotated)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await registry.list()).toEqual([]);
+    expect((await registry.list({ includeRevoked: true }))[0]?.revokedAt).not.toBeNull();
+  });
+
+  it('refuses duplicate, reserved and malformed ids', async () => {
+    await registry.enroll({ name: 'x', model: 'm', id: 'lab-arm-1' });
+    await expect(registry.enroll({ name: 'x', model: 'm', id: 'lab-arm-1' })).rejects.toThrow(RobotEnrollError);
+    await expect(registry.enroll({ name: 'x', model: 'm', id: 'hub' })).rejects.toThrow(/reserved/);
+    await expect(registry.enroll({ name: 'x', model: 'm', id: 'robots/#' })).rejects.toThrow(/not valid/);
+    await expect(registry.enroll({ name: '', model: 'm' })).rejects.toThrow(/name/);
+    await expect(registry.revoke('r-none')).rejects.toThrow(UnknownRobotError);
+  });
+
+  it('reports robots revoked after a point in time', async () => {
+    const since = new Date().toISOString();
+    const { robot } = await registry.enroll({ name: 'y', model: 'm' });
+    await registry.revoke(robot.id);
+    expect((await registry.revokedSince(since)).map((r) => r.id)).toEqual([robot.id]);
+  });
+});

@@ -16,6 +16,12 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
+const live = new Set<ChildProcess>();
+// Whatever happens to the test or benchmark process, its children do not outlive it.
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 /** A child process whose JSON log lines (stderr) are kept for assertions. */
 export class TestProcess {
   readonly logs: LogLine[] = [];
@@ -51,7 +57,13 @@ export class TestProcess {
       }
     });
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.stdout.push(chunk));
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    live.add(child);
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        live.delete(child);
+        resolve(code);
+      }),
+    );
   }
 
   /** Resolves with the first log line (past or future) matching. */
@@ -103,13 +115,24 @@ export async function startHub(dataDir: string, args: string[] = [], env: NodeJS
     env: { ...process.env, ...env },
   });
   const proc = new TestProcess('hub', child);
-  const ready = await Promise.race([
-    proc.waitForLog((l) => l.msg === 'hub listening', 20_000),
-    proc.exited.then((code) => {
-      throw new Error(`hub exited with ${code} before listening:\n${proc.logs.map((l) => l.msg).join('\n')}`);
-    }),
-  ]);
-  return { process: proc, url: String(ready.url), mqttUrl: String(ready.broker), dataDir };
+  // `serve` prints its URL on stdout once listening, whatever the log level.
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start within 20 s:\n${proc.logs.map((l) => l.msg).join('\n')}`)), 20_000);
+    const check = (): void => {
+      const m = /Teleop Hub running at (\S+)/.exec(proc.stdout.join(''));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout?.on('data', check);
+    void proc.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code} before listening:\n${proc.logs.map((l) => l.msg).join('\n')}`));
+    });
+  });
+  const broker = (await (await fetch(`${url}/api/v1/broker`)).json()) as { mqttUrl: string };
+  return { process: proc, url, mqttUrl: broker.mqttUrl, dataDir };
 }
 
 /** Runs a `teleop-hub` CLI command to completion. */

@@ -83,7 +83,7 @@ export class OperatorGateway {
   constructor(private readonly o: OperatorGatewayOptions) {
     o.io.on('connection', (socket) => this.onConnection(socket));
     o.fleet.on('changed', (robotId) => this.broadcastSummary(robotId));
-    o.fleet.on('state', (robotId, payload) => o.fanout.publish(robotId, payload));
+    o.fleet.on('state', (robotId, payload, state) => o.fanout.publish(robotId, payload, `${state.leaseId}:${fromLong(state.appliedSequence)}`));
     o.fleet.on('status', (robotId, payload) => {
       for (const sink of o.fanout.sinks(robotId)) this.socket(sink.id)?.emit('robot:status', robotId, payload);
     });
@@ -301,7 +301,7 @@ export class OperatorGateway {
       this.o.metrics.commandLatency.observe({ leg: 'operator_to_hub' }, Number(nowNs() - sentHubNs) / 1e9);
     }
     this.o.leases.touch(robotId);
-    this.o.fleet.sendCommand(robotId, command);
+    this.o.fleet.sendCommand(robotId, command, bytes);
   }
 
   private sendState(socket: OperatorSocket, robotId: string, payload: Buffer): void {

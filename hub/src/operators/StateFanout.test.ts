@@ -36,3 +36,16 @@ describe('StateFanout', () => {
     expect(fanout.subscriptionsOf('c')).toEqual([]);
   });
 });
+
+describe('StateFanout acknowledgements', () => {
+  it('sends a state acknowledging a new command at once, whatever the display rate', () => {
+    const fanout = new StateFanout();
+    const got: string[] = [];
+    fanout.subscribe('r1', { id: 'c', send: (_r, p) => got.push(p.toString()) }, 1);
+    fanout.publish('r1', Buffer.from('a'), 'l:1');
+    fanout.publish('r1', Buffer.from('b'), 'l:1'); // same ack: coalesced behind the 1 s interval
+    fanout.publish('r1', Buffer.from('c'), 'l:2'); // new ack: immediately
+    expect(got).toEqual(['a', 'c']);
+    fanout.close();
+  });
+});

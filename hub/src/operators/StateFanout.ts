@@ -1,6 +1,8 @@
 // Sends each robot's JointState to the operators watching it, at most at each
 // operator's display rate: a state that arrives inside an operator's interval
-// replaces the one waiting, so the operator always gets the newest.
+// replaces the one waiting, so the operator always gets the newest. A state
+// that acknowledges a new command goes out at once: the driver's control
+// round trip must not wait for the display interval.
 
 export interface StateSink {
   /** Stable id of the receiving connection. */
@@ -14,6 +16,8 @@ interface Subscription {
   lastSentMs: number;
   timer: NodeJS.Timeout | null;
   waiting: Buffer | null;
+  /** Acknowledgement key (lease and applied sequence) of the last state sent. */
+  lastAck: string;
 }
 
 export class StateFanout {
@@ -32,7 +36,7 @@ export class StateFanout {
     }
     const existing = subs.get(sink.id);
     if (existing?.timer) clearTimeout(existing.timer);
-    subs.set(sink.id, { sink, intervalMs: 1000 / maxRateHz, lastSentMs: -Infinity, timer: null, waiting: null });
+    subs.set(sink.id, { sink, intervalMs: 1000 / maxRateHz, lastSentMs: -Infinity, timer: null, waiting: null, lastAck: '' });
   }
 
   unsubscribe(robotId: string, sinkId: string): boolean {
@@ -63,13 +67,19 @@ export class StateFanout {
     return [...(this.byRobot.get(robotId)?.values() ?? [])].map((s) => s.sink);
   }
 
-  publish(robotId: string, payload: Buffer): void {
+  /** `ack` identifies the command the state acknowledges (lease and applied sequence). */
+  publish(robotId: string, payload: Buffer, ack = ''): void {
     const subs = this.byRobot.get(robotId);
     if (!subs) return;
     const now = this.nowMs();
     for (const sub of subs.values()) {
       const wait = sub.lastSentMs + sub.intervalMs - now;
-      if (wait <= 0 && !sub.timer) {
+      const acknowledges = ack !== sub.lastAck;
+      sub.lastAck = ack;
+      if ((wait <= 0 && !sub.timer) || acknowledges) {
+        if (sub.timer) clearTimeout(sub.timer);
+        sub.timer = null;
+        sub.waiting = null;
         sub.lastSentMs = now;
         sub.sink.send(robotId, payload);
         continue;

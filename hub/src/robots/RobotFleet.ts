@@ -157,13 +157,16 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     };
   }
 
-  /** Forwards a command the gateway already checked; stamps the hub time. */
-  sendCommand(robotId: string, command: v1.ControlCommand): void {
+  /**
+   * Forwards a command the gateway already checked (`bytes` is its encoding), stamped with the hub time.
+   * The stamp is appended as one more field: protobuf keeps the last value of a field, so no re-encode is needed.
+   */
+  sendCommand(robotId: string, command: v1.ControlCommand, bytes: Uint8Array): void {
     const session = this.sessions.get(robotId);
     if (!session) return;
     const hubNs = nowNs();
-    command.hubTimeNs = toLong(hubNs);
-    this.options.broker.publish(robotTopic(robotId, 'control'), v1.ControlCommand.encode(command).finish(), { qos: 0 });
+    const stamp = v1.ControlCommand.encode({ hubTimeNs: toLong(hubNs) }).finish();
+    this.options.broker.publish(robotTopic(robotId, 'control'), Buffer.concat([bytes, stamp]), { qos: 0 });
     this.options.metrics.mqttOut.inc({ channel: 'control' });
     session.inFlight.push({ sequence: fromLong(command.sequence), leaseId: command.leaseId, hubNs });
     if (session.inFlight.length > MAX_IN_FLIGHT) session.inFlight.shift();

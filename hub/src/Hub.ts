@@ -2,6 +2,7 @@
 // started in dependency order and closed in reverse by close().
 import type { AddressInfo } from 'node:net';
 import { Server as SocketIoServer } from 'socket.io';
+import { operatorSocketParser } from '@teleop/proto';
 import type { FastifyInstance } from 'fastify';
 import type { BrokerLink } from './broker/BrokerLink.ts';
 import { brokerRoutes } from './broker/brokerRoutes.ts';
@@ -82,6 +83,7 @@ export class Hub {
       const app = createHttpServer(logger, { health: () => hub?.health() ?? {} });
       const io: OperatorServer = new SocketIoServer(app.server, {
         serveClient: false,
+        parser: operatorSocketParser,
         // Leave other upgrades (MQTT over WebSocket on /mqtt) alone.
         destroyUpgrade: false,
         maxHttpBufferSize: 1_000_000,

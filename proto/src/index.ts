@@ -8,3 +8,4 @@ export { teleop };
 export * from './time.ts';
 export * from './topics.ts';
 export * from './operatorApi.ts';
+export * from './operatorSocket.ts';

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   fromLong,
   nowNs,
+  operatorSocketParser,
   toLong,
   v1,
   type Ack,
@@ -39,7 +40,7 @@ export class OperatorClient {
   clockOffsetNs: bigint | null = null;
 
   constructor(hubUrl: string, operatorId?: string) {
-    this.socket = io(hubUrl, { transports: ['websocket'], auth: operatorId ? { operatorId } : {}, reconnection: false });
+    this.socket = io(hubUrl, { transports: ['websocket'], parser: operatorSocketParser, auth: operatorId ? { operatorId } : {}, reconnection: false });
     this.socket.on('robot:state', (robotId: string, payload: Binary) => {
       const s = { robotId, state: v1.JointState.decode(new Uint8Array(payload as ArrayBuffer)), receivedNs: nowNs() };
       this.states.push(s);

@@ -147,7 +147,7 @@ export class EmbeddedBroker implements BrokerLink {
 
   publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): void {
     this.aedes.publish(
-      { cmd: 'publish', topic, payload: Buffer.from(payload), qos: options.qos ?? 0, retain: options.retain ?? false, dup: false },
+      { cmd: 'publish', topic, payload: Buffer.isBuffer(payload) ? payload : Buffer.from(payload), qos: options.qos ?? 0, retain: options.retain ?? false, dup: false },
       (err) => {
         if (err) this.logger.warn({ topic, err: err.message }, 'in-process publish failed');
       },

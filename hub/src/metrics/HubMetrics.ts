@@ -82,6 +82,28 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  /** Label-bound children for the per-command and per-state paths (no label hashing per sample). */
+  readonly hot = {
+    controlIn: this.operatorIn.labels({ event: 'control' }),
+    stateOut: this.operatorOut.labels({ event: 'robot:state' }),
+    controlOut: this.mqttOut.labels({ channel: 'control' }),
+    roundTrip: this.commandLatency.labels({ leg: 'round_trip' }),
+    hubToRobot: this.commandLatency.labels({ leg: 'hub_to_robot' }),
+    operatorToHub: this.commandLatency.labels({ leg: 'operator_to_hub' }),
+  };
+
+  private readonly mqttInByChannel = new Map<string, { inc(): void }>();
+
+  /** Counts one MQTT message received on `channel`. */
+  countMqttIn(channel: string): void {
+    let child = this.mqttInByChannel.get(channel);
+    if (!child) {
+      child = this.mqttIn.labels({ channel });
+      this.mqttInByChannel.set(channel, child);
+    }
+    child.inc();
+  }
+
   drop(source: 'robot' | 'operator' | 'broker', reason: DropReason): void {
     this.dropped.inc({ source, reason });
   }

@@ -230,7 +230,7 @@ export class OperatorGateway {
     });
 
     socket.on('control', (robotId: unknown, payload: unknown) => {
-      metrics.operatorIn.inc({ event: 'control' });
+      metrics.hot.controlIn.inc();
       try {
         this.onControl(socket, robotId, payload);
       } catch (err) {
@@ -298,7 +298,7 @@ export class OperatorGateway {
     const clock = socket.data.clock;
     if (clock.known) {
       const sentHubNs = fromLong(command.sendTimeNs) - clock.offsetNs;
-      this.o.metrics.commandLatency.observe({ leg: 'operator_to_hub' }, Number(nowNs() - sentHubNs) / 1e9);
+      this.o.metrics.hot.operatorToHub.observe(Number(nowNs() - sentHubNs) / 1e9);
     }
     this.o.leases.touch(robotId);
     this.o.fleet.sendCommand(robotId, command, bytes);
@@ -306,7 +306,7 @@ export class OperatorGateway {
 
   private sendState(socket: OperatorSocket, robotId: string, payload: Buffer): void {
     socket.emit('robot:state', robotId, payload);
-    this.o.metrics.operatorOut.inc({ event: 'robot:state' });
+    this.o.metrics.hot.stateOut.inc();
   }
 
   private reportError(socket: OperatorSocket, err: OperatorRequestError): void {

@@ -167,7 +167,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     const hubNs = nowNs();
     const stamp = v1.ControlCommand.encode({ hubTimeNs: toLong(hubNs) }).finish();
     this.options.broker.publish(robotTopic(robotId, 'control'), Buffer.concat([bytes, stamp]), { qos: 0 });
-    this.options.metrics.mqttOut.inc({ channel: 'control' });
+    this.options.metrics.hot.controlOut.inc();
     session.inFlight.push({ sequence: fromLong(command.sequence), leaseId: command.leaseId, hubNs });
     if (session.inFlight.length > MAX_IN_FLIGHT) session.inFlight.shift();
   }
@@ -200,7 +200,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     const parsed = parseRobotTopic(topic);
     if (!parsed?.channel || !INBOUND.includes(parsed.channel)) return;
     const { robotId, channel } = parsed;
-    this.options.metrics.mqttIn.inc({ channel });
+    this.options.metrics.countMqttIn(channel);
     if (payload.length > this.options.maxPayloadBytes) {
       return this.dropped(robotId, new RobotMessageError('oversized', `${payload.length}-byte ${channel} message is over the ${this.options.maxPayloadBytes}-byte limit`));
     }
@@ -338,8 +338,8 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
         const sameLease = f.leaseId === state.leaseId;
         if (sameLease && f.sequence > applied) break;
         if (sameLease && f.sequence === applied) {
-          m.commandLatency.observe({ leg: 'round_trip' }, Number(hubNs - f.hubNs) / 1e9);
-          if (session.clock.known) m.commandLatency.observe({ leg: 'hub_to_robot' }, Number(captureHubNs - f.hubNs) / 1e9);
+          m.hot.roundTrip.observe(Number(hubNs - f.hubNs) / 1e9);
+          if (session.clock.known) m.hot.hubToRobot.observe(Number(captureHubNs - f.hubNs) / 1e9);
         }
         k++;
       }

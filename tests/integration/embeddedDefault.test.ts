@@ -1,0 +1,51 @@
+// `npm start` runs `teleop-hub up`: the hub plus one enrolled simulated robot,
+// printing the URL; Ctrl-C (SIGINT) stops everything cleanly. A second start
+// reuses the same simulated robot.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HUB_BIN, TestProcess, eventually, tempDir } from '../harness/processes.ts';
+
+const binDir = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
+
+async function up(dataDir: string): Promise<{ proc: TestProcess; url: string }> {
+  const child = spawn(process.execPath, [HUB_BIN, 'up', '--data', dataDir, '--port', '0', '--mqtt-port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}` },
+  });
+  const proc = new TestProcess('up', child);
+  const url = await eventually(() => /Teleop Hub running at (\S+)\s+\(simulated robot (r-[a-z0-9]+)\)/.exec(proc.stdout.join(''))?.[1], 20_000, 'hub URL printed');
+  return { proc, url };
+}
+
+describe('embedded default (npm start)', () => {
+  const data = tempDir('up');
+  afterAll(() => data.remove());
+
+  it('serves the hub with one simulated robot online and stops cleanly on SIGINT', async () => {
+    const first = await up(data.path);
+    const robots = await eventually(async () => {
+      const res = (await (await fetch(`${first.url}/api/v1/robots`)).json()) as { robots: { robotId: string; online: boolean; model: string }[] };
+      return res.robots.length === 1 && res.robots[0]!.online ? res.robots : undefined;
+    }, 15_000, 'simulated robot online');
+    expect(robots[0]!.model).toBe('so101_sim');
+    const page = await (await fetch(first.url)).text();
+    expect(page).toContain('<h1>Teleop Hub</h1>');
+
+    first.proc.child.kill('SIGINT');
+    expect(await first.proc.exited).toBe(0);
+    expect(first.proc.hasLog((l) => l.msg === 'hub stopped')).toBe(true);
+    expect(first.proc.hasLog((l) => l.name === 'robot-agent' && l.msg === 'stopping')).toBe(true);
+
+    // Restart: the same robot, not a second enrollment.
+    const second = await up(data.path);
+    const again = await eventually(async () => {
+      const res = (await (await fetch(`${second.url}/api/v1/robots`)).json()) as { robots: { robotId: string; online: boolean }[] };
+      return res.robots.find((r) => r.online) ? res.robots : undefined;
+    }, 15_000, 'simulated robot online again');
+    expect(again.map((r) => r.robotId)).toEqual([robots[0]!.robotId]);
+    second.proc.child.kill('SIGINT');
+    expect(await second.proc.exited).toBe(0);
+  });
+});

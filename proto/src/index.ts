@@ -9,3 +9,4 @@ export * from './time.ts';
 export * from './topics.ts';
 export * from './operatorApi.ts';
 export * from './operatorSocket.ts';
+export * from './mediaSignal.ts';

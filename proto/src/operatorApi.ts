@@ -1,6 +1,7 @@
 // The operator <-> hub socket.io protocol (the browser console and any Node
 // client speak it). Binary payloads are protobuf messages of teleop.v1;
 // everything else is small JSON. 64-bit times travel as decimal strings.
+import type { LiveCodec } from './mediaSignal.ts';
 
 /** Binary payload as socket.io delivers it: Buffer in Node, ArrayBuffer in browsers. */
 export type Binary = Uint8Array | ArrayBuffer;
@@ -25,7 +26,13 @@ export type OperatorErrorCode =
   /** The robot's e-stop is latched; reset it first. */
   | 'estopped'
   /** The operator is not allowed to do this. */
-  | 'forbidden';
+  | 'forbidden'
+  /** The robot publishes no camera (yet). */
+  | 'no_video'
+  /** An SDP could not be applied. */
+  | 'bad_sdp'
+  /** No viewer session with that id on this connection. */
+  | 'unknown_viewer';
 
 export interface OperatorError {
   code: OperatorErrorCode;
@@ -114,6 +121,53 @@ export interface ClockOffsetInfo {
   rttNs: string;
 }
 
+/** One camera in a viewer's offer: which transceiver (mid) carries it. */
+export interface WatchedCamera {
+  camera: string;
+  mid: string;
+  codec: LiveCodec;
+  width: number;
+  height: number;
+  fps: number;
+}
+
+export interface WatchResult {
+  viewerId: string;
+  /** The hub's SDP offer (the hub offers, the browser answers; every candidate included). */
+  offer: string;
+  cameras: WatchedCamera[];
+}
+
+export interface ViewerAnswer {
+  viewerId: string;
+  sdp: string;
+}
+
+export interface ViewerRef {
+  viewerId: string;
+}
+
+/** Live statistics of one camera track as the hub relays it. */
+export interface MediaTrackStats {
+  robotId: string;
+  camera: string;
+  codec: LiveCodec;
+  width: number;
+  height: number;
+  /** Received from the robot over the last measurement interval. */
+  bitrateKbps: number;
+  fps: number;
+  /** Packets the hub saw missing from the robot (sequence gaps), cumulative. */
+  packetsLost: number;
+  /** Round trip hub <-> robot from RTCP, ms; null until measured. */
+  robotRttMs: number | null;
+  /** Picture loss indications from viewers, cumulative. */
+  keyframeRequests: number;
+  /** NACKs from viewers, cumulative. */
+  nacks: number;
+  viewers: number;
+}
+
 export interface ClientToServerEvents {
   'robots:list': (ack: (res: Ack<RobotSummary[]>) => void) => void;
   'robot:subscribe': (req: SubscribeRequest, ack: (res: Ack<SubscribeResult>) => void) => void;
@@ -124,6 +178,11 @@ export interface ClientToServerEvents {
   control: (robotId: string, command: Binary) => void;
   estop: (req: EStopRequest, ack: (res: Ack<null>) => void) => void;
   'estop:reset': (req: RobotRef, ack: (res: Ack<null>) => void) => void;
+  /** Starts watching every camera of a robot; any connected operator may watch. */
+  'media:watch': (req: RobotRef, ack: (res: Ack<WatchResult>) => void) => void;
+  'media:answer': (req: ViewerAnswer, ack: (res: Ack<null>) => void) => void;
+  'media:stop': (req: ViewerRef, ack: (res: Ack<null>) => void) => void;
+  'media:stats': (req: RobotRef, ack: (res: Ack<MediaTrackStats[]>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -139,4 +198,6 @@ export interface ServerToClientEvents {
   /** Hub clock probe: answer with this client's receive and send times (ns, decimal strings). */
   'clock:ping': (t0Ns: string, ack: (t1Ns: string, t2Ns: string) => void) => void;
   'clock:offset': (info: ClockOffsetInfo) => void;
+  /** The robot's cameras changed (one appeared, restarted or left): watch again to see them all. */
+  'media:changed': (info: RobotRef) => void;
 }

@@ -10,3 +10,4 @@ export * from './topics.ts';
 export * from './operatorApi.ts';
 export * from './operatorSocket.ts';
 export * from './mediaSignal.ts';
+export * from './iceSettings.ts';

@@ -7,7 +7,15 @@ import { SafetyLayer, type RejectReason } from './control/SafetyLayer.ts';
 import type { Driver, DriverFault } from './drivers/Driver.ts';
 import { SimArmDriver } from './drivers/sim/SimArmDriver.ts';
 import { HubLink } from './link/HubLink.ts';
+import { MediaPublisher, type PublishedCamera } from './link/MediaPublisher.ts';
 import type { Logger } from './log.ts';
+import type { CameraConfig } from './config.ts';
+import type { Camera } from './cameras/Camera.ts';
+import { LiveEncoder } from './cameras/LiveEncoder.ts';
+import { SimArmCamera } from './cameras/sim/SimArmCamera.ts';
+import { TestPatternCamera } from './cameras/test/TestPatternCamera.ts';
+import { V4l2Camera } from './cameras/v4l2/V4l2Camera.ts';
+import { findFfmpeg } from './cameras/ffmpeg.ts';
 
 export const AGENT_VERSION = '0.1.0';
 
@@ -22,6 +30,21 @@ export function createDriver(name: AgentConfig['driver']): Driver {
   }
 }
 
+/** A camera from its configuration; `pose` feeds the simulated view. */
+export function createCamera(c: CameraConfig, pose: () => readonly number[]): Camera {
+  const size = { name: c.name, width: c.width, height: c.height, fps: c.fps };
+  switch (c.source) {
+    case 'sim':
+      return new SimArmCamera(size, pose);
+    case 'test':
+      return new TestPatternCamera(size);
+    case 'v4l2':
+      return new V4l2Camera({ ...size, device: c.device ?? '/dev/video0', ...(c.inputFormat ? { inputFormat: c.inputFormat } : {}) });
+  }
+}
+
+const CAMERA_RETRY_MS = 5000;
+
 export class Agent {
   readonly driver: Driver;
   readonly safety: SafetyLayer;
@@ -33,6 +56,11 @@ export class Agent {
   private rejectEventWindow = { startMs: 0, count: 0 };
   private heartbeat: NodeJS.Timeout | null = null;
   private clockOffsetNs = 0n;
+  readonly cameras: PublishedCamera[] = [];
+  private readonly cameraSources: Camera[] = [];
+  private readonly cameraFaults = new Map<string, DriverFault>();
+  private readonly cameraRetries = new Set<NodeJS.Timeout>();
+  private readonly media: MediaPublisher;
 
   constructor(
     private readonly config: AgentConfig,
@@ -75,6 +103,24 @@ export class Agent {
         this.publishStatus();
       },
     });
+    const zeros = this.driver.describe().joints.map(() => 0);
+    for (const c of config.cameras) {
+      const camera = createCamera(c, () => this.loop.lastReading?.positions ?? zeros);
+      const encoder = new LiveEncoder({ camera: camera.description, codec: c.codec, bitrateKbps: c.bitrateKbps, keyframeInterval: c.keyframeInterval, logger });
+      camera.on('frame', (f) => {
+        encoder.push(f);
+        if (this.cameraFaults.delete(camera.description.name)) this.publishStatus();
+      });
+      camera.on('error', (err) => this.onCameraError(camera, err));
+      this.cameraSources.push(camera);
+      this.cameras.push({ camera: camera.description, codec: c.codec, encoder });
+    }
+    this.media = new MediaPublisher(
+      this.link,
+      this.cameras,
+      { hostAddresses: config.iceHostAddresses, stunUrls: config.stunUrls, ...(config.turn ? { turn: config.turn } : {}) },
+      logger,
+    );
     this.link.on('control', (p) => this.onControl(p));
     this.link.on('session', (p) => this.onSession(p));
     this.link.on('ping', (p) => this.onPing(p));
@@ -82,7 +128,11 @@ export class Agent {
   }
 
   async start(): Promise<void> {
+    // Fail at start, with how to install it, rather than when the first frame comes.
+    if (this.cameras.length > 0) findFfmpeg();
     await this.driver.connect();
+    for (const c of this.cameras) await c.encoder.start();
+    for (const camera of this.cameraSources) await camera.start();
     this.link.announce({ describe: this.encodeDescription(), status: () => this.encodeStatus() });
     this.loop.start();
     this.heartbeat = setInterval(() => this.publishStatus(), STATUS_HEARTBEAT_MS);
@@ -91,6 +141,10 @@ export class Agent {
 
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const t of this.cameraRetries) clearTimeout(t);
+    await this.media.close();
+    for (const camera of this.cameraSources) await camera.stop();
+    for (const c of this.cameras) await c.encoder.stop();
     await this.loop.stop();
     await this.link.close();
     await this.driver.disconnect();
@@ -99,6 +153,20 @@ export class Agent {
   /** Counters for status and tests. */
   get stats(): { applied: bigint; rejected: bigint; malformed: bigint } {
     return { ...this.counters };
+  }
+
+  /** A camera failed: report it as a fault (motion is unaffected) and try it again later. */
+  private onCameraError(camera: Camera, err: Error): void {
+    const name = camera.description.name;
+    this.logger.error({ camera: name }, err.message);
+    this.cameraFaults.set(name, { code: 'camera_unavailable', message: err.message });
+    this.event(v1.RobotEvent.Kind.KIND_FAULT, err.message);
+    this.publishStatus();
+    const timer = setTimeout(() => {
+      this.cameraRetries.delete(timer);
+      camera.start().catch((e: unknown) => this.onCameraError(camera, e as Error));
+    }, CAMERA_RETRY_MS);
+    this.cameraRetries.add(timer);
   }
 
   private onControl(payload: Buffer): void {
@@ -218,7 +286,7 @@ export class Agent {
       robotId: this.config.robotId,
       model: d.model,
       joints: d.joints,
-      cameras: [],
+      cameras: this.cameras.map(({ camera, codec }) => ({ name: camera.name, width: camera.width, height: camera.height, fps: camera.fps, codec, source: camera.source })),
       controlModes: d.controlModes,
       urdf: d.urdf ?? '',
       urdfUrl: d.urdfUrl ?? '',
@@ -237,7 +305,7 @@ export class Agent {
       mode: this.safety.mode,
       estop: this.safety.estopped,
       estopReason: this.safety.estopDescription,
-      faults: this.faults.map((f) => ({ code: f.code, message: f.message, joint: f.joint ?? '' })),
+      faults: [...this.faults, ...this.cameraFaults.values()].map((f) => ({ code: f.code, message: f.message, joint: f.joint ?? '' })),
       leaseId: this.safety.currentLeaseId ?? '',
       commandsApplied: toLong(this.counters.applied),
       commandsRejected: toLong(this.counters.rejected),

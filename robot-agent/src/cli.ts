@@ -2,6 +2,7 @@
 import { Agent } from './Agent.ts';
 import { AGENT_OPTIONS, AgentConfigError, parseAgentConfig } from './config.ts';
 import { createLogger } from './log.ts';
+import { FfmpegMissingError } from './cameras/ffmpeg.ts';
 
 function usage(): string {
   const rows = Object.entries(AGENT_OPTIONS).map(
@@ -42,7 +43,16 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  await agent.start();
+  try {
+    await agent.start();
+  } catch (err) {
+    if (err instanceof FfmpegMissingError) {
+      logger.fatal(err.message);
+      console.error(`robot-agent: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
   logger.info({ robotId: config.robotId, driver: config.driver }, 'robot agent running');
   return -1;
 }

@@ -1,7 +1,22 @@
 // The agent's one typed configuration, from flags and environment, checked
 // at start with a message per bad value.
 import { parseArgs } from 'node:util';
-import { isValidRobotId } from '@teleop/proto';
+import { isValidRobotId, LIVE_CODECS, type LiveCodec } from '@teleop/proto';
+
+export interface CameraConfig {
+  name: string;
+  source: 'sim' | 'test' | 'v4l2';
+  width: number;
+  height: number;
+  fps: number;
+  codec: LiveCodec;
+  bitrateKbps: number;
+  /** Key frame every this many frames (default: one per second). */
+  keyframeInterval: number;
+  /** v4l2 only. */
+  device?: string;
+  inputFormat?: 'mjpeg' | 'yuyv422';
+}
 
 export interface AgentConfig {
   /** Hub base URL; the agent asks it where the broker is. */
@@ -15,6 +30,11 @@ export interface AgentConfig {
   stateRateHz: number;
   holdTimeoutMs: number;
   maxCommandAgeMs: number;
+  cameras: CameraConfig[];
+  /** Only these host addresses are offered as ICE candidates; empty = every interface. */
+  iceHostAddresses: string[];
+  stunUrls: string[];
+  turn: { url: string; username: string; credential: string } | undefined;
   logLevel: string;
 }
 
@@ -36,24 +56,91 @@ export const AGENT_OPTIONS = {
   'state-rate': { env: 'TELEOP_STATE_RATE_HZ', default: '50', help: 'JointState publication rate, Hz (1-500)' },
   'hold-timeout-ms': { env: 'TELEOP_HOLD_TIMEOUT_MS', default: '150', help: 'hold the pose when no command arrived for this long under a lease (20-180, so the hold lands within 200 ms)' },
   'max-command-age-ms': { env: 'TELEOP_MAX_COMMAND_AGE_MS', default: '250', help: 'drop commands older than this (10-5000)' },
+  camera: {
+    env: 'TELEOP_CAMERAS',
+    default: undefined,
+    help: 'a camera, repeatable: name=front,source=sim|test|v4l2,size=640x480,fps=30,codec=vp8|h264[,bitrate=1500][,keyint=FRAMES][,device=/dev/video0][,format=mjpeg|yuyv422] (env: ";"-separated)',
+  },
+  'ice-host-addresses': { env: 'TELEOP_ICE_HOST_ADDRESSES', default: undefined, help: 'comma-separated host addresses offered as ICE candidates (default: every interface)' },
+  'stun-urls': { env: 'TELEOP_STUN_URLS', default: undefined, help: 'comma-separated STUN servers, e.g. stun:stun.example.org:3478 (default: none)' },
+  'turn-url': { env: 'TELEOP_TURN_URL', default: undefined, help: 'TURN server, e.g. turn:turn.example.org:3478' },
+  'turn-username': { env: 'TELEOP_TURN_USERNAME', default: undefined, help: 'TURN username' },
+  'turn-credential': { env: 'TELEOP_TURN_CREDENTIAL', default: undefined, help: 'TURN credential' },
   'log-level': { env: 'TELEOP_LOG_LEVEL', default: 'info', help: 'trace, debug, info, warn, error' },
 } as const;
+
+/** Parses one --camera spec; pushes a message per problem. */
+export function parseCameraSpec(spec: string, problems: string[]): CameraConfig | undefined {
+  const fields = new Map(
+    spec
+      .split(',')
+      .map((kv) => kv.trim())
+      .filter(Boolean)
+      .map((kv) => {
+        const eq = kv.indexOf('=');
+        return eq < 0 ? [kv, ''] : [kv.slice(0, eq), kv.slice(eq + 1)];
+      }) as [string, string][],
+  );
+  const known = new Set(['name', 'source', 'size', 'fps', 'codec', 'bitrate', 'keyint', 'device', 'format']);
+  const before = problems.length;
+  for (const k of fields.keys()) if (!known.has(k)) problems.push(`--camera "${spec}": unknown field "${k}"`);
+  const name = fields.get('name') ?? '';
+  if (!/^[a-z][a-z0-9_]{0,31}$/.test(name)) problems.push(`--camera "${spec}": name must be lowercase letters, digits and _ (e.g. front)`);
+  const source = fields.get('source') ?? '';
+  if (!['sim', 'test', 'v4l2'].includes(source)) problems.push(`--camera "${spec}": source must be sim, test or v4l2`);
+  const size = /^(\d+)x(\d+)$/.exec(fields.get('size') ?? '640x480');
+  const width = Number(size?.[1]);
+  const height = Number(size?.[2]);
+  if (!size || width < 16 || height < 16 || width > 4096 || height > 4096 || width % 2 || height % 2) {
+    problems.push(`--camera "${spec}": size must be WIDTHxHEIGHT, even numbers from 16 to 4096`);
+  }
+  const fps = Number(fields.get('fps') ?? '30');
+  if (!Number.isInteger(fps) || fps < 1 || fps > 120) problems.push(`--camera "${spec}": fps must be an integer from 1 to 120`);
+  const codec = (fields.get('codec') ?? 'vp8') as LiveCodec;
+  if (!LIVE_CODECS.includes(codec)) problems.push(`--camera "${spec}": codec must be ${LIVE_CODECS.join(' or ')}`);
+  const bitrateKbps = Number(fields.get('bitrate') ?? '1500');
+  if (!Number.isInteger(bitrateKbps) || bitrateKbps < 100 || bitrateKbps > 50_000) problems.push(`--camera "${spec}": bitrate must be kbit/s from 100 to 50000`);
+  const keyframeInterval = Number(fields.get('keyint') ?? String(fps));
+  if (!Number.isInteger(keyframeInterval) || keyframeInterval < 1 || keyframeInterval > 600) problems.push(`--camera "${spec}": keyint must be 1 to 600 frames`);
+  const device = fields.get('device');
+  if (source === 'v4l2' && !device) problems.push(`--camera "${spec}": a v4l2 camera needs device=/dev/videoN`);
+  const format = fields.get('format');
+  if (format !== undefined && format !== 'mjpeg' && format !== 'yuyv422') problems.push(`--camera "${spec}": format must be mjpeg or yuyv422`);
+  if (problems.length > before) return undefined;
+  return {
+    name,
+    source: source as CameraConfig['source'],
+    width,
+    height,
+    fps,
+    codec,
+    bitrateKbps,
+    keyframeInterval,
+    ...(device ? { device } : {}),
+    ...(format ? { inputFormat: format as 'mjpeg' | 'yuyv422' } : {}),
+  };
+}
 
 type OptionName = keyof typeof AGENT_OPTIONS;
 
 export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): AgentConfig {
   const { values } = parseArgs({
     args: argv,
-    options: Object.fromEntries(Object.keys(AGENT_OPTIONS).map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(Object.keys(AGENT_OPTIONS).map((k) => [k, { type: 'string' as const, multiple: k === 'camera' }])),
     strict: true,
     allowPositionals: false,
   });
   const problems: string[] = [];
-  const raw = (name: OptionName): string | undefined => {
+  const raw = (name: Exclude<OptionName, 'camera'>): string | undefined => {
     const spec = AGENT_OPTIONS[name];
     return (values[name] as string | undefined) ?? env[spec.env] ?? spec.default;
   };
-  const int = (name: OptionName, min: number, max: number): number => {
+  const list = (name: Exclude<OptionName, 'camera'>): string[] =>
+    (raw(name) ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const int = (name: Exclude<OptionName, 'camera'>, min: number, max: number): number => {
     const text = raw(name) ?? '';
     const n = Number(text);
     if (!Number.isInteger(n) || n < min || n > max) {
@@ -61,7 +148,7 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     }
     return n;
   };
-  const url = (name: OptionName, protocols: string[]): string | undefined => {
+  const url = (name: Exclude<OptionName, 'camera'>, protocols: string[]): string | undefined => {
     const text = raw(name);
     if (text === undefined) return undefined;
     try {
@@ -85,6 +172,16 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
   const logLevel = raw('log-level') ?? 'info';
   if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(logLevel)) problems.push(`--log-level must be trace, debug, info, warn or error, got "${logLevel}"`);
 
+  const cameraSpecs = (values.camera as string[] | undefined) ?? (env.TELEOP_CAMERAS ? env.TELEOP_CAMERAS.split(';').filter(Boolean) : []);
+  const cameras = cameraSpecs.map((c) => parseCameraSpec(c, problems)).filter((c): c is CameraConfig => c !== undefined);
+  if (new Set(cameras.map((c) => c.name)).size !== cameras.length) problems.push('--camera names must be unique');
+  const turnUrl = raw('turn-url');
+  const turnUsername = raw('turn-username');
+  const turnCredential = raw('turn-credential');
+  if (turnUrl && (!turnUsername || !turnCredential)) problems.push('--turn-url needs --turn-username and --turn-credential');
+  const stunUrls = list('stun-urls');
+  for (const u of stunUrls) if (!/^stuns?:[^\s]+$/.test(u)) problems.push(`--stun-urls: "${u}" is not a stun: URL`);
+
   const config: AgentConfig = {
     hubUrl,
     mqttUrl,
@@ -95,6 +192,10 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     stateRateHz: int('state-rate', 1, 500),
     holdTimeoutMs: int('hold-timeout-ms', 20, 180),
     maxCommandAgeMs: int('max-command-age-ms', 10, 5000),
+    cameras,
+    iceHostAddresses: list('ice-host-addresses'),
+    stunUrls,
+    turn: turnUrl && turnUsername && turnCredential ? { url: turnUrl, username: turnUsername, credential: turnCredential } : undefined,
     logLevel,
   };
   if (problems.length > 0) throw new AgentConfigError(problems);

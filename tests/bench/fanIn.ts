@@ -6,7 +6,7 @@
 // Prints JSON. Usage: npm run bench:fanin --workspace tests [-- --steps 100,200,300]
 import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { fromLong, nowNs } from '@teleop/proto';
+import { fromLong } from '@teleop/proto';
 import { openDatabase, RobotRegistry } from '@teleop/hub';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { metric, startHub, tempDir } from '../harness/processes.ts';

@@ -2,7 +2,6 @@
 // printing the URL; Ctrl-C (SIGINT) stops everything cleanly. A second start
 // reuses the same simulated robot.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HUB_BIN, TestProcess, eventually, tempDir } from '../harness/processes.ts';

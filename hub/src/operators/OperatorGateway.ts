@@ -1,35 +1,22 @@
 // The operators' door into the hub (socket.io): robot lists and presence,
 // state subscriptions, leases, commands, e-stop, and clock probes. Every
 // request is checked here; problems come back as typed OperatorErrors.
-import type { Server, Socket } from 'socket.io';
 import {
   fromLong,
   nowNs,
   toLong,
   v1,
-  type Ack,
-  type ClientToServerEvents,
   type LeaseUpdate,
-  type OperatorError,
   type OperatorErrorCode,
   type RobotSummary,
-  type ServerToClientEvents,
 } from '@teleop/proto';
 import { ClockEstimator } from '../clock/ClockEstimator.ts';
 import type { Logger } from '../log.ts';
-import type { DropReason, HubMetrics } from '../metrics/HubMetrics.ts';
+import type { HubMetrics } from '../metrics/HubMetrics.ts';
 import type { RobotFleet, RobotSession } from '../robots/RobotFleet.ts';
 import type { LeaseManager } from './LeaseManager.ts';
+import { onRequest, OperatorRequestError, reportError, robotIdOf, type OperatorServer, type OperatorSocket } from './operatorRequests.ts';
 import type { StateFanout } from './StateFanout.ts';
-
-interface SocketData {
-  operatorId: string;
-  clock: ClockEstimator;
-  errorWindow: { startMs: number; count: number };
-}
-
-export type OperatorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type OperatorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface OperatorGatewayOptions {
   io: OperatorServer;
@@ -44,24 +31,6 @@ export interface OperatorGatewayOptions {
   clockProbeIntervalMs?: number;
 }
 
-/** A refused operator request. */
-export class OperatorRequestError extends Error {
-  override name = 'OperatorRequestError';
-  constructor(
-    readonly code: OperatorErrorCode,
-    message: string,
-    readonly robotId?: string,
-  ) {
-    super(message);
-  }
-
-  toWire(): OperatorError {
-    return { code: this.code, message: this.message, ...(this.robotId ? { robotId: this.robotId } : {}) };
-  }
-}
-
-/** Most 'operator:error' events per connection per second; the metrics count all. */
-const ERRORS_PER_S = 20;
 const OPERATOR_ID = /^[A-Za-z0-9_.:@-]{1,80}$/;
 
 function toBuffer(data: unknown): Buffer | null {
@@ -69,12 +38,6 @@ function toBuffer(data: unknown): Buffer | null {
   if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (data instanceof ArrayBuffer) return Buffer.from(data);
   return null;
-}
-
-function robotIdOf(req: unknown): string {
-  const id = (req as { robotId?: unknown } | null)?.robotId;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw new OperatorRequestError('bad_request', 'request needs a robotId string');
-  return id;
 }
 
 export class OperatorGateway {
@@ -175,9 +138,9 @@ export class OperatorGateway {
       logger.info({ operatorId: socket.data.operatorId, connection: socket.id, reason }, 'operator disconnected');
     });
 
-    this.handle(socket, 'robots:list', async () => this.o.fleet.all().map((s) => this.summaryOf(s)));
+    onRequest(socket, this.o, 'robots:list', async () => this.o.fleet.all().map((s) => this.summaryOf(s)));
 
-    this.handle(socket, 'robot:subscribe', async (req) => {
+    onRequest(socket, this.o, 'robot:subscribe', async (req) => {
       const robotId = robotIdOf(req);
       const session = await this.requireRobot(robotId);
       const asked = (req as { maxRateHz?: unknown }).maxRateHz;
@@ -188,12 +151,12 @@ export class OperatorGateway {
       return { description: session.descriptionBytes ?? Buffer.alloc(0), summary: this.summaryOf(session) };
     });
 
-    this.handle(socket, 'robot:unsubscribe', async (req) => {
+    onRequest(socket, this.o, 'robot:unsubscribe', async (req) => {
       fanout.unsubscribe(robotIdOf(req), socket.id);
       return null;
     });
 
-    this.handle(socket, 'lease:request', async (req) => {
+    onRequest(socket, this.o, 'lease:request', async (req) => {
       const robotId = robotIdOf(req);
       await this.requireRobot(robotId);
       const update = leases.request(robotId, socket.data.operatorId, socket.id);
@@ -201,7 +164,7 @@ export class OperatorGateway {
       return update;
     });
 
-    this.handle(socket, 'lease:release', async (req) => {
+    onRequest(socket, this.o, 'lease:release', async (req) => {
       const robotId = robotIdOf(req);
       if (!leases.release(robotId, socket.id, 'released')) {
         throw new OperatorRequestError('not_lease_holder', `this connection neither holds nor waits for the lease of ${robotId}`, robotId);
@@ -209,7 +172,7 @@ export class OperatorGateway {
       return null;
     });
 
-    this.handle(socket, 'estop', async (req) => {
+    onRequest(socket, this.o, 'estop', async (req) => {
       const robotId = robotIdOf(req);
       const session = await this.requireRobot(robotId);
       const reason = typeof (req as { reason?: unknown }).reason === 'string' ? String((req as { reason: string }).reason).slice(0, 200) : '';
@@ -218,7 +181,7 @@ export class OperatorGateway {
       return null;
     });
 
-    this.handle(socket, 'estop:reset', async (req) => {
+    onRequest(socket, this.o, 'estop:reset', async (req) => {
       const robotId = robotIdOf(req);
       await this.requireRobot(robotId);
       if (leases.holder(robotId)?.connectionId !== socket.id) {
@@ -235,40 +198,9 @@ export class OperatorGateway {
         this.onControl(socket, robotId, payload);
       } catch (err) {
         if (!(err instanceof OperatorRequestError)) throw err;
-        this.reportError(socket, err);
+        reportError(socket, err, this.o.metrics);
       }
     });
-  }
-
-  /** Registers an acked request handler: validation errors become typed error acks. */
-  private handle<E extends 'robots:list' | 'robot:subscribe' | 'robot:unsubscribe' | 'lease:request' | 'lease:release' | 'estop' | 'estop:reset'>(
-    socket: OperatorSocket,
-    event: E,
-    run: (req: unknown) => Promise<unknown>,
-  ): void {
-    const { metrics, logger } = this.o;
-    socket.on(event, ((...args: unknown[]) => {
-      metrics.operatorIn.inc({ event });
-      const ack = args[args.length - 1];
-      const req = args.length > 1 ? args[0] : undefined;
-      if (typeof ack !== 'function') {
-        this.reportError(socket, new OperatorRequestError('bad_request', `"${event}" needs an acknowledgement callback`));
-        return;
-      }
-      const reply = ack as (res: Ack<unknown>) => void;
-      run(req).then(
-        (value) => reply({ ok: true, value }),
-        (err: unknown) => {
-          if (err instanceof OperatorRequestError) {
-            metrics.drop('operator', err.code as DropReason);
-            reply({ ok: false, error: err.toWire() });
-            return;
-          }
-          logger.error({ err, event }, 'operator request failed');
-          reply({ ok: false, error: { code: 'bad_request', message: `internal error handling ${event}` } });
-        },
-      );
-    }) as never);
   }
 
   private async requireRobot(robotId: string): Promise<RobotSession> {
@@ -307,21 +239,6 @@ export class OperatorGateway {
   private sendState(socket: OperatorSocket, robotId: string, payload: Buffer): void {
     socket.emit('robot:state', robotId, payload);
     this.o.metrics.hot.stateOut.inc();
-  }
-
-  private reportError(socket: OperatorSocket, err: OperatorRequestError): void {
-    this.o.metrics.drop('operator', err.code as DropReason);
-    const w = socket.data.errorWindow;
-    const now = Date.now();
-    if (now - w.startMs >= 1000) {
-      w.startMs = now;
-      w.count = 0;
-    }
-    if (w.count++ >= ERRORS_PER_S) return;
-    const wire = err.toWire();
-    const seq = (err as { sequence?: bigint }).sequence;
-    socket.emit('operator:error', seq !== undefined ? { ...wire, sequence: seq.toString() } : wire);
-    this.o.metrics.operatorOut.inc({ event: 'operator:error' });
   }
 
   private probeClock(socket: OperatorSocket): void {

@@ -7,6 +7,7 @@ export default defineConfig({
     // Integration tests start real processes and servers; keep them from starving each other on 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
+    globalSetup: ['tests/setup/buildConsole.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -10,7 +10,7 @@ import { EmbeddedBroker } from './broker/EmbeddedBroker.ts';
 import { ExternalBroker } from './broker/ExternalBroker.ts';
 import { publicHubUrl, type HubConfig } from './config.ts';
 import { createHttpServer } from './http/httpServer.ts';
-import { consolePlaceholder } from './http/consolePlaceholder.ts';
+import { consoleRoutes } from './http/consoleRoutes.ts';
 import { createLogger, type Logger } from './log.ts';
 import { HubMetrics } from './metrics/HubMetrics.ts';
 import { metricsRoutes } from './metrics/metricsRoutes.ts';
@@ -19,6 +19,10 @@ import { OperatorGateway } from './operators/OperatorGateway.ts';
 import type { OperatorServer } from './operators/operatorRequests.ts';
 import { StateFanout } from './operators/StateFanout.ts';
 import { RobotFleet } from './robots/RobotFleet.ts';
+import { attachMediaGateway } from './media/MediaGateway.ts';
+import type { MediaRelay } from './media/MediaRelay.ts';
+import { attachRobotMediaSignalling } from './media/robotMediaSignalling.ts';
+import { WeriftRelay } from './media/WeriftRelay.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openDatabase, type HubDb } from './store/database.ts';
@@ -43,6 +47,8 @@ export class Hub {
     private readonly fanout: StateFanout,
     private readonly io: OperatorServer,
     private readonly gateway: OperatorGateway,
+    readonly relay: MediaRelay,
+    private readonly detachSignalling: () => void,
     private readonly app: FastifyInstance,
     /** Base URL robots and browsers use. */
     readonly url: string,
@@ -100,19 +106,31 @@ export class Hub {
         stateMaxRateHz: config.stateMaxRateHz,
         hubVersion: HUB_VERSION,
       });
+      const relay: MediaRelay = new WeriftRelay({
+        ice: config.ice,
+        logger: logger.child({ room: 'media' }),
+        robotRttMs: (robotId) => {
+          const best = fleet.get(robotId)?.clock.best();
+          return best ? Number(best.rttNs) / 1e6 : null;
+        },
+      });
+      cleanups.push(() => relay.close());
+      attachMediaGateway({ io, relay, fleet, metrics, logger: logger.child({ room: 'media' }) });
+      const detachSignalling = await attachRobotMediaSignalling({ broker, fleet, relay, metrics, logger: logger.child({ room: 'media' }) });
+      metrics.registerMedia(relay);
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
       await app.register(
         brokerRoutes({ broker, registry, metrics, hubUsername: config.mqttUsername, hubPassword: config.mqttPassword, authToken: config.brokerAuthToken }),
       );
       await app.register(metricsRoutes(metrics));
-      await app.register(consolePlaceholder());
+      await app.register(consoleRoutes(config.uiDir));
 
       await app.listen({ host: config.host, port: config.port });
       const port = (app.server.address() as AddressInfo).port;
       const url = publicHubUrl(config, port);
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
-      hub = new Hub(config, logger, db, registry, metrics, broker, fleet, leases, fanout, io, gateway, app, url);
+      hub = new Hub(config, logger, db, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
       hub.recordLeaseHistory();
       hub.leaseTimer = setInterval(() => leases.checkTimeouts(), LEASE_CHECK_MS);
       logger.info({ url, broker: broker.robotUrl, dataDir: config.dataDir }, 'hub listening');
@@ -141,6 +159,8 @@ export class Hub {
       this.fanout.close();
       this.fleet.stop();
       this.io.disconnectSockets(true);
+      this.detachSignalling();
+      await this.relay.close();
       await this.broker.close();
       await new Promise<void>((resolve) => this.io.close(() => resolve()));
       await this.app.close().catch(() => undefined);

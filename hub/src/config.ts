@@ -2,6 +2,8 @@
 // every value checked at start with a message that says what to fix.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import type { IceOptions } from '@teleop/proto';
+import { DEFAULT_UI_DIR } from './http/consoleRoutes.ts';
 
 export interface HubConfig {
   /** Directory for the SQLite database and blobs. */
@@ -29,6 +31,10 @@ export interface HubConfig {
   stateMaxRateHz: number;
   /** Largest MQTT payload a robot may publish. */
   maxPayloadBytes: number;
+  /** Built operator console to serve at /. */
+  uiDir: string;
+  /** WebRTC ICE settings of the media relay. */
+  ice: IceOptions;
   logLevel: string;
 }
 
@@ -61,6 +67,12 @@ export const HUB_OPTIONS = {
   'lease-max-ms': { env: 'TELEOP_LEASE_MAX_MS', default: '900000', help: 'longest a control lease lasts before it is offered to the queue' },
   'state-max-rate': { env: 'TELEOP_STATE_MAX_RATE_HZ', default: '60', help: 'default and largest JointState rate sent to an operator, Hz' },
   'max-payload-bytes': { env: 'TELEOP_MAX_PAYLOAD_BYTES', default: '262144', help: 'largest MQTT payload a robot may publish' },
+  'ui-dir': { env: 'TELEOP_UI_DIR', help: 'built operator console to serve at / (default: operator-ui/dist of this repository)' },
+  'ice-host-addresses': { env: 'TELEOP_ICE_HOST_ADDRESSES', help: 'comma-separated host addresses the media relay offers as ICE candidates (default: every interface)' },
+  'stun-urls': { env: 'TELEOP_STUN_URLS', help: 'comma-separated STUN servers for the media relay, e.g. stun:stun.example.org:3478 (default: none)' },
+  'turn-url': { env: 'TELEOP_TURN_URL', help: 'TURN server for the media relay, e.g. turn:turn.example.org:3478' },
+  'turn-username': { env: 'TELEOP_TURN_USERNAME', help: 'TURN username' },
+  'turn-credential': { env: 'TELEOP_TURN_CREDENTIAL', help: 'TURN credential' },
   'log-level': { env: 'TELEOP_LOG_LEVEL', default: 'info', help: 'trace, debug, info, warn, error' },
 } satisfies Record<string, OptionSpec>;
 
@@ -122,6 +134,14 @@ export class OptionReader {
     return text;
   }
 
+  /** A comma-separated list. */
+  list(name: string): string[] {
+    return (this.string(name) ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[]): T {
     const text = this.string(name) ?? '';
     if (!(allowed as readonly string[]).includes(text)) this.problems.push(`${this.label(name)} must be one of ${allowed.join(', ')}, got "${text}"`);
@@ -156,11 +176,23 @@ export function readHubConfig(r: OptionReader): HubConfig {
     leaseMaxMs: r.int('lease-max-ms', 10_000, 86_400_000),
     stateMaxRateHz: r.int('state-max-rate', 1, 1000),
     maxPayloadBytes: r.int('max-payload-bytes', 1024, 16 * 1024 * 1024),
+    uiDir: resolve(r.string('ui-dir') ?? DEFAULT_UI_DIR),
+    ice: readIceOptions(r),
     logLevel: r.oneOf('log-level', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const),
   };
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
   r.check();
   return config;
+}
+
+function readIceOptions(r: OptionReader): IceOptions {
+  const stunUrls = r.list('stun-urls');
+  for (const u of stunUrls) if (!/^stuns?:\S+$/.test(u)) r.problems.push(`${r.label('stun-urls')}: "${u}" is not a stun: URL`);
+  const url = r.string('turn-url');
+  const username = r.string('turn-username');
+  const credential = r.string('turn-credential');
+  if (url && (!username || !credential)) r.problems.push(`${r.label('turn-url')} needs --turn-username and --turn-credential`);
+  return { hostAddresses: r.list('ice-host-addresses'), stunUrls, ...(url && username && credential ? { turn: { url, username, credential } } : {}) };
 }
 
 /** The hub's own HTTP base URL as robots and browsers should use it. */

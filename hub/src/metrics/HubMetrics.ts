@@ -1,6 +1,7 @@
 // Every Prometheus metric the hub exports, on a registry of its own (several
 // hubs can live in one test process).
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { MediaTrackStats } from '@teleop/proto';
 
 const LATENCY_BUCKETS_S = [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 
@@ -21,7 +22,11 @@ export type DropReason =
   | 'robot_offline'
   | 'estopped'
   | 'bad_request'
-  | 'forbidden';
+  | 'forbidden'
+  | 'bad_media_offer'
+  | 'no_video'
+  | 'bad_sdp'
+  | 'unknown_viewer';
 
 export class HubMetrics {
   readonly registry = new Registry();
@@ -92,16 +97,63 @@ export class HubMetrics {
     operatorToHub: this.commandLatency.labels({ leg: 'operator_to_hub' }),
   };
 
-  private readonly mqttInByChannel = new Map<string, { inc(): void }>();
+  private readonly mqttByChannel = new Map<string, { inc(): void }>();
 
   /** Counts one MQTT message received on `channel`. */
   countMqttIn(channel: string): void {
-    let child = this.mqttInByChannel.get(channel);
+    this.channelCounter(this.mqttIn, 'in', channel).inc();
+  }
+
+  /** Counts one MQTT message sent on `channel`. */
+  countMqttOut(channel: string): void {
+    this.channelCounter(this.mqttOut, 'out', channel).inc();
+  }
+
+  private channelCounter(counter: Counter<'channel'>, way: string, channel: string): { inc(): void } {
+    const key = `${way}:${channel}`;
+    let child = this.mqttByChannel.get(key);
     if (!child) {
-      child = this.mqttIn.labels({ channel });
-      this.mqttInByChannel.set(channel, child);
+      child = counter.labels({ channel });
+      this.mqttByChannel.set(key, child);
     }
-    child.inc();
+    return child;
+  }
+
+  /** Exposes live media statistics, read at scrape time. */
+  registerMedia(source: { stats(): MediaTrackStats[]; peerCounts(): { robot: number; viewer: number } }): void {
+    const perTrack = (name: string, help: string, pick: (s: MediaTrackStats) => number | null): void => {
+      new Gauge({
+        name,
+        help,
+        labelNames: ['robot_id', 'camera'],
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const s of source.stats()) {
+            const v = pick(s);
+            if (v !== null) this.set({ robot_id: s.robotId, camera: s.camera }, v);
+          }
+        },
+      });
+    };
+    perTrack('teleop_media_bitrate_kbps', 'Bitrate received from the robot per camera, kbit/s', (s) => s.bitrateKbps);
+    perTrack('teleop_media_fps', 'Frames per second received from the robot per camera', (s) => s.fps);
+    perTrack('teleop_media_packets_lost', 'RTP packets missing from the robot per camera (cumulative)', (s) => s.packetsLost);
+    perTrack('teleop_media_keyframe_requests', 'Picture loss indications from viewers per camera (cumulative)', (s) => s.keyframeRequests);
+    perTrack('teleop_media_nacks', 'NACKs from viewers per camera (cumulative)', (s) => s.nacks);
+    perTrack('teleop_media_viewers', 'Viewers per camera', (s) => s.viewers);
+    perTrack('teleop_media_robot_rtt_ms', 'Round trip hub <-> robot from clock probes, ms', (s) => s.robotRttMs);
+    new Gauge({
+      name: 'teleop_media_peer_connections',
+      help: 'Open WebRTC peer connections of the relay, by role (robot, viewer)',
+      labelNames: ['role'],
+      registers: [this.registry],
+      collect() {
+        const c = source.peerCounts();
+        this.set({ role: 'robot' }, c.robot);
+        this.set({ role: 'viewer' }, c.viewer);
+      },
+    });
   }
 
   drop(source: 'robot' | 'operator' | 'broker', reason: DropReason): void {

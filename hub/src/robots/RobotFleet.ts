@@ -175,7 +175,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   sendSession(robotId: string, event: v1.SessionEvent.$Properties): void {
     const payload = v1.SessionEvent.encode({ timeNs: toLong(nowNs()), ...event }).finish();
     this.options.broker.publish(robotTopic(robotId, 'session'), payload, { qos: 1 });
-    this.options.metrics.mqttOut.inc({ channel: 'session' });
+    this.options.metrics.countMqttOut('session');
   }
 
   private newSession(record: RobotRecord): RobotSession {
@@ -390,7 +390,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
       offsetKnown: best !== null,
     }).finish();
     this.options.broker.publish(robotTopic(session.record.id, 'ping'), payload, { qos: 0 });
-    this.options.metrics.mqttOut.inc({ channel: 'ping' });
+    this.options.metrics.countMqttOut('ping');
   }
 
   /** A few quick probes when a robot comes online, so its offset is known within a second. */

@@ -1,0 +1,323 @@
+// The in-process relay (werift): one receiving peer connection per robot
+// camera, one relay track per camera that every viewer's sending transceiver
+// reads, RTP forwarded as is (no re-encode). werift senders retransmit on
+// NACK from their history; picture loss indications from viewers go back to
+// the robot as PLI. Closing a viewer, a robot or the relay closes every peer
+// connection (and its UDP sockets) it owns.
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { MediaStreamTrack, RTCPeerConnection, useH264, useVP8, type RTCRtpCodecParameters, type RTCRtpTransceiver, type RtpPacket } from 'werift';
+import { iceGatheringComplete, iceSettings, LIVE_CODECS, type IceOptions, type LiveCodec, type MediaTrackStats, type WatchResult } from '@teleop/proto';
+import type { Logger } from '../log.ts';
+import { MediaRelayError, type MediaRelay, type MediaRelayEvents, type RobotTrackOffer } from './MediaRelay.ts';
+
+interface RobotCamera {
+  robotId: string;
+  camera: string;
+  codec: LiveCodec;
+  width: number;
+  height: number;
+  fps: number;
+  /** Outlives robot sessions: viewers keep their transceiver when the robot re-publishes. */
+  relay: MediaStreamTrack;
+  session: string | null;
+  pc: RTCPeerConnection | null;
+  transceiver: RTCRtpTransceiver | null;
+  remoteSsrc: number | undefined;
+  viewers: Set<Viewer>;
+  counters: { bytes: number; frames: number; lost: number; lastSeq: number; keyframeRequests: number; nacks: number };
+  rates: { bitrateKbps: number; fps: number; at: number; bytes: number; frames: number };
+}
+
+interface Viewer {
+  id: string;
+  connectionId: string;
+  robotId: string;
+  pc: RTCPeerConnection;
+  cameras: RobotCamera[];
+  answered: boolean;
+  answerTimer: NodeJS.Timeout;
+}
+
+export interface WeriftRelayOptions {
+  ice: IceOptions;
+  logger: Logger;
+  /** Round trip hub <-> robot from the robot's clock probes, ms. */
+  robotRttMs?: (robotId: string) => number | null;
+  /** A viewer that has not answered its offer within this is closed. */
+  answerTimeoutMs?: number;
+}
+
+const CODEC_RTPMAP: Record<LiveCodec, RegExp> = { vp8: /a=rtpmap:\d+ VP8\/90000/i, h264: /a=rtpmap:\d+ H264\/90000/i };
+
+function codecParameters(codec: LiveCodec): RTCRtpCodecParameters {
+  return codec === 'vp8' ? useVP8() : useH264();
+}
+
+export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements MediaRelay {
+  /** robotId -> camera -> track. */
+  private readonly robots = new Map<string, Map<string, RobotCamera>>();
+  private readonly viewers = new Map<string, Viewer>();
+  private readonly rateTimer: NodeJS.Timeout;
+
+  constructor(private readonly o: WeriftRelayOptions) {
+    super();
+    this.rateTimer = setInterval(() => this.updateRates(), 1000);
+  }
+
+  async publishRobotTrack(offer: RobotTrackOffer): Promise<string> {
+    if (!LIVE_CODECS.includes(offer.codec)) {
+      throw new MediaRelayError('unsupported_codec', `codec "${offer.codec}" is not supported (use ${LIVE_CODECS.join(' or ')})`);
+    }
+    if (!CODEC_RTPMAP[offer.codec].test(offer.sdp)) {
+      throw new MediaRelayError('unsupported_codec', `the SDP offer for camera ${offer.camera} carries no ${offer.codec} codec`);
+    }
+    const pc = new RTCPeerConnection({ ...iceSettings(this.o.ice), codecs: { audio: [], video: [codecParameters(offer.codec)] } });
+    let entry = this.robots.get(offer.robotId)?.get(offer.camera);
+    const isNew = !entry || entry.codec !== offer.codec || entry.width !== offer.width || entry.height !== offer.height;
+    if (entry && isNew) this.dropCamera(entry);
+    if (!entry || isNew) {
+      entry = {
+        robotId: offer.robotId,
+        camera: offer.camera,
+        codec: offer.codec,
+        width: offer.width,
+        height: offer.height,
+        fps: offer.fps,
+        relay: new MediaStreamTrack({ kind: 'video' }),
+        session: null,
+        pc: null,
+        transceiver: null,
+        remoteSsrc: undefined,
+        viewers: new Set(),
+        counters: { bytes: 0, frames: 0, lost: 0, lastSeq: -1, keyframeRequests: 0, nacks: 0 },
+        rates: { bitrateKbps: 0, fps: 0, at: performance.now(), bytes: 0, frames: 0 },
+      };
+      let cams = this.robots.get(offer.robotId);
+      if (!cams) {
+        cams = new Map();
+        this.robots.set(offer.robotId, cams);
+      }
+      cams.set(offer.camera, entry);
+    }
+    const cam = entry;
+    // A new session of the same camera replaces the old one; viewers stay.
+    if (cam.pc) void cam.pc.close().catch(() => undefined);
+    cam.pc = pc;
+    cam.session = offer.session;
+    cam.counters.lastSeq = -1;
+    pc.onTrack.subscribe((track) => {
+      cam.remoteSsrc = track.ssrc;
+      track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
+        if (cam.pc !== pc) return;
+        cam.remoteSsrc = rtp.header.ssrc;
+        this.count(cam, rtp);
+        cam.relay.writeRtp(rtp);
+      });
+    });
+    pc.connectionStateChange.subscribe((state) => {
+      if ((state === 'failed' || state === 'closed') && cam.pc === pc) {
+        this.o.logger.warn({ robotId: cam.robotId, camera: cam.camera, state }, 'robot camera connection ended');
+        this.removeRobotTrack(cam.robotId, offer.session);
+      }
+    });
+    try {
+      await pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+      cam.transceiver = pc.getTransceivers()[0] ?? null;
+      await pc.setLocalDescription(await pc.createAnswer());
+      await iceGatheringComplete(pc);
+    } catch (err) {
+      this.removeRobotTrack(cam.robotId, offer.session);
+      throw new MediaRelayError('bad_sdp', `the SDP offer for camera ${offer.camera} could not be applied: ${(err as Error).message}`);
+    }
+    const answer = pc.localDescription?.sdp ?? '';
+    if (!CODEC_RTPMAP[offer.codec].test(answer)) {
+      this.removeRobotTrack(cam.robotId, offer.session);
+      throw new MediaRelayError('unsupported_codec', `no ${offer.codec} codec could be negotiated for camera ${offer.camera}`);
+    }
+    this.o.logger.info({ robotId: offer.robotId, camera: offer.camera, codec: offer.codec }, 'robot camera published');
+    if (isNew) this.emit('changed', offer.robotId);
+    return answer;
+  }
+
+  removeRobotTrack(robotId: string, session: string): void {
+    const cams = this.robots.get(robotId);
+    if (!cams) return;
+    for (const cam of cams.values()) {
+      if (cam.session !== session) continue;
+      this.dropCamera(cam);
+      this.emit('changed', robotId);
+    }
+  }
+
+  removeRobot(robotId: string): void {
+    const cams = this.robots.get(robotId);
+    if (!cams) return;
+    for (const cam of [...cams.values()]) this.dropCamera(cam);
+    this.emit('changed', robotId);
+  }
+
+  cameras(robotId: string): string[] {
+    return [...(this.robots.get(robotId)?.keys() ?? [])];
+  }
+
+  async addViewer(connectionId: string, robotId: string): Promise<WatchResult> {
+    const cams = [...(this.robots.get(robotId)?.values() ?? [])].filter((c) => c.pc !== null);
+    if (cams.length === 0) throw new MediaRelayError('no_video', `robot ${robotId} publishes no camera`);
+    const codecs = { vp8: useVP8(), h264: useH264() };
+    const pc = new RTCPeerConnection({ ...iceSettings(this.o.ice), codecs: { audio: [], video: [codecs.vp8, codecs.h264] } });
+    const viewer: Viewer = {
+      id: `v-${randomUUID()}`,
+      connectionId,
+      robotId,
+      pc,
+      cameras: cams,
+      answered: false,
+      answerTimer: setTimeout(() => {
+        if (!viewer.answered) {
+          this.o.logger.warn({ viewerId: viewer.id }, 'viewer did not answer its offer in time; closing it');
+          this.closeViewer(viewer);
+        }
+      }, this.o.answerTimeoutMs ?? 20_000),
+    };
+    const transceivers = cams.map((cam) => {
+      const t = pc.addTransceiver(cam.relay, { direction: 'sendonly' });
+      t.setCodecPreferences([codecs[cam.codec]]);
+      t.sender.onPictureLossIndication.subscribe(() => {
+        cam.counters.keyframeRequests++;
+        this.requestKeyframe(cam.robotId, cam.camera);
+      });
+      t.sender.onGenericNack.subscribe(() => cam.counters.nacks++);
+      return t;
+    });
+    pc.connectionStateChange.subscribe((state) => {
+      if (state === 'failed' || state === 'closed') this.closeViewer(viewer);
+    });
+    this.viewers.set(viewer.id, viewer);
+    for (const cam of cams) cam.viewers.add(viewer);
+    await pc.setLocalDescription(await pc.createOffer());
+    await iceGatheringComplete(pc);
+    return {
+      viewerId: viewer.id,
+      offer: pc.localDescription?.sdp ?? '',
+      cameras: cams.map((cam, i) => ({ camera: cam.camera, mid: transceivers[i]!.mid ?? String(i), codec: cam.codec, width: cam.width, height: cam.height, fps: cam.fps })),
+    };
+  }
+
+  async acceptViewerAnswer(connectionId: string, viewerId: string, sdp: string): Promise<void> {
+    const viewer = this.viewers.get(viewerId);
+    if (!viewer || viewer.connectionId !== connectionId) throw new MediaRelayError('unknown_viewer', `no viewer ${viewerId} on this connection`);
+    try {
+      await viewer.pc.setRemoteDescription({ type: 'answer', sdp });
+    } catch (err) {
+      this.closeViewer(viewer);
+      throw new MediaRelayError('bad_sdp', `the answer could not be applied: ${(err as Error).message}`);
+    }
+    viewer.answered = true;
+    clearTimeout(viewer.answerTimer);
+  }
+
+  removeViewer(connectionId: string, viewerId: string): boolean {
+    const viewer = this.viewers.get(viewerId);
+    if (!viewer || viewer.connectionId !== connectionId) return false;
+    this.closeViewer(viewer);
+    return true;
+  }
+
+  removeConnection(connectionId: string): void {
+    for (const v of [...this.viewers.values()]) if (v.connectionId === connectionId) this.closeViewer(v);
+  }
+
+  requestKeyframe(robotId: string, camera: string): void {
+    const cam = this.robots.get(robotId)?.get(camera);
+    if (!cam?.transceiver || cam.remoteSsrc === undefined) return;
+    void cam.transceiver.receiver.sendRtcpPLI(cam.remoteSsrc).catch(() => undefined);
+  }
+
+  stats(robotId?: string): MediaTrackStats[] {
+    const out: MediaTrackStats[] = [];
+    for (const [id, cams] of this.robots) {
+      if (robotId !== undefined && id !== robotId) continue;
+      for (const cam of cams.values()) {
+        out.push({
+          robotId: id,
+          camera: cam.camera,
+          codec: cam.codec,
+          width: cam.width,
+          height: cam.height,
+          bitrateKbps: Math.round(cam.rates.bitrateKbps),
+          fps: Number(cam.rates.fps.toFixed(1)),
+          packetsLost: cam.counters.lost,
+          robotRttMs: this.o.robotRttMs?.(id) ?? null,
+          keyframeRequests: cam.counters.keyframeRequests,
+          nacks: cam.counters.nacks,
+          viewers: cam.viewers.size,
+        });
+      }
+    }
+    return out;
+  }
+
+  peerCounts(): { robot: number; viewer: number } {
+    let robot = 0;
+    for (const cams of this.robots.values()) for (const c of cams.values()) if (c.pc) robot++;
+    return { robot, viewer: this.viewers.size };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.rateTimer);
+    const closing: Promise<unknown>[] = [];
+    for (const v of [...this.viewers.values()]) closing.push(this.closeViewer(v));
+    for (const robotId of [...this.robots.keys()]) {
+      for (const cam of [...(this.robots.get(robotId)?.values() ?? [])]) closing.push(this.dropCamera(cam));
+    }
+    await Promise.all(closing);
+  }
+
+  private count(cam: RobotCamera, rtp: RtpPacket): void {
+    const c = cam.counters;
+    c.bytes += rtp.payload.length + 12;
+    if (rtp.header.marker) c.frames++;
+    const seq = rtp.header.sequenceNumber;
+    if (c.lastSeq >= 0) {
+      const gap = (seq - c.lastSeq - 1) & 0xffff;
+      if (gap > 0 && gap < 1000) c.lost += gap;
+    }
+    c.lastSeq = seq;
+  }
+
+  private updateRates(): void {
+    const now = performance.now();
+    for (const cams of this.robots.values()) {
+      for (const cam of cams.values()) {
+        const r = cam.rates;
+        const dt = (now - r.at) / 1000;
+        if (dt <= 0) continue;
+        r.bitrateKbps = ((cam.counters.bytes - r.bytes) * 8) / 1000 / dt;
+        r.fps = (cam.counters.frames - r.frames) / dt;
+        r.at = now;
+        r.bytes = cam.counters.bytes;
+        r.frames = cam.counters.frames;
+      }
+    }
+  }
+
+  private dropCamera(cam: RobotCamera): Promise<unknown> {
+    const cams = this.robots.get(cam.robotId);
+    if (cams?.get(cam.camera) === cam) cams.delete(cam.camera);
+    if (cams?.size === 0) this.robots.delete(cam.robotId);
+    for (const v of [...cam.viewers]) void this.closeViewer(v);
+    cam.relay.stop();
+    const pc = cam.pc;
+    cam.pc = null;
+    cam.session = null;
+    return pc ? pc.close().catch(() => undefined) : Promise.resolve();
+  }
+
+  private closeViewer(viewer: Viewer): Promise<unknown> {
+    if (!this.viewers.delete(viewer.id)) return Promise.resolve();
+    clearTimeout(viewer.answerTimer);
+    for (const cam of viewer.cameras) cam.viewers.delete(viewer);
+    return viewer.pc.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,85 @@
+// Headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core,
+// each browser with a fresh profile, WebRTC kept on loopback.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface TestBrowser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(url: string, viewport = { width: 1280, height: 720 }): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'teleop-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  return {
+    context,
+    page,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface InboundVideoStats {
+  mid: string;
+  codec: string;
+  frameWidth: number;
+  frameHeight: number;
+  framesDecoded: number;
+  framesPerSecond: number;
+  packetsLost: number;
+  nackCount: number;
+  pliCount: number;
+  jitterBufferDelayMs: number;
+}
+
+/** inbound-rtp video stats of the page's current watch (window.__teleopWatch). */
+export async function inboundVideoStats(page: Page): Promise<InboundVideoStats[]> {
+  return page.evaluate(async () => {
+    const pc = (window as unknown as { __teleopWatch?: { pc: RTCPeerConnection } }).__teleopWatch?.pc;
+    if (!pc) return [];
+    const report = await pc.getStats();
+    const codecs = new Map<string, string>();
+    report.forEach((s: { type: string; id: string; mimeType?: string }) => {
+      if (s.type === 'codec') codecs.set(s.id, s.mimeType ?? '');
+    });
+    const out: InboundVideoStats[] = [];
+    report.forEach((s: Record<string, unknown>) => {
+      if (s.type !== 'inbound-rtp' || s.kind !== 'video') return;
+      out.push({
+        mid: String(s.mid ?? ''),
+        codec: codecs.get(String(s.codecId)) ?? '',
+        frameWidth: Number(s.frameWidth ?? 0),
+        frameHeight: Number(s.frameHeight ?? 0),
+        framesDecoded: Number(s.framesDecoded ?? 0),
+        framesPerSecond: Number(s.framesPerSecond ?? 0),
+        packetsLost: Number(s.packetsLost ?? 0),
+        nackCount: Number(s.nackCount ?? 0),
+        pliCount: Number(s.pliCount ?? 0),
+        jitterBufferDelayMs: Number(s.jitterBufferEmittedCount) > 0 ? (Number(s.jitterBufferDelay) / Number(s.jitterBufferEmittedCount)) * 1000 : 0,
+      });
+    });
+    return out.sort((a, b) => a.mid.localeCompare(b.mid));
+  });
+}

@@ -54,6 +54,15 @@ function codecParameters(codec: LiveCodec): RTCRtpCodecParameters {
   return codec === 'vp8' ? useVP8() : useH264();
 }
 
+/** What makes an answer unusable for `tracks` video transceivers, or null (werift accepts almost anything). */
+function answerProblem(sdp: string, tracks: number): string | null {
+  const media = sdp.match(/^m=video /gm)?.length ?? 0;
+  if (media !== tracks) return `it has ${media} video sections, the offer had ${tracks}`;
+  if (!/^a=fingerprint:/m.test(sdp)) return 'it has no DTLS fingerprint';
+  if (!/^a=ice-ufrag:/m.test(sdp)) return 'it has no ICE credentials';
+  return null;
+}
+
 export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements MediaRelay {
   /** robotId -> camera -> track. */
   private readonly robots = new Map<string, Map<string, RobotCamera>>();
@@ -207,6 +216,11 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
   async acceptViewerAnswer(connectionId: string, viewerId: string, sdp: string): Promise<void> {
     const viewer = this.viewers.get(viewerId);
     if (!viewer || viewer.connectionId !== connectionId) throw new MediaRelayError('unknown_viewer', `no viewer ${viewerId} on this connection`);
+    const problem = answerProblem(sdp, viewer.cameras.length);
+    if (problem) {
+      this.closeViewer(viewer);
+      throw new MediaRelayError('bad_sdp', `the answer is not usable: ${problem}`);
+    }
     try {
       await viewer.pc.setRemoteDescription({ type: 'answer', sdp });
     } catch (err) {

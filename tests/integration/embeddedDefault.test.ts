@@ -30,7 +30,8 @@ describe('embedded default (npm start)', () => {
     }, 15_000, 'simulated robot online');
     expect(robots[0]!.model).toBe('so101_sim');
     const page = await (await fetch(first.url)).text();
-    expect(page).toContain('<h1>Teleop Hub</h1>');
+    expect(page).toContain('<title>Teleop Hub</title>');
+    expect(page).toContain('<div id="root"></div>');
 
     first.proc.child.kill('SIGINT');
     expect(await first.proc.exited).toBe(0);

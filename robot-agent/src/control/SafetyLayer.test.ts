@@ -145,6 +145,9 @@ describe('SafetyLayer', () => {
     expect(out.mode).toBe(v1.RobotMode.ROBOT_MODE_ESTOPPED);
     expect(out.setpoint).toEqual([0.07, 0, 0]);
     expect(safety.submit(cmd([1, 0, 0]))).toMatchObject({ accepted: false, reason: 'estopped' });
+    // The watchdog does not move the frozen setpoint later on.
+    clock.advanceMs(300);
+    expect(safety.tick([0.071, 0, 0]).setpoint).toEqual([0.07, 0, 0]);
     // A new lease does not clear it.
     safety.grantLease('L2');
     expect(safety.submit(cmd([1, 0, 0], { leaseId: 'L2' }))).toMatchObject({ accepted: false, reason: 'estopped' });

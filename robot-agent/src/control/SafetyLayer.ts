@@ -123,6 +123,8 @@ export class SafetyLayer {
 
   engageEStop(reason: string): void {
     this.estopReason = reason;
+    // The command stream is over: the watchdog must not re-anchor the frozen pose later.
+    this.lastCommandAtNs = null;
     this.stopMotion();
   }
 
@@ -137,7 +139,10 @@ export class SafetyLayer {
 
   /** A driver fault stops motion and rejects commands until cleared. */
   setFault(active: boolean): void {
-    if (active && !this.faultActive) this.stopMotion();
+    if (active && !this.faultActive) {
+      this.lastCommandAtNs = null;
+      this.stopMotion();
+    }
     this.faultActive = active;
   }
 

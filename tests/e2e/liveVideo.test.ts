@@ -21,7 +21,8 @@ describe('live video to browsers', () => {
     hub = await startHub(data.path, LOOPBACK);
     agent = await startAgent(hub.url, creds, [
       ...LOOPBACK,
-      '--camera', 'name=front,source=test,size=640x480,fps=30,codec=vp8',
+      // A 10 s key-frame interval: new viewers see a picture quickly only because their PLI forces a key frame.
+      '--camera', 'name=front,source=test,size=640x480,fps=30,codec=vp8,keyint=300',
       '--camera', 'name=wrist,source=test,size=320x240,fps=30,codec=h264',
     ]);
     await eventually(async () => (await (await fetch(`${hub.url}/api/v1/robots/${robotId}`)).json() as { summary: { online: boolean } }).summary.online, 10_000, 'robot online');
@@ -37,7 +38,30 @@ describe('live video to browsers', () => {
   });
 
   it('two browsers decode both cameras at their size and rate, VP8 and H.264', async () => {
-    for (let i = 0; i < 2; i++) browsers.push(await openBrowser(`${hub.url}/#/robots/${robotId}/cameras`));
+    for (let i = 0; i < 2; i++) {
+      const b = await openBrowser(`${hub.url}/#/robots/${robotId}/cameras`);
+      browsers.push(b);
+      // From ICE connected to the first decoded frame of every track.
+      const firstFrameMs = await b.page.evaluate(async () => {
+        const deadline = performance.now() + 10_000;
+        let connectedAt: number | null = null;
+        while (performance.now() < deadline) {
+          const pc = (window as unknown as { __teleopWatch?: { pc: RTCPeerConnection } }).__teleopWatch?.pc;
+          if (pc) {
+            if (connectedAt === null && pc.connectionState === 'connected') connectedAt = performance.now();
+            const decoded: number[] = [];
+            (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+              if (s.type === 'inbound-rtp' && s.kind === 'video') decoded.push(s.framesDecoded ?? 0);
+            });
+            if (connectedAt !== null && decoded.length === 2 && decoded.every((d) => d > 0)) return performance.now() - connectedAt;
+          }
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        return -1;
+      });
+      expect(firstFrameMs).toBeGreaterThanOrEqual(0);
+      expect(firstFrameMs).toBeLessThan(1000);
+    }
     for (const b of browsers) {
       const stats = await eventually(async () => {
         const s = await inboundVideoStats(b.page);
@@ -46,7 +70,14 @@ describe('live video to browsers', () => {
       const byCodec = Object.fromEntries(stats.map((s) => [s.codec, s]));
       expect(byCodec['video/VP8']).toMatchObject({ frameWidth: 640, frameHeight: 480 });
       expect(byCodec['video/H264']).toMatchObject({ frameWidth: 320, frameHeight: 240 });
-      for (const s of stats) expect(s.framesPerSecond).toBeGreaterThanOrEqual(24);
+      // Decode rate over a 2 s window: within 15% of the cameras' 30 fps.
+      await new Promise((r) => setTimeout(r, 2000));
+      const later = await inboundVideoStats(b.page);
+      for (const [i, s] of stats.entries()) {
+        const fps = (later[i]!.framesDecoded - s.framesDecoded) / 2;
+        expect(fps, `${s.codec} fps`).toBeGreaterThanOrEqual(25.5);
+        expect(later[i]!.packetsLost).toBe(0);
+      }
       // Each tile plays its own camera.
       const sizes = await b.page.evaluate(() =>
         [...document.querySelectorAll('video')].map((v) => `${v.getAttribute('aria-label')} ${v.videoWidth}x${v.videoHeight}`),
@@ -58,5 +89,8 @@ describe('live video to browsers', () => {
     const relay = (await (await fetch(`${hub.url}/metrics`)).text()).split('\n').filter((l) => l.startsWith('teleop_media_viewers{'));
     expect(relay.map((l) => Number(l.split(' ')[1]))).toEqual([2, 2]);
     expect(await metric(hub.url, 'teleop_media_fps')).toBeGreaterThan(50);
+    // The VP8 camera's 10 s GOP was cut short by the viewers' key-frame requests.
+    expect(await metric(hub.url, 'teleop_media_keyframe_requests', { camera: 'front' })).toBeGreaterThanOrEqual(1);
+    await agent.waitForLog((l) => l.msg === 'forced a key frame for a viewer' && l.camera === 'front', 1000);
   }, 60_000);
 });

@@ -62,3 +62,43 @@ describe('LiveEncoder', () => {
     }
   });
 });
+
+describe('LiveEncoder key frames on request', () => {
+  it('restarts a long-GOP encoder for a key frame, continuing the stream, and not twice within 2 s', async () => {
+    const camera = new TestPatternCamera({ name: 'front', width: 320, height: 240, fps: 30 });
+    const encoder = new LiveEncoder({ camera: camera.description, codec: 'vp8', bitrateKbps: 800, keyframeInterval: 300, logger });
+    const packets: RtpPacket[] = [];
+    camera.on('frame', (f) => encoder.push(f));
+    encoder.on('rtp', (p) => packets.push(p));
+    await encoder.start();
+    await camera.start();
+    try {
+      await new Promise((r) => setTimeout(r, 800));
+      const firstPid = encoder.pid;
+      const before = packets.length;
+      encoder.requestKeyframe();
+      encoder.requestKeyframe();
+      await new Promise((r) => setTimeout(r, 800));
+      expect(encoder.stats).toMatchObject({ keyframeRequests: 2, forcedKeyframes: 1, restarts: 0 });
+      expect(encoder.pid).not.toBe(firstPid);
+      // A VP8 key frame: the P bit of the payload header's first byte after the descriptor is 0.
+      const after = packets.slice(before);
+      const frameStarts = after.filter((p) => (p.payload[0]! & 0x10) !== 0);
+      const isKey = (p: RtpPacket): boolean => {
+        const x = (p.payload[0]! & 0x80) !== 0;
+        let i = 1;
+        if (x) {
+          const ext = p.payload[1]!;
+          i = 2 + ((ext & 0x80) ? ((p.payload[2]! & 0x80) ? 2 : 1) : 0) + ((ext & 0x40) ? 1 : 0) + ((ext & 0x30) ? 1 : 0);
+        }
+        return (p.payload[i]! & 0x01) === 0;
+      };
+      expect(frameStarts.length).toBeGreaterThan(15);
+      expect(frameStarts.filter(isKey)).toHaveLength(1); // the forced one, and no other in a 10 s GOP
+      for (let i = 1; i < packets.length; i++) expect(packets[i]!.header.sequenceNumber).toBe((packets[i - 1]!.header.sequenceNumber + 1) & 0xffff);
+    } finally {
+      await camera.stop();
+      await encoder.stop();
+    }
+  });
+});

@@ -54,22 +54,34 @@ export function liveCodecArgs(codec: LiveCodec, bitrateKbps: number, keyframeInt
   ];
 }
 
+/** One running ffmpeg with its own RTP socket and frame bookkeeping. */
+interface Instance {
+  proc: ChildProcess;
+  udp: Socket;
+  /** Frames written, and the capture time of each by its input index. */
+  written: number;
+  captureByIndex: Map<number, bigint>;
+  firstTimestamp: number | null;
+  lastKnown: { index: number; captureNs: bigint } | null;
+  /** Added to ffmpeg's sequence numbers so the stream continues the previous instance's. */
+  seqOffset: number | null;
+  retired: boolean;
+}
+
+/** A key-frame request restarts the encoder only when the next scheduled key frame is further away than this. */
+const FORCE_KEYFRAME_IF_NEXT_OVER_MS = 1000;
+const MIN_FORCED_KEYFRAME_INTERVAL_MS = 2000;
+
 export class LiveEncoder extends EventEmitter<EncoderEvents> {
-  private proc: ChildProcess | null = null;
-  private udp: Socket | null = null;
+  private current: Instance | null = null;
   private stopped = true;
   private restartDelayMs = RESTART_MIN_MS;
   private restartTimer: NodeJS.Timeout | null = null;
-  /** Per encoder instance: frames written, and the capture time of each by its input index. */
-  private written = 0;
-  private captureByIndex = new Map<number, bigint>();
-  private firstTimestamp: number | null = null;
-  private lastKnown: { index: number; captureNs: bigint } | null = null;
-  private seqOffset = 0;
   private lastSeq = -1;
+  private lastForcedMs = -Infinity;
   private readonly ssrc = randomInt(1, 0xffffffff);
   private readonly ticksPerFrame: number;
-  readonly stats = { framesIn: 0, framesSkipped: 0, packets: 0, bytes: 0, restarts: 0, keyframeRequests: 0 };
+  readonly stats = { framesIn: 0, framesSkipped: 0, packets: 0, bytes: 0, restarts: 0, keyframeRequests: 0, forcedKeyframes: 0 };
 
   constructor(private readonly o: LiveEncoderOptions) {
     super();
@@ -78,60 +90,69 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
 
   async start(): Promise<void> {
     this.stopped = false;
-    const udp = createSocket('udp4');
-    udp.on('message', (msg) => this.onRtp(msg));
-    await new Promise<void>((resolve, reject) => {
-      udp.once('error', reject);
-      udp.bind(0, '127.0.0.1', () => resolve());
-    });
-    this.udp = udp;
-    this.spawnEncoder();
+    await this.spawnEncoder();
   }
 
   /** Feeds one frame; skipped (and counted) when the encoder lags, so the live path stays fresh. */
   push(frame: CameraFrame): void {
-    const stdin = this.proc?.stdin;
+    const inst = this.current;
+    const stdin = inst?.proc.stdin;
     this.stats.framesIn++;
-    if (!stdin || stdin.destroyed || stdin.writableLength > MAX_BACKLOG_FRAMES * frame.data.length) {
+    if (!inst || !stdin || stdin.destroyed || stdin.writableLength > MAX_BACKLOG_FRAMES * frame.data.length) {
       this.stats.framesSkipped++;
       return;
     }
-    this.captureByIndex.set(this.written, frame.captureNs);
-    this.captureByIndex.delete(this.written - 300);
-    this.written++;
+    inst.captureByIndex.set(inst.written, frame.captureNs);
+    inst.captureByIndex.delete(inst.written - 300);
+    inst.written++;
     stdin.write(frame.data);
   }
 
-  /** A viewer lost the picture. The key-frame interval bounds how long it waits; counted for stats. */
+  /**
+   * A viewer lost the picture. ffmpeg cannot be told to emit a key frame, so when the next scheduled one is
+   * more than a second away (a long key-frame interval) the encoder is restarted: its first frame is a key
+   * frame. With the default interval (one per second) the schedule is always soon enough.
+   */
   requestKeyframe(): void {
     this.stats.keyframeRequests++;
+    const inst = this.current;
+    if (!inst || this.stopped) return;
+    const { keyframeInterval, camera } = this.o;
+    const msToNext = ((keyframeInterval - (inst.written % keyframeInterval)) * 1000) / camera.fps;
+    const now = performance.now();
+    if (msToNext <= FORCE_KEYFRAME_IF_NEXT_OVER_MS || now - this.lastForcedMs < MIN_FORCED_KEYFRAME_INTERVAL_MS) return;
+    this.lastForcedMs = now;
+    this.stats.forcedKeyframes++;
+    this.o.logger.info({ camera: camera.name, nextScheduledInMs: Math.round(msToNext) }, 'forced a key frame for a viewer');
+    this.retire(inst);
+    void this.spawnEncoder();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
-    const proc = this.proc;
-    this.proc = null;
-    if (proc && proc.exitCode === null && proc.signalCode === null) {
-      proc.stdin?.destroy();
-      proc.kill('SIGTERM');
-      await new Promise((r) => {
-        proc.once('exit', r);
-        setTimeout(r, 2000).unref();
-      });
-    }
-    this.udp?.close();
-    this.udp = null;
+    const inst = this.current;
+    this.current = null;
+    if (inst) await this.retire(inst);
   }
 
   /** Pid of the running ffmpeg, for diagnostics and fault-injection tests. */
   get pid(): number | undefined {
-    return this.proc?.pid;
+    return this.current?.proc.pid;
   }
 
-  private spawnEncoder(): void {
+  private async spawnEncoder(): Promise<void> {
     const { camera, codec, bitrateKbps, keyframeInterval, logger } = this.o;
-    const port = (this.udp!.address() as AddressInfo).port;
+    const udp = createSocket('udp4');
+    await new Promise<void>((resolve, reject) => {
+      udp.once('error', reject);
+      udp.bind(0, '127.0.0.1', () => resolve());
+    });
+    if (this.stopped) {
+      udp.close();
+      return;
+    }
+    const port = (udp.address() as AddressInfo).port;
     const args = [
       '-hide_banner', '-loglevel', 'error',
       '-f', 'rawvideo', '-pix_fmt', camera.pixelFormat, '-s', `${camera.width}x${camera.height}`, '-framerate', String(camera.fps), '-i', 'pipe:0',
@@ -141,31 +162,44 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
       '-f', 'rtp', `rtp://127.0.0.1:${port}?pkt_size=1200`,
     ];
     const proc = spawn(findFfmpeg(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
-    this.proc = proc;
-    this.written = 0;
-    this.captureByIndex = new Map();
-    this.firstTimestamp = null;
-    this.lastKnown = null;
-    // Continue the sequence numbers of the previous instance.
-    this.seqOffset = Number.NaN;
+    const inst: Instance = { proc, udp, written: 0, captureByIndex: new Map(), firstTimestamp: null, lastKnown: null, seqOffset: null, retired: false };
+    this.current = inst;
+    udp.on('message', (msg) => this.onRtp(inst, msg));
     let stderr = '';
     proc.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-2000)));
     proc.stdin!.on('error', () => undefined); // EPIPE when ffmpeg dies; the exit handler restarts it
     proc.on('exit', (code, signal) => {
-      if (this.stopped || this.proc !== proc) return;
+      if (inst.retired || this.stopped) return;
       const reason = `ffmpeg (${codec}) for camera ${camera.name} exited with ${code ?? signal}${stderr ? `: ${stderr.trim().split('\n').pop()}` : ''}`;
       logger.error({ camera: camera.name, restartInMs: this.restartDelayMs }, `${reason}; restarting the encoder`);
-      this.proc = null;
+      void this.retire(inst);
+      if (this.current === inst) this.current = null;
       this.stats.restarts++;
       this.emit('restart', reason);
       this.restartTimer = setTimeout(() => {
-        if (!this.stopped) this.spawnEncoder();
+        if (!this.stopped) void this.spawnEncoder();
       }, this.restartDelayMs);
       this.restartDelayMs = Math.min(this.restartDelayMs * 2, RESTART_MAX_MS);
     });
   }
 
-  private onRtp(msg: Buffer): void {
+  /** Stops an instance: no more of its packets reach viewers. */
+  private async retire(inst: Instance): Promise<void> {
+    if (inst.retired) return;
+    inst.retired = true;
+    inst.udp.close();
+    const proc = inst.proc;
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.stdin?.destroy();
+    proc.kill('SIGTERM');
+    await new Promise((r) => {
+      proc.once('exit', r);
+      setTimeout(r, 2000).unref();
+    });
+  }
+
+  private onRtp(inst: Instance, msg: Buffer): void {
+    if (inst.retired) return;
     let packet: RtpPacket;
     try {
       packet = RtpPacket.deSerialize(msg);
@@ -173,17 +207,17 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
       return;
     }
     const h = packet.header;
-    if (this.firstTimestamp === null) this.firstTimestamp = h.timestamp;
-    if (Number.isNaN(this.seqOffset)) this.seqOffset = (this.lastSeq + 1 - h.sequenceNumber) & 0xffff;
-    const index = Math.round(((h.timestamp - this.firstTimestamp) >>> 0) / this.ticksPerFrame);
-    let captureNs = this.captureByIndex.get(index);
-    if (captureNs !== undefined) this.lastKnown = { index, captureNs };
-    else if (this.lastKnown) captureNs = this.lastKnown.captureNs + BigInt(Math.round(((index - this.lastKnown.index) * 1e9) / this.o.camera.fps));
+    inst.firstTimestamp ??= h.timestamp;
+    inst.seqOffset ??= (this.lastSeq + 1 - h.sequenceNumber) & 0xffff;
+    const index = Math.round(((h.timestamp - inst.firstTimestamp) >>> 0) / this.ticksPerFrame);
+    let captureNs = inst.captureByIndex.get(index);
+    if (captureNs !== undefined) inst.lastKnown = { index, captureNs };
+    else if (inst.lastKnown) captureNs = inst.lastKnown.captureNs + BigInt(Math.round(((index - inst.lastKnown.index) * 1e9) / this.o.camera.fps));
     if (captureNs !== undefined) h.timestamp = rtpTimestampOf(captureNs);
-    h.sequenceNumber = (h.sequenceNumber + this.seqOffset) & 0xffff;
+    h.sequenceNumber = (h.sequenceNumber + inst.seqOffset) & 0xffff;
     h.ssrc = this.ssrc;
     this.lastSeq = h.sequenceNumber;
-    if (this.stats.packets === 0 || h.marker) this.restartDelayMs = RESTART_MIN_MS;
+    if (h.marker) this.restartDelayMs = RESTART_MIN_MS;
     this.stats.packets++;
     this.stats.bytes += msg.length;
     this.emit('rtp', packet);

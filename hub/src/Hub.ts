@@ -113,6 +113,7 @@ export class Hub {
           const best = fleet.get(robotId)?.clock.best();
           return best ? Number(best.rttNs) / 1e6 : null;
         },
+        robotClockOffsetNs: (robotId) => fleet.get(robotId)?.clock.offsetNs ?? 0n,
       });
       cleanups.push(() => relay.close());
       attachMediaGateway({ io, relay, fleet, metrics, logger: logger.child({ room: 'media' }) });

@@ -1,10 +1,12 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectHub } from './hub/hubSocket.ts';
+import { connectHub, hubClock } from './hub/hubSocket.ts';
 import { CamerasPage } from './pages/CamerasPage.tsx';
 import './styles.css';
 
 const socket = connectHub();
+// For end-to-end tests and benchmarks that correct browser times by the measured offset.
+(window as unknown as { __teleopClock: typeof hubClock }).__teleopClock = hubClock;
 
 /** Routes by hash: #/robots/<id>/cameras. */
 function useRoute(): string {

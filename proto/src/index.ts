@@ -11,3 +11,4 @@ export * from './operatorApi.ts';
 export * from './operatorSocket.ts';
 export * from './mediaSignal.ts';
 export * from './iceSettings.ts';
+export * from './mediaClock.ts';

@@ -166,6 +166,8 @@ export interface MediaTrackStats {
   /** NACKs from viewers, cumulative. */
   nacks: number;
   viewers: number;
+  /** Robot capture -> last packet of the frame at the hub, corrected by the robot's clock offset, over the last frames; null before any. */
+  captureToHubMs: { p50: number; p95: number } | null;
 }
 
 export interface ClientToServerEvents {

@@ -49,3 +49,19 @@ describe('topics', () => {
     expect(isValidRobotId('r-7f3k2m9q')).toBe(true);
   });
 });
+
+describe('media clock', () => {
+  it('maps capture times to 90 kHz RTP timestamps and back across the 32-bit wrap', async () => {
+    const { rtpTimestampOf, captureNsOfRtp } = await import('./mediaClock.ts');
+    const capture = 1_795_308_000_123_456_789n;
+    const ts = rtpTimestampOf(capture);
+    const back = captureNsOfRtp(ts, capture + 25_000_000n); // read 25 ms later
+    expect(Number(capture - back)).toBeGreaterThanOrEqual(0);
+    expect(Number(capture - back)).toBeLessThan(11_112); // one 90 kHz tick
+    // A timestamp just before a wrap, read just after it.
+    const wrapNs = ((2n ** 32n) * 1_000_000n * 1000n) / 90n;
+    const justBefore = wrapNs - 1_000_000n;
+    expect(rtpTimestampOf(justBefore)).toBeGreaterThan(2 ** 32 - 100);
+    expect(Number(captureNsOfRtp(rtpTimestampOf(justBefore), wrapNs + 5_000_000n) - justBefore)).toBeLessThan(11_112);
+  });
+});

@@ -310,6 +310,19 @@ export class Agent {
       commandsApplied: toLong(this.counters.applied),
       commandsRejected: toLong(this.counters.rejected),
       clockOffsetNs: toLong(this.clockOffsetNs, false),
+      cameras: this.cameras.map(({ camera, encoder }) => {
+        const latency = encoder.encodeLatency();
+        return {
+          name: camera.name,
+          framesCaptured: toLong(BigInt(encoder.stats.framesIn)),
+          framesSkipped: toLong(BigInt(encoder.stats.framesSkipped)),
+          encoderRestarts: encoder.stats.restarts,
+          keyframesForced: encoder.stats.forcedKeyframes,
+          encodeLatencyP50Ms: latency.p50,
+          encodeLatencyP95Ms: latency.p95,
+          fault: this.cameraFaults.get(camera.name)?.message ?? '',
+        };
+      }),
     }).finish();
   }
 

@@ -11,7 +11,7 @@ export interface CameraConfig {
   fps: number;
   codec: LiveCodec;
   bitrateKbps: number;
-  /** Key frame every this many frames (default: one per second). */
+  /** Key frame every this many frames (default: two per second). */
   keyframeInterval: number;
   /** v4l2 only. */
   device?: string;
@@ -59,7 +59,7 @@ export const AGENT_OPTIONS = {
   camera: {
     env: 'TELEOP_CAMERAS',
     default: undefined,
-    help: 'a camera, repeatable: name=front,source=sim|test|v4l2,size=640x480,fps=30,codec=vp8|h264[,bitrate=1500][,keyint=FRAMES][,device=/dev/video0][,format=mjpeg|yuyv422] (env: ";"-separated)',
+    help: 'a camera, repeatable: name=front,source=sim|test|v4l2,size=640x480,fps=30,codec=vp8|h264[,bitrate=1500][,keyint=FRAMES (default fps/2)][,device=/dev/video0][,format=mjpeg|yuyv422] (env: ";"-separated)',
   },
   'ice-host-addresses': { env: 'TELEOP_ICE_HOST_ADDRESSES', default: undefined, help: 'comma-separated host addresses offered as ICE candidates (default: every interface)' },
   'stun-urls': { env: 'TELEOP_STUN_URLS', default: undefined, help: 'comma-separated STUN servers, e.g. stun:stun.example.org:3478 (default: none)' },
@@ -100,7 +100,8 @@ export function parseCameraSpec(spec: string, problems: string[]): CameraConfig 
   if (!LIVE_CODECS.includes(codec)) problems.push(`--camera "${spec}": codec must be ${LIVE_CODECS.join(' or ')}`);
   const bitrateKbps = Number(fields.get('bitrate') ?? '1500');
   if (!Number.isInteger(bitrateKbps) || bitrateKbps < 100 || bitrateKbps > 50_000) problems.push(`--camera "${spec}": bitrate must be kbit/s from 100 to 50000`);
-  const keyframeInterval = Number(fields.get('keyint') ?? String(fps));
+  // Default: a key frame every half second, so a new viewer sees a picture well within a second.
+  const keyframeInterval = Number(fields.get('keyint') ?? String(Math.max(1, Math.ceil(fps / 2))));
   if (!Number.isInteger(keyframeInterval) || keyframeInterval < 1 || keyframeInterval > 600) problems.push(`--camera "${spec}": keyint must be 1 to 600 frames`);
   const device = fields.get('device');
   if (source === 'v4l2' && !device) problems.push(`--camera "${spec}": a v4l2 camera needs device=/dev/videoN`);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { MediaStreamTrack, RTCPeerConnection, useH264, useVP8, type RTCRtpCodecParameters, type RTCRtpTransceiver, type RtpPacket } from 'werift';
-import { iceGatheringComplete, iceSettings, LIVE_CODECS, type IceOptions, type LiveCodec, type MediaTrackStats, type WatchResult } from '@teleop/proto';
+import { captureNsOfRtp, iceGatheringComplete, iceSettings, LIVE_CODECS, nowNs, type IceOptions, type LiveCodec, type MediaTrackStats, type WatchResult } from '@teleop/proto';
 import type { Logger } from '../log.ts';
 import { MediaRelayError, type MediaRelay, type MediaRelayEvents, type RobotTrackOffer } from './MediaRelay.ts';
 
@@ -26,6 +26,8 @@ interface RobotCamera {
   remoteSsrc: number | undefined;
   viewers: Set<Viewer>;
   counters: { bytes: number; frames: number; lost: number; lastSeq: number; keyframeRequests: number; nacks: number };
+  /** Capture -> hub of the most recent frames, ms. */
+  latencies: number[];
   rates: { bitrateKbps: number; fps: number; at: number; bytes: number; frames: number };
 }
 
@@ -44,6 +46,8 @@ export interface WeriftRelayOptions {
   logger: Logger;
   /** Round trip hub <-> robot from the robot's clock probes, ms. */
   robotRttMs?: (robotId: string) => number | null;
+  /** Robot clock minus hub clock, ns (0 when unknown). */
+  robotClockOffsetNs?: (robotId: string) => bigint;
   /** A viewer that has not answered its offer within this is closed. */
   answerTimeoutMs?: number;
 }
@@ -52,6 +56,13 @@ const CODEC_RTPMAP: Record<LiveCodec, RegExp> = { vp8: /a=rtpmap:\d+ VP8\/90000/
 
 function codecParameters(codec: LiveCodec): RTCRtpCodecParameters {
   return codec === 'vp8' ? useVP8() : useH264();
+}
+
+function percentiles(values: number[]): { p50: number; p95: number } | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => Number(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2));
+  return { p50: at(0.5), p95: at(0.95) };
 }
 
 /** What makes an answer unusable for `tracks` video transceivers, or null (werift accepts almost anything). */
@@ -100,6 +111,7 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
         remoteSsrc: undefined,
         viewers: new Set(),
         counters: { bytes: 0, frames: 0, lost: 0, lastSeq: -1, keyframeRequests: 0, nacks: 0 },
+        latencies: [],
         rates: { bitrateKbps: 0, fps: 0, at: performance.now(), bytes: 0, frames: 0 },
       };
       let cams = this.robots.get(offer.robotId);
@@ -266,6 +278,7 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
           keyframeRequests: cam.counters.keyframeRequests,
           nacks: cam.counters.nacks,
           viewers: cam.viewers.size,
+          captureToHubMs: percentiles(cam.latencies),
         });
       }
     }
@@ -291,7 +304,13 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
   private count(cam: RobotCamera, rtp: RtpPacket): void {
     const c = cam.counters;
     c.bytes += rtp.payload.length + 12;
-    if (rtp.header.marker) c.frames++;
+    if (rtp.header.marker) {
+      c.frames++;
+      const now = nowNs();
+      const captureHubNs = captureNsOfRtp(rtp.header.timestamp, now) - (this.o.robotClockOffsetNs?.(cam.robotId) ?? 0n);
+      cam.latencies.push(Number(now - captureHubNs) / 1e6);
+      if (cam.latencies.length > 300) cam.latencies.shift();
+    }
     const seq = rtp.header.sequenceNumber;
     if (c.lastSeq >= 0) {
       const gap = (seq - c.lastSeq - 1) & 0xffff;

@@ -27,7 +27,15 @@ export function robotRoutes({ fleet, summaryOf }: RobotRoutesOptions) {
         ? v1.RobotDescription.toObject(session.description, { longs: String, enums: String, defaults: true })
         : null;
       if (description) delete description.urdf;
-      return { summary: summaryOf(session), description };
+      const status = session.status ? v1.RobotStatus.toObject(session.status, { longs: String, enums: String, defaults: true }) : null;
+      const clock = session.clock.best();
+      return {
+        summary: summaryOf(session),
+        description,
+        status,
+        // Robot clock minus hub clock, from the minimum-RTT probe.
+        clock: clock ? { offsetMs: Number(clock.offsetNs) / 1e6, rttMs: Number(clock.rttNs) / 1e6 } : null,
+      };
     });
 
     app.get<{ Params: { id: string } }>('/api/v1/robots/:id/urdf', { schema: { params: idParams } }, async (req, reply) => {

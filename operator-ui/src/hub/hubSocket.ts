@@ -1,7 +1,7 @@
 // The console's connection to the hub: socket.io with the operator protocol's
 // parser and typed events, plus a promise wrapper for acked requests.
 import { io, type Socket } from 'socket.io-client';
-import { operatorSocketParser, type Ack, type ClientToServerEvents, type OperatorError, type ServerToClientEvents } from '@teleop/proto';
+import { nowNs, operatorSocketParser, type Ack, type ClientToServerEvents, type OperatorError, type ServerToClientEvents } from '@teleop/proto';
 
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -11,8 +11,21 @@ export class HubRequestError extends Error {
   }
 }
 
+/** This page's clock minus the hub's, as the hub measured it (null until known). */
+export const hubClock: { offsetNs: bigint | null; rttNs: bigint | null } = { offsetNs: null, rttNs: null };
+
 export function connectHub(operatorId?: string): HubSocket {
-  return io({ transports: ['websocket'], parser: operatorSocketParser, auth: operatorId ? { operatorId } : {} });
+  const socket: HubSocket = io({ transports: ['websocket'], parser: operatorSocketParser, auth: operatorId ? { operatorId } : {} });
+  // The hub probes our clock; answer with our receive and send times.
+  socket.on('clock:ping', (_t0, ack) => {
+    const t = nowNs().toString();
+    ack(t, t);
+  });
+  socket.on('clock:offset', (o) => {
+    hubClock.offsetNs = BigInt(o.offsetNs);
+    hubClock.rttNs = BigInt(o.rttNs);
+  });
+  return socket;
 }
 
 /** Emits an acked request and resolves with its value, or rejects with the hub's typed error. */

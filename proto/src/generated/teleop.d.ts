@@ -2193,6 +2193,9 @@ export namespace teleop {
             /** RobotStatus clockOffsetNs. */
             clockOffsetNs: Long;
 
+            /** RobotStatus cameras. */
+            cameras: teleop.v1.CameraStatus.$Properties[];
+
             /**
              * Creates a new RobotStatus instance using the specified properties.
              * @param [properties] Properties to set
@@ -2304,12 +2307,174 @@ export namespace teleop {
                 /** RobotStatus clockOffsetNs */
                 clockOffsetNs?: (Long|null);
 
+                /** RobotStatus cameras */
+                cameras?: (teleop.v1.CameraStatus.$Properties[]|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a RobotStatus. */
             type $Shape = teleop.v1.RobotStatus.$Properties;
+        }
+
+        /**
+         * Properties of a CameraStatus.
+         * @deprecated Use teleop.v1.CameraStatus.$Properties instead.
+         */
+        interface ICameraStatus extends teleop.v1.CameraStatus.$Properties {
+        }
+
+        /** Represents a CameraStatus. */
+        class CameraStatus {
+
+            /**
+             * Constructs a new CameraStatus.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: teleop.v1.CameraStatus.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CameraStatus name. */
+            name: string;
+
+            /** CameraStatus framesCaptured. */
+            framesCaptured: Long;
+
+            /** CameraStatus framesSkipped. */
+            framesSkipped: Long;
+
+            /** CameraStatus encoderRestarts. */
+            encoderRestarts: number;
+
+            /** CameraStatus keyframesForced. */
+            keyframesForced: number;
+
+            /** CameraStatus encodeLatencyP50Ms. */
+            encodeLatencyP50Ms: number;
+
+            /** CameraStatus encodeLatencyP95Ms. */
+            encodeLatencyP95Ms: number;
+
+            /** CameraStatus fault. */
+            fault: string;
+
+            /**
+             * Creates a new CameraStatus instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CameraStatus instance
+             */
+            static create(properties: teleop.v1.CameraStatus.$Shape): teleop.v1.CameraStatus & teleop.v1.CameraStatus.$Shape;
+            static create(properties?: teleop.v1.CameraStatus.$Properties): teleop.v1.CameraStatus;
+
+            /**
+             * Encodes the specified CameraStatus message. Does not implicitly {@link teleop.v1.CameraStatus.verify|verify} messages.
+             * @param message CameraStatus message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: teleop.v1.CameraStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified CameraStatus message, length delimited. Does not implicitly {@link teleop.v1.CameraStatus.verify|verify} messages.
+             * @param message CameraStatus message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: teleop.v1.CameraStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CameraStatus message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {teleop.v1.CameraStatus & teleop.v1.CameraStatus.$Shape} CameraStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): teleop.v1.CameraStatus & teleop.v1.CameraStatus.$Shape;
+
+            /**
+             * Decodes a CameraStatus message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {teleop.v1.CameraStatus & teleop.v1.CameraStatus.$Shape} CameraStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): teleop.v1.CameraStatus & teleop.v1.CameraStatus.$Shape;
+
+            /**
+             * Verifies a CameraStatus message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CameraStatus message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CameraStatus
+             */
+            static fromObject(object: { [k: string]: any }): teleop.v1.CameraStatus;
+
+            /**
+             * Creates a plain object from a CameraStatus message. Also converts values to other types if specified.
+             * @param message CameraStatus
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: teleop.v1.CameraStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CameraStatus to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for CameraStatus
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CameraStatus {
+
+            /** Properties of a CameraStatus. */
+            interface $Properties {
+
+                /** CameraStatus name */
+                name?: (string|null);
+
+                /** CameraStatus framesCaptured */
+                framesCaptured?: (Long|null);
+
+                /** CameraStatus framesSkipped */
+                framesSkipped?: (Long|null);
+
+                /** CameraStatus encoderRestarts */
+                encoderRestarts?: (number|null);
+
+                /** CameraStatus keyframesForced */
+                keyframesForced?: (number|null);
+
+                /** CameraStatus encodeLatencyP50Ms */
+                encodeLatencyP50Ms?: (number|null);
+
+                /** CameraStatus encodeLatencyP95Ms */
+                encodeLatencyP95Ms?: (number|null);
+
+                /** CameraStatus fault */
+                fault?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CameraStatus. */
+            type $Shape = teleop.v1.CameraStatus.$Properties;
         }
 
         /**

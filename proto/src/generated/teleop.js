@@ -6312,6 +6312,7 @@ export const teleop = $root.teleop = (() => {
              * @property {Long|null} [commandsApplied] RobotStatus commandsApplied
              * @property {Long|null} [commandsRejected] RobotStatus commandsRejected
              * @property {Long|null} [clockOffsetNs] RobotStatus clockOffsetNs
+             * @property {Array.<teleop.v1.CameraStatus.$Properties>|null} [cameras] RobotStatus cameras
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6338,6 +6339,7 @@ export const teleop = $root.teleop = (() => {
              */
             const RobotStatus = function (properties) {
                 this.faults = [];
+                this.cameras = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -6417,6 +6419,14 @@ export const teleop = $root.teleop = (() => {
             RobotStatus.prototype.clockOffsetNs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * RobotStatus cameras.
+             * @member {Array.<teleop.v1.CameraStatus.$Properties>} cameras
+             * @memberof teleop.v1.RobotStatus
+             * @instance
+             */
+            RobotStatus.prototype.cameras = $util.emptyArray;
+
+            /**
              * Creates a new RobotStatus instance using the specified properties.
              * @function create
              * @memberof teleop.v1.RobotStatus
@@ -6467,6 +6477,9 @@ export const teleop = $root.teleop = (() => {
                     writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.commandsRejected);
                 if (message.clockOffsetNs != null && $Object.hasOwnProperty.call(message, "clockOffsetNs") && (typeof message.clockOffsetNs === "object" ? message.clockOffsetNs.low || message.clockOffsetNs.high : message.clockOffsetNs !== 0))
                     writer.uint32(/* id 9, wireType 0 =*/72).sint64(message.clockOffsetNs);
+                if (message.cameras != null && message.cameras.length)
+                    for (let i = 0; i < message.cameras.length; ++i)
+                        $root.teleop.v1.CameraStatus.encode(message.cameras[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -6604,6 +6617,14 @@ export const teleop = $root.teleop = (() => {
                                 delete message.clockOffsetNs;
                             continue;
                         }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.cameras && message.cameras.length))
+                                message.cameras = [];
+                            message.cameras.push($root.teleop.v1.CameraStatus.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -6685,6 +6706,15 @@ export const teleop = $root.teleop = (() => {
                 if (message.clockOffsetNs != null && $Object.hasOwnProperty.call(message, "clockOffsetNs"))
                     if (!$util.isInteger(message.clockOffsetNs) && !(message.clockOffsetNs && $util.isInteger(message.clockOffsetNs.low) && $util.isInteger(message.clockOffsetNs.high)))
                         return "clockOffsetNs: integer|Long expected";
+                if (message.cameras != null && $Object.hasOwnProperty.call(message, "cameras")) {
+                    if (!$Array.isArray(message.cameras))
+                        return "cameras: array expected";
+                    for (let i = 0; i < message.cameras.length; ++i) {
+                        let error = $root.teleop.v1.CameraStatus.verify(message.cameras[i], _depth + 1);
+                        if (error)
+                            return "cameras." + error;
+                    }
+                }
                 return null;
             };
 
@@ -6795,6 +6825,16 @@ export const teleop = $root.teleop = (() => {
                             message.clockOffsetNs = object.clockOffsetNs;
                         else if (typeof object.clockOffsetNs === "object")
                             message.clockOffsetNs = new $util.LongBits(object.clockOffsetNs.low >>> 0, object.clockOffsetNs.high >>> 0).toNumber();
+                if (object.cameras) {
+                    if (!$Array.isArray(object.cameras))
+                        throw $TypeError(".teleop.v1.RobotStatus.cameras: array expected");
+                    message.cameras = $Array(object.cameras.length);
+                    for (let i = 0; i < object.cameras.length; ++i) {
+                        if (!$util.isObject(object.cameras[i]))
+                            throw $TypeError(".teleop.v1.RobotStatus.cameras: object expected");
+                        message.cameras[i] = $root.teleop.v1.CameraStatus.fromObject(object.cameras[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -6815,8 +6855,10 @@ export const teleop = $root.teleop = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.faults = [];
+                    object.cameras = [];
+                }
                 if (options.defaults) {
                     if ($util.Long) {
                         let long = new $util.Long(0, 0, true);
@@ -6884,6 +6926,11 @@ export const teleop = $root.teleop = (() => {
                         object.clockOffsetNs = options.longs === $String ? $String(message.clockOffsetNs) : message.clockOffsetNs;
                     else
                         object.clockOffsetNs = options.longs === $String ? $util.Long.prototype.toString.call(message.clockOffsetNs) : options.longs === $Number ? new $util.LongBits(message.clockOffsetNs.low >>> 0, message.clockOffsetNs.high >>> 0).toNumber() : message.clockOffsetNs;
+                if (message.cameras && message.cameras.length) {
+                    object.cameras = $Array(message.cameras.length);
+                    for (let j = 0; j < message.cameras.length; ++j)
+                        object.cameras[j] = $root.teleop.v1.CameraStatus.toObject(message.cameras[j], options, _depth + 1);
+                }
                 return object;
             };
 
@@ -6913,6 +6960,517 @@ export const teleop = $root.teleop = (() => {
             };
 
             return RobotStatus;
+        })();
+
+        v1.CameraStatus = (function() {
+
+            /**
+             * Properties of a CameraStatus.
+             * @typedef {Object} teleop.v1.CameraStatus.$Properties
+             * @property {string|null} [name] CameraStatus name
+             * @property {Long|null} [framesCaptured] CameraStatus framesCaptured
+             * @property {Long|null} [framesSkipped] CameraStatus framesSkipped
+             * @property {number|null} [encoderRestarts] CameraStatus encoderRestarts
+             * @property {number|null} [keyframesForced] CameraStatus keyframesForced
+             * @property {number|null} [encodeLatencyP50Ms] CameraStatus encodeLatencyP50Ms
+             * @property {number|null} [encodeLatencyP95Ms] CameraStatus encodeLatencyP95Ms
+             * @property {string|null} [fault] CameraStatus fault
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CameraStatus.
+             * @memberof teleop.v1
+             * @interface ICameraStatus
+             * @augments teleop.v1.CameraStatus.$Properties
+             * @deprecated Use teleop.v1.CameraStatus.$Properties instead.
+             */
+
+            /**
+             * Shape of a CameraStatus.
+             * @typedef {teleop.v1.CameraStatus.$Properties} teleop.v1.CameraStatus.$Shape
+             */
+
+            /**
+             * Constructs a new CameraStatus.
+             * @memberof teleop.v1
+             * @classdesc Represents a CameraStatus.
+             * @constructor
+             * @param {teleop.v1.CameraStatus.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CameraStatus = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CameraStatus name.
+             * @member {string} name
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.name = "";
+
+            /**
+             * CameraStatus framesCaptured.
+             * @member {Long} framesCaptured
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.framesCaptured = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CameraStatus framesSkipped.
+             * @member {Long} framesSkipped
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.framesSkipped = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CameraStatus encoderRestarts.
+             * @member {number} encoderRestarts
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.encoderRestarts = 0;
+
+            /**
+             * CameraStatus keyframesForced.
+             * @member {number} keyframesForced
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.keyframesForced = 0;
+
+            /**
+             * CameraStatus encodeLatencyP50Ms.
+             * @member {number} encodeLatencyP50Ms
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.encodeLatencyP50Ms = 0;
+
+            /**
+             * CameraStatus encodeLatencyP95Ms.
+             * @member {number} encodeLatencyP95Ms
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.encodeLatencyP95Ms = 0;
+
+            /**
+             * CameraStatus fault.
+             * @member {string} fault
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.fault = "";
+
+            /**
+             * Creates a new CameraStatus instance using the specified properties.
+             * @function create
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {teleop.v1.CameraStatus.$Properties=} [properties] Properties to set
+             * @returns {teleop.v1.CameraStatus} CameraStatus instance
+             * @type {{
+             *   (properties: teleop.v1.CameraStatus.$Shape): teleop.v1.CameraStatus & teleop.v1.CameraStatus.$Shape;
+             *   (properties?: teleop.v1.CameraStatus.$Properties): teleop.v1.CameraStatus;
+             * }}
+             */
+            CameraStatus.create = function(properties) {
+                return new CameraStatus(properties);
+            };
+
+            /**
+             * Encodes the specified CameraStatus message. Does not implicitly {@link teleop.v1.CameraStatus.verify|verify} messages.
+             * @function encode
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {teleop.v1.CameraStatus.$Properties} message CameraStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CameraStatus.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+                if (message.framesCaptured != null && $Object.hasOwnProperty.call(message, "framesCaptured") && (typeof message.framesCaptured === "object" ? message.framesCaptured.low || message.framesCaptured.high : message.framesCaptured !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.framesCaptured);
+                if (message.framesSkipped != null && $Object.hasOwnProperty.call(message, "framesSkipped") && (typeof message.framesSkipped === "object" ? message.framesSkipped.low || message.framesSkipped.high : message.framesSkipped !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.framesSkipped);
+                if (message.encoderRestarts != null && $Object.hasOwnProperty.call(message, "encoderRestarts") && message.encoderRestarts !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.encoderRestarts);
+                if (message.keyframesForced != null && $Object.hasOwnProperty.call(message, "keyframesForced") && message.keyframesForced !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.keyframesForced);
+                if (message.encodeLatencyP50Ms != null && $Object.hasOwnProperty.call(message, "encodeLatencyP50Ms") && !$Object.is(message.encodeLatencyP50Ms, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.encodeLatencyP50Ms);
+                if (message.encodeLatencyP95Ms != null && $Object.hasOwnProperty.call(message, "encodeLatencyP95Ms") && !$Object.is(message.encodeLatencyP95Ms, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.encodeLatencyP95Ms);
+                if (message.fault != null && $Object.hasOwnProperty.call(message, "fault") && message.fault !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.fault);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified CameraStatus message, length delimited. Does not implicitly {@link teleop.v1.CameraStatus.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {teleop.v1.CameraStatus.$Properties} message CameraStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CameraStatus.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CameraStatus message from the specified reader or buffer.
+             * @function decode
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {teleop.v1.CameraStatus & teleop.v1.CameraStatus.$Shape} CameraStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CameraStatus.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.teleop.v1.CameraStatus();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.framesCaptured = value;
+                            else
+                                delete message.framesCaptured;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.framesSkipped = value;
+                            else
+                                delete message.framesSkipped;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.encoderRestarts = value;
+                            else
+                                delete message.encoderRestarts;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.keyframesForced = value;
+                            else
+                                delete message.keyframesForced;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.encodeLatencyP50Ms = value;
+                            else
+                                delete message.encodeLatencyP50Ms;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.encodeLatencyP95Ms = value;
+                            else
+                                delete message.encodeLatencyP95Ms;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.fault = value;
+                            else
+                                delete message.fault;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a CameraStatus message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {teleop.v1.CameraStatus & teleop.v1.CameraStatus.$Shape} CameraStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CameraStatus.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CameraStatus message.
+             * @function verify
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CameraStatus.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    if (!$util.isString(message.name))
+                        return "name: string expected";
+                if (message.framesCaptured != null && $Object.hasOwnProperty.call(message, "framesCaptured"))
+                    if (!$util.isInteger(message.framesCaptured) && !(message.framesCaptured && $util.isInteger(message.framesCaptured.low) && $util.isInteger(message.framesCaptured.high)))
+                        return "framesCaptured: integer|Long expected";
+                if (message.framesSkipped != null && $Object.hasOwnProperty.call(message, "framesSkipped"))
+                    if (!$util.isInteger(message.framesSkipped) && !(message.framesSkipped && $util.isInteger(message.framesSkipped.low) && $util.isInteger(message.framesSkipped.high)))
+                        return "framesSkipped: integer|Long expected";
+                if (message.encoderRestarts != null && $Object.hasOwnProperty.call(message, "encoderRestarts"))
+                    if (!$util.isInteger(message.encoderRestarts))
+                        return "encoderRestarts: integer expected";
+                if (message.keyframesForced != null && $Object.hasOwnProperty.call(message, "keyframesForced"))
+                    if (!$util.isInteger(message.keyframesForced))
+                        return "keyframesForced: integer expected";
+                if (message.encodeLatencyP50Ms != null && $Object.hasOwnProperty.call(message, "encodeLatencyP50Ms"))
+                    if (typeof message.encodeLatencyP50Ms !== "number")
+                        return "encodeLatencyP50Ms: number expected";
+                if (message.encodeLatencyP95Ms != null && $Object.hasOwnProperty.call(message, "encodeLatencyP95Ms"))
+                    if (typeof message.encodeLatencyP95Ms !== "number")
+                        return "encodeLatencyP95Ms: number expected";
+                if (message.fault != null && $Object.hasOwnProperty.call(message, "fault"))
+                    if (!$util.isString(message.fault))
+                        return "fault: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a CameraStatus message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {teleop.v1.CameraStatus} CameraStatus
+             */
+            CameraStatus.fromObject = function (object, _depth) {
+                if (object instanceof $root.teleop.v1.CameraStatus)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".teleop.v1.CameraStatus: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.teleop.v1.CameraStatus();
+                if (object.name != null)
+                    if (typeof object.name !== "string" || object.name.length)
+                        message.name = $String(object.name);
+                if (object.framesCaptured != null)
+                    if (typeof object.framesCaptured === "object" ? object.framesCaptured.low || object.framesCaptured.high : $Number(object.framesCaptured) !== 0)
+                        if ($util.Long)
+                            message.framesCaptured = $util.Long.fromValue(object.framesCaptured, true);
+                        else if (typeof object.framesCaptured === "string")
+                            message.framesCaptured = $parseInt(object.framesCaptured, 10);
+                        else if (typeof object.framesCaptured === "number")
+                            message.framesCaptured = object.framesCaptured;
+                        else if (typeof object.framesCaptured === "object")
+                            message.framesCaptured = new $util.LongBits(object.framesCaptured.low >>> 0, object.framesCaptured.high >>> 0).toNumber(true);
+                if (object.framesSkipped != null)
+                    if (typeof object.framesSkipped === "object" ? object.framesSkipped.low || object.framesSkipped.high : $Number(object.framesSkipped) !== 0)
+                        if ($util.Long)
+                            message.framesSkipped = $util.Long.fromValue(object.framesSkipped, true);
+                        else if (typeof object.framesSkipped === "string")
+                            message.framesSkipped = $parseInt(object.framesSkipped, 10);
+                        else if (typeof object.framesSkipped === "number")
+                            message.framesSkipped = object.framesSkipped;
+                        else if (typeof object.framesSkipped === "object")
+                            message.framesSkipped = new $util.LongBits(object.framesSkipped.low >>> 0, object.framesSkipped.high >>> 0).toNumber(true);
+                if (object.encoderRestarts != null)
+                    if ($Number(object.encoderRestarts) !== 0)
+                        message.encoderRestarts = object.encoderRestarts >>> 0;
+                if (object.keyframesForced != null)
+                    if ($Number(object.keyframesForced) !== 0)
+                        message.keyframesForced = object.keyframesForced >>> 0;
+                if (object.encodeLatencyP50Ms != null)
+                    if (!$Object.is($Number(object.encodeLatencyP50Ms), 0))
+                        message.encodeLatencyP50Ms = $Number(object.encodeLatencyP50Ms);
+                if (object.encodeLatencyP95Ms != null)
+                    if (!$Object.is($Number(object.encodeLatencyP95Ms), 0))
+                        message.encodeLatencyP95Ms = $Number(object.encodeLatencyP95Ms);
+                if (object.fault != null)
+                    if (typeof object.fault !== "string" || object.fault.length)
+                        message.fault = $String(object.fault);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CameraStatus message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {teleop.v1.CameraStatus} message CameraStatus
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CameraStatus.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.name = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.framesCaptured = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.framesCaptured = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.framesSkipped = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.framesSkipped = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.encoderRestarts = 0;
+                    object.keyframesForced = 0;
+                    object.encodeLatencyP50Ms = 0;
+                    object.encodeLatencyP95Ms = 0;
+                    object.fault = "";
+                }
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.framesCaptured != null && $Object.hasOwnProperty.call(message, "framesCaptured"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.framesCaptured = typeof message.framesCaptured === "number" ? $BigInt(message.framesCaptured) : $util.Long.fromBits(message.framesCaptured.low >>> 0, message.framesCaptured.high >>> 0, true).toBigInt();
+                    else if (typeof message.framesCaptured === "number")
+                        object.framesCaptured = options.longs === $String ? $String(message.framesCaptured) : message.framesCaptured;
+                    else
+                        object.framesCaptured = options.longs === $String ? $util.Long.prototype.toString.call(message.framesCaptured) : options.longs === $Number ? new $util.LongBits(message.framesCaptured.low >>> 0, message.framesCaptured.high >>> 0).toNumber(true) : message.framesCaptured;
+                if (message.framesSkipped != null && $Object.hasOwnProperty.call(message, "framesSkipped"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.framesSkipped = typeof message.framesSkipped === "number" ? $BigInt(message.framesSkipped) : $util.Long.fromBits(message.framesSkipped.low >>> 0, message.framesSkipped.high >>> 0, true).toBigInt();
+                    else if (typeof message.framesSkipped === "number")
+                        object.framesSkipped = options.longs === $String ? $String(message.framesSkipped) : message.framesSkipped;
+                    else
+                        object.framesSkipped = options.longs === $String ? $util.Long.prototype.toString.call(message.framesSkipped) : options.longs === $Number ? new $util.LongBits(message.framesSkipped.low >>> 0, message.framesSkipped.high >>> 0).toNumber(true) : message.framesSkipped;
+                if (message.encoderRestarts != null && $Object.hasOwnProperty.call(message, "encoderRestarts"))
+                    object.encoderRestarts = message.encoderRestarts;
+                if (message.keyframesForced != null && $Object.hasOwnProperty.call(message, "keyframesForced"))
+                    object.keyframesForced = message.keyframesForced;
+                if (message.encodeLatencyP50Ms != null && $Object.hasOwnProperty.call(message, "encodeLatencyP50Ms"))
+                    object.encodeLatencyP50Ms = options.json && !$isFinite(message.encodeLatencyP50Ms) ? $String(message.encodeLatencyP50Ms) : message.encodeLatencyP50Ms;
+                if (message.encodeLatencyP95Ms != null && $Object.hasOwnProperty.call(message, "encodeLatencyP95Ms"))
+                    object.encodeLatencyP95Ms = options.json && !$isFinite(message.encodeLatencyP95Ms) ? $String(message.encodeLatencyP95Ms) : message.encodeLatencyP95Ms;
+                if (message.fault != null && $Object.hasOwnProperty.call(message, "fault"))
+                    object.fault = message.fault;
+                return object;
+            };
+
+            /**
+             * Converts this CameraStatus to JSON.
+             * @function toJSON
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CameraStatus.prototype.toJSON = function() {
+                return CameraStatus.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CameraStatus
+             * @function getTypeUrl
+             * @memberof teleop.v1.CameraStatus
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CameraStatus.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/teleop.v1.CameraStatus";
+            };
+
+            return CameraStatus;
         })();
 
         v1.RobotEvent = (function() {

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RtpPacket } from 'werift';
 import { createLogger } from '../log.ts';
-import { LiveEncoder, rtpTimestampOf } from './LiveEncoder.ts';
+import { rtpTimestampOf } from '@teleop/proto';
+import { LiveEncoder } from './LiveEncoder.ts';
 import { TestPatternCamera } from './test/TestPatternCamera.ts';
 
 const logger = createLogger('silent');

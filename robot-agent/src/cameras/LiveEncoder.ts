@@ -10,7 +10,7 @@ import { randomInt } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { RtpPacket } from 'werift';
-import type { LiveCodec } from '@teleop/proto';
+import { nowNs, rtpTimestampOf, type LiveCodec } from '@teleop/proto';
 import type { CameraDescription, CameraFrame } from './Camera.ts';
 import { findFfmpeg } from './ffmpeg.ts';
 import type { Logger } from '../log.ts';
@@ -30,11 +30,6 @@ interface EncoderEvents {
   rtp: [packet: RtpPacket];
   /** The encoder died and was restarted. */
   restart: [reason: string];
-}
-
-/** 90 kHz RTP clock ticks for a capture time in ns. */
-export function rtpTimestampOf(captureNs: bigint): number {
-  return Number(((captureNs * 90n) / 1_000_000n) & 0xffffffffn);
 }
 
 const MAX_BACKLOG_FRAMES = 2;
@@ -82,6 +77,8 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
   private readonly ssrc = randomInt(1, 0xffffffff);
   private readonly ticksPerFrame: number;
   readonly stats = { framesIn: 0, framesSkipped: 0, packets: 0, bytes: 0, restarts: 0, keyframeRequests: 0, forcedKeyframes: 0 };
+  /** Capture -> last packet of the frame handed out, ms, for the most recent frames. */
+  private readonly encodeLatencies: number[] = [];
 
   constructor(private readonly o: LiveEncoderOptions) {
     super();
@@ -111,7 +108,7 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
   /**
    * A viewer lost the picture. ffmpeg cannot be told to emit a key frame, so when the next scheduled one is
    * more than a second away (a long key-frame interval) the encoder is restarted: its first frame is a key
-   * frame. With the default interval (one per second) the schedule is always soon enough.
+   * frame. With the default interval (two per second) the schedule is always soon enough.
    */
   requestKeyframe(): void {
     this.stats.keyframeRequests++;
@@ -134,6 +131,13 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
     const inst = this.current;
     this.current = null;
     if (inst) await this.retire(inst);
+  }
+
+  /** p50 and p95 of capture -> encoded over the most recent frames (up to 300), ms; zeros before any. */
+  encodeLatency(): { p50: number; p95: number } {
+    const sorted = [...this.encodeLatencies].sort((a, b) => a - b);
+    const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+    return { p50: at(0.5), p95: at(0.95) };
   }
 
   /** Pid of the running ffmpeg, for diagnostics and fault-injection tests. */
@@ -217,7 +221,13 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
     h.sequenceNumber = (h.sequenceNumber + inst.seqOffset) & 0xffff;
     h.ssrc = this.ssrc;
     this.lastSeq = h.sequenceNumber;
-    if (h.marker) this.restartDelayMs = RESTART_MIN_MS;
+    if (h.marker) {
+      this.restartDelayMs = RESTART_MIN_MS;
+      if (captureNs !== undefined) {
+        this.encodeLatencies.push(Number(nowNs() - captureNs) / 1e6);
+        if (this.encodeLatencies.length > 300) this.encodeLatencies.shift();
+      }
+    }
     this.stats.packets++;
     this.stats.bytes += msg.length;
     this.emit('rtp', packet);

@@ -51,6 +51,13 @@ export class TestPatternCamera extends EventEmitter<CameraEvents> implements Cam
     const fps = this.description.fps;
     ctx.fillStyle = '#ff8a1c';
     ctx.fillRect(((index % fps) / fps) * (w - 40), h * 0.62, 40, 40);
+    // A patch of fresh noise every frame, so the encoder spends a camera-like bitrate.
+    const nw = Math.floor(w / 4);
+    const nh = Math.floor(h / 4);
+    const noise = ctx.createImageData(nw, nh);
+    const px = new Uint32Array(noise.data.buffer);
+    for (let i = 0; i < px.length; i++) px[i] = 0xff000000 | ((Math.random() * 0xffffff) >>> 0);
+    ctx.putImageData(noise, w - nw - 8, Math.floor(h * 0.62));
     ctx.fillStyle = '#ffffff';
     ctx.font = `${Math.max(12, Math.round(h / 20))}px sans-serif`;
     ctx.fillText(`${name}  #${index}  ${new Date(Number(ms)).toISOString()}`, 8, h * 0.8);

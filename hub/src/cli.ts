@@ -104,7 +104,11 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
   if (withSimRobot) {
     const creds = await simRobotCredentials(hub);
     robotId = creds.robotId;
-    agent = spawn('robot-agent', ['--hub', hub.url, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', config.logLevel], {
+    const agentArgs = ['--hub', hub.url, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', config.logLevel];
+    // The simulated arm's camera: a rendered view of the arm, streamed live.
+    agentArgs.push('--camera', 'name=front,source=sim,size=640x480,fps=30,codec=vp8');
+    if (config.ice.hostAddresses.length > 0) agentArgs.push('--ice-host-addresses', config.ice.hostAddresses.join(','));
+    agent = spawn('robot-agent', agentArgs, {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, TELEOP_ROBOT_SECRET: creds.secret },
     });

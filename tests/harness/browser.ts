@@ -29,6 +29,8 @@ export interface TestBrowser {
 export async function openBrowser(url: string, viewport = { width: 1280, height: 720 }): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'teleop-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
+  // tsx (esbuild keepNames) wraps named functions in __name(); functions handed to page.evaluate need it defined.
+  await context.addInitScript('globalThis.__name = (f) => f;');
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   return {
@@ -47,6 +49,7 @@ export interface InboundVideoStats {
   frameWidth: number;
   frameHeight: number;
   framesDecoded: number;
+  packetsReceived: number;
   framesPerSecond: number;
   packetsLost: number;
   nackCount: number;
@@ -73,6 +76,7 @@ export async function inboundVideoStats(page: Page): Promise<InboundVideoStats[]
         frameWidth: Number(s.frameWidth ?? 0),
         frameHeight: Number(s.frameHeight ?? 0),
         framesDecoded: Number(s.framesDecoded ?? 0),
+        packetsReceived: Number(s.packetsReceived ?? 0),
         framesPerSecond: Number(s.framesPerSecond ?? 0),
         packetsLost: Number(s.packetsLost ?? 0),
         nackCount: Number(s.nackCount ?? 0),

@@ -1,6 +1,8 @@
 // Relay cost: hub CPU per forwarded stream. A robot agent publishes test
 // cameras (640x480, 30 fps, VP8, ~1.5 Mbit/s); viewers are pages of one
-// headless Chromium, each watching every camera. The hub's CPU time is read
+// headless Chromium (or, with --viewer node, werift peers in this process,
+// which receive without decoding and so leave the cores to the hub and the
+// robot), each watching every camera. The hub's CPU time is read
 // from /proc over a window at each viewer count, so the cost of a stream's
 // first viewer and of each further viewer can be separated.
 // Prints JSON. Usage: npm run bench:relay --workspace tests [-- --cameras 1 --viewers 0,1,2,4,8 --window-s 15]
@@ -8,11 +10,17 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { inboundVideoStats, openBrowser, type TestBrowser } from '../harness/browser.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
+import { watchFromNode, type NodeViewer } from '../harness/nodeViewer.ts';
 import { enrollRobot, eventually, metric, startAgent, startHub, tempDir } from '../harness/processes.ts';
 import { cpuSeconds, rssMb } from './stats.ts';
 
 const { values } = parseArgs({
-  options: { cameras: { type: 'string', default: '1' }, viewers: { type: 'string', default: '0,1,2,4,8' }, 'window-s': { type: 'string', default: '15' } },
+  options: {
+    cameras: { type: 'string', default: '1' },
+    viewers: { type: 'string', default: '0,1,2,4,8' },
+    'window-s': { type: 'string', default: '15' },
+    viewer: { type: 'string', default: 'chromium' },
+  },
 });
 const CAMERAS = Number(values.cameras);
 const STEPS = values.viewers.split(',').map(Number);
@@ -27,13 +35,16 @@ const agent = await startAgent(hub.url, creds, [...LOOPBACK, '--log-level', 'war
 const op = await new OperatorClient(hub.url, 'bench').connected();
 let browser: TestBrowser | null = null;
 const pages: Page[] = [];
+const nodeViewers: NodeViewer[] = [];
+const NODE = values.viewer === 'node';
 const rows: Record<string, unknown>[] = [];
 const pid = hub.process.child.pid!;
 try {
   await eventually(async () => (await metric(hub.url, 'teleop_media_fps')) > 25 * CAMERAS, 30_000, 'cameras streaming');
   const url = `${hub.url}/#/robots/${creds.robotId}/cameras`;
   for (const viewers of STEPS) {
-    while (pages.length < viewers) {
+    while (NODE && nodeViewers.length < viewers) nodeViewers.push(await watchFromNode(op, creds.robotId));
+    while (!NODE && pages.length < viewers) {
       if (!browser) {
         browser = await openBrowser(url);
         pages.push(browser.page);
@@ -45,7 +56,10 @@ try {
     }
     await eventually(async () => (await metric(hub.url, 'teleop_media_viewers')) === viewers * CAMERAS, 20_000, `${viewers} viewers`);
     await new Promise((r) => setTimeout(r, 3000));
-    const received = async (): Promise<number[]> => Promise.all(pages.map(async (p) => (await inboundVideoStats(p)).reduce((a, s) => a + s.packetsReceived, 0)));
+    const received = async (): Promise<number[]> =>
+      NODE
+        ? nodeViewers.map((v) => [...v.packets.values()].reduce((a, b) => a + b, 0))
+        : Promise.all(pages.map(async (p) => (await inboundVideoStats(p)).reduce((a, s) => a + s.packetsReceived, 0)));
     const packets0 = await received();
     const cpu0 = cpuSeconds(pid);
     const t0 = performance.now();
@@ -72,6 +86,7 @@ try {
     console.error(JSON.stringify(row));
   }
 } finally {
+  for (const v of nodeViewers) await v.stop();
   await browser?.close();
   op.close();
   await agent.stop();
@@ -90,5 +105,5 @@ const derived =
         eachFurtherViewerPercentPerStream: Number((((at(most) ?? one) - one) / (most - 1) / CAMERAS).toFixed(2)),
       }
     : null;
-console.log(JSON.stringify({ benchmark: 'relay_cost', cameras: CAMERAS, windowS: WINDOW_S, steps: rows, derived, targets: { firstViewerPercent: 6, furtherViewerPercent: 1.5 } }, null, 2));
+console.log(JSON.stringify({ benchmark: 'relay_cost', viewer: values.viewer, cameras: CAMERAS, windowS: WINDOW_S, steps: rows, derived, targets: { firstViewerPercent: 6, furtherViewerPercent: 1.5 } }, null, 2));
 process.exit(0);

@@ -3,7 +3,7 @@
 // white = 1) in square cells of width/48 pixels along the bottom edge, for
 // latency checks.
 import { EventEmitter } from 'node:events';
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import { nowNs } from '@teleop/proto';
 import type { Camera, CameraDescription, CameraEvents } from '../Camera.ts';
 import { FrameTicker } from '../FrameTicker.ts';
@@ -15,12 +15,20 @@ export class TestPatternCamera extends EventEmitter<CameraEvents> implements Cam
   private readonly canvas;
   private readonly ctx: SKRSContext2D;
   private readonly ticker: FrameTicker;
+  /** Pre-drawn noise patches, cycled (drawing fresh noise per frame costs more than the rest of the frame). */
+  private readonly noise: ImageData[] = [];
 
   constructor(options: { name: string; width: number; height: number; fps: number }) {
     super();
     this.description = { ...options, pixelFormat: 'rgba', source: 'test' };
     this.canvas = createCanvas(options.width, options.height);
     this.ctx = this.canvas.getContext('2d');
+    for (let n = 0; n < 7; n++) {
+      const patch = this.ctx.createImageData(Math.floor(options.width / 4), Math.floor(options.height / 4));
+      const px = new Uint32Array(patch.data.buffer);
+      for (let i = 0; i < px.length; i++) px[i] = 0xff000000 | ((Math.random() * 0xffffff) >>> 0);
+      this.noise.push(patch);
+    }
     this.ticker = new FrameTicker(options.fps, (index) => this.draw(index));
   }
 
@@ -51,13 +59,8 @@ export class TestPatternCamera extends EventEmitter<CameraEvents> implements Cam
     const fps = this.description.fps;
     ctx.fillStyle = '#ff8a1c';
     ctx.fillRect(((index % fps) / fps) * (w - 40), h * 0.62, 40, 40);
-    // A patch of fresh noise every frame, so the encoder spends a camera-like bitrate.
-    const nw = Math.floor(w / 4);
-    const nh = Math.floor(h / 4);
-    const noise = ctx.createImageData(nw, nh);
-    const px = new Uint32Array(noise.data.buffer);
-    for (let i = 0; i < px.length; i++) px[i] = 0xff000000 | ((Math.random() * 0xffffff) >>> 0);
-    ctx.putImageData(noise, w - nw - 8, Math.floor(h * 0.62));
+    // A patch of noise that changes every frame, so the encoder spends a camera-like bitrate.
+    ctx.putImageData(this.noise[index % this.noise.length]!, w - Math.floor(w / 4) - 8, Math.floor(h * 0.62));
     ctx.fillStyle = '#ffffff';
     ctx.font = `${Math.max(12, Math.round(h / 20))}px sans-serif`;
     ctx.fillText(`${name}  #${index}  ${new Date(Number(ms)).toISOString()}`, 8, h * 0.8);

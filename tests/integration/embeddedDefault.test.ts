@@ -4,12 +4,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HUB_BIN, TestProcess, eventually, tempDir } from '../harness/processes.ts';
+import { HUB_BIN, TestProcess, eventually, metric, tempDir } from '../harness/processes.ts';
 
 const binDir = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
 
 async function up(dataDir: string): Promise<{ proc: TestProcess; url: string }> {
-  const child = spawn(process.execPath, [HUB_BIN, 'up', '--data', dataDir, '--port', '0', '--mqtt-port', '0'], {
+  const child = spawn(process.execPath, [HUB_BIN, 'up', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--ice-host-addresses', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}` },
   });
@@ -29,6 +29,8 @@ describe('embedded default (npm start)', () => {
       return res.robots.length === 1 && res.robots[0]!.online ? res.robots : undefined;
     }, 15_000, 'simulated robot online');
     expect(robots[0]!.model).toBe('so101_sim');
+    // Its simulated camera streams to the relay.
+    await eventually(async () => (await metric(first.url, 'teleop_media_fps', { camera: 'front' })) >= 20, 20_000, 'sim camera streaming');
     const page = await (await fetch(first.url)).text();
     expect(page).toContain('<title>Teleop Hub</title>');
     expect(page).toContain('<div id="root"></div>');

@@ -19,6 +19,9 @@ import { OperatorGateway } from './operators/OperatorGateway.ts';
 import type { OperatorServer } from './operators/operatorRequests.ts';
 import { StateFanout } from './operators/StateFanout.ts';
 import { RobotFleet } from './robots/RobotFleet.ts';
+import { ownerRoutes } from './robots/ownerRoutes.ts';
+import { authRoutes } from './auth/authRoutes.ts';
+import { SiweAuth, tokenFrom } from './auth/SiweAuth.ts';
 import { attachMediaGateway } from './media/MediaGateway.ts';
 import type { MediaRelay } from './media/MediaRelay.ts';
 import { attachRobotMediaSignalling } from './media/robotMediaSignalling.ts';
@@ -96,8 +99,11 @@ export class Hub {
         maxHttpBufferSize: 1_000_000,
         cors: { origin: true, credentials: true },
       });
+      const auth = new SiweAuth(db, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId });
       const gateway = new OperatorGateway({
         io,
+        identify: async (headers, token) => (await auth.session(tokenFrom(headers, token)))?.address ?? null,
+        ownerOf: (robotId) => fleet.get(robotId)?.record.owner ?? null,
         fleet,
         leases,
         fanout,
@@ -120,6 +126,19 @@ export class Hub {
       const detachSignalling = await attachRobotMediaSignalling({ broker, fleet, relay, metrics, logger: logger.child({ room: 'media' }) });
       metrics.registerMedia(relay);
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
+      await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
+      let publicUrl = '';
+      await app.register(
+        ownerRoutes({
+          auth,
+          registry,
+          fleet,
+          leases,
+          db,
+          summaryOf: (s) => gateway.summaryOf(s),
+          agentCommand: (robotId, secret) => `npx robot-agent --hub ${publicUrl} --robot-id ${robotId} --secret ${secret} --driver sim`,
+        }),
+      );
       await app.register(
         brokerRoutes({ broker, registry, metrics, hubUsername: config.mqttUsername, hubPassword: config.mqttPassword, authToken: config.brokerAuthToken }),
       );
@@ -129,10 +148,13 @@ export class Hub {
       await app.listen({ host: config.host, port: config.port });
       const port = (app.server.address() as AddressInfo).port;
       const url = publicHubUrl(config, port);
+      publicUrl = url;
+      auth.setOrigin(url, config.authDomain);
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
       hub = new Hub(config, logger, db, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
       hub.recordLeaseHistory();
+      hub.recordPresenceHistory();
       hub.leaseTimer = setInterval(() => leases.checkTimeouts(), LEASE_CHECK_MS);
       logger.info({ url, broker: broker.robotUrl, dataDir: config.dataDir }, 'hub listening');
       return hub;
@@ -169,6 +191,19 @@ export class Hub {
       this.logger.info('hub stopped');
     })();
     return this.closing;
+  }
+
+  /** Keeps when each robot was online, for owners' online time. */
+  private recordPresenceHistory(): void {
+    const insert = (robotId: string, online: boolean): void => {
+      this.db
+        .insertInto('robot_presence')
+        .values({ robot_id: robotId, online: online ? 1 : 0, at: new Date().toISOString() })
+        .execute()
+        .catch((err: unknown) => this.logger.error({ err }, 'recording robot presence failed'));
+    };
+    this.fleet.on('online', (id) => insert(id, true));
+    this.fleet.on('offline', (id) => insert(id, false));
   }
 
   /** Keeps a durable history of who drove which robot when. */

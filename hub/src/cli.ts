@@ -1,6 +1,7 @@
 // `teleop-hub`: serve the hub, run the embedded default (`up`), and manage
 // enrolled robots.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { getAddress, isAddress } from 'viem';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HUB_OPTIONS, HubConfigError, OptionReader, publicHubUrl, readHubConfig } from './config.ts';
@@ -14,7 +15,7 @@ const USAGE = `usage: teleop-hub <command> [options]
 commands:
   serve                         run the hub (embedded MQTT broker unless --mqtt-url)
   up                            the embedded default: serve, plus one enrolled simulated robot (npm start)
-  robots enroll --name N --model M [--id ID] [--json]
+  robots enroll --name N --model M [--id ID] [--owner 0x...] [--json]
                                 enroll a robot; prints its id, its secret (once) and the robot-agent command
   robots list [--json]          enrolled robots
   robots revoke ID              revoke a robot; it is disconnected and refused from then on
@@ -33,6 +34,7 @@ const ROBOT_OPTIONS = {
   name: { env: 'TELEOP_ROBOT_NAME', help: 'robot name' },
   model: { env: 'TELEOP_ROBOT_MODEL', help: 'robot model' },
   id: { env: 'TELEOP_ROBOT_ID', help: 'robot id (default: generated)' },
+  owner: { env: 'TELEOP_ROBOT_OWNER', help: "owner's wallet address (0x...)" },
 };
 
 function agentCommand(hubUrl: string, robotId: string, secret: string, driver = 'sim'): string {
@@ -59,7 +61,9 @@ async function robotsCommand(argv: string[]): Promise<number> {
       const name = r.string('name');
       const model = r.string('model');
       if (!name || !model) throw new HubConfigError(['robots enroll needs --name and --model']);
-      const { robot, secret } = await withRegistry(dataDir, (reg) => reg.enroll({ name, model, id: r.string('id') }));
+      const owner = r.string('owner');
+      if (owner !== undefined && !isAddress(owner)) throw new HubConfigError([`--owner must be a wallet address (0x followed by 40 hex digits), got "${owner}"`]);
+      const { robot, secret } = await withRegistry(dataDir, (reg) => reg.enroll({ name, model, id: r.string('id'), owner: owner ? getAddress(owner) : null }));
       const command = agentCommand(hubUrl, robot.id, secret);
       if (r.flag('json')) console.log(JSON.stringify({ robotId: robot.id, secret, command }));
       else {

@@ -31,6 +31,10 @@ export interface HubConfig {
   stateMaxRateHz: number;
   /** Largest MQTT payload a robot may publish. */
   maxPayloadBytes: number;
+  /** Chain the hub's sign-in messages and contracts are on. */
+  chainId: number;
+  /** Domain sign-in messages must name; default: host of the public URL. */
+  authDomain: string | undefined;
   /** Built operator console to serve at /. */
   uiDir: string;
   /** WebRTC ICE settings of the media relay. */
@@ -67,6 +71,8 @@ export const HUB_OPTIONS = {
   'lease-max-ms': { env: 'TELEOP_LEASE_MAX_MS', default: '900000', help: 'longest a control lease lasts before it is offered to the queue' },
   'state-max-rate': { env: 'TELEOP_STATE_MAX_RATE_HZ', default: '60', help: 'default and largest JointState rate sent to an operator, Hz' },
   'max-payload-bytes': { env: 'TELEOP_MAX_PAYLOAD_BYTES', default: '262144', help: 'largest MQTT payload a robot may publish' },
+  'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id of sign-in messages (31337: the local anvil chain)' },
+  'auth-domain': { env: 'TELEOP_AUTH_DOMAIN', help: 'domain sign-in messages must name (default: host:port of the public URL)' },
   'ui-dir': { env: 'TELEOP_UI_DIR', help: 'built operator console to serve at / (default: operator-ui/dist of this repository)' },
   'ice-host-addresses': { env: 'TELEOP_ICE_HOST_ADDRESSES', help: 'comma-separated host addresses the media relay offers as ICE candidates (default: every interface)' },
   'stun-urls': { env: 'TELEOP_STUN_URLS', help: 'comma-separated STUN servers for the media relay, e.g. stun:stun.example.org:3478 (default: none)' },
@@ -176,6 +182,8 @@ export function readHubConfig(r: OptionReader): HubConfig {
     leaseMaxMs: r.int('lease-max-ms', 10_000, 86_400_000),
     stateMaxRateHz: r.int('state-max-rate', 1, 1000),
     maxPayloadBytes: r.int('max-payload-bytes', 1024, 16 * 1024 * 1024),
+    chainId: r.int('chain-id', 1, 2 ** 32),
+    authDomain: r.string('auth-domain'),
     uiDir: resolve(r.string('ui-dir') ?? DEFAULT_UI_DIR),
     ice: readIceOptions(r),
     logLevel: r.oneOf('log-level', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const),

@@ -58,7 +58,7 @@ async function hubPath(): Promise<Path> {
   const hub = await startHub(data.path, ['--log-level', 'warn', '--state-max-rate', '1000']);
   const agent = await startAgent(hub.url, creds, ['--log-level', 'warn'], false);
   await new Promise((r) => setTimeout(r, 1500));
-  const op = await new OperatorClient(hub.url, 'bench').connected();
+  const op = await OperatorClient.connect(hub.url, 'bench');
   await op.subscribe(creds.robotId, 1000);
   if ((await op.requestLease(creds.robotId)).status !== 'granted') throw new Error('no lease');
   const acks = new AckWaiter();

@@ -62,7 +62,7 @@ let best = 0;
 let previouslyWatched: string[] = [];
 
 try {
-  for (let i = 0; i < OPERATORS; i++) operators.push(await new OperatorClient(hub.url, `watcher-${i}`).connected());
+  for (let i = 0; i < OPERATORS; i++) operators.push(await OperatorClient.connect(hub.url, `watcher-${i}`));
 
   for (const n of STEPS) {
     while (connected < n) {

@@ -32,7 +32,7 @@ const creds = await enrollRobot(data.path, 'relay arm');
 const hub = await startHub(data.path, [...LOOPBACK, '--log-level', 'warn']);
 const cameraArgs = Array.from({ length: CAMERAS }, (_, i) => ['--camera', `name=cam${i},source=test,size=640x480,fps=30,codec=vp8,bitrate=1500`]).flat();
 const agent = await startAgent(hub.url, creds, [...LOOPBACK, '--log-level', 'warn', ...cameraArgs], false);
-const op = await new OperatorClient(hub.url, 'bench').connected();
+const op = await OperatorClient.connect(hub.url, 'bench');
 let browser: TestBrowser | null = null;
 const pages: Page[] = [];
 const nodeViewers: NodeViewer[] = [];

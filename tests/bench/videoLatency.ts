@@ -27,7 +27,7 @@ const data = tempDir('bench-video');
 const creds = await enrollRobot(data.path, 'latency arm');
 const hub = await startHub(data.path, [...LOOPBACK, '--log-level', 'warn']);
 const agent = await startAgent(hub.url, creds, [...LOOPBACK, '--log-level', 'warn', '--camera', `name=front,source=test,size=${values.size},fps=30,codec=${values.codec},bitrate=1500`], false);
-const op = await new OperatorClient(hub.url, 'bench').connected();
+const op = await OperatorClient.connect(hub.url, 'bench');
 const browser = await openBrowser(`${hub.url}/#/robots/${creds.robotId}/cameras`);
 try {
   await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 15_000, 'robot online');

@@ -1,5 +1,6 @@
 // A Node operator speaking the same socket.io protocol as the browser console.
 import { io, type Socket } from 'socket.io-client';
+import { keyFor, signIn } from './signIn.ts';
 import {
   fromLong,
   nowNs,
@@ -39,8 +40,19 @@ export class OperatorClient {
   leaseId: string | null = null;
   clockOffsetNs: bigint | null = null;
 
-  constructor(hubUrl: string, operatorId?: string) {
-    this.socket = io(hubUrl, { transports: ['websocket'], parser: operatorSocketParser, auth: operatorId ? { operatorId } : {}, reconnection: false });
+  /** Signs in as the test wallet of `name` and connects. */
+  static async connect(hubUrl: string, name: string): Promise<OperatorClient> {
+    const { token, address } = await signIn(hubUrl, keyFor(name));
+    return new OperatorClient(hubUrl, token, address).connected();
+  }
+
+  constructor(
+    hubUrl: string,
+    token: string,
+    /** The signed-in wallet address: the hub's operator id for this client. */
+    readonly address: string,
+  ) {
+    this.socket = io(hubUrl, { transports: ['websocket'], parser: operatorSocketParser, auth: { token }, reconnection: false });
     this.socket.on('robot:state', (robotId: string, payload: Binary) => {
       const s = { robotId, state: v1.JointState.decode(new Uint8Array(payload as ArrayBuffer)), receivedNs: nowNs() };
       this.states.push(s);

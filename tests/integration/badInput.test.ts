@@ -54,7 +54,7 @@ describe('bad input', () => {
     rogue = await enrollRobot(data.path, 'rogue arm');
     hub = await startHub(data.path, ['--max-payload-bytes', '65536']);
     agent = await startAgent(hub.url, good);
-    watcher = await new OperatorClient(hub.url, 'watcher').connected();
+    watcher = await OperatorClient.connect(hub.url, 'watcher');
     await eventually(async () => (await watcher.listRobots()).find((r) => r.robotId === good.robotId && r.online));
     await watcher.subscribe(good.robotId);
   });
@@ -138,7 +138,7 @@ describe('bad input', () => {
   });
 
   it('refuses operator commands without the current lease, with NaN, beyond limits, or undecodable', async () => {
-    const op = await new OperatorClient(hub.url, 'tester').connected();
+    const op = await OperatorClient.connect(hub.url, 'tester');
     try {
       await op.subscribe(good.robotId);
       op.send(good.robotId, [0, 0, 0, 0, 0, 0]);

@@ -13,7 +13,7 @@ describe('control spine', () => {
   let robotId: string;
   const clients: OperatorClient[] = [];
   const operator = async (id: string): Promise<OperatorClient> => {
-    const c = await new OperatorClient(hub.url, id).connected();
+    const c = await OperatorClient.connect(hub.url, id);
     clients.push(c);
     return c;
   };
@@ -81,7 +81,7 @@ describe('control spine', () => {
     const queued = await bob.requestLease(robotId);
     expect(queued).toEqual({ robotId, status: 'queued', position: 1 });
     const summary = (await bob.listRobots()).find((r) => r.robotId === robotId)!;
-    expect(summary).toMatchObject({ leaseHolder: 'alice', queueLength: 1 });
+    expect(summary).toMatchObject({ leaseHolder: alice.address, queueLength: 1 });
 
     // Bob's commands are refused while Alice holds the lease.
     bob.send(robotId, [0, 0, 0, 0, 0, 0], { leaseId: alice.leaseId ?? '' });
@@ -105,7 +105,7 @@ describe('control spine', () => {
     bob.close();
     const granted = await carol.waitForLease((u) => u.status === 'granted');
     expect(granted.robotId).toBe(robotId);
-    const summary = await eventually(async () => (await carol.listRobots()).find((r) => r.robotId === robotId && r.leaseHolder === 'carol'));
+    const summary = await eventually(async () => (await carol.listRobots()).find((r) => r.robotId === robotId && r.leaseHolder === carol.address));
     expect(summary.queueLength).toBe(0);
     expect(await metric(hub.url, 'teleop_lease_changes_total', { change: 'disconnected' })).toBeGreaterThanOrEqual(1);
   });

@@ -22,7 +22,7 @@ describe('external broker (Mosquitto)', () => {
     broker = await startMosquitto(data.path, { hub: 'hub-dev-password', [creds.robotId]: creds.secret });
     hub = await startHub(data.path, ['--mqtt-url', broker.url, '--mqtt-username', 'hub'], { TELEOP_MQTT_PASSWORD: 'hub-dev-password' });
     agent = await startAgent(hub.url, creds);
-    op = await new OperatorClient(hub.url, 'ext-op').connected();
+    op = await OperatorClient.connect(hub.url, 'ext-op');
   });
 
   afterAll(async () => {

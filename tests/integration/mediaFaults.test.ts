@@ -42,7 +42,7 @@ describe('media faults', () => {
     hub = await startHub(data.path, LOOPBACK);
     agent = await startAgent(hub.url, creds, [...LOOPBACK, '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8']);
     await agent.waitForLog((l) => l.msg === 'camera streaming to the hub', 15_000);
-    op = await new OperatorClient(hub.url, 'viewer').connected();
+    op = await OperatorClient.connect(hub.url, 'viewer');
   }, 60_000);
 
   afterAll(async () => {

@@ -25,7 +25,7 @@ describe('MQTT over WebSocket', () => {
     expect(wsUrl).toBe(`${hub.url.replace('http://', 'ws://')}/mqtt`);
     const creds = await enrollRobot(data.path, 'ws arm');
     agent = await startAgent(hub.url, creds, ['--mqtt-url', wsUrl]);
-    const op = await new OperatorClient(hub.url, 'ws-op').connected();
+    const op = await OperatorClient.connect(hub.url, 'ws-op');
     try {
       await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 5000, 'online over ws');
       await op.subscribe(creds.robotId);

@@ -23,7 +23,7 @@ describe('hub restart', () => {
     const ports = ['--port', String(await freePort()), '--mqtt-port', String(await freePort())];
     hub = await startHub(data.path, ports);
     agent = await startAgent(hub.url, creds);
-    const first = await new OperatorClient(hub.url, 'first').connected();
+    const first = await OperatorClient.connect(hub.url, 'first');
     clients.push(first);
     await eventually(async () => (await first.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 5000, 'online');
     await first.subscribe(creds.robotId);
@@ -42,7 +42,7 @@ describe('hub restart', () => {
     const connects = () => agent!.logs.filter((l) => l.msg === 'connected to the hub broker').length;
     await eventually(() => connects() >= 2, 20_000, 'agent reconnected');
 
-    const second = await new OperatorClient(hub.url, 'second').connected();
+    const second = await OperatorClient.connect(hub.url, 'second');
     clients.push(second);
     const summary = await eventually(async () => (await second.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 5000, 'online again');
     expect(summary.leaseHolder).toBeNull();

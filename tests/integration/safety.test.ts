@@ -21,7 +21,7 @@ describe('safety end to end', () => {
     robotId = creds.robotId;
     hub = await startHub(data.path);
     agent = await startAgent(hub.url, creds);
-    op = await new OperatorClient(hub.url, 'driver').connected();
+    op = await OperatorClient.connect(hub.url, 'driver');
     await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online));
     await op.subscribe(robotId, 1000);
     expect((await op.requestLease(robotId)).status).toBe('granted');
@@ -75,7 +75,7 @@ describe('safety end to end', () => {
   });
 
   it('only the lease holder may reset the e-stop', async () => {
-    const other = await new OperatorClient(hub.url, 'bystander').connected();
+    const other = await OperatorClient.connect(hub.url, 'bystander');
     try {
       await other.estop(robotId, 'bystander saw a problem');
       await expect(other.resetEstop(robotId)).rejects.toMatchObject({ error: { code: 'not_lease_holder' } });

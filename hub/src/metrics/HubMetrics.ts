@@ -26,7 +26,8 @@ export type DropReason =
   | 'bad_media_offer'
   | 'no_video'
   | 'bad_sdp'
-  | 'unknown_viewer';
+  | 'unknown_viewer'
+  | 'unauthenticated';
 
 export class HubMetrics {
   readonly registry = new Registry();

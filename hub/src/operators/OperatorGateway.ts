@@ -20,6 +20,10 @@ import type { StateFanout } from './StateFanout.ts';
 
 export interface OperatorGatewayOptions {
   io: OperatorServer;
+  /** Who a connection is: its signed-in wallet address, or null to refuse it. */
+  identify: (headers: { authorization?: string; cookie?: string }, authToken: unknown) => Promise<string | null>;
+  /** Owner address of a robot (owners may reset its e-stop), null when none. */
+  ownerOf: (robotId: string) => string | null;
   fleet: RobotFleet;
   leases: LeaseManager;
   fanout: StateFanout;
@@ -30,8 +34,6 @@ export interface OperatorGatewayOptions {
   hubVersion: string;
   clockProbeIntervalMs?: number;
 }
-
-const OPERATOR_ID = /^[A-Za-z0-9_.:@-]{1,80}$/;
 
 function toBuffer(data: unknown): Buffer | null {
   if (Buffer.isBuffer(data)) return data;
@@ -44,6 +46,20 @@ export class OperatorGateway {
   private readonly probeTimer: NodeJS.Timeout;
 
   constructor(private readonly o: OperatorGatewayOptions) {
+    o.io.use((socket, next) => {
+      const auth = socket.handshake.auth as { token?: unknown } | undefined;
+      o.identify(socket.handshake.headers as { authorization?: string; cookie?: string }, auth?.token).then(
+        (address) => {
+          if (!address) {
+            o.metrics.drop('operator', 'unauthenticated');
+            return next(Object.assign(new Error('sign in with your wallet first: no valid session'), { data: { code: 'unauthenticated' } }));
+          }
+          socket.data.operatorId = address;
+          next();
+        },
+        (err: unknown) => next(err as Error),
+      );
+    });
     o.io.on('connection', (socket) => this.onConnection(socket));
     o.fleet.on('changed', (robotId) => this.broadcastSummary(robotId));
     o.fleet.on('state', (robotId, payload, state) => o.fanout.publish(robotId, payload, `${state.leaseId}:${fromLong(state.appliedSequence)}`));
@@ -122,8 +138,6 @@ export class OperatorGateway {
 
   private onConnection(socket: OperatorSocket): void {
     const { metrics, logger, leases, fanout } = this.o;
-    const claimed = (socket.handshake.auth as { operatorId?: unknown } | undefined)?.operatorId;
-    socket.data.operatorId = typeof claimed === 'string' && OPERATOR_ID.test(claimed) ? claimed : `op-${socket.id.slice(0, 8)}`;
     socket.data.clock = new ClockEstimator();
     socket.data.errorWindow = { startMs: 0, count: 0 };
     metrics.operatorsConnected.inc();
@@ -184,8 +198,9 @@ export class OperatorGateway {
     onRequest(socket, this.o, 'estop:reset', async (req) => {
       const robotId = robotIdOf(req);
       await this.requireRobot(robotId);
-      if (leases.holder(robotId)?.connectionId !== socket.id) {
-        throw new OperatorRequestError('not_lease_holder', `only the lease holder may reset the e-stop of ${robotId}; take the lease first`, robotId);
+      const isOwner = this.o.ownerOf(robotId) === socket.data.operatorId;
+      if (leases.holder(robotId)?.connectionId !== socket.id && !isOwner) {
+        throw new OperatorRequestError('not_lease_holder', `only the lease holder or the robot's owner may reset the e-stop of ${robotId}; take the lease first`, robotId);
       }
       this.o.fleet.sendSession(robotId, { estopReset: { source: socket.data.operatorId } });
       logger.warn({ robotId, operatorId: socket.data.operatorId }, 'e-stop reset by operator');

@@ -26,4 +26,24 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('lease_events_robot').on('lease_events').columns(['robot_id', 'at']).execute();
     },
   },
+  '0002_sessions_presence': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('robot_presence')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('robot_id', 'text', (c) => c.notNull())
+        .addColumn('online', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('robot_presence_robot').on('robot_presence').columns(['robot_id', 'at']).execute();
+      await db.schema.createIndex('robots_owner').on('robots').column('owner').execute();
+    },
+  },
 };

@@ -24,7 +24,26 @@ export interface LeaseEventsTable {
   at: string;
 }
 
+/** Signed-in sessions; the bearer token itself is never stored, only its SHA-256. */
+export interface SessionsTable {
+  token_hash: string;
+  /** Checksummed wallet address. */
+  address: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Presence changes of robots, for online time. */
+export interface RobotPresenceTable {
+  id: Generated<number>;
+  robot_id: string;
+  online: number;
+  at: string;
+}
+
 export interface Database {
   robots: RobotsTable;
   lease_events: LeaseEventsTable;
+  sessions: SessionsTable;
+  robot_presence: RobotPresenceTable;
 }

@@ -1,0 +1,137 @@
+// Sign-In with Ethereum (EIP-4361) for every user of the hub: single-use
+// server nonces with expiry, the message's domain and chain checked, the
+// signature recovered with viem; a session is a random bearer token (also set
+// as an httpOnly cookie) whose SHA-256 is kept in SQLite.
+import { createHash, randomBytes } from 'node:crypto';
+import { getAddress, recoverMessageAddress, type Hex } from 'viem';
+import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
+import type { HubDb } from '../store/database.ts';
+
+export type AuthErrorCode = 'bad_message' | 'wrong_domain' | 'wrong_chain' | 'unknown_nonce' | 'expired' | 'bad_signature' | 'no_session';
+
+export class AuthError extends Error {
+  override name = 'AuthError';
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SiweAuthOptions {
+  /** RFC 3986 authority the messages must name, e.g. "hub.example.org" or "127.0.0.1:8080". */
+  domain: string;
+  /** URI the console signs in to. */
+  uri: string;
+  chainId: number;
+  nonceTtlMs?: number;
+  sessionTtlMs?: number;
+  nowMs?: () => number;
+}
+
+export interface Session {
+  address: `0x${string}`;
+  expiresAt: string;
+}
+
+const MAX_NONCES = 10_000;
+/** A message issued longer ago than this is refused even without an expiration time. */
+const MAX_MESSAGE_AGE_MS = 10 * 60_000;
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+export class SiweAuth {
+  private readonly nonces = new Map<string, number>();
+  private readonly nowMs: () => number;
+
+  constructor(
+    private readonly db: HubDb,
+    readonly options: SiweAuthOptions,
+  ) {
+    this.nowMs = options.nowMs ?? Date.now;
+  }
+
+  /** Sets the domain and URI once the hub knows its public URL (after listening); an explicit domain is kept. */
+  setOrigin(publicUrl: string, explicitDomain?: string): void {
+    this.options.domain = explicitDomain ?? new URL(publicUrl).host;
+    this.options.uri = publicUrl;
+  }
+
+  /** A fresh single-use nonce, valid for a few minutes. */
+  issueNonce(): string {
+    const now = this.nowMs();
+    if (this.nonces.size >= MAX_NONCES) {
+      for (const [n, exp] of this.nonces) if (exp <= now) this.nonces.delete(n);
+      if (this.nonces.size >= MAX_NONCES) this.nonces.delete(this.nonces.keys().next().value as string);
+    }
+    const nonce = generateSiweNonce();
+    this.nonces.set(nonce, now + (this.options.nonceTtlMs ?? 5 * 60_000));
+    return nonce;
+  }
+
+  /** Checks a signed SIWE message and opens a session; the nonce is spent whatever the outcome. */
+  async verify(message: string, signature: string): Promise<{ token: string; session: Session }> {
+    const now = this.nowMs();
+    let parsed: ReturnType<typeof parseSiweMessage>;
+    try {
+      parsed = parseSiweMessage(message);
+    } catch {
+      throw new AuthError('bad_message', 'the sign-in message is not an EIP-4361 message');
+    }
+    if (!parsed.address || !parsed.nonce || !parsed.domain || !parsed.issuedAt) {
+      throw new AuthError('bad_message', 'the sign-in message lacks an address, domain, nonce or issued-at time');
+    }
+    const nonceExpiry = this.nonces.get(parsed.nonce);
+    this.nonces.delete(parsed.nonce);
+    if (nonceExpiry === undefined) throw new AuthError('unknown_nonce', 'the nonce was not issued by this hub or was already used; ask for a new one');
+    if (nonceExpiry <= now) throw new AuthError('expired', 'the nonce expired; ask for a new one');
+    if (parsed.domain !== this.options.domain) throw new AuthError('wrong_domain', `the message is for ${parsed.domain}, this hub is ${this.options.domain}`);
+    if (parsed.chainId !== this.options.chainId) throw new AuthError('wrong_chain', `the message is for chain ${parsed.chainId}, this hub uses chain ${this.options.chainId}`);
+    if (now - parsed.issuedAt.getTime() > MAX_MESSAGE_AGE_MS) throw new AuthError('expired', 'the message was issued too long ago');
+    if (!validateSiweMessage({ message: parsed, domain: this.options.domain, nonce: parsed.nonce, time: new Date(now) })) {
+      throw new AuthError('expired', 'the message is expired or not yet valid');
+    }
+    let signer: string;
+    try {
+      signer = await recoverMessageAddress({ message, signature: signature as Hex });
+    } catch {
+      throw new AuthError('bad_signature', 'the signature is malformed');
+    }
+    if (getAddress(signer) !== getAddress(parsed.address)) throw new AuthError('bad_signature', `the message was signed by ${getAddress(signer)}, not by ${getAddress(parsed.address)}`);
+
+    const token = randomBytes(32).toString('base64url');
+    const session: Session = { address: getAddress(parsed.address), expiresAt: new Date(now + (this.options.sessionTtlMs ?? 7 * 24 * 3_600_000)).toISOString() };
+    await this.db
+      .insertInto('sessions')
+      .values({ token_hash: hashToken(token), address: session.address, created_at: new Date(now).toISOString(), expires_at: session.expiresAt })
+      .execute();
+    return { token, session };
+  }
+
+  /** The session of a bearer token, or null. */
+  async session(token: string | undefined): Promise<Session | null> {
+    if (!token || token.length > 200) return null;
+    const row = await this.db.selectFrom('sessions').select(['address', 'expires_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    if (!row || row.expires_at <= new Date(this.nowMs()).toISOString()) return null;
+    return { address: row.address as `0x${string}`, expiresAt: row.expires_at };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+  }
+}
+
+export const SESSION_COOKIE = 'teleop_session';
+
+/** The session token of a request: `Authorization: Bearer`, else the session cookie. */
+export function tokenFrom(headers: { authorization?: string | undefined; cookie?: string | undefined }, authToken?: unknown): string | undefined {
+  if (typeof authToken === 'string' && authToken) return authToken;
+  const bearer = /^Bearer (\S+)$/.exec(headers.authorization ?? '')?.[1];
+  if (bearer) return bearer;
+  for (const part of (headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}

@@ -1,0 +1,135 @@
+// What robot owners do from the console: enroll a robot (its secret is shown
+// once, with the exact agent command), list their robots with online time,
+// revoke or rotate credentials, and end whoever's lease on their robot.
+import type { FastifyInstance } from 'fastify';
+import type { RobotSummary } from '@teleop/proto';
+import { requireSession } from '../auth/authRoutes.ts';
+import type { SiweAuth } from '../auth/SiweAuth.ts';
+import type { LeaseManager } from '../operators/LeaseManager.ts';
+import type { HubDb } from '../store/database.ts';
+import type { RobotFleet, RobotSession } from './RobotFleet.ts';
+import { RobotEnrollError, type RobotRecord, type RobotRegistry } from './RobotRegistry.ts';
+
+export interface OwnerRoutesOptions {
+  auth: SiweAuth;
+  registry: RobotRegistry;
+  fleet: RobotFleet;
+  leases: LeaseManager;
+  db: HubDb;
+  summaryOf: (session: RobotSession) => RobotSummary;
+  /** The exact command a robot owner runs on the robot. */
+  agentCommand: (robotId: string, secret: string) => string;
+}
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/** Seconds online in the last week, from the presence history. */
+async function onlineSecondsLastWeek(db: HubDb, robotId: string, now: number): Promise<number> {
+  const since = new Date(now - WEEK_MS).toISOString();
+  const before = await db.selectFrom('robot_presence').select(['online']).where('robot_id', '=', robotId).where('at', '<', since).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  const rows = await db.selectFrom('robot_presence').select(['online', 'at']).where('robot_id', '=', robotId).where('at', '>=', since).orderBy('at').execute();
+  let online = before?.online === 1;
+  let from = now - WEEK_MS;
+  let total = 0;
+  for (const r of rows) {
+    const t = Date.parse(r.at);
+    if (online) total += t - from;
+    online = r.online === 1;
+    from = t;
+  }
+  if (online) total += now - from;
+  return Math.round(total / 1000);
+}
+
+const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['id'] } as const;
+
+export function ownerRoutes(o: OwnerRoutesOptions) {
+  /** The robot, when the session's address owns it; replies 404/403 otherwise. */
+  const owned = async (id: string, address: string, reply: import('fastify').FastifyReply): Promise<RobotRecord | null> => {
+    const robot = await o.registry.get(id);
+    if (!robot || robot.revokedAt) {
+      await reply.code(404).send({ error: 'unknown_robot', message: `no robot "${id}" is enrolled` });
+      return null;
+    }
+    if (robot.owner !== address) {
+      await reply.code(403).send({ error: 'forbidden', message: `robot ${id} belongs to another owner` });
+      return null;
+    }
+    return robot;
+  };
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post<{ Body: { name: string; model: string } }>(
+      '/api/v1/robots',
+      {
+        schema: {
+          body: {
+            type: 'object',
+            required: ['name', 'model'],
+            properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, model: { type: 'string', minLength: 1, maxLength: 64 } },
+          },
+        },
+      },
+      async (req, reply) => {
+        const session = await requireSession(o.auth, req, reply);
+        if (!session) return reply;
+        try {
+          const { robot, secret } = await o.registry.enroll({ name: req.body.name, model: req.body.model, owner: session.address });
+          o.fleet.adopt(robot);
+          return reply.code(201).send({ robotId: robot.id, secret, command: o.agentCommand(robot.id, secret) });
+        } catch (err) {
+          if (err instanceof RobotEnrollError) return reply.code(400).send({ error: 'bad_request', message: err.message });
+          throw err;
+        }
+      },
+    );
+
+    app.get('/api/v1/me/robots', async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      const now = Date.now();
+      const mine = (await o.registry.list()).filter((r) => r.owner === session.address);
+      return {
+        robots: await Promise.all(
+          mine.map(async (r) => {
+            const live = o.fleet.get(r.id);
+            return {
+              robotId: r.id,
+              name: r.name,
+              model: r.model,
+              createdAt: r.createdAt,
+              summary: live ? o.summaryOf(live) : null,
+              onlineSecondsLastWeek: await onlineSecondsLastWeek(o.db, r.id, now),
+              // Filled in by the episodes and rewards issues; null means "not tracked yet", never zero.
+              episodes: null,
+              earnings: null,
+            };
+          }),
+        ),
+      };
+    });
+
+    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/revoke', { schema: { params: idParams } }, async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session || !(await owned(req.params.id, session.address, reply))) return reply;
+      await o.registry.revoke(req.params.id);
+      o.fleet.remove(req.params.id);
+      return { robotId: req.params.id, revoked: true };
+    });
+
+    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/rotate-secret', { schema: { params: idParams } }, async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session || !(await owned(req.params.id, session.address, reply))) return reply;
+      const secret = await o.registry.rotateSecret(req.params.id);
+      return { robotId: req.params.id, secret, command: o.agentCommand(req.params.id, secret) };
+    });
+
+    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/lease/revoke', { schema: { params: idParams } }, async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session || !(await owned(req.params.id, session.address, reply))) return reply;
+      const holder = o.leases.holder(req.params.id);
+      o.leases.revoke(req.params.id, 'revoked');
+      return { robotId: req.params.id, revokedFrom: holder?.operatorId ?? null };
+    });
+  };
+}

@@ -1,0 +1,35 @@
+// Signs in to a hub with a wallet key the way the console does (SIWE), for
+// Node clients in tests and benchmarks.
+import { keccak256, toHex, type Hex } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { createSiweMessage } from 'viem/siwe';
+
+export interface SignedIn {
+  token: string;
+  address: `0x${string}`;
+}
+
+/** A stable test key per name, so an operator called "alice" is the same wallet in every run. */
+export function keyFor(name: string): Hex {
+  return keccak256(toHex(`teleop-test-operator:${name}`));
+}
+
+export async function signIn(hubUrl: string, privateKey: Hex = generatePrivateKey()): Promise<SignedIn> {
+  const account = privateKeyToAccount(privateKey);
+  const n = (await (await fetch(`${hubUrl}/api/v1/auth/nonce`)).json()) as { nonce: string; domain: string; uri: string; chainId: number; statement: string };
+  const message = createSiweMessage({
+    address: account.address,
+    chainId: n.chainId,
+    domain: n.domain,
+    nonce: n.nonce,
+    uri: n.uri,
+    version: '1',
+    statement: n.statement,
+    issuedAt: new Date(),
+  });
+  const signature = await account.signMessage({ message });
+  const res = await fetch(`${hubUrl}/api/v1/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature }) });
+  const body = (await res.json()) as { token?: string; address?: `0x${string}`; message?: string };
+  if (!res.ok || !body.token || !body.address) throw new Error(`sign-in failed (${res.status}): ${body.message ?? ''}`);
+  return { token: body.token, address: body.address };
+}

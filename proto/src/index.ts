@@ -12,3 +12,4 @@ export * from './operatorSocket.ts';
 export * from './mediaSignal.ts';
 export * from './iceSettings.ts';
 export * from './mediaClock.ts';
+export * from './describedJoints.ts';

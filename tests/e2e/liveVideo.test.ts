@@ -2,7 +2,7 @@
 // relay (werift) -> two headless Chromium viewers at once, read through
 // getStats(). Media stays on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundVideoStats, openBrowser, type TestBrowser } from '../harness/browser.ts';
+import { inboundVideoStats, openBrowser, signInWithBurner, type TestBrowser } from '../harness/browser.ts';
 import { screenshotPath } from '../harness/screenshots.ts';
 import { enrollRobot, eventually, metric, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
 
@@ -41,6 +41,7 @@ describe('live video to browsers', () => {
     for (let i = 0; i < 2; i++) {
       const b = await openBrowser(`${hub.url}/#/robots/${robotId}/cameras`);
       browsers.push(b);
+      await signInWithBurner(b.page);
       // From ICE connected to the first decoded frame of every track.
       const firstFrameMs = await b.page.evaluate(async () => {
         const deadline = performance.now() + 10_000;

@@ -43,6 +43,12 @@ export async function openBrowser(url: string, viewport = { width: 1280, height:
   };
 }
 
+/** Signs in on the hub's console with this browser's burner wallet; resolves once the app shows. */
+export async function signInWithBurner(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign in with a local burner wallet' }).click();
+  await page.getByRole('status').filter({ hasText: 'hub connected' }).waitFor({ timeout: 15_000 });
+}
+
 export interface InboundVideoStats {
   mid: string;
   codec: string;

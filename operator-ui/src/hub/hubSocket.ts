@@ -14,8 +14,9 @@ export class HubRequestError extends Error {
 /** This page's clock minus the hub's, as the hub measured it (null until known). */
 export const hubClock: { offsetNs: bigint | null; rttNs: bigint | null } = { offsetNs: null, rttNs: null };
 
-export function connectHub(operatorId?: string): HubSocket {
-  const socket: HubSocket = io({ transports: ['websocket'], parser: operatorSocketParser, auth: operatorId ? { operatorId } : {} });
+/** A socket to the hub that authenticates with the session cookie set by sign-in; call connect() to open it. */
+export function connectHub(): HubSocket {
+  const socket: HubSocket = io({ transports: ['websocket'], parser: operatorSocketParser, autoConnect: false });
   // The hub probes our clock; answer with our receive and send times.
   socket.on('clock:ping', (_t0, ack) => {
     const t = nowNs().toString();

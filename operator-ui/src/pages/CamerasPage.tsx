@@ -2,7 +2,8 @@
 // issue builds the full operator view around the same watchRobot().
 import { useEffect, useRef, useState } from 'react';
 import type { MediaTrackStats, WatchedCamera } from '@teleop/proto';
-import { request, type HubSocket } from '../hub/hubSocket.ts';
+import { request } from '../hub/hubSocket.ts';
+import { useHub } from '../hub/hubContext.tsx';
 import { watchRobot, type RobotWatch } from '../media/watchRobot.ts';
 
 interface Tile {
@@ -25,7 +26,8 @@ function Video({ stream, label }: { stream: MediaStream; label: string }) {
   return <video ref={ref} autoPlay muted playsInline aria-label={label} data-testid={`video-${label}`} />;
 }
 
-export function CamerasPage({ socket, robotId }: { socket: HubSocket; robotId: string }) {
+export function CamerasPage({ robotId }: { robotId: string }) {
+  const { socket } = useHub();
   const [tiles, setTiles] = useState<Tile[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [stats, setStats] = useState<MediaTrackStats[]>([]);
@@ -62,7 +64,7 @@ export function CamerasPage({ socket, robotId }: { socket: HubSocket; robotId: s
   }, [socket, robotId]);
 
   return (
-    <main className="cameras">
+    <main className="page cameras">
       <h1>Cameras of {robotId}</h1>
       {error && (
         <p role="alert" className="error">

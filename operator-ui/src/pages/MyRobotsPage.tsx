@@ -1,0 +1,134 @@
+// Robot owners: enroll a robot (its secret is shown once, with the exact
+// agent command), revoke or rotate credentials, online time; episodes and
+// earnings appear when their issues land (shown as "not tracked yet", never 0).
+import { useCallback, useEffect, useState } from 'react';
+import type { RobotSummary } from '@teleop/proto';
+import { api } from '../hub/api.ts';
+
+interface OwnedRobot {
+  robotId: string;
+  name: string;
+  model: string;
+  createdAt: string;
+  summary: RobotSummary | null;
+  onlineSecondsLastWeek: number;
+  episodes: number | null;
+  earnings: string | null;
+}
+
+interface Credentials {
+  robotId: string;
+  secret: string;
+  command: string;
+}
+
+function hours(seconds: number): string {
+  return seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
+}
+
+export function MyRobotsPage() {
+  const [robots, setRobots] = useState<OwnedRobot[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<Credentials | null>(null);
+  const [name, setName] = useState('');
+  const [model, setModel] = useState('so101_follower');
+
+  const load = useCallback(() => {
+    api<{ robots: OwnedRobot[] }>('/api/v1/me/robots').then((r) => setRobots(r.robots), (e: Error) => setError(e.message));
+  }, []);
+  useEffect(load, [load]);
+
+  const act = (p: Promise<unknown>): void => {
+    setError(null);
+    p.then(load, (e: Error) => setError(e.message));
+  };
+
+  return (
+    <main className="page">
+      <h1>My robots</h1>
+      <form
+        className="enroll"
+        onSubmit={(e) => {
+          e.preventDefault();
+          act(api<Credentials>('/api/v1/robots', { method: 'POST', body: JSON.stringify({ name, model }) }).then(setShown));
+        }}
+      >
+        <h2>Enroll a robot</h2>
+        <label>
+          Name <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="lab arm 2" />
+        </label>
+        <label>
+          Model <input value={model} onChange={(e) => setModel(e.target.value)} required maxLength={64} />
+        </label>
+        <button type="submit">Enroll</button>
+      </form>
+      {shown && (
+        <section className="secret" role="status" aria-label="New robot credentials">
+          <h2>Credentials for {shown.robotId}</h2>
+          <p>
+            The secret is shown <strong>once</strong>; only its hash is stored. Run this on the robot:
+          </p>
+          <pre data-testid="agent-command">{shown.command}</pre>
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(shown.command)}>
+            Copy command
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setShown(null)}>
+            I stored it
+          </button>
+        </section>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Robot</th>
+            <th scope="col">Model</th>
+            <th scope="col">Status</th>
+            <th scope="col">Online (7 days)</th>
+            <th scope="col">Episodes</th>
+            <th scope="col">Earnings</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(robots ?? []).map((r) => (
+            <tr key={r.robotId}>
+              <td>
+                {r.name}
+                <br />
+                <code>{r.robotId}</code>
+              </td>
+              <td>{r.model}</td>
+              <td>{r.summary?.online ? `online${r.summary.leaseHolder ? ', driven' : ''}` : 'offline'}</td>
+              <td>{hours(r.onlineSecondsLastWeek)}</td>
+              <td title="counted once episode recording lands">{r.episodes ?? 'not tracked yet'}</td>
+              <td title="settled once rewards land">{r.earnings ?? 'not tracked yet'}</td>
+              <td className="row-actions">
+                <button type="button" onClick={() => act(api<Credentials>(`/api/v1/robots/${r.robotId}/rotate-secret`, { method: 'POST' }).then(setShown))}>
+                  Rotate secret
+                </button>
+                <button type="button" disabled={!r.summary?.leaseHolder} onClick={() => act(api(`/api/v1/robots/${r.robotId}/lease/revoke`, { method: 'POST' }))}>
+                  End lease
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => {
+                    if (window.confirm(`Revoke ${r.name}? It is disconnected and can never connect again.`)) act(api(`/api/v1/robots/${r.robotId}/revoke`, { method: 'POST' }));
+                  }}
+                >
+                  Revoke
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {robots?.length === 0 && <p className="empty">You own no robots yet.</p>}
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+// Hash routes of the console.
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'fleet' }
+  | { page: 'console'; robotId: string }
+  | { page: 'cameras'; robotId: string }
+  | { page: 'my-robots' }
+  | { page: 'datasets' }
+  | { page: 'review' }
+  | { page: 'rewards' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  let m = /^\/console\/([a-z0-9_-]+)$/.exec(path);
+  if (m) return { page: 'console', robotId: m[1]! };
+  m = /^\/robots\/([a-z0-9_-]+)\/cameras$/.exec(path);
+  if (m) return { page: 'cameras', robotId: m[1]! };
+  if (path === '/my-robots') return { page: 'my-robots' };
+  if (path === '/datasets') return { page: 'datasets' };
+  if (path === '/review') return { page: 'review' };
+  if (path === '/rewards') return { page: 'rewards' };
+  return { page: 'fleet' };
+}
+
+export function useRoute(): Route {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const on = (): void => setHash(window.location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return parseRoute(hash);
+}

@@ -108,12 +108,13 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
   if (withSimRobot) {
     const creds = await simRobotCredentials(hub);
     robotId = creds.robotId;
-    const agentArgs = ['--hub', hub.url, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', config.logLevel];
+    // The agent stops when our end of its stdin closes: it never outlives this process, even a killed one.
+    const agentArgs = ['--hub', hub.url, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', config.logLevel, '--exit-with-parent', 'stdin'];
     // The simulated arm's camera: a rendered view of the arm, streamed live.
     agentArgs.push('--camera', 'name=front,source=sim,size=640x480,fps=30,codec=vp8');
     if (config.ice.hostAddresses.length > 0) agentArgs.push('--ice-host-addresses', config.ice.hostAddresses.join(','));
     agent = spawn('robot-agent', agentArgs, {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['pipe', 'inherit', 'inherit'],
       env: { ...process.env, TELEOP_ROBOT_SECRET: creds.secret },
     });
     agent.on('error', (err) => logger.error({ err: err.message }, 'could not start robot-agent (run through `npm start` or `npx teleop-hub up` so it is on PATH)'));

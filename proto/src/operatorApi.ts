@@ -3,7 +3,10 @@
 // everything else is small JSON. 64-bit times travel as decimal strings.
 import type { LiveCodec } from './mediaSignal.ts';
 
-/** Binary payload as socket.io delivers it: Buffer in Node, ArrayBuffer in browsers. */
+/**
+ * Binary payload as socket.io delivers it: Buffer in Node, ArrayBuffer in browsers. Browsers must send
+ * ArrayBuffers (the msgpack parser encodes typed-array views as plain objects there).
+ */
 export type Binary = Uint8Array | ArrayBuffer;
 
 export type OperatorErrorCode =

@@ -35,6 +35,8 @@ export interface AgentConfig {
   iceHostAddresses: string[];
   stunUrls: string[];
   turn: { url: string; username: string; credential: string } | undefined;
+  /** Stop when standard input closes (the supervising process is gone). */
+  exitWithStdin: boolean;
   logLevel: string;
 }
 
@@ -66,6 +68,7 @@ export const AGENT_OPTIONS = {
   'turn-url': { env: 'TELEOP_TURN_URL', default: undefined, help: 'TURN server, e.g. turn:turn.example.org:3478' },
   'turn-username': { env: 'TELEOP_TURN_USERNAME', default: undefined, help: 'TURN username' },
   'turn-credential': { env: 'TELEOP_TURN_CREDENTIAL', default: undefined, help: 'TURN credential' },
+  'exit-with-parent': { env: 'TELEOP_EXIT_WITH_PARENT', default: undefined, help: 'when "stdin", stop when standard input closes (a supervising parent died)' },
   'log-level': { env: 'TELEOP_LOG_LEVEL', default: 'info', help: 'trace, debug, info, warn, error' },
 } as const;
 
@@ -197,8 +200,11 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     iceHostAddresses: list('ice-host-addresses'),
     stunUrls,
     turn: turnUrl && turnUsername && turnCredential ? { url: turnUrl, username: turnUsername, credential: turnCredential } : undefined,
+    exitWithStdin: raw('exit-with-parent') === 'stdin',
     logLevel,
   };
+  const exitWith = raw('exit-with-parent');
+  if (exitWith !== undefined && exitWith !== 'stdin') problems.push(`--exit-with-parent must be "stdin", got "${exitWith}"`);
   if (problems.length > 0) throw new AgentConfigError(problems);
   return config;
 }

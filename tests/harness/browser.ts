@@ -26,11 +26,12 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(url: string, viewport = { width: 1280, height: 720 }): Promise<TestBrowser> {
+export async function openBrowser(url: string, viewport = { width: 1280, height: 720 }, initScripts: string[] = []): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'teleop-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
   // tsx (esbuild keepNames) wraps named functions in __name(); functions handed to page.evaluate need it defined.
   await context.addInitScript('globalThis.__name = (f) => f;');
+  for (const script of initScripts) await context.addInitScript(script);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   return {

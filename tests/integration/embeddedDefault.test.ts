@@ -8,19 +8,42 @@ import { HUB_BIN, TestProcess, eventually, metric, tempDir } from '../harness/pr
 
 const binDir = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
 
+const started: TestProcess[] = [];
+
 async function up(dataDir: string): Promise<{ proc: TestProcess; url: string }> {
   const child = spawn(process.execPath, [HUB_BIN, 'up', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--ice-host-addresses', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}` },
   });
   const proc = new TestProcess('up', child);
+  started.push(proc);
   const url = await eventually(() => /Teleop Hub running at (\S+)\s+\(simulated robot (r-[a-z0-9]+)\)/.exec(proc.stdout.join(''))?.[1], 20_000, 'hub URL printed');
   return { proc, url };
 }
 
 describe('embedded default (npm start)', () => {
   const data = tempDir('up');
-  afterAll(() => data.remove());
+  afterAll(async () => {
+    for (const p of started) await p.stop();
+    data.remove();
+  });
+
+  it('never leaves its robot agent behind, even when killed', async () => {
+    const { proc } = await up(data.path);
+    await proc.waitForLog((l) => l.msg === 'connected to the hub broker', 15_000);
+    const agentPid = Number(proc.logs.find((l) => l.name === 'robot-agent')?.pid);
+    expect(agentPid).toBeGreaterThan(0);
+    proc.child.kill('SIGKILL');
+    await proc.exited;
+    await eventually(() => {
+      try {
+        process.kill(agentPid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 5000, 'agent gone with its parent');
+  });
 
   it('serves the hub with one simulated robot online and stops cleanly on SIGINT', async () => {
     const first = await up(data.path);

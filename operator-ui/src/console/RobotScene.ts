@@ -48,8 +48,10 @@ export class RobotScene {
   private raf = 0;
   private readonly resizeObserver: ResizeObserver;
   private dragging = false;
-  /** Frame times of the render loop, ms, for the HUD and benchmarks. */
+  /** Intervals between rendered frames, ms, for the HUD and benchmarks. */
   readonly frameTimes: number[] = [];
+  /** Main-thread time spent rendering each frame (pose update + three.js), ms. */
+  readonly renderTimes: number[] = [];
   private lastFrameAt = 0;
 
   constructor(
@@ -63,9 +65,9 @@ export class RobotScene {
     this.renderer.domElement.setAttribute('role', 'img');
     container.appendChild(this.renderer.domElement);
 
-    this.camera.position.set(0.45, 0.35, 0.45);
+    this.camera.position.set(0.62, 0.48, 0.62);
     this.orbit = new OrbitControls(this.camera, this.renderer.domElement);
-    this.orbit.target.set(0, 0.15, 0);
+    this.orbit.target.set(0, 0.2, 0);
     this.orbit.update();
 
     this.scene.add(new THREE.HemisphereLight(0xdde6f0, 0x202830, 1.6));
@@ -93,7 +95,10 @@ export class RobotScene {
         if (this.frameTimes.length > 600) this.frameTimes.shift();
       }
       this.lastFrameAt = now;
+      const t0 = performance.now();
       this.render();
+      this.renderTimes.push(performance.now() - t0);
+      if (this.renderTimes.length > 600) this.renderTimes.shift();
       this.raf = requestAnimationFrame(loop);
     };
     this.raf = requestAnimationFrame(loop);
@@ -124,7 +129,8 @@ export class RobotScene {
     this.ghost.traverse((o) => {
       const mesh = o as THREE.Mesh;
       if (mesh.isMesh) {
-        mesh.material = new THREE.MeshBasicMaterial({ color: 0x2ec4ff, transparent: true, opacity: 0.22, depthWrite: false });
+        // Hidden where it coincides with the measured robot (strictly-less depth test): only the difference shows.
+        mesh.material = new THREE.MeshBasicMaterial({ color: 0x2ec4ff, transparent: true, opacity: 0.28, depthWrite: false, depthFunc: THREE.LessDepth });
       }
     });
     this.scene.add(this.robot, this.ghost);

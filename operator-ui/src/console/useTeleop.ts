@@ -3,7 +3,7 @@
 // and connected, and the robot is not e-stopped, it sends the current target
 // at 30 Hz; anything else stops the stream and the robot's watchdog holds it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describedJoints, fromLong, nowNs, toLong, v1, type LeaseUpdate, type SubscribeResult } from '@teleop/proto';
+import { describedJoints, fromLong, nowNs, toLong, v1, type LeaseUpdate, type OperatorError, type SubscribeResult } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
 import { request } from '../hub/hubSocket.ts';
 
@@ -32,6 +32,8 @@ export interface TeleopState {
   /** JointStates per second received. */
   stateRateHz: number;
   streaming: boolean;
+  /** The hub's last complaint about this robot (refused command, lease...), for the operator. */
+  lastError: string | null;
 }
 
 export interface Teleop extends TeleopState {
@@ -61,6 +63,7 @@ export function useTeleop(robotId: string): Teleop {
     rttMs: [],
     stateRateHz: 0,
     streaming: false,
+    lastError: null,
   });
   const target = useRef<number[] | null>(null);
   const joints = useRef<JointInfo[]>([]);
@@ -133,14 +136,19 @@ export function useTeleop(robotId: string): Teleop {
       }
       setS((x) => ({ ...x, lease: lease.current, target: target.current }));
     };
+    const onError = (e: OperatorError): void => {
+      if (e.robotId === undefined || e.robotId === robotId) setS((x) => ({ ...x, lastError: e.message }));
+    };
     socket.on('robot:state', onState);
     socket.on('robot:status', onStatus);
     socket.on('lease:update', onLease);
+    socket.on('operator:error', onError);
     return () => {
       cancelled = true;
       socket.off('robot:state', onState);
       socket.off('robot:status', onStatus);
       socket.off('lease:update', onLease);
+      socket.off('operator:error', onError);
       socket.emit('robot:unsubscribe', { robotId }, () => undefined);
       if (lease.current) socket.emit('lease:release', { robotId }, () => undefined);
     };
@@ -164,7 +172,8 @@ export function useTeleop(robotId: string): Teleop {
       }).finish();
       pending.current.set(seq, performance.now());
       if (pending.current.size > 64) pending.current.delete(pending.current.keys().next().value as bigint);
-      socket.emit('control', robotId, bytes);
+      // The msgpack parser sends ArrayBuffers (not typed-array views) as binary in browsers.
+      socket.emit('control', robotId, bytes.slice().buffer);
     }, 1000 / COMMAND_RATE_HZ);
     return () => clearInterval(timer);
   }, [socket, connected, robotId]);

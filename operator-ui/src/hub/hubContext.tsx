@@ -14,12 +14,7 @@ export interface Hub {
 const HubContext = createContext<Hub | null>(null);
 
 export function HubProvider({ address, children }: { address: string; children: ReactNode }) {
-  const socket = useMemo(() => {
-    const s = connectHub();
-    // For end-to-end tests that cut the connection.
-    (window as unknown as { __teleopHubSocket?: HubSocket }).__teleopHubSocket = s;
-    return s;
-  }, []);
+  const socket = useMemo(() => connectHub(), []);
   const [connected, setConnected] = useState(socket.connected);
   const [robots, setRobots] = useState<Map<string, RobotSummary>>(new Map());
 
@@ -49,6 +44,8 @@ export function HubProvider({ address, children }: { address: string; children: 
   // Opened and closed with the provider (twice in development's strict mode, which is fine).
   useEffect(() => {
     socket.connect();
+    // For end-to-end tests that cut the connection.
+    (window as unknown as { __teleopHubSocket?: HubSocket }).__teleopHubSocket = socket;
     return () => void socket.disconnect();
   }, [socket]);
 

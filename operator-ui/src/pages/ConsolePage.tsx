@@ -87,9 +87,9 @@ function LeasePanel({ teleop, online }: { teleop: Teleop; online: boolean }) {
           Take control
         </button>
       )}
-      {error && (
+      {(error ?? teleop.lastError) && (
         <p role="alert" className="error">
-          {error}
+          {error ?? teleop.lastError}
         </p>
       )}
     </section>

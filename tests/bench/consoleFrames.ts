@@ -1,0 +1,83 @@
+// Console frame rate and main-thread time in headless Chromium (software
+// WebGL: SwiftShader): the 3D scene, 3 live video tiles, state at 50 Hz, the
+// operator holding the lease (commands streaming at 30 Hz). Measured in the
+// page with requestAnimationFrame intervals, the render's own cost per frame,
+// and the Long Tasks API. Prints JSON.
+// Usage: npm run bench:console --workspace tests [-- --seconds 20 --width 1280 --height 720]
+import { parseArgs } from 'node:util';
+import { openBrowser, signInWithBurner } from '../harness/browser.ts';
+import { enrollRobot, eventually, metric, startAgent, startHub, tempDir } from '../harness/processes.ts';
+import { summarize } from './stats.ts';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, width: { type: 'string', default: '1280' }, height: { type: 'string', default: '720' } } });
+const SECONDS = Number(values.seconds);
+const LOOPBACK = ['--ice-host-addresses', '127.0.0.1'];
+
+const data = tempDir('bench-console');
+const creds = await enrollRobot(data.path, 'console bench arm');
+const hub = await startHub(data.path, [...LOOPBACK, '--log-level', 'warn']);
+const cams = ['front', 'wrist', 'top'].flatMap((name) => ['--camera', `name=${name},source=test,size=320x240,fps=30,codec=vp8,bitrate=500`]);
+const agent = await startAgent(hub.url, creds, [...LOOPBACK, '--log-level', 'warn', '--state-rate', '50', ...cams], false);
+const browser = await openBrowser(`${hub.url}/#/console/${creds.robotId}`, { width: Number(values.width), height: Number(values.height) });
+try {
+  await eventually(async () => (await metric(hub.url, 'teleop_media_fps')) > 60, 30_000, 'cameras streaming');
+  await signInWithBurner(browser.page);
+  const page = browser.page;
+  await page.locator('[data-testid=scene] canvas').waitFor();
+  await eventually(async () => (await page.locator('video').count()) === 3, 15_000, 'three video tiles');
+  await page.getByRole('button', { name: 'Take control' }).click();
+  await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor();
+  await page.waitForTimeout(4000);
+  const result = await page.evaluate(async (seconds) => {
+    const scene = (window as unknown as { __teleopScene: { frameTimes: number[]; renderTimes: number[] } }).__teleopScene;
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
+    scene.frameTimes.length = 0;
+    scene.renderTimes.length = 0;
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    observer.disconnect();
+    const decoded = await (async () => {
+      const pc = (window as unknown as { __teleopWatch?: { pc: RTCPeerConnection } }).__teleopWatch?.pc;
+      let frames = 0;
+      (await pc?.getStats())?.forEach((s: { type: string; kind?: string; framesPerSecond?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesPerSecond ?? 0;
+      });
+      return frames;
+    })();
+    return {
+      frameTimes: [...scene.frameTimes],
+      renderTimes: [...scene.renderTimes],
+      longTasks,
+      videoFpsTotal: decoded,
+      stateRate: document.querySelector('[data-testid=hud-state-rate]')?.textContent,
+      rtt: document.querySelector('[data-testid=hud-rtt]')?.textContent,
+      videoLatency: document.querySelector('[data-testid=hud-video]')?.textContent,
+    };
+  }, SECONDS);
+  const frames = summarize(result.frameTimes, 2);
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: 'console_frames',
+        viewport: `${values.width}x${values.height}`,
+        seconds: SECONDS,
+        fps: Number((1000 / (result.frameTimes.reduce((a, b) => a + b, 0) / Math.max(1, result.frameTimes.length))).toFixed(1)),
+        frameIntervalMs: frames,
+        renderMs: summarize(result.renderTimes, 2),
+        longTasks: { count: result.longTasks.length, totalMs: Math.round(result.longTasks.reduce((a, b) => a + b, 0)), maxMs: Math.round(Math.max(0, ...result.longTasks)) },
+        videoTilesFpsTotal: result.videoFpsTotal,
+        hud: { stateRate: result.stateRate, controlRoundTrip: result.rtt, videoLatency: result.videoLatency },
+        target: { p95FrameMs: 16.7 },
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await browser.close();
+  await agent.stop();
+  await hub.process.stop();
+  data.remove();
+}
+process.exit(0);

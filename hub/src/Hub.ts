@@ -145,6 +145,8 @@ export class Hub {
       await app.register(metricsRoutes(metrics));
       await app.register(consoleRoutes(config.uiDir));
 
+      // Operators' WebSockets carry small latency-bound messages: no Nagle.
+      app.server.on('connection', (socket: import('node:net').Socket) => socket.setNoDelay(true));
       await app.listen({ host: config.host, port: config.port });
       const port = (app.server.address() as AddressInfo).port;
       const url = publicHubUrl(config, port);

@@ -73,7 +73,12 @@ export class ExternalBroker implements BrokerLink {
     }
     client.on('error', (err) => logger.warn({ err: err.message }, 'external broker error'));
     client.on('offline', () => logger.warn({ url: options.url }, 'lost the external broker; reconnecting'));
-    client.on('connect', () => logger.info({ url: options.url }, 'connected to the external broker'));
+    const noDelay = (): void => (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
+    noDelay();
+    client.on('connect', () => {
+      noDelay(); // commands are small and latency-bound: no Nagle
+      logger.info({ url: options.url }, 'connected to the external broker');
+    });
     logger.info({ url: options.url }, 'using external MQTT broker');
     return new ExternalBroker(client, options.robotUrl ?? options.url);
   }

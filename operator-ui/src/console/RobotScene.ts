@@ -44,10 +44,18 @@ export class RobotScene {
   private readonly samples: Sample[] = [];
   /** Running minimum of (arrival - capture), ms: maps robot capture times onto this page's clock. */
   private clockShift: number | null = null;
-  private frame = 0;
   private raf = 0;
   private readonly resizeObserver: ResizeObserver;
   private dragging = false;
+  /** Something besides the pose changed (camera, ghost, target, size): draw the next frame. */
+  private dirty = true;
+  private lastPose: number[] = [];
+  /** Frames actually drawn (the software renderer is spared frames where nothing moved). */
+  drawnFrames = 0;
+  /** True on a software WebGL implementation (SwiftShader, llvmpipe): drawing is capped to spare the CPU that video needs. */
+  readonly softwareGl: boolean;
+  private readonly minDrawIntervalMs: number;
+  private lastDrawAt = 0;
   /** Intervals between rendered frames, ms, for the HUD and benchmarks. */
   readonly frameTimes: number[] = [];
   /** Main-thread time spent rendering each frame (pose update + three.js), ms. */
@@ -59,7 +67,13 @@ export class RobotScene {
     private readonly options: RobotSceneOptions,
   ) {
     this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
-    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
+    const gl = this.renderer.getContext();
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const gpu = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    this.softwareGl = /swiftshader|llvmpipe|software/i.test(gpu);
+    // Drawing with the CPU competes with video decoding and compositing: 30 fps and fewer pixels there.
+    this.minDrawIntervalMs = this.softwareGl ? 1000 / 30 - 2 : 0;
+    this.renderer.setPixelRatio(this.softwareGl ? 0.75 : Math.min(window.devicePixelRatio, 2));
     this.renderer.setClearColor(0x161b22);
     this.renderer.domElement.setAttribute('aria-label', '3D view of the robot');
     this.renderer.domElement.setAttribute('role', 'img');
@@ -69,6 +83,7 @@ export class RobotScene {
     this.orbit = new OrbitControls(this.camera, this.renderer.domElement);
     this.orbit.target.set(0, 0.2, 0);
     this.orbit.update();
+    this.orbit.addEventListener('change', () => (this.dirty = true));
 
     this.scene.add(new THREE.HemisphereLight(0xdde6f0, 0x202830, 1.6));
     const sun = new THREE.DirectionalLight(0xffffff, 1.8);
@@ -84,7 +99,11 @@ export class RobotScene {
       this.dragging = (e as unknown as { value: boolean }).value;
       this.orbit.enabled = !this.dragging;
     });
-    this.transform.addEventListener('objectChange', () => this.solveForTarget());
+    this.transform.addEventListener('objectChange', () => {
+      this.dirty = true;
+      this.solveForTarget();
+    });
+    this.transform.addEventListener('change', () => (this.dirty = true));
 
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(container);
@@ -140,6 +159,7 @@ export class RobotScene {
     this.scene.add(this.target);
     this.transform.attach(this.target);
     this.scene.add(this.transform.getHelper());
+    this.dirty = true;
   }
 
   /** A measured JointState: captureMs in the robot's clock, arrivedMs in this page's. */
@@ -155,6 +175,7 @@ export class RobotScene {
     if (!this.ghost) return;
     this.ghost.visible = positions !== null;
     if (positions) this.options.joints.forEach((j, i) => this.ghost!.setJointValue(j, positions[i] ?? 0));
+    this.dirty = true;
   }
 
   /** Moves the IK target to the tool of a pose (when not dragging), e.g. after the lease is granted. */
@@ -163,12 +184,14 @@ export class RobotScene {
     this.options.joints.forEach((j, i) => this.ikRobot!.setJointValue(j, positions[i] ?? 0));
     this.ikRobot.updateMatrixWorld(true);
     (this.ikRobot.links[this.options.tipLink] ?? this.ikRobot).getWorldPosition(this.target.position);
+    this.dirty = true;
   }
 
   setTargetEnabled(enabled: boolean): void {
     this.transform.enabled = enabled;
     this.target.visible = enabled;
     this.transform.getHelper().visible = enabled;
+    this.dirty = true;
   }
 
   dispose(): void {
@@ -205,10 +228,10 @@ export class RobotScene {
     this.renderer.setSize(w, h);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    this.dirty = true;
   }
 
   private render(): void {
-    this.frame++;
     const robot = this.robot;
     if (robot && this.samples.length > 0) {
       const t = performance.now() - DISPLAY_DELAY_MS;
@@ -224,8 +247,18 @@ export class RobotScene {
         }
         if (b.t < t) break;
       }
-      this.options.joints.forEach((j, i) => robot.setJointValue(j, pose[i] ?? 0));
+      if (pose.some((v, i) => Math.abs(v - (this.lastPose[i] ?? Number.NaN)) > 1e-5 || Number.isNaN(this.lastPose[i] ?? Number.NaN))) {
+        this.options.joints.forEach((j, i) => robot.setJointValue(j, pose[i] ?? 0));
+        this.lastPose = pose;
+        this.dirty = true;
+      }
     }
+    if (!this.dirty) return;
+    const now = performance.now();
+    if (now - this.lastDrawAt < this.minDrawIntervalMs) return;
+    this.lastDrawAt = now;
+    this.dirty = false;
+    this.drawnFrames++;
     this.renderer.render(this.scene, this.camera);
   }
 }

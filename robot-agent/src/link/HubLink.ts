@@ -150,6 +150,9 @@ export class HubLink extends EventEmitter<HubLinkEvents> {
     this.client = client;
 
     client.on('connect', () => {
+      // Small, frequent messages (states, acknowledgements): without this, Nagle's algorithm holds one back
+      // behind the delayed ACK of the previous one for tens of milliseconds.
+      (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
       this.stats.connects++;
       this.backoffMs = this.options.minBackoffMs ?? 500;
       client.options.reconnectPeriod = this.backoffMs;

@@ -206,9 +206,29 @@ describe('operator console', () => {
     }
   });
 
+  it('lets an owner enroll a robot from My robots and run it with the command shown once', async () => {
+    await a.page.goto(`${hub.url}/#/my-robots`);
+    await a.page.getByLabel('Name').fill('owner arm');
+    await a.page.getByLabel('Model').fill('so101_sim');
+    await a.page.getByRole('button', { name: 'Enroll' }).click();
+    const command = (await a.page.getByTestId('agent-command').textContent()) ?? '';
+    const m = /--robot-id (\S+) --secret (\S+)/.exec(command);
+    expect(command).toContain(`npx robot-agent --hub ${hub.url}`);
+    expect(m).not.toBeNull();
+    const owned = await startAgent(hub.url, { robotId: m![1]!, secret: m![2]! }, LOOPBACK);
+    try {
+      await a.page.getByRole('button', { name: 'I stored it' }).click();
+      await a.page.reload();
+      await a.page.getByRole('cell', { name: /owner arm/ }).waitFor();
+      await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === m![1] && r.online), 10_000, 'owned robot online');
+      await a.page.screenshot({ path: screenshotPath('my-robots.png') });
+    } finally {
+      await owned.stop();
+    }
+  });
+
   it('keeps a screenshot of every page, at 1280x720 and 1920x1080', async () => {
     for (const [name, hash] of [
-      ['my-robots', '#/my-robots'],
       ['datasets', '#/datasets'],
       ['review', '#/review'],
       ['rewards', '#/rewards'],

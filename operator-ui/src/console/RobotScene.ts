@@ -140,6 +140,14 @@ export class RobotScene {
       if (missing.length > 0) throw new UrdfLoadError(`the robot's URDF lacks joints ${missing.join(', ')}`);
       // URDF is z-up; three.js is y-up.
       robot.rotation.x = -Math.PI / 2;
+      // URDF colours are sRGB; three.js works in linear space.
+      const converted = new Set<THREE.Material>();
+      robot.traverse((o) => {
+        const m = (o as THREE.Mesh).material as THREE.MeshStandardMaterial | undefined;
+        if (!(o as THREE.Mesh).isMesh || !m?.color || converted.has(m)) return;
+        converted.add(m); // materials may be shared between links
+        m.color.convertSRGBToLinear();
+      });
       return robot;
     };
     this.robot = build();
@@ -149,7 +157,17 @@ export class RobotScene {
       const mesh = o as THREE.Mesh;
       if (mesh.isMesh) {
         // Hidden where it coincides with the measured robot (strictly-less depth test): only the difference shows.
-        mesh.material = new THREE.MeshBasicMaterial({ color: 0x2ec4ff, transparent: true, opacity: 0.28, depthWrite: false, depthFunc: THREE.LessDepth });
+        mesh.material = new THREE.MeshBasicMaterial({
+          color: 0x2ec4ff,
+          transparent: true,
+          opacity: 0.28,
+          depthWrite: false,
+          depthFunc: THREE.LessDepth,
+          // Pushed slightly back, so coincident surfaces fail the depth test cleanly instead of striping.
+          polygonOffset: true,
+          polygonOffsetFactor: 2,
+          polygonOffsetUnits: 4,
+        });
       }
     });
     this.scene.add(this.robot, this.ghost);

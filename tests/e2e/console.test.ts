@@ -201,6 +201,19 @@ describe('operator console', () => {
       await a.page.getByRole('alert').filter({ hasText: "the robot's URDF lacks joints elbow" }).waitFor({ timeout: 5000 });
       await a.page.getByRole('button', { name: 'Take control' }).waitFor();
       await a.page.getByRole('button', { name: /E-STOP/ }).waitFor();
+      // A URDF whose mesh is missing: drawn without it, with a message saying which.
+      const withMesh = v1.RobotDescription.encode({
+        robotId: broken.robotId,
+        model: 'mystery',
+        joints: [{ name: 'elbow', unit: 'rad', minPosition: -1, maxPosition: 1, maxVelocity: 1 }],
+        controlModes: [1],
+        urdf: '<robot name="x"><link name="a"><visual><geometry><mesh filename="package://arm/meshes/forearm.stl"/></geometry></visual></link><joint name="elbow" type="revolute"><parent link="a"/><child link="b"/><limit lower="-1" upper="1" velocity="1" effort="1"/></joint><link name="b"/></robot>',
+      }).finish();
+      await client.publishAsync(robotTopic(broken.robotId, 'describe'), Buffer.from(withMesh), { qos: 1, retain: true });
+      await a.page.reload();
+      await a.page.getByRole('alert').filter({ hasText: 'forearm.stl could not be loaded' }).waitFor({ timeout: 5000 });
+      expect(await a.page.locator('.scene-error').count()).toBe(0);
+      await a.page.locator('[data-testid=scene] canvas').waitFor();
     } finally {
       await client.endAsync();
     }

@@ -26,6 +26,8 @@ export interface RobotSceneOptions {
   tipLink: string;
   /** Called with new joint targets when the operator drags the IK target. */
   onIkTarget?: (targets: Map<string, number>) => void;
+  /** Called when a mesh the URDF refers to cannot be loaded (the robot is drawn without it). */
+  onMeshError?: (message: string) => void;
 }
 
 /** States are shown this long after capture, so there are always two samples to interpolate between. */
@@ -129,6 +131,19 @@ export class RobotScene {
       const loader = new URDFLoader();
       // Meshes would be fetched relative to the hub; primitives need nothing.
       loader.packages = '/api/v1/urdf-packages';
+      const reported = new Set<string>();
+      const meshError = (path: string, why: string): void => {
+        if (reported.has(path)) return;
+        reported.add(path);
+        this.options.onMeshError?.(`mesh ${path} could not be loaded (${why}); the robot is drawn without it`);
+      };
+      loader.loadMeshCb = (path, manager, material, done) => {
+        if (!/\.(stl|dae)$/i.test(path)) return meshError(path, 'unsupported format: use STL or COLLADA');
+        loader.defaultMeshLoader(path, manager, material, (obj, err) => {
+          if (err || !obj) meshError(path, err instanceof Error ? err.message : 'not found');
+          done(obj, err);
+        });
+      };
       let robot: URDFRobot;
       try {
         robot = loader.parse(urdf);

@@ -16,6 +16,7 @@ export function SceneView({ description, teleop, driving }: { description: v1.Ro
   const host = useRef<HTMLDivElement>(null);
   const scene = useRef<RobotScene | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const teleopRef = useRef(teleop);
   teleopRef.current = teleop;
 
@@ -26,6 +27,7 @@ export function SceneView({ description, teleop, driving }: { description: v1.Ro
       joints: names,
       ikJoints: names.filter((n) => n !== description.gripperJoint),
       tipLink: 'tcp_link',
+      onMeshError: (message) => setWarning(message),
       onIkTarget: (targets) => {
         const t = teleopRef.current.target;
         if (t) teleopRef.current.setTarget(names.map((n, i) => targets.get(n) ?? t[i] ?? 0));
@@ -34,6 +36,7 @@ export function SceneView({ description, teleop, driving }: { description: v1.Ro
     scene.current = s;
     window.__teleopScene = s;
     setError(null);
+    setWarning(null);
     const load = async (): Promise<void> => {
       let urdf = description.urdf;
       if (!urdf && description.urdfUrl) urdf = await (await fetch(description.urdfUrl)).text();
@@ -68,6 +71,11 @@ export function SceneView({ description, teleop, driving }: { description: v1.Ro
       {error && (
         <div className="scene-error" role="alert">
           {error}
+        </div>
+      )}
+      {warning && (
+        <div className="scene-warning" role="alert">
+          {warning}
         </div>
       )}
     </div>

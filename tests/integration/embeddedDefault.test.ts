@@ -42,7 +42,7 @@ describe('embedded default (npm start)', () => {
       } catch {
         return true;
       }
-    }, 5000, 'agent gone with its parent');
+    }, 15_000, 'agent gone with its parent');
   });
 
   it('serves the hub with one simulated robot online and stops cleanly on SIGINT', async () => {

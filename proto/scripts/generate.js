@@ -29,7 +29,10 @@ export function generate(outDir) {
     cwd: schemaDir,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  return { js, dts: join(outDir, 'teleop.d.ts') };
+  // The same schemas as a JSON bundle: recordings embed them (as a FileDescriptorSet) so MCAP files describe themselves.
+  const json = join(outDir, 'teleop.json');
+  execFileSync(process.execPath, [pbjs, '-t', 'json', '-p', schemaDir, '-o', json, ...schemaFiles()], { cwd: schemaDir, stdio: ['ignore', 'inherit', 'inherit'] });
+  return { js, dts: join(outDir, 'teleop.d.ts'), json };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -40,6 +43,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     mkdirSync(dest, { recursive: true });
     writeFileSync(join(dest, 'teleop.js'), readFileSync(out.js));
     writeFileSync(join(dest, 'teleop.d.ts'), readFileSync(out.dts));
+    writeFileSync(join(dest, 'teleop.json'), readFileSync(out.json));
     console.log(`generated ${dest}/teleop.{js,d.ts} from ${schemaFiles().length} schemas`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -792,6 +792,9 @@ export namespace teleop {
             /** RobotDescription driver. */
             driver: string;
 
+            /** RobotDescription signingAddress. */
+            signingAddress: string;
+
             /**
              * Creates a new RobotDescription instance using the specified properties.
              * @param [properties] Properties to set
@@ -915,12 +918,285 @@ export namespace teleop {
                 /** RobotDescription driver */
                 driver?: (string|null);
 
+                /** RobotDescription signingAddress */
+                signingAddress?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a RobotDescription. */
             type $Shape = teleop.v1.RobotDescription.$Properties;
+        }
+
+        /**
+         * Properties of an ActionSample.
+         * @deprecated Use teleop.v1.ActionSample.$Properties instead.
+         */
+        interface IActionSample extends teleop.v1.ActionSample.$Properties {
+        }
+
+        /** Represents an ActionSample. */
+        class ActionSample {
+
+            /**
+             * Constructs a new ActionSample.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: teleop.v1.ActionSample.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ActionSample captureTimeNs. */
+            captureTimeNs: Long;
+
+            /** ActionSample positions. */
+            positions: number[];
+
+            /** ActionSample appliedSequence. */
+            appliedSequence: Long;
+
+            /** ActionSample leaseId. */
+            leaseId: string;
+
+            /**
+             * Creates a new ActionSample instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ActionSample instance
+             */
+            static create(properties: teleop.v1.ActionSample.$Shape): teleop.v1.ActionSample & teleop.v1.ActionSample.$Shape;
+            static create(properties?: teleop.v1.ActionSample.$Properties): teleop.v1.ActionSample;
+
+            /**
+             * Encodes the specified ActionSample message. Does not implicitly {@link teleop.v1.ActionSample.verify|verify} messages.
+             * @param message ActionSample message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: teleop.v1.ActionSample.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ActionSample message, length delimited. Does not implicitly {@link teleop.v1.ActionSample.verify|verify} messages.
+             * @param message ActionSample message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: teleop.v1.ActionSample.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an ActionSample message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {teleop.v1.ActionSample & teleop.v1.ActionSample.$Shape} ActionSample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): teleop.v1.ActionSample & teleop.v1.ActionSample.$Shape;
+
+            /**
+             * Decodes an ActionSample message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {teleop.v1.ActionSample & teleop.v1.ActionSample.$Shape} ActionSample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): teleop.v1.ActionSample & teleop.v1.ActionSample.$Shape;
+
+            /**
+             * Verifies an ActionSample message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an ActionSample message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ActionSample
+             */
+            static fromObject(object: { [k: string]: any }): teleop.v1.ActionSample;
+
+            /**
+             * Creates a plain object from an ActionSample message. Also converts values to other types if specified.
+             * @param message ActionSample
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: teleop.v1.ActionSample, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ActionSample to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ActionSample
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ActionSample {
+
+            /** Properties of an ActionSample. */
+            interface $Properties {
+
+                /** ActionSample captureTimeNs */
+                captureTimeNs?: (Long|null);
+
+                /** ActionSample positions */
+                positions?: (number[]|null);
+
+                /** ActionSample appliedSequence */
+                appliedSequence?: (Long|null);
+
+                /** ActionSample leaseId */
+                leaseId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an ActionSample. */
+            type $Shape = teleop.v1.ActionSample.$Properties;
+        }
+
+        /**
+         * Properties of a CameraFrame.
+         * @deprecated Use teleop.v1.CameraFrame.$Properties instead.
+         */
+        interface ICameraFrame extends teleop.v1.CameraFrame.$Properties {
+        }
+
+        /** Represents a CameraFrame. */
+        class CameraFrame {
+
+            /**
+             * Constructs a new CameraFrame.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: teleop.v1.CameraFrame.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CameraFrame camera. */
+            camera: string;
+
+            /** CameraFrame frameIndex. */
+            frameIndex: Long;
+
+            /** CameraFrame captureTimeNs. */
+            captureTimeNs: Long;
+
+            /** CameraFrame droppedBefore. */
+            droppedBefore: number;
+
+            /**
+             * Creates a new CameraFrame instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CameraFrame instance
+             */
+            static create(properties: teleop.v1.CameraFrame.$Shape): teleop.v1.CameraFrame & teleop.v1.CameraFrame.$Shape;
+            static create(properties?: teleop.v1.CameraFrame.$Properties): teleop.v1.CameraFrame;
+
+            /**
+             * Encodes the specified CameraFrame message. Does not implicitly {@link teleop.v1.CameraFrame.verify|verify} messages.
+             * @param message CameraFrame message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: teleop.v1.CameraFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified CameraFrame message, length delimited. Does not implicitly {@link teleop.v1.CameraFrame.verify|verify} messages.
+             * @param message CameraFrame message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: teleop.v1.CameraFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CameraFrame message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {teleop.v1.CameraFrame & teleop.v1.CameraFrame.$Shape} CameraFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): teleop.v1.CameraFrame & teleop.v1.CameraFrame.$Shape;
+
+            /**
+             * Decodes a CameraFrame message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {teleop.v1.CameraFrame & teleop.v1.CameraFrame.$Shape} CameraFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): teleop.v1.CameraFrame & teleop.v1.CameraFrame.$Shape;
+
+            /**
+             * Verifies a CameraFrame message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CameraFrame message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CameraFrame
+             */
+            static fromObject(object: { [k: string]: any }): teleop.v1.CameraFrame;
+
+            /**
+             * Creates a plain object from a CameraFrame message. Also converts values to other types if specified.
+             * @param message CameraFrame
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: teleop.v1.CameraFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CameraFrame to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for CameraFrame
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace CameraFrame {
+
+            /** Properties of a CameraFrame. */
+            interface $Properties {
+
+                /** CameraFrame camera */
+                camera?: (string|null);
+
+                /** CameraFrame frameIndex */
+                frameIndex?: (Long|null);
+
+                /** CameraFrame captureTimeNs */
+                captureTimeNs?: (Long|null);
+
+                /** CameraFrame droppedBefore */
+                droppedBefore?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CameraFrame. */
+            type $Shape = teleop.v1.CameraFrame.$Properties;
         }
 
         /**
@@ -1443,6 +1719,12 @@ export namespace teleop {
             /** EpisodeStart leaseId. */
             leaseId: string;
 
+            /** EpisodeStart operator. */
+            operator: string;
+
+            /** EpisodeStart fps. */
+            fps: number;
+
             /**
              * Creates a new EpisodeStart instance using the specified properties.
              * @param [properties] Properties to set
@@ -1535,6 +1817,12 @@ export namespace teleop {
 
                 /** EpisodeStart leaseId */
                 leaseId?: (string|null);
+
+                /** EpisodeStart operator */
+                operator?: (string|null);
+
+                /** EpisodeStart fps */
+                fps?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -2248,6 +2248,7 @@ export const teleop = $root.teleop = (() => {
              * @property {number|null} [holdTimeoutMs] RobotDescription holdTimeoutMs
              * @property {string|null} [agentVersion] RobotDescription agentVersion
              * @property {string|null} [driver] RobotDescription driver
+             * @property {string|null} [signingAddress] RobotDescription signingAddress
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2387,6 +2388,14 @@ export const teleop = $root.teleop = (() => {
             RobotDescription.prototype.driver = "";
 
             /**
+             * RobotDescription signingAddress.
+             * @member {string} signingAddress
+             * @memberof teleop.v1.RobotDescription
+             * @instance
+             */
+            RobotDescription.prototype.signingAddress = "";
+
+            /**
              * Creates a new RobotDescription instance using the specified properties.
              * @function create
              * @memberof teleop.v1.RobotDescription
@@ -2446,6 +2455,8 @@ export const teleop = $root.teleop = (() => {
                     writer.uint32(/* id 12, wireType 2 =*/98).string(message.agentVersion);
                 if (message.driver != null && $Object.hasOwnProperty.call(message, "driver") && message.driver !== "")
                     writer.uint32(/* id 13, wireType 2 =*/106).string(message.driver);
+                if (message.signingAddress != null && $Object.hasOwnProperty.call(message, "signingAddress") && message.signingAddress !== "")
+                    writer.uint32(/* id 14, wireType 2 =*/114).string(message.signingAddress);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2623,6 +2634,15 @@ export const teleop = $root.teleop = (() => {
                                 delete message.driver;
                             continue;
                         }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.signingAddress = value;
+                            else
+                                delete message.signingAddress;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2726,6 +2746,9 @@ export const teleop = $root.teleop = (() => {
                 if (message.driver != null && $Object.hasOwnProperty.call(message, "driver"))
                     if (!$util.isString(message.driver))
                         return "driver: string expected";
+                if (message.signingAddress != null && $Object.hasOwnProperty.call(message, "signingAddress"))
+                    if (!$util.isString(message.signingAddress))
+                        return "signingAddress: string expected";
                 return null;
             };
 
@@ -2824,6 +2847,9 @@ export const teleop = $root.teleop = (() => {
                 if (object.driver != null)
                     if (typeof object.driver !== "string" || object.driver.length)
                         message.driver = $String(object.driver);
+                if (object.signingAddress != null)
+                    if (typeof object.signingAddress !== "string" || object.signingAddress.length)
+                        message.signingAddress = $String(object.signingAddress);
                 return message;
             };
 
@@ -2860,6 +2886,7 @@ export const teleop = $root.teleop = (() => {
                     object.holdTimeoutMs = 0;
                     object.agentVersion = "";
                     object.driver = "";
+                    object.signingAddress = "";
                 }
                 if (message.robotId != null && $Object.hasOwnProperty.call(message, "robotId"))
                     object.robotId = message.robotId;
@@ -2896,6 +2923,8 @@ export const teleop = $root.teleop = (() => {
                     object.agentVersion = message.agentVersion;
                 if (message.driver != null && $Object.hasOwnProperty.call(message, "driver"))
                     object.driver = message.driver;
+                if (message.signingAddress != null && $Object.hasOwnProperty.call(message, "signingAddress"))
+                    object.signingAddress = message.signingAddress;
                 return object;
             };
 
@@ -2925,6 +2954,814 @@ export const teleop = $root.teleop = (() => {
             };
 
             return RobotDescription;
+        })();
+
+        v1.ActionSample = (function() {
+
+            /**
+             * Properties of an ActionSample.
+             * @typedef {Object} teleop.v1.ActionSample.$Properties
+             * @property {Long|null} [captureTimeNs] ActionSample captureTimeNs
+             * @property {Array.<number>|null} [positions] ActionSample positions
+             * @property {Long|null} [appliedSequence] ActionSample appliedSequence
+             * @property {string|null} [leaseId] ActionSample leaseId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ActionSample.
+             * @memberof teleop.v1
+             * @interface IActionSample
+             * @augments teleop.v1.ActionSample.$Properties
+             * @deprecated Use teleop.v1.ActionSample.$Properties instead.
+             */
+
+            /**
+             * Shape of an ActionSample.
+             * @typedef {teleop.v1.ActionSample.$Properties} teleop.v1.ActionSample.$Shape
+             */
+
+            /**
+             * Constructs a new ActionSample.
+             * @memberof teleop.v1
+             * @classdesc Represents an ActionSample.
+             * @constructor
+             * @param {teleop.v1.ActionSample.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ActionSample = function (properties) {
+                this.positions = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ActionSample captureTimeNs.
+             * @member {Long} captureTimeNs
+             * @memberof teleop.v1.ActionSample
+             * @instance
+             */
+            ActionSample.prototype.captureTimeNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ActionSample positions.
+             * @member {Array.<number>} positions
+             * @memberof teleop.v1.ActionSample
+             * @instance
+             */
+            ActionSample.prototype.positions = $util.emptyArray;
+
+            /**
+             * ActionSample appliedSequence.
+             * @member {Long} appliedSequence
+             * @memberof teleop.v1.ActionSample
+             * @instance
+             */
+            ActionSample.prototype.appliedSequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ActionSample leaseId.
+             * @member {string} leaseId
+             * @memberof teleop.v1.ActionSample
+             * @instance
+             */
+            ActionSample.prototype.leaseId = "";
+
+            /**
+             * Creates a new ActionSample instance using the specified properties.
+             * @function create
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {teleop.v1.ActionSample.$Properties=} [properties] Properties to set
+             * @returns {teleop.v1.ActionSample} ActionSample instance
+             * @type {{
+             *   (properties: teleop.v1.ActionSample.$Shape): teleop.v1.ActionSample & teleop.v1.ActionSample.$Shape;
+             *   (properties?: teleop.v1.ActionSample.$Properties): teleop.v1.ActionSample;
+             * }}
+             */
+            ActionSample.create = function(properties) {
+                return new ActionSample(properties);
+            };
+
+            /**
+             * Encodes the specified ActionSample message. Does not implicitly {@link teleop.v1.ActionSample.verify|verify} messages.
+             * @function encode
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {teleop.v1.ActionSample.$Properties} message ActionSample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ActionSample.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.captureTimeNs != null && $Object.hasOwnProperty.call(message, "captureTimeNs") && (typeof message.captureTimeNs === "object" ? message.captureTimeNs.low || message.captureTimeNs.high : message.captureTimeNs !== 0))
+                    writer.uint32(/* id 1, wireType 1 =*/9).fixed64(message.captureTimeNs);
+                if (message.positions != null && message.positions.length)
+                    writer.uint32(/* id 2, wireType 2 =*/18).doubles(message.positions);
+                if (message.appliedSequence != null && $Object.hasOwnProperty.call(message, "appliedSequence") && (typeof message.appliedSequence === "object" ? message.appliedSequence.low || message.appliedSequence.high : message.appliedSequence !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.appliedSequence);
+                if (message.leaseId != null && $Object.hasOwnProperty.call(message, "leaseId") && message.leaseId !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.leaseId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ActionSample message, length delimited. Does not implicitly {@link teleop.v1.ActionSample.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {teleop.v1.ActionSample.$Properties} message ActionSample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ActionSample.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ActionSample message from the specified reader or buffer.
+             * @function decode
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {teleop.v1.ActionSample & teleop.v1.ActionSample.$Shape} ActionSample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ActionSample.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.teleop.v1.ActionSample();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 1)
+                                break;
+                            if (typeof (value = reader.fixed64()) === "object" ? value.low || value.high : value !== 0)
+                                message.captureTimeNs = value;
+                            else
+                                delete message.captureTimeNs;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType === 2) {
+                                if (!(message.positions && message.positions.length))
+                                    message.positions = [];
+                                reader.doubles(message.positions);
+                                continue;
+                            }
+                            if (wireType !== 1)
+                                break;
+                            if (!(message.positions && message.positions.length))
+                                message.positions = [];
+                            message.positions.push(reader.double());
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.appliedSequence = value;
+                            else
+                                delete message.appliedSequence;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.leaseId = value;
+                            else
+                                delete message.leaseId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an ActionSample message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {teleop.v1.ActionSample & teleop.v1.ActionSample.$Shape} ActionSample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ActionSample.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ActionSample message.
+             * @function verify
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ActionSample.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.captureTimeNs != null && $Object.hasOwnProperty.call(message, "captureTimeNs"))
+                    if (!$util.isInteger(message.captureTimeNs) && !(message.captureTimeNs && $util.isInteger(message.captureTimeNs.low) && $util.isInteger(message.captureTimeNs.high)))
+                        return "captureTimeNs: integer|Long expected";
+                if (message.positions != null && $Object.hasOwnProperty.call(message, "positions")) {
+                    if (!$Array.isArray(message.positions))
+                        return "positions: array expected";
+                    for (let i = 0; i < message.positions.length; ++i)
+                        if (typeof message.positions[i] !== "number")
+                            return "positions: number[] expected";
+                }
+                if (message.appliedSequence != null && $Object.hasOwnProperty.call(message, "appliedSequence"))
+                    if (!$util.isInteger(message.appliedSequence) && !(message.appliedSequence && $util.isInteger(message.appliedSequence.low) && $util.isInteger(message.appliedSequence.high)))
+                        return "appliedSequence: integer|Long expected";
+                if (message.leaseId != null && $Object.hasOwnProperty.call(message, "leaseId"))
+                    if (!$util.isString(message.leaseId))
+                        return "leaseId: string expected";
+                return null;
+            };
+
+            /**
+             * Creates an ActionSample message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {teleop.v1.ActionSample} ActionSample
+             */
+            ActionSample.fromObject = function (object, _depth) {
+                if (object instanceof $root.teleop.v1.ActionSample)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".teleop.v1.ActionSample: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.teleop.v1.ActionSample();
+                if (object.captureTimeNs != null)
+                    if (typeof object.captureTimeNs === "object" ? object.captureTimeNs.low || object.captureTimeNs.high : $Number(object.captureTimeNs) !== 0)
+                        if ($util.Long)
+                            message.captureTimeNs = $util.Long.fromValue(object.captureTimeNs, true);
+                        else if (typeof object.captureTimeNs === "string")
+                            message.captureTimeNs = $parseInt(object.captureTimeNs, 10);
+                        else if (typeof object.captureTimeNs === "number")
+                            message.captureTimeNs = object.captureTimeNs;
+                        else if (typeof object.captureTimeNs === "object")
+                            message.captureTimeNs = new $util.LongBits(object.captureTimeNs.low >>> 0, object.captureTimeNs.high >>> 0).toNumber(true);
+                if (object.positions) {
+                    if (!$Array.isArray(object.positions))
+                        throw $TypeError(".teleop.v1.ActionSample.positions: array expected");
+                    message.positions = $Array(object.positions.length);
+                    for (let i = 0; i < object.positions.length; ++i)
+                        message.positions[i] = $Number(object.positions[i]);
+                }
+                if (object.appliedSequence != null)
+                    if (typeof object.appliedSequence === "object" ? object.appliedSequence.low || object.appliedSequence.high : $Number(object.appliedSequence) !== 0)
+                        if ($util.Long)
+                            message.appliedSequence = $util.Long.fromValue(object.appliedSequence, true);
+                        else if (typeof object.appliedSequence === "string")
+                            message.appliedSequence = $parseInt(object.appliedSequence, 10);
+                        else if (typeof object.appliedSequence === "number")
+                            message.appliedSequence = object.appliedSequence;
+                        else if (typeof object.appliedSequence === "object")
+                            message.appliedSequence = new $util.LongBits(object.appliedSequence.low >>> 0, object.appliedSequence.high >>> 0).toNumber(true);
+                if (object.leaseId != null)
+                    if (typeof object.leaseId !== "string" || object.leaseId.length)
+                        message.leaseId = $String(object.leaseId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an ActionSample message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {teleop.v1.ActionSample} message ActionSample
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ActionSample.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.positions = [];
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.captureTimeNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.captureTimeNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.appliedSequence = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.appliedSequence = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.leaseId = "";
+                }
+                if (message.captureTimeNs != null && $Object.hasOwnProperty.call(message, "captureTimeNs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.captureTimeNs = typeof message.captureTimeNs === "number" ? $BigInt(message.captureTimeNs) : $util.Long.fromBits(message.captureTimeNs.low >>> 0, message.captureTimeNs.high >>> 0, true).toBigInt();
+                    else if (typeof message.captureTimeNs === "number")
+                        object.captureTimeNs = options.longs === $String ? $String(message.captureTimeNs) : message.captureTimeNs;
+                    else
+                        object.captureTimeNs = options.longs === $String ? $util.Long.prototype.toString.call(message.captureTimeNs) : options.longs === $Number ? new $util.LongBits(message.captureTimeNs.low >>> 0, message.captureTimeNs.high >>> 0).toNumber(true) : message.captureTimeNs;
+                if (message.positions && message.positions.length) {
+                    object.positions = $Array(message.positions.length);
+                    for (let j = 0; j < message.positions.length; ++j)
+                        object.positions[j] = options.json && !$isFinite(message.positions[j]) ? $String(message.positions[j]) : message.positions[j];
+                }
+                if (message.appliedSequence != null && $Object.hasOwnProperty.call(message, "appliedSequence"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.appliedSequence = typeof message.appliedSequence === "number" ? $BigInt(message.appliedSequence) : $util.Long.fromBits(message.appliedSequence.low >>> 0, message.appliedSequence.high >>> 0, true).toBigInt();
+                    else if (typeof message.appliedSequence === "number")
+                        object.appliedSequence = options.longs === $String ? $String(message.appliedSequence) : message.appliedSequence;
+                    else
+                        object.appliedSequence = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedSequence) : options.longs === $Number ? new $util.LongBits(message.appliedSequence.low >>> 0, message.appliedSequence.high >>> 0).toNumber(true) : message.appliedSequence;
+                if (message.leaseId != null && $Object.hasOwnProperty.call(message, "leaseId"))
+                    object.leaseId = message.leaseId;
+                return object;
+            };
+
+            /**
+             * Converts this ActionSample to JSON.
+             * @function toJSON
+             * @memberof teleop.v1.ActionSample
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ActionSample.prototype.toJSON = function() {
+                return ActionSample.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ActionSample
+             * @function getTypeUrl
+             * @memberof teleop.v1.ActionSample
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ActionSample.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/teleop.v1.ActionSample";
+            };
+
+            return ActionSample;
+        })();
+
+        v1.CameraFrame = (function() {
+
+            /**
+             * Properties of a CameraFrame.
+             * @typedef {Object} teleop.v1.CameraFrame.$Properties
+             * @property {string|null} [camera] CameraFrame camera
+             * @property {Long|null} [frameIndex] CameraFrame frameIndex
+             * @property {Long|null} [captureTimeNs] CameraFrame captureTimeNs
+             * @property {number|null} [droppedBefore] CameraFrame droppedBefore
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CameraFrame.
+             * @memberof teleop.v1
+             * @interface ICameraFrame
+             * @augments teleop.v1.CameraFrame.$Properties
+             * @deprecated Use teleop.v1.CameraFrame.$Properties instead.
+             */
+
+            /**
+             * Shape of a CameraFrame.
+             * @typedef {teleop.v1.CameraFrame.$Properties} teleop.v1.CameraFrame.$Shape
+             */
+
+            /**
+             * Constructs a new CameraFrame.
+             * @memberof teleop.v1
+             * @classdesc Represents a CameraFrame.
+             * @constructor
+             * @param {teleop.v1.CameraFrame.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CameraFrame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CameraFrame camera.
+             * @member {string} camera
+             * @memberof teleop.v1.CameraFrame
+             * @instance
+             */
+            CameraFrame.prototype.camera = "";
+
+            /**
+             * CameraFrame frameIndex.
+             * @member {Long} frameIndex
+             * @memberof teleop.v1.CameraFrame
+             * @instance
+             */
+            CameraFrame.prototype.frameIndex = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CameraFrame captureTimeNs.
+             * @member {Long} captureTimeNs
+             * @memberof teleop.v1.CameraFrame
+             * @instance
+             */
+            CameraFrame.prototype.captureTimeNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CameraFrame droppedBefore.
+             * @member {number} droppedBefore
+             * @memberof teleop.v1.CameraFrame
+             * @instance
+             */
+            CameraFrame.prototype.droppedBefore = 0;
+
+            /**
+             * Creates a new CameraFrame instance using the specified properties.
+             * @function create
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {teleop.v1.CameraFrame.$Properties=} [properties] Properties to set
+             * @returns {teleop.v1.CameraFrame} CameraFrame instance
+             * @type {{
+             *   (properties: teleop.v1.CameraFrame.$Shape): teleop.v1.CameraFrame & teleop.v1.CameraFrame.$Shape;
+             *   (properties?: teleop.v1.CameraFrame.$Properties): teleop.v1.CameraFrame;
+             * }}
+             */
+            CameraFrame.create = function(properties) {
+                return new CameraFrame(properties);
+            };
+
+            /**
+             * Encodes the specified CameraFrame message. Does not implicitly {@link teleop.v1.CameraFrame.verify|verify} messages.
+             * @function encode
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {teleop.v1.CameraFrame.$Properties} message CameraFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CameraFrame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.camera != null && $Object.hasOwnProperty.call(message, "camera") && message.camera !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.camera);
+                if (message.frameIndex != null && $Object.hasOwnProperty.call(message, "frameIndex") && (typeof message.frameIndex === "object" ? message.frameIndex.low || message.frameIndex.high : message.frameIndex !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.frameIndex);
+                if (message.captureTimeNs != null && $Object.hasOwnProperty.call(message, "captureTimeNs") && (typeof message.captureTimeNs === "object" ? message.captureTimeNs.low || message.captureTimeNs.high : message.captureTimeNs !== 0))
+                    writer.uint32(/* id 3, wireType 1 =*/25).fixed64(message.captureTimeNs);
+                if (message.droppedBefore != null && $Object.hasOwnProperty.call(message, "droppedBefore") && message.droppedBefore !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.droppedBefore);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified CameraFrame message, length delimited. Does not implicitly {@link teleop.v1.CameraFrame.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {teleop.v1.CameraFrame.$Properties} message CameraFrame message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CameraFrame.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a CameraFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {teleop.v1.CameraFrame & teleop.v1.CameraFrame.$Shape} CameraFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CameraFrame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.teleop.v1.CameraFrame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.camera = value;
+                            else
+                                delete message.camera;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.frameIndex = value;
+                            else
+                                delete message.frameIndex;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (typeof (value = reader.fixed64()) === "object" ? value.low || value.high : value !== 0)
+                                message.captureTimeNs = value;
+                            else
+                                delete message.captureTimeNs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.droppedBefore = value;
+                            else
+                                delete message.droppedBefore;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a CameraFrame message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {teleop.v1.CameraFrame & teleop.v1.CameraFrame.$Shape} CameraFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CameraFrame.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a CameraFrame message.
+             * @function verify
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CameraFrame.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.camera != null && $Object.hasOwnProperty.call(message, "camera"))
+                    if (!$util.isString(message.camera))
+                        return "camera: string expected";
+                if (message.frameIndex != null && $Object.hasOwnProperty.call(message, "frameIndex"))
+                    if (!$util.isInteger(message.frameIndex) && !(message.frameIndex && $util.isInteger(message.frameIndex.low) && $util.isInteger(message.frameIndex.high)))
+                        return "frameIndex: integer|Long expected";
+                if (message.captureTimeNs != null && $Object.hasOwnProperty.call(message, "captureTimeNs"))
+                    if (!$util.isInteger(message.captureTimeNs) && !(message.captureTimeNs && $util.isInteger(message.captureTimeNs.low) && $util.isInteger(message.captureTimeNs.high)))
+                        return "captureTimeNs: integer|Long expected";
+                if (message.droppedBefore != null && $Object.hasOwnProperty.call(message, "droppedBefore"))
+                    if (!$util.isInteger(message.droppedBefore))
+                        return "droppedBefore: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a CameraFrame message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {teleop.v1.CameraFrame} CameraFrame
+             */
+            CameraFrame.fromObject = function (object, _depth) {
+                if (object instanceof $root.teleop.v1.CameraFrame)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".teleop.v1.CameraFrame: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.teleop.v1.CameraFrame();
+                if (object.camera != null)
+                    if (typeof object.camera !== "string" || object.camera.length)
+                        message.camera = $String(object.camera);
+                if (object.frameIndex != null)
+                    if (typeof object.frameIndex === "object" ? object.frameIndex.low || object.frameIndex.high : $Number(object.frameIndex) !== 0)
+                        if ($util.Long)
+                            message.frameIndex = $util.Long.fromValue(object.frameIndex, true);
+                        else if (typeof object.frameIndex === "string")
+                            message.frameIndex = $parseInt(object.frameIndex, 10);
+                        else if (typeof object.frameIndex === "number")
+                            message.frameIndex = object.frameIndex;
+                        else if (typeof object.frameIndex === "object")
+                            message.frameIndex = new $util.LongBits(object.frameIndex.low >>> 0, object.frameIndex.high >>> 0).toNumber(true);
+                if (object.captureTimeNs != null)
+                    if (typeof object.captureTimeNs === "object" ? object.captureTimeNs.low || object.captureTimeNs.high : $Number(object.captureTimeNs) !== 0)
+                        if ($util.Long)
+                            message.captureTimeNs = $util.Long.fromValue(object.captureTimeNs, true);
+                        else if (typeof object.captureTimeNs === "string")
+                            message.captureTimeNs = $parseInt(object.captureTimeNs, 10);
+                        else if (typeof object.captureTimeNs === "number")
+                            message.captureTimeNs = object.captureTimeNs;
+                        else if (typeof object.captureTimeNs === "object")
+                            message.captureTimeNs = new $util.LongBits(object.captureTimeNs.low >>> 0, object.captureTimeNs.high >>> 0).toNumber(true);
+                if (object.droppedBefore != null)
+                    if ($Number(object.droppedBefore) !== 0)
+                        message.droppedBefore = object.droppedBefore >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CameraFrame message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {teleop.v1.CameraFrame} message CameraFrame
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CameraFrame.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.camera = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.frameIndex = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.frameIndex = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.captureTimeNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.captureTimeNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.droppedBefore = 0;
+                }
+                if (message.camera != null && $Object.hasOwnProperty.call(message, "camera"))
+                    object.camera = message.camera;
+                if (message.frameIndex != null && $Object.hasOwnProperty.call(message, "frameIndex"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.frameIndex = typeof message.frameIndex === "number" ? $BigInt(message.frameIndex) : $util.Long.fromBits(message.frameIndex.low >>> 0, message.frameIndex.high >>> 0, true).toBigInt();
+                    else if (typeof message.frameIndex === "number")
+                        object.frameIndex = options.longs === $String ? $String(message.frameIndex) : message.frameIndex;
+                    else
+                        object.frameIndex = options.longs === $String ? $util.Long.prototype.toString.call(message.frameIndex) : options.longs === $Number ? new $util.LongBits(message.frameIndex.low >>> 0, message.frameIndex.high >>> 0).toNumber(true) : message.frameIndex;
+                if (message.captureTimeNs != null && $Object.hasOwnProperty.call(message, "captureTimeNs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.captureTimeNs = typeof message.captureTimeNs === "number" ? $BigInt(message.captureTimeNs) : $util.Long.fromBits(message.captureTimeNs.low >>> 0, message.captureTimeNs.high >>> 0, true).toBigInt();
+                    else if (typeof message.captureTimeNs === "number")
+                        object.captureTimeNs = options.longs === $String ? $String(message.captureTimeNs) : message.captureTimeNs;
+                    else
+                        object.captureTimeNs = options.longs === $String ? $util.Long.prototype.toString.call(message.captureTimeNs) : options.longs === $Number ? new $util.LongBits(message.captureTimeNs.low >>> 0, message.captureTimeNs.high >>> 0).toNumber(true) : message.captureTimeNs;
+                if (message.droppedBefore != null && $Object.hasOwnProperty.call(message, "droppedBefore"))
+                    object.droppedBefore = message.droppedBefore;
+                return object;
+            };
+
+            /**
+             * Converts this CameraFrame to JSON.
+             * @function toJSON
+             * @memberof teleop.v1.CameraFrame
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CameraFrame.prototype.toJSON = function() {
+                return CameraFrame.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for CameraFrame
+             * @function getTypeUrl
+             * @memberof teleop.v1.CameraFrame
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            CameraFrame.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/teleop.v1.CameraFrame";
+            };
+
+            return CameraFrame;
         })();
 
         v1.LeaseGranted = (function() {
@@ -4170,6 +5007,8 @@ export const teleop = $root.teleop = (() => {
              * @property {string|null} [episodeId] EpisodeStart episodeId
              * @property {string|null} [task] EpisodeStart task
              * @property {string|null} [leaseId] EpisodeStart leaseId
+             * @property {string|null} [operator] EpisodeStart operator
+             * @property {number|null} [fps] EpisodeStart fps
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4226,6 +5065,22 @@ export const teleop = $root.teleop = (() => {
             EpisodeStart.prototype.leaseId = "";
 
             /**
+             * EpisodeStart operator.
+             * @member {string} operator
+             * @memberof teleop.v1.EpisodeStart
+             * @instance
+             */
+            EpisodeStart.prototype.operator = "";
+
+            /**
+             * EpisodeStart fps.
+             * @member {number} fps
+             * @memberof teleop.v1.EpisodeStart
+             * @instance
+             */
+            EpisodeStart.prototype.fps = 0;
+
+            /**
              * Creates a new EpisodeStart instance using the specified properties.
              * @function create
              * @memberof teleop.v1.EpisodeStart
@@ -4263,6 +5118,10 @@ export const teleop = $root.teleop = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.task);
                 if (message.leaseId != null && $Object.hasOwnProperty.call(message, "leaseId") && message.leaseId !== "")
                     writer.uint32(/* id 3, wireType 2 =*/26).string(message.leaseId);
+                if (message.operator != null && $Object.hasOwnProperty.call(message, "operator") && message.operator !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.operator);
+                if (message.fps != null && $Object.hasOwnProperty.call(message, "fps") && message.fps !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.fps);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4347,6 +5206,24 @@ export const teleop = $root.teleop = (() => {
                                 delete message.leaseId;
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.operator = value;
+                            else
+                                delete message.operator;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.fps = value;
+                            else
+                                delete message.fps;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4404,6 +5281,12 @@ export const teleop = $root.teleop = (() => {
                 if (message.leaseId != null && $Object.hasOwnProperty.call(message, "leaseId"))
                     if (!$util.isString(message.leaseId))
                         return "leaseId: string expected";
+                if (message.operator != null && $Object.hasOwnProperty.call(message, "operator"))
+                    if (!$util.isString(message.operator))
+                        return "operator: string expected";
+                if (message.fps != null && $Object.hasOwnProperty.call(message, "fps"))
+                    if (!$util.isInteger(message.fps))
+                        return "fps: integer expected";
                 return null;
             };
 
@@ -4434,6 +5317,12 @@ export const teleop = $root.teleop = (() => {
                 if (object.leaseId != null)
                     if (typeof object.leaseId !== "string" || object.leaseId.length)
                         message.leaseId = $String(object.leaseId);
+                if (object.operator != null)
+                    if (typeof object.operator !== "string" || object.operator.length)
+                        message.operator = $String(object.operator);
+                if (object.fps != null)
+                    if ($Number(object.fps) !== 0)
+                        message.fps = object.fps >>> 0;
                 return message;
             };
 
@@ -4458,6 +5347,8 @@ export const teleop = $root.teleop = (() => {
                     object.episodeId = "";
                     object.task = "";
                     object.leaseId = "";
+                    object.operator = "";
+                    object.fps = 0;
                 }
                 if (message.episodeId != null && $Object.hasOwnProperty.call(message, "episodeId"))
                     object.episodeId = message.episodeId;
@@ -4465,6 +5356,10 @@ export const teleop = $root.teleop = (() => {
                     object.task = message.task;
                 if (message.leaseId != null && $Object.hasOwnProperty.call(message, "leaseId"))
                     object.leaseId = message.leaseId;
+                if (message.operator != null && $Object.hasOwnProperty.call(message, "operator"))
+                    object.operator = message.operator;
+                if (message.fps != null && $Object.hasOwnProperty.call(message, "fps"))
+                    object.fps = message.fps;
                 return object;
             };
 

@@ -13,3 +13,4 @@ export * from './mediaSignal.ts';
 export * from './iceSettings.ts';
 export * from './mediaClock.ts';
 export * from './describedJoints.ts';
+export * from './episodeManifest.ts';

@@ -35,6 +35,8 @@ export class ControlLoop {
   private readonly clock: () => bigint;
   private readonly statePeriodNs: bigint;
   private last: JointReading | null = null;
+  private lastCaptured = 0n;
+  private lastSetpoint: number[] | null = null;
   /** Counts of steps and of steps that overran the loop period, for diagnostics. */
   readonly stats = { steps: 0, overruns: 0 };
 
@@ -45,6 +47,11 @@ export class ControlLoop {
 
   get lastReading(): JointReading | null {
     return this.last;
+  }
+
+  /** The latest reading with its capture time and the setpoint applied on that step (for the recorder). */
+  get latest(): { reading: JointReading; captureNs: bigint; setpoint: number[] } | null {
+    return this.last && this.lastSetpoint ? { reading: this.last, captureNs: this.lastCaptured, setpoint: this.lastSetpoint } : null;
   }
 
   start(): void {
@@ -122,7 +129,9 @@ export class ControlLoop {
     const reading = await driver.readState();
     const capturedNs = this.clock();
     this.last = reading;
+    this.lastCaptured = capturedNs;
     const out = safety.tick(reading.positions);
+    this.lastSetpoint = out.setpoint;
     if (faults.length === 0) await driver.sendAction(out.setpoint);
     if (out.mode !== this.lastMode || out.holdStarted) {
       this.lastMode = out.mode;

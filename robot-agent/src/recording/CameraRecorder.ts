@@ -1,0 +1,130 @@
+// Records one camera of an episode at full quality: every frame the camera
+// delivers goes, in order, into an MP4 encoded by ffmpeg at constant frame
+// rate (H.264 yuv420p or AV1, key frame every 2 frames as LeRobot writes, so
+// any frame can be decoded fast). Gaps in delivery are measured from capture
+// times and counted, never filled in; frames the encoder cannot take in time
+// are held in memory, and only past a bound dropped and counted.
+// The MP4 is written fragmented while recording (readable after a crash) and
+// remuxed with a front index when the episode ends.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rename, rm } from 'node:fs/promises';
+import type { CameraDescription, CameraFrame } from '../cameras/Camera.ts';
+import { findFfmpeg } from '../cameras/ffmpeg.ts';
+
+export type RecordingCodec = 'h264' | 'av1';
+
+export interface CameraRecorderOptions {
+  camera: CameraDescription;
+  codec: RecordingCodec;
+  /** Final MP4 path; the fragmented file being written is `${path}.partial`. */
+  path: string;
+  /** Called for every frame written: its index in the MP4, capture time and frames missing before it. */
+  onFrame: (frameIndex: number, captureNs: bigint, droppedBefore: number) => void;
+  /** Most raw frames held while the encoder catches up (beyond: dropped and counted). */
+  maxBacklogFrames?: number;
+}
+
+export class RecorderEncoderError extends Error {
+  override name = 'RecorderEncoderError';
+}
+
+/** ffmpeg output options of the recording codecs (kept in the manifest). */
+export function recordingCodecArgs(codec: RecordingCodec): string[] {
+  return codec === 'av1'
+    ? ['-c:v', 'libsvtav1', '-preset', '10', '-crf', '30', '-g', '2', '-pix_fmt', 'yuv420p']
+    : ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', '2', '-bf', '0', '-pix_fmt', 'yuv420p'];
+}
+
+/** Runs ffmpeg to completion; rejects with its last error line. */
+export function runFfmpeg(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(findFfmpeg(), ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.setEncoding('utf8').on('data', (c: string) => (err = (err + c).slice(-2000)));
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new RecorderEncoderError(`ffmpeg ${args.join(' ')} failed: ${err.trim().split('\n').pop() ?? code}`))));
+  });
+}
+
+/** Rewrites a fragmented (possibly truncated) MP4 as a regular one with its index at the front. */
+export async function remuxMp4(partial: string, out: string): Promise<void> {
+  await runFfmpeg(['-i', partial, '-c', 'copy', '-movflags', '+faststart', `${out}.tmp.mp4`]);
+  await rename(`${out}.tmp.mp4`, out);
+  await rm(partial, { force: true });
+}
+
+export class CameraRecorder {
+  private proc: ChildProcess | null = null;
+  private readonly backlog: Buffer[] = [];
+  private lastCaptureNs: bigint | null = null;
+  private pendingDrops = 0;
+  private exited: Promise<number | null> | null = null;
+  private stderr = '';
+  readonly ffmpegArgs: string[];
+  readonly stats = { frames: 0, dropped: 0, firstCaptureNs: null as bigint | null, lastCaptureNs: null as bigint | null };
+
+  constructor(private readonly o: CameraRecorderOptions) {
+    this.ffmpegArgs = recordingCodecArgs(o.codec);
+  }
+
+  start(): void {
+    const c = this.o.camera;
+    const args = [
+      '-hide_banner', '-loglevel', 'error', '-y',
+      '-f', 'rawvideo', '-pix_fmt', c.pixelFormat, '-s', `${c.width}x${c.height}`, '-framerate', String(c.fps), '-i', 'pipe:0',
+      '-an', ...this.ffmpegArgs,
+      '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4', `${this.o.path}.partial`,
+    ];
+    const proc = spawn(findFfmpeg(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    this.proc = proc;
+    proc.stderr!.setEncoding('utf8').on('data', (s: string) => (this.stderr = (this.stderr + s).slice(-2000)));
+    proc.stdin!.on('error', () => undefined);
+    proc.stdin!.on('drain', () => this.flush());
+    this.exited = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+  }
+
+  push(frame: CameraFrame): void {
+    const period = 1e9 / this.o.camera.fps;
+    if (this.lastCaptureNs !== null) {
+      // A gap of more than half a frame beyond the period means frames never came.
+      const missing = Math.round(Number(frame.captureNs - this.lastCaptureNs) / period) - 1;
+      if (missing > 0) {
+        this.pendingDrops += missing;
+        this.stats.dropped += missing;
+      }
+    }
+    this.lastCaptureNs = frame.captureNs;
+    if (this.backlog.length >= (this.o.maxBacklogFrames ?? 60)) {
+      // The encoder cannot keep up: this frame is lost, and said so.
+      this.pendingDrops++;
+      this.stats.dropped++;
+      return;
+    }
+    this.stats.firstCaptureNs ??= frame.captureNs;
+    this.stats.lastCaptureNs = frame.captureNs;
+    this.o.onFrame(this.stats.frames++, frame.captureNs, this.pendingDrops);
+    this.pendingDrops = 0;
+    this.backlog.push(frame.data);
+    this.flush();
+  }
+
+  /** Finishes the MP4 (every frame written) and remuxes it; returns the frame count. */
+  async stop(): Promise<number> {
+    const proc = this.proc;
+    if (!proc) return this.stats.frames;
+    while (this.backlog.length > 0 && proc.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+    proc.stdin!.end();
+    const code = await this.exited;
+    if (code !== 0) throw new RecorderEncoderError(`the recording encoder of camera ${this.o.camera.name} failed (${code}): ${this.stderr.trim().split('\n').pop() ?? ''}`);
+    await remuxMp4(`${this.o.path}.partial`, this.o.path);
+    return this.stats.frames;
+  }
+
+  private flush(): void {
+    const stdin = this.proc?.stdin;
+    if (!stdin || stdin.destroyed) return;
+    while (this.backlog.length > 0) {
+      const ok = stdin.write(this.backlog.shift()!);
+      if (!ok) return; // wait for 'drain'
+    }
+  }
+}

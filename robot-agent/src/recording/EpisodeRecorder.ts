@@ -1,0 +1,259 @@
+// Records episodes on the robot, whatever the network does: state and the
+// applied action sampled at the dataset rate, the operator's raw commands and
+// robot events into an MCAP journal; every camera frame into its MP4. On stop
+// it finalizes the files, writes the manifest (sizes, SHA-256, frame counts,
+// drops) signed by the robot's key, and leaves the episode in the spool for
+// the uploader. An episode cut short by a crash is finalized as `failed` at
+// the next start, with what was recorded.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PrivateKeyAccount } from 'viem/accounts';
+import { manifestTypedData, toLong, v1, type CameraRecording, type EpisodeManifest, type ManifestFile, type SignedManifest } from '@teleop/proto';
+import type { Camera, CameraFrame } from '../cameras/Camera.ts';
+import type { ControlLoop } from '../control/ControlLoop.ts';
+import { FrameTicker } from '../cameras/FrameTicker.ts';
+import type { Logger } from '../log.ts';
+import { CameraRecorder, recordingCodecArgs, remuxMp4, type RecordingCodec } from './CameraRecorder.ts';
+import { finalizeRecording } from './finalizeRecording.ts';
+import { McapJournal, RECORDING_CHANNELS } from './McapJournal.ts';
+
+export interface EpisodeRecorderOptions {
+  spoolDir: string;
+  robotId: string;
+  key: PrivateKeyAccount;
+  chainId: number;
+  cameras: Camera[];
+  loop: ControlLoop;
+  jointNames: string[];
+  codec: RecordingCodec;
+  defaultFps: number;
+  agentVersion: string;
+  logger: Logger;
+}
+
+/** What the spool keeps about an episode while it is recorded (recording.json). */
+interface RecordingInfo {
+  episodeId: string;
+  task: string;
+  operator: string;
+  fps: number;
+  startNs: string;
+  cameras: { name: string; width: number; height: number; fps: number }[];
+}
+
+export class EpisodeRecorderError extends Error {
+  override name = 'EpisodeRecorderError';
+}
+
+interface Active {
+  info: RecordingInfo;
+  dir: string;
+  journal: McapJournal;
+  cameras: { camera: Camera; recorder: CameraRecorder; onFrame: (f: CameraFrame) => void }[];
+  ticker: FrameTicker;
+}
+
+const EPISODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export class EpisodeRecorder {
+  private active: Active | null = null;
+  /** Episodes finished (signed manifest written) since start. */
+  readonly finished: string[] = [];
+
+  constructor(private readonly o: EpisodeRecorderOptions) {}
+
+  get recordingId(): string | null {
+    return this.active?.info.episodeId ?? null;
+  }
+
+  async start(ev: { episodeId: string; task: string; operator: string; fps: number }): Promise<void> {
+    if (!EPISODE_ID.test(ev.episodeId)) throw new EpisodeRecorderError(`episode id "${ev.episodeId}" is not valid`);
+    if (this.active) throw new EpisodeRecorderError(`episode ${this.active.info.episodeId} is still recording`);
+    const fps = ev.fps > 0 ? ev.fps : this.o.defaultFps;
+    const dir = join(this.o.spoolDir, ev.episodeId);
+    await mkdir(dir, { recursive: true });
+    const info: RecordingInfo = {
+      episodeId: ev.episodeId,
+      task: ev.task,
+      operator: ev.operator,
+      fps,
+      startNs: String(BigInt(Date.now()) * 1_000_000n),
+      cameras: this.o.cameras.map((c) => ({ name: c.description.name, width: c.description.width, height: c.description.height, fps: c.description.fps })),
+    };
+    await writeFile(join(dir, 'recording.json'), JSON.stringify(info, null, 2));
+    const journal = new McapJournal(join(dir, 'journal.mcap'));
+    await journal.open(info.cameras.map((c) => c.name));
+    const cameras = this.o.cameras.map((camera) => {
+      const name = camera.description.name;
+      const recorder = new CameraRecorder({
+        camera: camera.description,
+        codec: this.o.codec,
+        path: join(dir, `${name}.mp4`),
+        onFrame: (frameIndex, captureNs, droppedBefore) => {
+          void journal.add(
+            `/camera/${name}/frames`,
+            captureNs,
+            v1.CameraFrame.encode({ camera: name, frameIndex: toLong(BigInt(frameIndex)), captureTimeNs: toLong(captureNs), droppedBefore }).finish(),
+          );
+        },
+      });
+      recorder.start();
+      const onFrame = (f: CameraFrame): void => recorder.push(f);
+      camera.on('frame', onFrame);
+      return { camera, recorder, onFrame };
+    });
+    const ticker = new FrameTicker(fps, () => this.sample());
+    this.active = { info, dir, journal, cameras, ticker };
+    ticker.start();
+    this.o.logger.info({ episodeId: ev.episodeId, task: ev.task, fps }, 'episode recording started');
+  }
+
+  /** The operator's command as the robot received it. */
+  recordCommand(payload: Uint8Array, timeNs: bigint): void {
+    void this.active?.journal.add(RECORDING_CHANNELS.commands.topic, timeNs, payload);
+  }
+
+  recordEvent(payload: Uint8Array, timeNs: bigint): void {
+    void this.active?.journal.add(RECORDING_CHANNELS.events.topic, timeNs, payload);
+  }
+
+  /**
+   * Ends the recording. `discard` deletes it; otherwise the files are finalized and the signed manifest
+   * written, and the episode waits in the spool for upload.
+   */
+  async stop(episodeId: string, outcome: 'success' | 'failure' | 'failed' | 'discard', failure?: string): Promise<SignedManifest | null> {
+    const a = this.active;
+    if (!a || a.info.episodeId !== episodeId) throw new EpisodeRecorderError(`episode ${episodeId} is not recording`);
+    this.active = null;
+    a.ticker.stop();
+    for (const c of a.cameras) c.camera.off('frame', c.onFrame);
+    const frames = await Promise.all(a.cameras.map((c) => c.recorder.stop().catch((err: Error) => err)));
+    await a.journal.close();
+    if (outcome === 'discard') {
+      await rm(a.dir, { recursive: true, force: true });
+      this.o.logger.info({ episodeId }, 'episode discarded');
+      return null;
+    }
+    const cameraRecordings: CameraRecording[] = a.cameras.map((c, i) => ({
+      name: c.camera.description.name,
+      file: `${c.camera.description.name}.mp4`,
+      width: c.camera.description.width,
+      height: c.camera.description.height,
+      fps: c.camera.description.fps,
+      codec: this.o.codec,
+      encoder: { ffmpegArgs: c.recorder.ffmpegArgs, pixFmt: 'yuv420p', gop: 2 },
+      frames: typeof frames[i] === 'number' ? (frames[i] as number) : 0,
+      droppedFrames: c.recorder.stats.dropped,
+      firstCaptureNs: String(c.recorder.stats.firstCaptureNs ?? 0n),
+      lastCaptureNs: String(c.recorder.stats.lastCaptureNs ?? 0n),
+    }));
+    const encoderFailure = frames.find((f) => f instanceof Error) as Error | undefined;
+    return this.seal(a.dir, a.info, cameraRecordings, encoderFailure ? 'failed' : outcome, failure ?? encoderFailure?.message);
+  }
+
+  /** Finalizes episodes a crash left in the spool as `failed`, with what they hold. Returns their ids. */
+  async recoverInterrupted(): Promise<string[]> {
+    const recovered: string[] = [];
+    let entries: string[] = [];
+    try {
+      entries = await readdir(this.o.spoolDir);
+    } catch {
+      return recovered;
+    }
+    for (const id of entries) {
+      const dir = join(this.o.spoolDir, id);
+      const files = await readdir(dir).catch(() => [] as string[]);
+      if (files.includes('manifest.json') || !files.includes('recording.json')) continue;
+      const info = JSON.parse(await readFile(join(dir, 'recording.json'), 'utf8')) as RecordingInfo;
+      const cameras: CameraRecording[] = [];
+      for (const c of info.cameras) {
+        const partial = join(dir, `${c.name}.mp4.partial`);
+        if (files.includes(`${c.name}.mp4.partial`)) await remuxMp4(partial, join(dir, `${c.name}.mp4`)).catch(() => undefined);
+        cameras.push({
+          name: c.name,
+          file: `${c.name}.mp4`,
+          width: c.width,
+          height: c.height,
+          fps: c.fps,
+          codec: this.o.codec,
+          encoder: { ffmpegArgs: recordingCodecArgs(this.o.codec), pixFmt: 'yuv420p', gop: 2 },
+          frames: -1, // counted from the MCAP below
+          droppedFrames: 0,
+          firstCaptureNs: '0',
+          lastCaptureNs: '0',
+        });
+      }
+      await this.seal(dir, info, cameras, 'failed', 'the agent stopped during the recording; this is what was recorded before');
+      this.o.logger.warn({ episodeId: id }, 'finalized an interrupted episode as failed');
+      recovered.push(id);
+    }
+    return recovered;
+  }
+
+  private sample(): void {
+    const a = this.active;
+    const latest = this.o.loop.latest;
+    if (!a || !latest) return;
+    const { reading, captureNs, setpoint } = latest;
+    void a.journal.add(
+      RECORDING_CHANNELS.state.topic,
+      captureNs,
+      v1.JointState.encode({ captureTimeNs: toLong(captureNs), positions: reading.positions, velocities: reading.velocities, efforts: reading.efforts }).finish(),
+    );
+    void a.journal.add(RECORDING_CHANNELS.action.topic, captureNs, v1.ActionSample.encode({ captureTimeNs: toLong(captureNs), positions: setpoint }).finish());
+  }
+
+  /** Finalizes the MCAP, hashes every file, signs and writes the manifest. */
+  private async seal(dir: string, info: RecordingInfo, cameras: CameraRecording[], outcome: EpisodeManifest['outcome'], failure?: string): Promise<SignedManifest> {
+    const finalized = await finalizeRecording(join(dir, 'journal.mcap'), join(dir, 'episode.mcap'));
+    await rm(join(dir, 'journal.mcap'), { force: true });
+    for (const c of cameras) {
+      const count = finalized.channels[`/camera/${c.name}/frames`] ?? 0;
+      if (c.frames < 0) c.frames = count;
+    }
+    const files: ManifestFile[] = [];
+    for (const name of ['episode.mcap', ...cameras.map((c) => c.file)]) {
+      const path = join(dir, name);
+      const s = await stat(path).catch(() => null);
+      if (!s) continue;
+      files.push({ name, size: s.size, sha256: await sha256File(path) });
+    }
+    const manifest: EpisodeManifest = {
+      version: 1,
+      episodeId: info.episodeId,
+      robotId: this.o.robotId,
+      operator: info.operator,
+      task: info.task,
+      outcome,
+      startNs: info.startNs,
+      endNs: String(finalized.lastLogTimeNs ?? BigInt(Date.now()) * 1_000_000n),
+      fps: info.fps,
+      jointNames: this.o.jointNames,
+      channels: finalized.channels,
+      cameras,
+      files,
+      agentVersion: this.o.agentVersion,
+      ...(failure ? { failure } : {}),
+    };
+    const signature = await this.o.key.signTypedData(manifestTypedData(manifest, this.o.chainId));
+    const signed: SignedManifest = { manifest, signer: this.o.key.address, signature };
+    await writeFile(join(dir, 'manifest.json.tmp'), JSON.stringify(signed, null, 2));
+    await rename(join(dir, 'manifest.json.tmp'), join(dir, 'manifest.json'));
+    this.finished.push(info.episodeId);
+    this.o.logger.info({ episodeId: info.episodeId, outcome, files: files.length }, 'episode sealed');
+    return signed;
+  }
+}
+
+/** A fresh episode id (the hub chooses ids; this is for tests and tools). */
+export function newEpisodeId(): string {
+  return `e-${randomUUID()}`;
+}

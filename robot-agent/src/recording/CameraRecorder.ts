@@ -72,7 +72,8 @@ export class CameraRecorder {
       '-hide_banner', '-loglevel', 'error', '-y',
       '-f', 'rawvideo', '-pix_fmt', c.pixelFormat, '-s', `${c.width}x${c.height}`, '-framerate', String(c.fps), '-i', 'pipe:0',
       '-an', ...this.ffmpegArgs,
-      '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4', `${this.o.path}.partial`,
+      // Each fragment reaches the file as soon as it is complete: a crash loses only the encoder's look-ahead.
+      '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-flush_packets', '1', '-f', 'mp4', `${this.o.path}.partial`,
     ];
     const proc = spawn(findFfmpeg(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
     this.proc = proc;

@@ -176,7 +176,9 @@ export class EpisodeRecorder {
       const cameras: CameraRecording[] = [];
       for (const c of info.cameras) {
         const partial = join(dir, `${c.name}.mp4.partial`);
-        if (files.includes(`${c.name}.mp4.partial`)) await remuxMp4(partial, join(dir, `${c.name}.mp4`)).catch(() => undefined);
+        if (files.includes(`${c.name}.mp4.partial`)) {
+          await remuxMp4(partial, join(dir, `${c.name}.mp4`)).catch((err: Error) => this.o.logger.error({ episodeId: id, camera: c.name }, `the interrupted recording of camera ${c.name} could not be salvaged: ${err.message}`));
+        }
         cameras.push({
           name: c.name,
           file: `${c.name}.mp4`,

@@ -3,21 +3,8 @@
 // incomplete record). finalizeRecording() turns it into the compressed,
 // indexed MCAP that is uploaded.
 import { open, type FileHandle } from 'node:fs/promises';
-import { McapWriter, type IWritable } from '@mcap/core';
+import { McapRecordBuilder } from '@mcap/core';
 import { teleopFileDescriptorSet, schemaName } from '@teleop/proto/recording';
-
-class FileWritable implements IWritable {
-  private offset = 0n;
-  constructor(private readonly handle: FileHandle) {}
-  async write(buffer: Uint8Array): Promise<unknown> {
-    await this.handle.write(buffer);
-    this.offset += BigInt(buffer.byteLength);
-    return undefined;
-  }
-  position(): bigint {
-    return this.offset;
-  }
-}
 
 /** Channels of an episode recording, by topic. */
 export const RECORDING_CHANNELS = {
@@ -30,7 +17,7 @@ export const RECORDING_CHANNELS = {
 export type RecordingChannel = keyof typeof RECORDING_CHANNELS;
 
 export class McapJournal {
-  private writer: McapWriter | null = null;
+  private readonly builder = new McapRecordBuilder();
   private handle: FileHandle | null = null;
   private readonly channelIds = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -41,43 +28,55 @@ export class McapJournal {
 
   async open(cameras: string[]): Promise<void> {
     this.handle = await open(this.path, 'w');
-    this.writer = new McapWriter({ writable: new FileWritable(this.handle), useChunks: false, useStatistics: false, useSummaryOffsets: false });
-    await this.writer.start({ profile: '', library: 'teleop-hub robot-agent' });
+    this.builder.writeMagic();
+    this.builder.writeHeader({ profile: '', library: 'teleop-hub robot-agent' });
     const schemaData = teleopFileDescriptorSet();
     const schemaIds = new Map<string, number>();
-    const schema = async (message: string): Promise<number> => {
+    const schema = (message: string): number => {
       let id = schemaIds.get(message);
       if (id === undefined) {
-        id = await this.writer!.registerSchema({ name: schemaName(message), encoding: 'protobuf', data: schemaData });
+        id = schemaIds.size + 1;
         schemaIds.set(message, id);
+        this.builder.writeSchema({ id, name: schemaName(message), encoding: 'protobuf', data: schemaData });
       }
       return id;
     };
-    for (const c of Object.values(RECORDING_CHANNELS)) {
-      this.channelIds.set(c.topic, await this.writer.registerChannel({ topic: c.topic, messageEncoding: 'protobuf', schemaId: await schema(c.message), metadata: new Map() }));
-    }
-    for (const camera of cameras) {
-      const topic = `/camera/${camera}/frames`;
-      this.channelIds.set(topic, await this.writer.registerChannel({ topic, messageEncoding: 'protobuf', schemaId: await schema('CameraFrame'), metadata: new Map([['video', `${camera}.mp4`]]) }));
-    }
+    const channel = (topic: string, message: string, metadata: Map<string, string>): void => {
+      const id = this.channelIds.size + 1;
+      this.channelIds.set(topic, id);
+      this.builder.writeChannel({ id, topic, messageEncoding: 'protobuf', schemaId: schema(message), metadata });
+    };
+    for (const c of Object.values(RECORDING_CHANNELS)) channel(c.topic, c.message, new Map());
+    for (const camera of cameras) channel(`/camera/${camera}/frames`, 'CameraFrame', new Map([['video', `${camera}.mp4`]]));
+    await this.flush();
   }
 
-  /** Appends one message (in order; writes are serialized). */
+  /** Appends one message; each record reaches the file before the next is taken (a crash loses at most the last). */
   add(topic: string, logTimeNs: bigint, data: Uint8Array): Promise<unknown> {
     const channelId = this.channelIds.get(topic);
-    if (channelId === undefined || !this.writer) return Promise.resolve();
-    const writer = this.writer;
+    if (channelId === undefined || !this.handle) return Promise.resolve();
     this.counts.set(topic, (this.counts.get(topic) ?? 0) + 1);
-    const sequence = this.sequence++;
-    this.queue = this.queue.then(() => writer.addMessage({ channelId, sequence, logTime: logTimeNs, publishTime: logTimeNs, data }));
-    return this.queue;
+    this.builder.writeMessage({ channelId, sequence: this.sequence++, logTime: logTimeNs, publishTime: logTimeNs, data });
+    return this.flush();
   }
 
+  /** Writes the footer; finalizeRecording() does the indexing. */
   async close(): Promise<void> {
+    if (!this.handle) return;
+    this.builder.writeDataEnd({ dataSectionCrc: 0 });
+    this.builder.writeFooter({ summaryStart: 0n, summaryOffsetStart: 0n, summaryCrc: 0 });
+    this.builder.writeMagic();
+    await this.flush();
     await this.queue;
-    if (this.writer) await this.writer.end();
-    await this.handle?.close();
-    this.writer = null;
+    await this.handle.close();
     this.handle = null;
+  }
+
+  private flush(): Promise<unknown> {
+    const bytes = this.builder.buffer.slice();
+    this.builder.reset();
+    const handle = this.handle!;
+    this.queue = this.queue.then(() => handle.write(bytes));
+    return this.queue;
   }
 }

@@ -313,6 +313,16 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     session.description = d;
     session.descriptionBytes = payload;
     session.lastSeenMs = Date.now();
+    if (d.signingAddress) {
+      this.options.registry.registerSigningAddress(id, d.signingAddress).then(
+        (registered) => {
+          if (registered.toLowerCase() !== d.signingAddress.toLowerCase()) {
+            this.options.logger.warn({ robotId: id, announced: d.signingAddress, registered }, `robot ${id} announced a different signing key; its manifests will be refused until the owner re-enrolls it`);
+          }
+        },
+        (err: unknown) => this.options.logger.error({ err, robotId: id }, 'registering the signing key failed'),
+      );
+    }
     this.emit('changed', id);
   }
 

@@ -84,6 +84,7 @@ export class RobotRegistry {
       created_at: new Date().toISOString(),
       revoked_at: null,
       secret_rotated_at: null,
+      signing_address: null,
     };
     await this.db.insertInto('robots').values(row).execute();
     return { robot: toRecord(row), secret };
@@ -139,6 +140,21 @@ export class RobotRegistry {
     if (!(await verifySecret(secret, row.secret_hash))) return { ok: false, reason: 'bad_secret' };
     this.verified.set(id, { hash: row.secret_hash, digest });
     return { ok: true };
+  }
+
+  /** The robot's registered manifest-signing address, if any. */
+  async signingAddress(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('robots').select('signing_address').where('id', '=', id).executeTakeFirst();
+    return row?.signing_address ?? null;
+  }
+
+  /**
+   * Registers the signing address a robot announced, the first time (trust on first use, over its
+   * authenticated session). Returns the registered address, which differs when the robot now announces another.
+   */
+  async registerSigningAddress(id: string, address: string): Promise<string> {
+    await this.db.updateTable('robots').set({ signing_address: address }).where('id', '=', id).where('signing_address', 'is', null).execute();
+    return (await this.signingAddress(id)) ?? address;
   }
 
   /** Ids of robots revoked after `sinceIso` (to kick them off a running hub). */

@@ -46,4 +46,54 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('robots_owner').on('robots').column('owner').execute();
     },
   },
+  '0003_episodes': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('robots').addColumn('signing_address', 'text').execute();
+      await db.schema
+        .createTable('episodes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('robot_id', 'text', (c) => c.notNull())
+        .addColumn('operator', 'text', (c) => c.notNull())
+        .addColumn('task', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text')
+        .addColumn('lease_id', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('ended_at', 'text')
+        .addColumn('manifest', 'text')
+        .addColumn('quality', 'text')
+        .addColumn('checks', 'text')
+        .addColumn('score', 'real')
+        .addColumn('reason', 'text')
+        .addColumn('reviews_wanted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('episodes_state').on('episodes').columns(['state', 'updated_at']).execute();
+      await db.schema.createIndex('episodes_robot').on('episodes').columns(['robot_id', 'started_at']).execute();
+      await db.schema
+        .createTable('episode_files')
+        .addColumn('episode_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('episode_files_pk', ['episode_id', 'name'])
+        .execute();
+      await db.schema.createIndex('episode_files_sha').on('episode_files').column('sha256').execute();
+      await db.schema
+        .createTable('reviews')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('episode_id', 'text', (c) => c.notNull())
+        .addColumn('reviewer', 'text', (c) => c.notNull())
+        .addColumn('assigned_at', 'text', (c) => c.notNull())
+        .addColumn('submitted_at', 'text')
+        .addColumn('task_done', 'integer')
+        .addColumn('cameras_clear', 'integer')
+        .addColumn('robot_safe', 'integer')
+        .addColumn('score', 'integer')
+        .addColumn('comment', 'text')
+        .execute();
+      await db.schema.createIndex('reviews_episode').on('reviews').columns(['episode_id', 'reviewer']).unique().execute();
+    },
+  },
 };

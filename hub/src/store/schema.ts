@@ -12,6 +12,8 @@ export interface RobotsTable {
   created_at: string;
   revoked_at: string | null;
   secret_rotated_at: string | null;
+  /** Address of the robot's manifest-signing key, registered on its first announcement. */
+  signing_address: string | null;
 }
 
 export interface LeaseEventsTable {
@@ -41,7 +43,59 @@ export interface RobotPresenceTable {
   at: string;
 }
 
+export interface EpisodesTable {
+  id: string;
+  robot_id: string;
+  /** Operator wallet address. */
+  operator: string;
+  task: string;
+  /** recording, uploading, verifying, checks, in_review, accepted, rejected, discarded, failed. */
+  state: string;
+  /** success, failure or failed, once known. */
+  outcome: string | null;
+  lease_id: string;
+  started_at: string;
+  ended_at: string | null;
+  /** The signed manifest as uploaded (JSON). */
+  manifest: string | null;
+  /** Teleoperation quality measured by the hub during the episode (JSON). */
+  quality: string | null;
+  /** Results of the automatic checks (JSON). */
+  checks: string | null;
+  /** Quality score 0..1 from the soft checks and reviews. */
+  score: number | null;
+  /** Why it was rejected or failed, for the operator. */
+  reason: string | null;
+  /** Reviews still wanted before a verdict. */
+  reviews_wanted: number;
+  updated_at: string;
+}
+
+export interface EpisodeFilesTable {
+  episode_id: string;
+  name: string;
+  size: number;
+  sha256: string;
+  received_at: string;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  episode_id: string;
+  reviewer: string;
+  assigned_at: string;
+  submitted_at: string | null;
+  task_done: number | null;
+  cameras_clear: number | null;
+  robot_safe: number | null;
+  score: number | null;
+  comment: string | null;
+}
+
 export interface Database {
+  episodes: EpisodesTable;
+  episode_files: EpisodeFilesTable;
+  reviews: ReviewsTable;
   robots: RobotsTable;
   lease_events: LeaseEventsTable;
   sessions: SessionsTable;

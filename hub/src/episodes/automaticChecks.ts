@@ -1,0 +1,175 @@
+// Automatic checks of a verified episode. Each is named, scored 0..1 and
+// explained in words an operator can act on; a failed hard check rejects the
+// episode, soft checks lower its quality score. Thresholds come from config.
+import type { EpisodeManifest } from '@teleop/proto';
+import type { Recording } from './readRecording.ts';
+
+export interface CheckResult {
+  name: string;
+  hard: boolean;
+  passed: boolean;
+  /** 1 = perfect, 0 = as bad as it gets. */
+  score: number;
+  reason: string;
+}
+
+export interface CheckThresholds {
+  minDurationS: number;
+  maxDurationS: number;
+  /** Dropped frames over frames expected: soft limit, and the hard one. */
+  maxDropRatioSoft: number;
+  maxDropRatioHard: number;
+  /** Largest gap between state samples, in dataset frame periods. */
+  maxStateGapFrames: number;
+  /** Camera frames and states must cover the same span within this, s. */
+  maxSyncSkewS: number;
+  /** Total joint travel below this (rad) is an idle episode. */
+  minTravelRad: number;
+  /** Share of action samples at a joint limit above which the episode is "saturated". */
+  maxSaturatedShare: number;
+  /** Jerk (rad/s^3) of the action above which a sample counts as jerky; and the share of such samples allowed. */
+  jerkRadS3: number;
+  maxJerkyShare: number;
+  /** Two episodes whose resampled actions differ by less than this (rad, RMS) are the same trajectory. */
+  duplicateRmsRad: number;
+}
+
+export const DEFAULT_THRESHOLDS: CheckThresholds = {
+  minDurationS: 1,
+  maxDurationS: 900,
+  maxDropRatioSoft: 0.01,
+  maxDropRatioHard: 0.2,
+  maxStateGapFrames: 5,
+  maxSyncSkewS: 0.5,
+  minTravelRad: 0.05,
+  maxSaturatedShare: 0.2,
+  jerkRadS3: 2000,
+  maxJerkyShare: 0.05,
+  duplicateRmsRad: 0.002,
+};
+
+export interface CheckContext {
+  manifest: EpisodeManifest;
+  recording: Recording;
+  limits: { min: number; max: number }[];
+  thresholds: CheckThresholds;
+  /** True when any of this episode's files was already uploaded in another episode. */
+  fileSeenBefore: string | null;
+  /** Action trajectories of earlier episodes of the same robot, resampled (see trajectorySignature). */
+  earlier: { episodeId: string; signature: number[][] }[];
+}
+
+const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
+
+/** The action resampled to 50 points, for duplicate detection. */
+export function trajectorySignature(actions: { positions: number[] }[]): number[][] {
+  if (actions.length === 0) return [];
+  return Array.from({ length: 50 }, (_, i) => actions[Math.min(actions.length - 1, Math.round((i * (actions.length - 1)) / 49))]!.positions);
+}
+
+export function runChecks(c: CheckContext): CheckResult[] {
+  const { manifest: m, recording: r, thresholds: t } = c;
+  const out: CheckResult[] = [];
+  const add = (name: string, hard: boolean, passed: boolean, score: number, reason: string): void => {
+    out.push({ name, hard, passed, score: clamp01(score), reason });
+  };
+  const durationS = Number(BigInt(m.endNs) - BigInt(m.startNs)) / 1e9;
+  add(
+    'duration',
+    true,
+    durationS >= t.minDurationS && durationS <= t.maxDurationS,
+    durationS >= t.minDurationS && durationS <= t.maxDurationS ? 1 : 0,
+    `${durationS.toFixed(1)} s (allowed ${t.minDurationS}-${t.maxDurationS} s)`,
+  );
+
+  const frames = m.cameras.reduce((a, cam) => a + cam.frames, 0);
+  const dropped = m.cameras.reduce((a, cam) => a + cam.droppedFrames, 0);
+  const dropRatio = frames + dropped > 0 ? dropped / (frames + dropped) : 0;
+  add(
+    'dropped_frames',
+    dropRatio > t.maxDropRatioHard,
+    dropRatio <= t.maxDropRatioSoft,
+    1 - dropRatio / t.maxDropRatioHard,
+    `${dropped} of ${frames + dropped} camera frames were not delivered (${(dropRatio * 100).toFixed(2)}%; soft limit ${t.maxDropRatioSoft * 100}%, hard ${t.maxDropRatioHard * 100}%)`,
+  );
+
+  let backwards = 0;
+  let maxGapS = 0;
+  for (let i = 1; i < r.states.length; i++) {
+    const dt = Number(r.states[i]!.t - r.states[i - 1]!.t) / 1e9;
+    if (dt <= 0) backwards++;
+    maxGapS = Math.max(maxGapS, dt);
+  }
+  const gapFrames = maxGapS * m.fps;
+  add(
+    'timestamps',
+    backwards > 0,
+    backwards === 0 && gapFrames <= t.maxStateGapFrames,
+    backwards > 0 ? 0 : 1 - Math.max(0, gapFrames - 1) / (t.maxStateGapFrames * 4),
+    backwards > 0 ? `${backwards} state samples go back in time` : `state samples strictly increase; largest gap ${(maxGapS * 1000).toFixed(0)} ms (${gapFrames.toFixed(1)} frame periods, limit ${t.maxStateGapFrames})`,
+  );
+
+  const stateStart = r.states[0]?.t ?? 0n;
+  const stateEnd = r.states.at(-1)?.t ?? 0n;
+  let worstSkew = 0;
+  for (const [camera, list] of r.frames) {
+    if (list.length === 0) continue;
+    const skew = Math.max(Math.abs(Number(list[0]!.t - stateStart)), Math.abs(Number(list.at(-1)!.t - stateEnd))) / 1e9;
+    if (skew > worstSkew) worstSkew = skew;
+    void camera;
+  }
+  add('state_video_sync', false, worstSkew <= t.maxSyncSkewS, 1 - worstSkew / (t.maxSyncSkewS * 4), `cameras and states start and end within ${worstSkew.toFixed(3)} s of each other (limit ${t.maxSyncSkewS} s)`);
+
+  let travel = 0;
+  for (let i = 1; i < r.states.length; i++) {
+    const a = r.states[i - 1]!.positions;
+    const b = r.states[i]!.positions;
+    for (let j = 0; j < b.length; j++) travel += Math.abs(b[j]! - (a[j] ?? b[j]!));
+  }
+  add('idle', true, travel >= t.minTravelRad, travel >= t.minTravelRad ? 1 : 0, `the joints travelled ${travel.toFixed(3)} rad in total (an episode needs ${t.minTravelRad} rad)`);
+
+  let saturated = 0;
+  let limitHits = 0;
+  for (const a of r.actions) {
+    if (a.positions.some((v, j) => c.limits[j] && (v <= c.limits[j]!.min + 1e-3 || v >= c.limits[j]!.max - 1e-3))) saturated++;
+  }
+  for (const s of r.states) if (s.positions.some((v, j) => c.limits[j] && (v <= c.limits[j]!.min + 0.01 || v >= c.limits[j]!.max - 0.01))) limitHits++;
+  const satShare = r.actions.length ? saturated / r.actions.length : 0;
+  add('saturated_actions', false, satShare <= t.maxSaturatedShare, 1 - satShare, `${(satShare * 100).toFixed(1)}% of actions sit at a joint limit (limit ${t.maxSaturatedShare * 100}%)`);
+  add('joint_limit_hits', false, limitHits === 0, 1 - limitHits / Math.max(1, r.states.length), `${limitHits} state samples within 0.01 rad of a joint limit`);
+
+  let jerky = 0;
+  for (let i = 3; i < r.actions.length; i++) {
+    const dt = Number(r.actions[i]!.t - r.actions[i - 1]!.t) / 1e9;
+    if (dt <= 0) continue;
+    const p = [0, 1, 2, 3].map((k) => r.actions[i - k]!.positions);
+    const jerk = Math.max(...p[0]!.map((_, j) => Math.abs(p[0]![j]! - 3 * p[1]![j]! + 3 * p[2]![j]! - p[3]![j]!) / dt ** 3));
+    if (jerk > t.jerkRadS3) jerky++;
+  }
+  const jerkyShare = r.actions.length ? jerky / r.actions.length : 0;
+  add('jerky_actions', false, jerkyShare <= t.maxJerkyShare, 1 - jerkyShare / Math.max(t.maxJerkyShare * 4, 1e-9), `${(jerkyShare * 100).toFixed(1)}% of actions jerk beyond ${t.jerkRadS3} rad/s³ (limit ${t.maxJerkyShare * 100}%)`);
+
+  const signature = trajectorySignature(r.actions);
+  let duplicate: string | null = c.fileSeenBefore ? `file already uploaded with episode ${c.fileSeenBefore}` : null;
+  if (!duplicate && signature.length > 0) {
+    for (const e of c.earlier) {
+      if (e.signature.length !== signature.length) continue;
+      let sum = 0;
+      let n = 0;
+      signature.forEach((row, i) => row.forEach((v, j) => ((sum += (v - (e.signature[i]![j] ?? v)) ** 2), n++)));
+      if (Math.sqrt(sum / Math.max(1, n)) < t.duplicateRmsRad) {
+        duplicate = `its trajectory replays episode ${e.episodeId}`;
+        break;
+      }
+    }
+  }
+  add('duplicate', true, duplicate === null, duplicate === null ? 1 : 0, duplicate ?? 'no file or trajectory seen before');
+  return out;
+}
+
+/** The quality score from the soft checks (the mean of their scores); 0 when a hard check failed. */
+export function qualityScore(results: CheckResult[]): number {
+  if (results.some((r) => r.hard && !r.passed)) return 0;
+  const soft = results.filter((r) => !r.hard);
+  return soft.length ? soft.reduce((a, r) => a + r.score, 0) / soft.length : 1;
+}

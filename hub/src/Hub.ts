@@ -26,6 +26,13 @@ import { attachMediaGateway } from './media/MediaGateway.ts';
 import type { MediaRelay } from './media/MediaRelay.ts';
 import { attachRobotMediaSignalling } from './media/robotMediaSignalling.ts';
 import { WeriftRelay } from './media/WeriftRelay.ts';
+import { join } from 'node:path';
+import { FileBlobStore } from './store/BlobStore.ts';
+import { EpisodeService } from './episodes/EpisodeService.ts';
+import { ReviewService } from './episodes/ReviewService.ts';
+import { attachEpisodeGateway } from './episodes/episodeGateway.ts';
+import { uploadRoutes } from './episodes/uploadRoutes.ts';
+import { episodeRoutes } from './episodes/episodeRoutes.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openDatabase, type HubDb } from './store/database.ts';
@@ -125,6 +132,24 @@ export class Hub {
       attachMediaGateway({ io, relay, fleet, metrics, logger: logger.child({ room: 'media' }) });
       const detachSignalling = await attachRobotMediaSignalling({ broker, fleet, relay, metrics, logger: logger.child({ room: 'media' }) });
       metrics.registerMedia(relay);
+      const blobs = new FileBlobStore(join(config.dataDir, 'blobs'));
+      const episodes = new EpisodeService({
+        db,
+        blobs,
+        registry,
+        fleet,
+        logger: logger.child({ room: 'episodes' }),
+        chainId: config.chainId,
+        thresholds: config.checks,
+        reviewsPerEpisode: config.reviewsPerEpisode,
+        fps: config.datasetFps,
+      });
+      const reviews = new ReviewService(db, episodes, async (robotId) => (await registry.get(robotId))?.owner ?? null);
+      attachEpisodeGateway({ io, episodes, leases, fleet, relay, metrics, logger: logger.child({ room: 'episodes' }) });
+      await app.register(
+        uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes }),
+      );
+      await app.register(episodeRoutes({ auth, episodes, reviews, registry, blobs, db }));
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
       await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
       let publicUrl = '';
@@ -140,7 +165,7 @@ export class Hub {
         }),
       );
       await app.register(
-        brokerRoutes({ broker, registry, metrics, hubUsername: config.mqttUsername, hubPassword: config.mqttPassword, authToken: config.brokerAuthToken }),
+        brokerRoutes({ broker, registry, metrics, hubUsername: config.mqttUsername, hubPassword: config.mqttPassword, authToken: config.brokerAuthToken, chainId: config.chainId }),
       );
       await app.register(metricsRoutes(metrics));
       await app.register(consoleRoutes(config.uiDir));

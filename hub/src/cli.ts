@@ -109,7 +109,7 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
     const creds = await simRobotCredentials(hub);
     robotId = creds.robotId;
     // The agent stops when our end of its stdin closes: it never outlives this process, even a killed one.
-    const agentArgs = ['--hub', hub.url, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', config.logLevel, '--exit-with-parent', 'stdin'];
+    const agentArgs = ['--hub', hub.url, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', config.logLevel, '--exit-with-parent', 'stdin', '--state-dir', join(hub.config.dataDir, 'sim-robot')];
     // The simulated arm's camera: a rendered view of the arm, streamed live.
     agentArgs.push('--camera', 'name=front,source=sim,size=640x480,fps=30,codec=vp8');
     if (config.ice.hostAddresses.length > 0) agentArgs.push('--ice-host-addresses', config.ice.hostAddresses.join(','));

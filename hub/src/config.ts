@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { IceOptions } from '@teleop/proto';
 import { DEFAULT_UI_DIR } from './http/consoleRoutes.ts';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_THRESHOLDS, type CheckThresholds } from './episodes/automaticChecks.ts';
 
 export interface HubConfig {
   /** Directory for the SQLite database and blobs. */
@@ -37,6 +39,16 @@ export interface HubConfig {
   authDomain: string | undefined;
   /** Built operator console to serve at /. */
   uiDir: string;
+  /** Largest episode file a robot may upload. */
+  maxUploadBytes: number;
+  /** Uploads that would leave less free disk than this are refused. */
+  minFreeBytes: number;
+  /** Reviewers each episode goes to. */
+  reviewsPerEpisode: number;
+  /** Dataset frame rate robots record at. */
+  datasetFps: number;
+  /** Automatic check thresholds (defaults, overridden by --checks-config). */
+  checks: CheckThresholds;
   /** WebRTC ICE settings of the media relay. */
   ice: IceOptions;
   logLevel: string;
@@ -74,6 +86,11 @@ export const HUB_OPTIONS = {
   'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id of sign-in messages (31337: the local anvil chain)' },
   'auth-domain': { env: 'TELEOP_AUTH_DOMAIN', help: 'domain sign-in messages must name (default: host:port of the public URL)' },
   'ui-dir': { env: 'TELEOP_UI_DIR', help: 'built operator console to serve at / (default: operator-ui/dist of this repository)' },
+  'max-upload-bytes': { env: 'TELEOP_MAX_UPLOAD_BYTES', default: String(20 * 1024 ** 3), help: 'largest episode file a robot may upload' },
+  'min-free-bytes': { env: 'TELEOP_MIN_FREE_BYTES', default: String(1024 ** 3), help: 'refuse uploads that would leave less free disk than this' },
+  'reviews-per-episode': { env: 'TELEOP_REVIEWS_PER_EPISODE', default: '2', help: 'reviewers each episode goes to' },
+  'dataset-fps': { env: 'TELEOP_DATASET_FPS', default: '30', help: 'frame rate robots record episodes at' },
+  'checks-config': { env: 'TELEOP_CHECKS_CONFIG', help: 'JSON file overriding automatic check thresholds (see hub/src/episodes/automaticChecks.ts)' },
   'ice-host-addresses': { env: 'TELEOP_ICE_HOST_ADDRESSES', help: 'comma-separated host addresses the media relay offers as ICE candidates (default: every interface)' },
   'stun-urls': { env: 'TELEOP_STUN_URLS', help: 'comma-separated STUN servers for the media relay, e.g. stun:stun.example.org:3478 (default: none)' },
   'turn-url': { env: 'TELEOP_TURN_URL', help: 'TURN server for the media relay, e.g. turn:turn.example.org:3478' },
@@ -185,12 +202,36 @@ export function readHubConfig(r: OptionReader): HubConfig {
     chainId: r.int('chain-id', 1, 2 ** 32),
     authDomain: r.string('auth-domain'),
     uiDir: resolve(r.string('ui-dir') ?? DEFAULT_UI_DIR),
+    maxUploadBytes: r.int('max-upload-bytes', 1024, Number.MAX_SAFE_INTEGER),
+    minFreeBytes: r.int('min-free-bytes', 0, Number.MAX_SAFE_INTEGER),
+    reviewsPerEpisode: r.int('reviews-per-episode', 1, 10),
+    datasetFps: r.int('dataset-fps', 1, 120),
+    checks: readChecks(r),
     ice: readIceOptions(r),
     logLevel: r.oneOf('log-level', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const),
   };
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
   r.check();
   return config;
+}
+
+function readChecks(r: OptionReader): CheckThresholds {
+  const file = r.string('checks-config');
+  if (!file) return { ...DEFAULT_THRESHOLDS };
+  let overrides: Record<string, unknown>;
+  try {
+    overrides = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    r.problems.push(`${r.label('checks-config')}: cannot read ${file} as JSON (${(err as Error).message})`);
+    return { ...DEFAULT_THRESHOLDS };
+  }
+  const out = { ...DEFAULT_THRESHOLDS };
+  for (const [k, v] of Object.entries(overrides)) {
+    if (!(k in DEFAULT_THRESHOLDS)) r.problems.push(`${r.label('checks-config')}: unknown threshold "${k}" (known: ${Object.keys(DEFAULT_THRESHOLDS).join(', ')})`);
+    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) r.problems.push(`${r.label('checks-config')}: threshold "${k}" must be a non-negative number`);
+    else (out as Record<string, number>)[k] = v;
+  }
+  return out;
 }
 
 function readIceOptions(r: OptionReader): IceOptions {

@@ -35,7 +35,9 @@ export type OperatorErrorCode =
   /** An SDP could not be applied. */
   | 'bad_sdp'
   /** No viewer session with that id on this connection. */
-  | 'unknown_viewer';
+  | 'unknown_viewer'
+  /** The robot is (or is not) recording, against what the request needs. */
+  | 'episode_conflict';
 
 export interface OperatorError {
   code: OperatorErrorCode;
@@ -173,6 +175,28 @@ export interface MediaTrackStats {
   captureToHubMs: { p50: number; p95: number } | null;
 }
 
+export interface EpisodeStartRequest {
+  robotId: string;
+  task: string;
+}
+
+export interface EpisodeStopRequest {
+  robotId: string;
+  outcome: 'success' | 'failure' | 'discard';
+}
+
+export interface EpisodeRef {
+  episodeId: string;
+}
+
+/** An episode of this operator changed state. */
+export interface EpisodeUpdate {
+  episodeId: string;
+  robotId: string;
+  /** recording, uploading, verifying, checks, in_review, accepted, rejected, discarded, failed. */
+  state: string;
+}
+
 export interface ClientToServerEvents {
   'robots:list': (ack: (res: Ack<RobotSummary[]>) => void) => void;
   'robot:subscribe': (req: SubscribeRequest, ack: (res: Ack<SubscribeResult>) => void) => void;
@@ -188,6 +212,10 @@ export interface ClientToServerEvents {
   'media:answer': (req: ViewerAnswer, ack: (res: Ack<null>) => void) => void;
   'media:stop': (req: ViewerRef, ack: (res: Ack<null>) => void) => void;
   'media:stats': (req: RobotRef, ack: (res: Ack<MediaTrackStats[]>) => void) => void;
+  /** Starts recording an episode (lease holder only). */
+  'episode:start': (req: EpisodeStartRequest, ack: (res: Ack<EpisodeRef>) => void) => void;
+  /** Ends the recording: success or failure go on to upload and review; discard drops it. */
+  'episode:stop': (req: EpisodeStopRequest, ack: (res: Ack<EpisodeRef>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -205,4 +233,5 @@ export interface ServerToClientEvents {
   'clock:offset': (info: ClockOffsetInfo) => void;
   /** The robot's cameras changed (one appeared, restarted or left): watch again to see them all. */
   'media:changed': (info: RobotRef) => void;
+  'episode:update': (update: EpisodeUpdate) => void;
 }

@@ -16,6 +16,12 @@ import { SimArmCamera } from './cameras/sim/SimArmCamera.ts';
 import { TestPatternCamera } from './cameras/test/TestPatternCamera.ts';
 import { V4l2Camera } from './cameras/v4l2/V4l2Camera.ts';
 import { findFfmpeg } from './cameras/ffmpeg.ts';
+import { join } from 'node:path';
+import type { PrivateKeyAccount } from 'viem/accounts';
+import { describedJoints } from '@teleop/proto';
+import { EpisodeRecorder } from './recording/EpisodeRecorder.ts';
+import { EpisodeUploader } from './recording/EpisodeUploader.ts';
+import { loadOrCreateRobotKey } from './recording/RobotKey.ts';
 
 export const AGENT_VERSION = '0.1.0';
 
@@ -61,6 +67,9 @@ export class Agent {
   private readonly cameraFaults = new Map<string, DriverFault>();
   private readonly cameraRetries = new Set<NodeJS.Timeout>();
   private readonly media: MediaPublisher;
+  readonly key: PrivateKeyAccount;
+  private recorder: EpisodeRecorder | null = null;
+  private uploader: EpisodeUploader | null = null;
 
   constructor(
     private readonly config: AgentConfig,
@@ -121,6 +130,7 @@ export class Agent {
       { hostAddresses: config.iceHostAddresses, stunUrls: config.stunUrls, ...(config.turn ? { turn: config.turn } : {}) },
       logger,
     );
+    this.key = loadOrCreateRobotKey(join(config.stateDir, 'robot-key'));
     this.link.on('control', (p) => this.onControl(p));
     this.link.on('session', (p) => this.onSession(p));
     this.link.on('ping', (p) => this.onPing(p));
@@ -133,6 +143,35 @@ export class Agent {
     await this.driver.connect();
     for (const c of this.cameras) await c.encoder.start();
     for (const camera of this.cameraSources) await camera.start();
+    this.recorder = new EpisodeRecorder({
+      spoolDir: join(this.config.stateDir, 'spool'),
+      robotId: this.config.robotId,
+      key: this.key,
+      chainId: await this.chainId(),
+      cameras: this.cameraSources,
+      loop: this.loop,
+      jointNames: describedJoints(this.driver.describe()).map((j) => j.name),
+      codec: this.config.recordCodec,
+      defaultFps: 30,
+      agentVersion: AGENT_VERSION,
+      logger: this.logger,
+    });
+    const recovered = await this.recorder.recoverInterrupted();
+    if (recovered.length > 0) this.logger.warn({ episodes: recovered }, 'episodes interrupted by the last stop were finalized as failed');
+    if (this.config.hubUrl) {
+      this.uploader = new EpisodeUploader({
+        spoolDir: join(this.config.stateDir, 'spool'),
+        hubUrl: this.config.hubUrl,
+        robotId: this.config.robotId,
+        secret: this.config.secret,
+        logger: this.logger,
+        bandwidthBytesPerS: this.config.uploadBandwidth,
+      });
+      this.uploader.start();
+      this.link.on('connect', () => this.uploader?.kick());
+    } else {
+      this.logger.warn('no --hub given: episodes are recorded into the spool but not uploaded');
+    }
     this.link.announce({ describe: this.encodeDescription(), status: () => this.encodeStatus() });
     this.loop.start();
     this.heartbeat = setInterval(() => this.publishStatus(), STATUS_HEARTBEAT_MS);
@@ -141,6 +180,9 @@ export class Agent {
 
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    await this.uploader?.close();
+    const recording = this.recorder?.recordingId;
+    if (recording) await this.recorder!.stop(recording, 'failed', 'the agent was stopped during the recording').catch(() => undefined);
     for (const t of this.cameraRetries) clearTimeout(t);
     await this.media.close();
     for (const camera of this.cameraSources) await camera.stop();
@@ -169,7 +211,20 @@ export class Agent {
     this.cameraRetries.add(timer);
   }
 
+  /** Chain id for manifest signatures: the hub's, else the configured one. */
+  private async chainId(): Promise<number> {
+    if (!this.config.hubUrl) return this.config.chainId;
+    try {
+      const res = await fetch(new URL('/api/v1/broker', this.config.hubUrl), { signal: AbortSignal.timeout(3000) });
+      const body = (await res.json()) as { chainId?: number };
+      return typeof body.chainId === 'number' ? body.chainId : this.config.chainId;
+    } catch {
+      return this.config.chainId;
+    }
+  }
+
   private onControl(payload: Buffer): void {
+    this.recorder?.recordCommand(payload, nowNs());
     let command: v1.ControlCommand;
     try {
       command = v1.ControlCommand.decode(payload);
@@ -234,6 +289,23 @@ export class Agent {
         }
         break;
       }
+      case 'episodeStart': {
+        const e = v1.EpisodeStart.create(ev.episodeStart ?? {});
+        this.recorder?.start({ episodeId: e.episodeId, task: e.task, operator: e.operator, fps: e.fps }).catch((err: Error) => {
+          this.logger.error({ episodeId: e.episodeId }, `cannot record episode: ${err.message}`);
+          this.event(K.KIND_FAULT, `cannot record episode ${e.episodeId}: ${err.message}`);
+        });
+        break;
+      }
+      case 'episodeStop': {
+        const e = v1.EpisodeStop.create(ev.episodeStop ?? {});
+        const outcome = e.outcome === 'success' || e.outcome === 'discard' ? e.outcome : 'failure';
+        this.recorder?.stop(e.episodeId, outcome).then(
+          () => this.uploader?.kick(),
+          (err: Error) => this.logger.error({ episodeId: e.episodeId }, `cannot end episode: ${err.message}`),
+        );
+        break;
+      }
       default:
         this.logger.debug({ event: ev.event }, 'session event not handled by this agent');
     }
@@ -258,8 +330,15 @@ export class Agent {
     this.link.publish('pong', pong);
   }
 
-  /** Without the hub nobody can drive: drop the lease locally and hold. */
+  /** Without the hub nobody can drive: drop the lease locally and hold; a recording ends as a failure. */
   private onDisconnect(): void {
+    const recording = this.recorder?.recordingId;
+    if (recording) {
+      this.recorder!.stop(recording, 'failure', 'the robot lost the hub during the recording').then(
+        () => this.uploader?.kick(),
+        (err: Error) => this.logger.error({ episodeId: recording }, `cannot end episode: ${err.message}`),
+      );
+    }
     const lease = this.safety.currentLeaseId;
     if (lease !== null) {
       this.safety.revokeLease(lease);
@@ -269,6 +348,7 @@ export class Agent {
   }
 
   private event(kind: v1.RobotEvent.Kind, message: string, extra: { reason?: string; leaseId?: string; sequence?: bigint } = {}): void {
+    const time = nowNs();
     const bytes = v1.RobotEvent.encode({
       timeNs: toLong(nowNs()),
       kind,
@@ -277,6 +357,7 @@ export class Agent {
       leaseId: extra.leaseId ?? this.safety.currentLeaseId ?? '',
       sequence: toLong(extra.sequence ?? 0n),
     }).finish();
+    this.recorder?.recordEvent(bytes, time);
     this.link.publish('events', bytes, { qos: 1 });
   }
 
@@ -296,6 +377,7 @@ export class Agent {
       holdTimeoutMs: this.config.holdTimeoutMs,
       agentVersion: AGENT_VERSION,
       driver: this.driver.name,
+      signingAddress: this.key.address,
     }).finish();
   }
 

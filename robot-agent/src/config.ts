@@ -1,6 +1,7 @@
 // The agent's one typed configuration, from flags and environment, checked
 // at start with a message per bad value.
 import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
 import { isValidRobotId, LIVE_CODECS, type LiveCodec } from '@teleop/proto';
 
 export interface CameraConfig {
@@ -37,6 +38,13 @@ export interface AgentConfig {
   turn: { url: string; username: string; credential: string } | undefined;
   /** Stop when standard input closes (the supervising process is gone). */
   exitWithStdin: boolean;
+  /** Where the robot keeps its signing key and its spool of episodes. */
+  stateDir: string;
+  recordCodec: 'h264' | 'av1';
+  /** Episode upload bandwidth limit, bytes/s (0 = none). */
+  uploadBandwidth: number;
+  /** Chain id manifests are signed for, unless the hub says otherwise. */
+  chainId: number;
   logLevel: string;
 }
 
@@ -68,6 +76,10 @@ export const AGENT_OPTIONS = {
   'turn-url': { env: 'TELEOP_TURN_URL', default: undefined, help: 'TURN server, e.g. turn:turn.example.org:3478' },
   'turn-username': { env: 'TELEOP_TURN_USERNAME', default: undefined, help: 'TURN username' },
   'turn-credential': { env: 'TELEOP_TURN_CREDENTIAL', default: undefined, help: 'TURN credential' },
+  'state-dir': { env: 'TELEOP_STATE_DIR', default: undefined, help: 'directory for the signing key and the episode spool (default ./robot-data/<robot id>)' },
+  'record-codec': { env: 'TELEOP_RECORD_CODEC', default: 'h264', help: 'codec of recorded episode videos: h264 or av1 (libsvtav1)' },
+  'upload-bandwidth': { env: 'TELEOP_UPLOAD_BANDWIDTH', default: '0', help: 'episode upload limit in bytes per second (0 = no limit)' },
+  'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id manifests are signed for when the hub does not say' },
   'exit-with-parent': { env: 'TELEOP_EXIT_WITH_PARENT', default: undefined, help: 'when "stdin", stop when standard input closes (a supervising parent died)' },
   'log-level': { env: 'TELEOP_LOG_LEVEL', default: 'info', help: 'trace, debug, info, warn, error' },
 } as const;
@@ -201,8 +213,14 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     stunUrls,
     turn: turnUrl && turnUsername && turnCredential ? { url: turnUrl, username: turnUsername, credential: turnCredential } : undefined,
     exitWithStdin: raw('exit-with-parent') === 'stdin',
+    stateDir: resolve(raw('state-dir') ?? join('robot-data', robotId || 'unknown')),
+    recordCodec: raw('record-codec') === 'av1' ? 'av1' : 'h264',
+    uploadBandwidth: int('upload-bandwidth', 0, 10 * 1024 ** 3),
+    chainId: int('chain-id', 1, 2 ** 32),
     logLevel,
   };
+  const codec = raw('record-codec');
+  if (codec !== 'h264' && codec !== 'av1') problems.push(`--record-codec must be h264 or av1, got "${codec}"`);
   const exitWith = raw('exit-with-parent');
   if (exitWith !== undefined && exitWith !== 'stdin') problems.push(`--exit-with-parent must be "stdin", got "${exitWith}"`);
   if (problems.length > 0) throw new AgentConfigError(problems);

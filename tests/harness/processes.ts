@@ -161,7 +161,9 @@ export async function enrollRobot(dataDir: string, name = 'test arm', model = 's
 
 /** Starts `robot-agent` for an enrolled robot; resolves once it is connected to the broker. */
 export async function startAgent(hubUrl: string, creds: { robotId: string; secret: string }, args: string[] = [], waitConnected = true): Promise<TestProcess> {
-  const child = spawn(process.execPath, [AGENT_BIN, '--hub', hubUrl, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', 'debug', ...args], {
+  // Each agent keeps its key and spool in a directory of its own unless the test gives one.
+  const state = args.includes('--state-dir') ? [] : ['--state-dir', tempDir(`agent-${creds.robotId}`).path];
+  const child = spawn(process.execPath, [AGENT_BIN, '--hub', hubUrl, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', 'debug', ...state, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TELEOP_ROBOT_SECRET: creds.secret },
   });

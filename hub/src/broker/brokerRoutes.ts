@@ -17,6 +17,8 @@ export interface BrokerRoutesOptions {
   hubPassword: string | undefined;
   /** Required bearer token for the auth endpoints, when set. */
   authToken: string | undefined;
+  /** Chain robots sign manifests for. */
+  chainId: number;
 }
 
 interface AuthBody {
@@ -50,6 +52,7 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
       mqttUrl: o.broker.robotUrl,
       mqttWsUrl: o.broker.robotWsUrl ?? null,
       protocolVersion: 4,
+      chainId: o.chainId,
     }));
 
     app.post<{ Body: AuthBody }>(

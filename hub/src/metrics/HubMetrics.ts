@@ -27,7 +27,8 @@ export type DropReason =
   | 'no_video'
   | 'bad_sdp'
   | 'unknown_viewer'
-  | 'unauthenticated';
+  | 'unauthenticated'
+  | 'episode_conflict';
 
 export class HubMetrics {
   readonly registry = new Registry();

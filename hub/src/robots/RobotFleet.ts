@@ -47,6 +47,8 @@ interface FleetEvents {
   event: [robotId: string, event: v1.RobotEvent];
   /** The robot was revoked: it is gone from the fleet. */
   removed: [robotId: string];
+  /** A command's round trip (hub forward -> first state reflecting it), ms. */
+  roundTrip: [robotId: string, ms: number];
 }
 
 export interface RobotFleetOptions {
@@ -349,6 +351,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
         if (sameLease && f.sequence > applied) break;
         if (sameLease && f.sequence === applied) {
           m.hot.roundTrip.observe(Number(hubNs - f.hubNs) / 1e9);
+          this.emit('roundTrip', session.record.id, Number(hubNs - f.hubNs) / 1e6);
           if (session.clock.known) m.hot.hubToRobot.observe(Number(captureHubNs - f.hubNs) / 1e9);
         }
         k++;

@@ -1,0 +1,154 @@
+// Episode endpoints: list and detail (manifest, checks, reviews, teleop
+// quality), file downloads with ranges, the replay trajectory, the robot's
+// upload receipt, and peer review.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { requireSession } from '../auth/authRoutes.ts';
+import type { SiweAuth } from '../auth/SiweAuth.ts';
+import type { RobotRegistry } from '../robots/RobotRegistry.ts';
+import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
+import type { HubDb } from '../store/database.ts';
+import { EpisodeError, type EpisodeService } from './EpisodeService.ts';
+import { readRecording } from './readRecording.ts';
+import { ReviewError, type ReviewService } from './ReviewService.ts';
+import { robotFromAuthorization } from './uploadRoutes.ts';
+
+export interface EpisodeRoutesOptions {
+  auth: SiweAuth;
+  episodes: EpisodeService;
+  reviews: ReviewService;
+  registry: RobotRegistry;
+  blobs: BlobStore;
+  db: HubDb;
+}
+
+const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^e-[0-9a-f-]{36}$' } }, required: ['id'] } as const;
+
+/** Serves a blob with HTTP range support (206 partial content) and a strong ETag (its SHA-256). */
+export async function sendBlob(reply: FastifyReply, blobs: BlobStore, key: string, sha256: string, rangeHeader: string | undefined, contentType: string): Promise<FastifyReply> {
+  const size = await blobs.size(key);
+  if (size === null) return reply.code(404).send({ error: 'not_found', message: 'file not stored' });
+  reply.header('accept-ranges', 'bytes').header('etag', `"${sha256}"`).type(contentType);
+  const m = /^bytes=(\d*)-(\d*)$/.exec(rangeHeader ?? '');
+  if (!m) return reply.header('content-length', size).send(blobs.read(key));
+  let start = m[1] === '' ? size - Number(m[2]) : Number(m[1]);
+  let end = m[1] === '' || m[2] === '' ? size - 1 : Number(m[2]);
+  start = Math.max(0, start);
+  end = Math.min(size - 1, end);
+  if (start > end || start >= size) return reply.code(416).header('content-range', `bytes */${size}`).send();
+  return reply
+    .code(206)
+    .header('content-range', `bytes ${start}-${end}/${size}`)
+    .header('content-length', end - start + 1)
+    .send(blobs.read(key, { start, end }));
+}
+
+export function episodeRoutes(o: EpisodeRoutesOptions) {
+  const fail = (reply: FastifyReply, err: unknown): FastifyReply => {
+    if (err instanceof EpisodeError) return reply.code(err.code === 'unknown_episode' ? 404 : 400).send({ error: err.code, message: err.message });
+    if (err instanceof ReviewError) return reply.code(err.code === 'nothing_to_review' ? 404 : err.code === 'not_assigned' ? 409 : 400).send({ error: err.code, message: err.message });
+    throw err;
+  };
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get<{ Querystring: { robotId?: string; operator?: string; state?: string; limit?: number } }>('/api/v1/episodes', async (req, reply) => {
+      if (!(await requireSession(o.auth, req, reply))) return reply;
+      return { episodes: await o.episodes.list(req.query) };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id', { schema: { params: idParams } }, async (req, reply) => {
+      if (!(await requireSession(o.auth, req, reply))) return reply;
+      const view = await o.episodes.view(req.params.id);
+      if (!view) return reply.code(404).send({ error: 'unknown_episode', message: `no episode ${req.params.id}` });
+      const reviews = await o.db
+        .selectFrom('reviews')
+        .select(['reviewer', 'submitted_at', 'task_done', 'cameras_clear', 'robot_safe', 'score', 'comment'])
+        .where('episode_id', '=', req.params.id)
+        .where('submitted_at', 'is not', null)
+        .execute();
+      return { ...view, reviews };
+    });
+
+    app.get<{ Params: { id: string; name: string } }>(
+      '/api/v1/episodes/:id/files/:name',
+      { schema: { params: { type: 'object', properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9_.]{1,40}$' } }, required: ['id', 'name'] } } },
+      async (req, reply) => {
+        if (!(await requireSession(o.auth, req, reply))) return reply;
+        const file = await o.db.selectFrom('episode_files').select(['sha256']).where('episode_id', '=', req.params.id).where('name', '=', req.params.name).executeTakeFirst();
+        if (!file) return reply.code(404).send({ error: 'not_found', message: `episode ${req.params.id} has no file ${req.params.name}` });
+        const type = req.params.name.endsWith('.mp4') ? 'video/mp4' : req.params.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+        return sendBlob(reply, o.blobs, episodeBlobKey(req.params.id, req.params.name), file.sha256, req.headers.range, type);
+      },
+    );
+
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/trajectory', { schema: { params: idParams } }, async (req, reply) => {
+      if (!(await requireSession(o.auth, req, reply))) return reply;
+      const view = await o.episodes.view(req.params.id);
+      if (!view?.manifest) return reply.code(404).send({ error: 'not_found', message: 'the episode has no verified recording yet' });
+      const rec = await readRecording(o.blobs.localPath(episodeBlobKey(req.params.id, 'episode.mcap')));
+      const t0 = rec.states[0]?.t ?? 0n;
+      const sec = (t: bigint): number => Number(t - t0) / 1e9;
+      return {
+        jointNames: view.manifest.manifest.jointNames,
+        states: rec.states.map((s) => [sec(s.t), ...s.positions]),
+        actions: rec.actions.map((a) => [sec(a.t), ...a.positions]),
+        // Per camera, the time of each MP4 frame since the first state: what the replay seeks to.
+        frames: Object.fromEntries([...rec.frames].map(([camera, list]) => [camera, list.map((f) => sec(f.t))])),
+      };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/receipt', { schema: { params: idParams } }, async (req, reply) => {
+      const robotId = await robotFromAuthorization(o.registry, req.headers.authorization);
+      if (!robotId) return reply.code(401).send({ error: 'auth_failed', message: 'authenticate with the robot id and secret (HTTP Basic)' });
+      try {
+        return await o.episodes.receipt(robotId, req.params.id);
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+
+    app.post('/api/v1/reviews/next', async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      try {
+        return await o.reviews.next(session.address);
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+
+    app.post<{ Params: { id: string }; Body: { taskDone: boolean; camerasClear: boolean; robotSafe: boolean; score: number; comment?: string } }>(
+      '/api/v1/reviews/:id',
+      {
+        schema: {
+          params: idParams,
+          body: {
+            type: 'object',
+            required: ['taskDone', 'camerasClear', 'robotSafe', 'score'],
+            properties: {
+              taskDone: { type: 'boolean' },
+              camerasClear: { type: 'boolean' },
+              robotSafe: { type: 'boolean' },
+              score: { type: 'integer', minimum: 1, maximum: 5 },
+              comment: { type: 'string', maxLength: 2000 },
+            },
+          },
+        },
+      },
+      async (req, reply) => {
+        const session = await requireSession(o.auth, req, reply);
+        if (!session) return reply;
+        try {
+          return await o.reviews.submit(session.address, req.params.id, req.body);
+        } catch (err) {
+          return fail(reply, err);
+        }
+      },
+    );
+
+    app.get('/api/v1/reviews/me', async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      return o.reviews.agreement(session.address);
+    });
+  };
+}

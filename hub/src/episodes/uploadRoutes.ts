@@ -1,0 +1,119 @@
+// Resumable uploads of episode files from robots: the tus protocol
+// (@tus/server, file store under the data directory). Robots authenticate
+// with HTTP Basic (robot id and secret) and may touch only their own uploads
+// of their own episodes. A finished file is hashed, moved into the blob
+// store and handed to the episode service; the manifest, uploaded last,
+// starts verification. Uploads are refused cleanly when the disk is short.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { FileStore } from '@tus/file-store';
+import { Server as TusServer } from '@tus/server';
+import type { Logger } from '../log.ts';
+import type { HubMetrics } from '../metrics/HubMetrics.ts';
+import type { RobotRegistry } from '../robots/RobotRegistry.ts';
+import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
+import type { EpisodeService } from './EpisodeService.ts';
+
+export interface UploadRoutesOptions {
+  dataDir: string;
+  registry: RobotRegistry;
+  episodes: EpisodeService;
+  blobs: BlobStore;
+  metrics: HubMetrics;
+  logger: Logger;
+  /** Largest single file. */
+  maxFileBytes: number;
+  /** Refuse an upload that would leave less free space than this. */
+  minFreeBytes: number;
+}
+
+/** The robot a request authenticates as (HTTP Basic robotId:secret), or null. */
+export async function robotFromAuthorization(registry: RobotRegistry, header: string | null | undefined): Promise<string | null> {
+  const m = /^Basic (.+)$/.exec(header ?? '');
+  if (!m) return null;
+  const [robotId, ...rest] = Buffer.from(m[1]!, 'base64').toString('utf8').split(':');
+  if (!robotId || rest.length === 0) return null;
+  return (await registry.authenticate(robotId, rest.join(':'))).ok ? robotId : null;
+}
+
+const refuse = (status_code: number, body: string): never => {
+  throw { status_code, body };
+};
+
+async function sha256(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export function uploadRoutes(o: UploadRoutesOptions) {
+  const directory = join(o.dataDir, 'uploads');
+  mkdirSync(directory, { recursive: true });
+  const store = new FileStore({ directory });
+  const robotOf = new WeakMap<Request, string>();
+
+  const tus = new TusServer({
+    path: '/api/v1/uploads',
+    datastore: store,
+    maxSize: o.maxFileBytes,
+    respectForwardedHeaders: false,
+    async onIncomingRequest(req, uploadId) {
+      const robotId = await robotFromAuthorization(o.registry, req.headers.get('authorization'));
+      if (!robotId) {
+        o.metrics.drop('robot', 'auth_failed');
+        refuse(401, 'authenticate with the robot id and secret (HTTP Basic)');
+      }
+      robotOf.set(req, robotId!);
+      if (uploadId) {
+        const upload = await store.getUpload(uploadId).catch(() => null);
+        if (upload && upload.metadata?.robotId !== robotId) refuse(403, 'this upload belongs to another robot');
+      }
+    },
+    async onUploadCreate(req, upload) {
+      const robotId = robotOf.get(req)!;
+      const episodeId = upload.metadata?.episodeId ?? '';
+      const filename = upload.metadata?.filename ?? '';
+      const problem = await o.episodes.canUpload(robotId, episodeId, filename);
+      if (problem) {
+        o.metrics.drop('robot', 'forbidden');
+        refuse(403, problem);
+      }
+      const free = (() => {
+        const s = statfsSync(directory);
+        return s.bavail * s.bsize;
+      })();
+      const size = upload.size ?? 0;
+      if (free - size < o.minFreeBytes) {
+        o.logger.error({ robotId, episodeId, filename, size, free }, 'upload refused: not enough free space on the hub');
+        refuse(507, `the hub has ${free} bytes free and keeps at least ${o.minFreeBytes}; ${filename} (${size} bytes) does not fit now, keep it and retry later`);
+      }
+      return { metadata: { ...upload.metadata, robotId } };
+    },
+    async onUploadFinish(_req, upload) {
+      const episodeId = upload.metadata?.episodeId ?? '';
+      const filename = upload.metadata?.filename ?? '';
+      const path = join(directory, upload.id);
+      const digest = await sha256(path);
+      const size = upload.size ?? upload.offset;
+      await o.blobs.putFile(episodeBlobKey(episodeId, filename), path);
+      await store.configstore.delete(upload.id); // the upload's metadata; its data moved to the blob store
+      await o.episodes.fileReceived(episodeId, filename, size, digest);
+      o.logger.info({ episodeId, filename, size }, 'episode file received');
+      return {};
+    },
+  });
+
+  return async (app: FastifyInstance): Promise<void> => {
+    // tus bodies are streams handled by the tus server itself.
+    app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+    const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply): Promise<void> => {
+      reply.hijack();
+      await tus.handle(req.raw, reply.raw);
+    };
+    app.all('/api/v1/uploads', handler);
+    app.all('/api/v1/uploads/*', handler);
+  };
+}

@@ -1,0 +1,160 @@
+// Episodes end to end with real processes: the lease holder records an
+// episode on the simulated robot (state, action, a test camera), the robot
+// seals and uploads it (tus), the hub verifies hashes, signature, MCAP and
+// video, runs the automatic checks, and two reviewers accept it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OperatorClient } from '../harness/OperatorClient.ts';
+import { keyFor, signIn } from '../harness/signIn.ts';
+import { enrollRobot, eventually, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
+
+interface EpisodeView {
+  id: string;
+  state: string;
+  outcome: string | null;
+  reason: string | null;
+  score: number | null;
+  quality: { controlRoundTripMs: { p50: number; p95: number } | null; holds: number } | null;
+  checks: { name: string; passed: boolean; hard: boolean; reason: string }[] | null;
+  manifest: { manifest: { files: { name: string; sha256: string; size: number }[]; cameras: { frames: number; droppedFrames: number }[]; channels: Record<string, number> }; signer: string } | null;
+  files: { name: string; sha256: string }[];
+}
+
+export async function episode(hubUrl: string, token: string, id: string): Promise<EpisodeView> {
+  const res = await fetch(`${hubUrl}/api/v1/episodes/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  return (await res.json()) as EpisodeView;
+}
+
+export async function startEpisode(op: OperatorClient, robotId: string, task: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    op.socket.emit('episode:start', { robotId, task }, (res) => (res.ok ? resolve(res.value.episodeId) : reject(new Error(`${res.error.code}: ${res.error.message}`)))),
+  );
+}
+
+export async function stopEpisode(op: OperatorClient, robotId: string, outcome: 'success' | 'failure' | 'discard'): Promise<string> {
+  return new Promise((resolve, reject) =>
+    op.socket.emit('episode:stop', { robotId, outcome }, (res) => (res.ok ? resolve(res.value.episodeId) : reject(new Error(`${res.error.code}: ${res.error.message}`)))),
+  );
+}
+
+/** Drives the arm back and forth so the episode is not idle. */
+export function wiggle(op: OperatorClient, robotId: string): () => void {
+  let t = 0;
+  return op.stream(robotId, () => {
+    t += 0.02;
+    return [0.6 * Math.sin(t * 3), 0.3 * Math.sin(t * 2), 0.4, 0, 0, 0.5];
+  }, 50);
+}
+
+describe('episodes', () => {
+  const data = tempDir('episodes');
+  let hub: RunningHub;
+  let agent: TestProcess;
+  let robotId: string;
+  let op: OperatorClient;
+  let token: string;
+
+  beforeAll(async () => {
+    const creds = await enrollRobot(data.path, 'recording arm');
+    robotId = creds.robotId;
+    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1']);
+    agent = await startAgent(hub.url, creds, ['--ice-host-addresses', '127.0.0.1', '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8']);
+    op = await OperatorClient.connect(hub.url, 'recorder');
+    token = (await signIn(hub.url, keyFor('recorder'))).token;
+    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online), 10_000, 'robot online');
+    await op.subscribe(robotId);
+    expect((await op.requestLease(robotId)).status).toBe('granted');
+  }, 60_000);
+
+  afterAll(async () => {
+    op?.close();
+    await agent?.stop();
+    await hub?.process.stop();
+    data.remove();
+  });
+
+  it('records, uploads, verifies and checks an episode, then two reviewers accept it', async () => {
+    const updates: string[] = [];
+    op.socket.on('episode:update', (u) => updates.push(u.state));
+    const stop = wiggle(op, robotId);
+    const id = await startEpisode(op, robotId, 'wave the arm');
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await stopEpisode(op, robotId, 'success')).toBe(id);
+    stop();
+    const done = await eventually(async () => {
+      const e = await episode(hub.url, token, id);
+      return ['in_review', 'rejected', 'failed'].includes(e.state) ? e : undefined;
+    }, 30_000, 'episode verified and checked');
+    expect(done.reason).toBeNull();
+    expect(done.state).toBe('in_review');
+    expect(done.checks?.every((c) => c.passed || !c.hard)).toBe(true);
+    expect(done.checks?.map((c) => c.name)).toEqual(['duration', 'dropped_frames', 'timestamps', 'state_video_sync', 'idle', 'saturated_actions', 'joint_limit_hits', 'jerky_actions', 'duplicate']);
+    const m = done.manifest!.manifest;
+    expect(m.files.map((f) => f.name)).toEqual(['episode.mcap', 'front.mp4']);
+    expect(done.files.map((f) => [f.name, f.sha256]).sort()).toEqual(
+      expect.arrayContaining(m.files.map((f) => [f.name, f.sha256])),
+    );
+    expect(m.cameras[0]!.frames).toBeGreaterThanOrEqual(75);
+    expect(m.channels['/observation/state']).toBeGreaterThanOrEqual(75);
+    expect(m.channels['/operator/commands']).toBeGreaterThanOrEqual(100);
+    expect(done.quality?.controlRoundTripMs?.p50).toBeLessThan(50);
+    expect(updates).toEqual(expect.arrayContaining(['recording', 'uploading', 'verifying', 'checks', 'in_review']));
+    await agent.waitForLog((l) => l.msg === 'episode uploaded and confirmed by the hub; removed from the spool' && l.episodeId === id, 10_000);
+
+    // A file downloads whole and by range.
+    const whole = Buffer.from(await (await fetch(`${hub.url}/api/v1/episodes/${id}/files/front.mp4`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+    const size = m.files.find((f) => f.name === 'front.mp4')!.size;
+    expect(whole.length).toBe(size);
+    const part = await fetch(`${hub.url}/api/v1/episodes/${id}/files/front.mp4`, { headers: { authorization: `Bearer ${token}`, range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(whole.subarray(100, 200));
+
+    // The operator may not review their own episode; two others do.
+    const own = await fetch(`${hub.url}/api/v1/reviews/next`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(own.status).toBe(404);
+    for (const name of ['reviewer-a', 'reviewer-b']) {
+      const r = await signIn(hub.url, keyFor(name));
+      const next = (await (await fetch(`${hub.url}/api/v1/reviews/next`, { method: 'POST', headers: { authorization: `Bearer ${r.token}` } })).json()) as { episodeId: string };
+      expect(next.episodeId).toBe(id);
+      const res = await fetch(`${hub.url}/api/v1/reviews/${id}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ taskDone: true, camerasClear: true, robotSafe: true, score: 4 }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const accepted = await episode(hub.url, token, id);
+    expect(accepted.state).toBe('accepted');
+    expect(accepted.score).toBeGreaterThan(0);
+    const trajectory = (await (await fetch(`${hub.url}/api/v1/episodes/${id}/trajectory`, { headers: { authorization: `Bearer ${token}` } })).json()) as { states: number[][]; frames: Record<string, number[]> };
+    expect(trajectory.states.length).toBe(m.channels['/observation/state']);
+    expect(trajectory.frames.front?.length).toBe(m.cameras[0]!.frames);
+  }, 90_000);
+
+  it('rejects an idle episode with the reason, and drops a discarded one', async () => {
+    const idle = await startEpisode(op, robotId, 'do nothing');
+    await new Promise((r) => setTimeout(r, 1500));
+    await stopEpisode(op, robotId, 'success');
+    const e = await eventually(async () => {
+      const x = await episode(hub.url, token, idle);
+      return ['in_review', 'rejected', 'failed'].includes(x.state) ? x : undefined;
+    }, 30_000, 'idle episode checked');
+    expect(e.state).toBe('rejected');
+    expect(e.reason).toContain('idle: the joints travelled');
+
+    const dropped = await startEpisode(op, robotId, 'oops');
+    await new Promise((r) => setTimeout(r, 500));
+    await stopEpisode(op, robotId, 'discard');
+    expect((await episode(hub.url, token, dropped)).state).toBe('discarded');
+  }, 60_000);
+
+  it('refuses episode control from anyone but the lease holder', async () => {
+    const other = await OperatorClient.connect(hub.url, 'bystander');
+    try {
+      await expect(startEpisode(other, robotId, 'steal')).rejects.toThrow(/not_lease_holder/);
+      await expect(stopEpisode(other, robotId, 'success')).rejects.toThrow(/not_lease_holder/);
+      await expect(stopEpisode(op, robotId, 'success')).rejects.toThrow(/episode_conflict: robot .* is not recording/);
+    } finally {
+      other.close();
+    }
+  });
+});

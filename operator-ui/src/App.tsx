@@ -6,12 +6,15 @@ import { ConsolePage } from './pages/ConsolePage.tsx';
 import { FleetPage } from './pages/FleetPage.tsx';
 import { MyRobotsPage } from './pages/MyRobotsPage.tsx';
 import { ScaffoldPage } from './pages/ScaffoldPage.tsx';
+import { EpisodesPage } from './pages/EpisodesPage.tsx';
+import { ReviewPage } from './pages/ReviewPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { useRoute, type Route } from './router.ts';
 import { currentSession, signOut } from './wallet/signIn.ts';
 
 const NAV: { href: string; label: string; page: Route['page'] }[] = [
   { href: '#/fleet', label: 'Fleet', page: 'fleet' },
+  { href: '#/episodes', label: 'Episodes', page: 'episodes' },
   { href: '#/my-robots', label: 'My robots', page: 'my-robots' },
   { href: '#/datasets', label: 'Datasets', page: 'datasets' },
   { href: '#/review', label: 'Review', page: 'review' },
@@ -59,7 +62,8 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
       {route.page === 'cameras' && <CamerasPage robotId={route.robotId} />}
       {route.page === 'my-robots' && <MyRobotsPage />}
       {route.page === 'datasets' && <ScaffoldPage title="Datasets" what="Versioned datasets of accepted episodes, in LeRobot format and raw MCAP, verifiable against the on-chain record." comes="the datasets issue" />}
-      {route.page === 'review' && <ScaffoldPage title="Review" what="Peer review of recorded episodes: watch the synced replay and score it." comes="the episodes issue" />}
+      {route.page === 'episodes' && <EpisodesPage {...(route.episodeId ? { episodeId: route.episodeId } : {})} />}
+      {route.page === 'review' && <ReviewPage />}
       {route.page === 'rewards' && <ScaffoldPage title="Rewards" what="Earnings per epoch and claims, settled by the reward contracts." comes="the rewards issue" />}
     </div>
   );

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'console'; robotId: string }
   | { page: 'cameras'; robotId: string }
   | { page: 'my-robots' }
+  | { page: 'episodes'; episodeId?: string }
   | { page: 'datasets' }
   | { page: 'review' }
   | { page: 'rewards' };
@@ -17,6 +18,9 @@ export function parseRoute(hash: string): Route {
   m = /^\/robots\/([a-z0-9_-]+)\/cameras$/.exec(path);
   if (m) return { page: 'cameras', robotId: m[1]! };
   if (path === '/my-robots') return { page: 'my-robots' };
+  if (path === '/episodes') return { page: 'episodes' };
+  m = /^\/episodes\/(e-[0-9a-f-]+)$/.exec(path);
+  if (m) return { page: 'episodes', episodeId: m[1]! };
   if (path === '/datasets') return { page: 'datasets' };
   if (path === '/review') return { page: 'review' };
   if (path === '/rewards') return { page: 'rewards' };

@@ -203,6 +203,15 @@ export class RobotScene {
     if (this.samples.length > 64) this.samples.shift();
   }
 
+  /** Shows a pose directly (replays), bypassing the live interpolation. */
+  setPose(positions: number[]): void {
+    if (!this.robot) return;
+    this.samples.length = 0;
+    this.options.joints.forEach((j, i) => this.robot!.setJointValue(j, positions[i] ?? 0));
+    this.lastPose = positions;
+    this.dirty = true;
+  }
+
   /** The commanded pose, drawn as the ghost. */
   setCommanded(positions: number[] | null): void {
     if (!this.ghost) return;

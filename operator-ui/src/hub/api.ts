@@ -9,7 +9,9 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  // A JSON content type only with a body: the hub refuses an empty JSON body.
+  const headers = init.body !== undefined ? { 'content-type': 'application/json', ...(init.headers ?? {}) } : (init.headers ?? {});
+  const res = await fetch(path, { ...init, headers });
   const body = (await res.json().catch(() => ({}))) as { message?: string };
   if (!res.ok) throw new ApiError(res.status, body.message ?? `${path} answered ${res.status}`);
   return body as T;

@@ -8,6 +8,7 @@ import { SceneView } from '../console/SceneView.tsx';
 import { DEADMAN_BUTTON, JOG_KEYS, useDriveInputs } from '../console/useDriveInputs.ts';
 import { useTeleop, type Teleop } from '../console/useTeleop.ts';
 import { useHub } from '../hub/hubContext.tsx';
+import { RecordingPanel } from '../console/RecordingPanel.tsx';
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -140,34 +141,6 @@ function JogPanel({ teleop, speed, setSpeed }: { teleop: Teleop; speed: number; 
   );
 }
 
-function RecordingPanel() {
-  const [task, setTask] = useState('');
-  return (
-    <section className="panel" aria-labelledby="rec-h">
-      <h2 id="rec-h">Recording</h2>
-      <label>
-        Task <input value={task} onChange={(e) => setTask(e.target.value)} placeholder="pick the red cube" list="tasks" />
-      </label>
-      <datalist id="tasks" />
-      <div className="row">
-        <button type="button" disabled title="arrives with episode recording">
-          Start episode
-        </button>
-        <button type="button" disabled>
-          Stop
-        </button>
-        <button type="button" disabled>
-          Discard
-        </button>
-        <label>
-          <input type="checkbox" disabled /> success
-        </label>
-      </div>
-      <p className="hint">Episode recording arrives with the episodes issue; nothing is recorded yet.</p>
-    </section>
-  );
-}
-
 export function ConsolePage({ robotId }: { robotId: string }) {
   const { robots } = useHub();
   const summary = robots.get(robotId);
@@ -226,7 +199,7 @@ export function ConsolePage({ robotId }: { robotId: string }) {
               Deadman (button {DEADMAN_BUTTON}, left shoulder): {inputs.deadmanHeld ? 'HELD — gamepad drives' : 'released — gamepad does not drive'}
             </p>
           </section>
-          <RecordingPanel />
+          <RecordingPanel robotId={robotId} driving={driving} />
         </aside>
       </div>
     </main>

@@ -1,0 +1,176 @@
+// Episodes: mine and everyone's, with state, checks and the reasons for a
+// rejection; an episode's page shows its manifest, checks, teleoperation
+// quality, reviews, files and the synced replay.
+import { useEffect, useState } from 'react';
+import { api } from '../hub/api.ts';
+import { useHub } from '../hub/hubContext.tsx';
+import { EpisodeReplay } from '../replay/EpisodeReplay.tsx';
+
+export interface Check {
+  name: string;
+  hard: boolean;
+  passed: boolean;
+  score: number;
+  reason: string;
+}
+
+export interface Episode {
+  id: string;
+  robotId: string;
+  operator: string;
+  task: string;
+  state: string;
+  outcome: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  score: number | null;
+  reason: string | null;
+  quality: { controlRoundTripMs: { p50: number; p95: number } | null; videoCaptureToHubMs: { p50: number; p95: number } | null; videoPacketsLost: number; holds: number; leaseInterruptions: number } | null;
+  checks: Check[] | null;
+  manifest: { manifest: { fps: number; cameras: { name: string; frames: number; droppedFrames: number }[]; files: { name: string; size: number; sha256: string }[] }; signer: string } | null;
+  files: { name: string; size: number; sha256: string }[];
+  reviews?: { reviewer: string; task_done: number; cameras_clear: number; robot_safe: number; score: number; comment: string | null }[];
+}
+
+export function StateTag({ state }: { state: string }) {
+  return <span className={`state ${state}`}>{state.replace('_', ' ')}</span>;
+}
+
+export function ChecksList({ checks }: { checks: Check[] }) {
+  return (
+    <ul className="checks">
+      {checks.map((c) => (
+        <li key={c.name} className={c.passed ? 'pass' : 'fail'}>
+          {c.passed ? '✓' : '✗'} <strong>{c.name}</strong>
+          {c.hard ? ' (hard)' : ''}: {c.reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EpisodeDetail({ id }: { id: string }) {
+  const [e, setE] = useState<Episode | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<Episode>(`/api/v1/episodes/${id}`).then(setE, (err: Error) => setError(err.message));
+  }, [id]);
+  if (error) return <p className="error">{error}</p>;
+  if (!e) return <p>Loading…</p>;
+  const cam = e.manifest?.manifest.cameras[0]?.name ?? null;
+  return (
+    <main className="page">
+      <h1>
+        {e.task} <StateTag state={e.state} />
+      </h1>
+      <p className="meta">
+        <code>{e.id}</code> · robot <code>{e.robotId}</code> · operator <code>{e.operator}</code> · {new Date(e.startedAt).toLocaleString()}
+        {e.outcome && ` · operator said: ${e.outcome}`}
+        {e.score !== null && ` · quality ${(e.score * 100).toFixed(0)}%`}
+      </p>
+      {e.reason && (
+        <p role="alert" className="error">
+          {e.reason}
+        </p>
+      )}
+      {e.manifest && <EpisodeReplay episodeId={e.id} robotId={e.robotId} camera={cam} fps={e.manifest.manifest.fps} />}
+      {e.checks && (
+        <>
+          <h2>Automatic checks</h2>
+          <ChecksList checks={e.checks} />
+        </>
+      )}
+      {e.quality && (
+        <>
+          <h2>Teleoperation quality</h2>
+          <p>
+            control round trip p50/p95: {e.quality.controlRoundTripMs ? `${e.quality.controlRoundTripMs.p50} / ${e.quality.controlRoundTripMs.p95} ms` : '—'} · video capture→hub p50/p95:{' '}
+            {e.quality.videoCaptureToHubMs ? `${e.quality.videoCaptureToHubMs.p50} / ${e.quality.videoCaptureToHubMs.p95} ms` : '—'} · video packets lost {e.quality.videoPacketsLost} · watchdog holds {e.quality.holds} · lease interruptions{' '}
+            {e.quality.leaseInterruptions}
+          </p>
+        </>
+      )}
+      {e.reviews && e.reviews.length > 0 && (
+        <>
+          <h2>Reviews</h2>
+          <ul>
+            {e.reviews.map((r) => (
+              <li key={r.reviewer}>
+                <code>{r.reviewer.slice(0, 10)}…</code> task {r.task_done ? 'done' : 'not done'}, cameras {r.cameras_clear ? 'clear' : 'unclear'}, robot {r.robot_safe ? 'safe' : 'unsafe'}, score {r.score}/5
+                {r.comment ? ` — ${r.comment}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>Files</h2>
+      <ul>
+        {e.files.map((f) => (
+          <li key={f.name}>
+            <a href={`/api/v1/episodes/${e.id}/files/${f.name}`} download>
+              {f.name}
+            </a>{' '}
+            ({(f.size / 1e6).toFixed(2)} MB, sha256 <code>{f.sha256.slice(0, 16)}…</code>)
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+export function EpisodesPage({ episodeId }: { episodeId?: string }) {
+  const { address, socket } = useHub();
+  const [mine, setMine] = useState(true);
+  const [list, setList] = useState<Episode[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (episodeId) return;
+    const load = (): void => {
+      api<{ episodes: Episode[] }>(`/api/v1/episodes${mine ? `?operator=${address}` : ''}`).then((r) => setList(r.episodes), (e: Error) => setError(e.message));
+    };
+    load();
+    socket.on('episode:update', load);
+    return () => void socket.off('episode:update', load);
+  }, [episodeId, mine, address, socket]);
+  if (episodeId) return <EpisodeDetail id={episodeId} />;
+  return (
+    <main className="page">
+      <h1>Episodes</h1>
+      <label>
+        <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> only mine
+      </label>
+      {error && <p className="error">{error}</p>}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Task</th>
+            <th scope="col">Robot</th>
+            <th scope="col">Started</th>
+            <th scope="col">State</th>
+            <th scope="col">Quality</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(list ?? []).map((e) => (
+            <tr key={e.id} data-testid={`episode-${e.id}`}>
+              <td>
+                <a href={`#/episodes/${e.id}`}>{e.task}</a>
+              </td>
+              <td>
+                <code>{e.robotId}</code>
+              </td>
+              <td>{new Date(e.startedAt).toLocaleString()}</td>
+              <td>
+                <StateTag state={e.state} />
+              </td>
+              <td>{e.score === null ? '—' : `${(e.score * 100).toFixed(0)}%`}</td>
+              <td>{e.reason ?? (e.checks?.filter((c) => !c.passed).map((c) => c.name).join(', ') || '')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list?.length === 0 && <p className="empty">No episodes yet. Record one from a robot's console.</p>}
+    </main>
+  );
+}

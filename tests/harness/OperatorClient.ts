@@ -48,7 +48,8 @@ export class OperatorClient {
 
   constructor(
     hubUrl: string,
-    token: string,
+    /** The session token (Bearer) of the signed-in wallet, for the hub's HTTP API. */
+    readonly token: string,
     /** The signed-in wallet address: the hub's operator id for this client. */
     readonly address: string,
   ) {

@@ -1,5 +1,5 @@
 // Calls back at a fixed frame rate, correcting drift, for cameras that draw
-// their frames in this process.
+// their frames in this process. Frames it had to skip show as a jump in the index.
 
 export class FrameTicker {
   private timer: NodeJS.Timeout | null = null;
@@ -19,8 +19,12 @@ export class FrameTicker {
       this.onTick(this.index++);
       this.next += period;
       const now = performance.now();
-      // Fell behind by more than a frame: skip ahead instead of bursting.
-      if (this.next < now - period) this.next = now;
+      // Fell behind by more than a frame: skip those frames (the index says so) instead of bursting.
+      if (this.next < now - period) {
+        const skipped = Math.floor((now - this.next) / period);
+        this.index += skipped;
+        this.next += skipped * period;
+      }
       this.timer = setTimeout(tick, Math.max(0, this.next - now));
     };
     tick();

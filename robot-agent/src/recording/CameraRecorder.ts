@@ -1,8 +1,9 @@
 // Records one camera of an episode at full quality: every frame the camera
 // delivers goes, in order, into an MP4 encoded by ffmpeg at constant frame
 // rate (H.264 yuv420p or AV1, key frame every 2 frames as LeRobot writes, so
-// any frame can be decoded fast). Gaps in delivery are measured from capture
-// times and counted, never filled in; frames the encoder cannot take in time
+// any frame can be decoded fast). Frames that never came (the camera's index
+// jumped, or capture times fell behind the frame clock by more than 1.5
+// periods) are counted, never filled in; frames the encoder cannot take in time
 // are held in memory, and only past a bound dropped and counted.
 // The MP4 is written fragmented while recording (readable after a crash) and
 // remuxed with a front index when the episode ends.
@@ -55,7 +56,9 @@ export async function remuxMp4(partial: string, out: string): Promise<void> {
 export class CameraRecorder {
   private proc: ChildProcess | null = null;
   private readonly backlog: Buffer[] = [];
-  private lastCaptureNs: bigint | null = null;
+  /** Capture time of slot 0 of the constant-rate video. */
+  private originNs: bigint | null = null;
+  private lastIndex: number | null = null;
   private pendingDrops = 0;
   private exited: Promise<number | null> | null = null;
   private stderr = '';
@@ -84,16 +87,27 @@ export class CameraRecorder {
   }
 
   push(frame: CameraFrame): void {
-    const period = 1e9 / this.o.camera.fps;
-    if (this.lastCaptureNs !== null) {
-      // A gap of more than half a frame beyond the period means frames never came.
-      const missing = Math.round(Number(frame.captureNs - this.lastCaptureNs) / period) - 1;
-      if (missing > 0) {
-        this.pendingDrops += missing;
-        this.stats.dropped += missing;
-      }
+    // Every slot of the constant-rate video is either a frame written or a frame counted as dropped.
+    const slot = this.stats.frames + this.stats.dropped;
+    let missing = 0;
+    if (this.originNs !== null && this.lastIndex !== null) {
+      const period = 1e9 / this.o.camera.fps;
+      // The camera knows it skipped frames (its index jumped) ...
+      const skipped = frame.index - this.lastIndex - 1;
+      // ... or the stream fell behind its clock: the frame is more than 1.5 periods past its slot
+      // (late frames that the following ones make up for are jitter, not loss).
+      const behind = Number(frame.captureNs - this.originNs) / period - slot;
+      const late = behind >= 1.5 ? Math.round(behind) : 0;
+      missing = Math.max(skipped, late);
+      // A camera a little faster than nominal moves the origin, so it cannot hide later gaps.
+      if (behind < -1) this.originNs = frame.captureNs - BigInt(Math.round((slot + missing) * period));
     }
-    this.lastCaptureNs = frame.captureNs;
+    this.originNs ??= frame.captureNs;
+    this.lastIndex = frame.index;
+    if (missing > 0) {
+      this.pendingDrops += missing;
+      this.stats.dropped += missing;
+    }
     if (this.backlog.length >= (this.o.maxBacklogFrames ?? 60)) {
       // The encoder cannot keep up: this frame is lost, and said so.
       this.pendingDrops++;

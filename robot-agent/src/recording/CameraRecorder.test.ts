@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { CameraRecorder } from './CameraRecorder.ts';
+
+// Frame accounting only: the encoder is not started, frames stay in the backlog.
+function recorder(maxBacklogFrames = 1000) {
+  const written: { index: number; droppedBefore: number }[] = [];
+  const r = new CameraRecorder({
+    camera: { name: 'front', width: 16, height: 16, fps: 30, pixelFormat: 'rgba', source: 'test' },
+    codec: 'h264',
+    path: '/nonexistent/front.mp4',
+    onFrame: (index, _ns, droppedBefore) => written.push({ index, droppedBefore }),
+    maxBacklogFrames,
+  });
+  const period = 1e9 / 30;
+  const push = (index: number, slotsLate: number): void =>
+    r.push({ data: Buffer.alloc(4), index, captureNs: 1_000_000_000_000n + BigInt(Math.round((index + slotsLate) * period)) });
+  return { r, written, push };
+}
+
+describe('CameraRecorder frame accounting', () => {
+  it('takes late frames that the next ones make up for as jitter, not loss', () => {
+    const { r, push } = recorder();
+    for (let i = 0; i < 10; i++) push(i, 0);
+    push(10, 1.3); // a stall of 1.3 frame periods ...
+    for (let i = 11; i < 20; i++) push(i, 0); // ... and the camera catches up
+    expect(r.stats).toMatchObject({ frames: 20, dropped: 0 });
+  });
+
+  it('counts frames the camera says it skipped', () => {
+    const { r, written, push } = recorder();
+    for (let i = 0; i < 5; i++) push(i, 0);
+    for (let i = 8; i < 12; i++) push(i, 0); // 5, 6, 7 never came
+    expect(r.stats).toMatchObject({ frames: 9, dropped: 3 });
+    expect(written[5]).toEqual({ index: 5, droppedBefore: 3 });
+  });
+
+  it('counts a gap in capture times when the index does not show it (camera restarted)', () => {
+    const { r, push } = recorder();
+    for (let i = 0; i < 5; i++) push(i, 0);
+    for (let i = 5; i < 10; i++) push(i, 15); // half a second without frames, index continuous
+    expect(r.stats).toMatchObject({ frames: 10, dropped: 15 });
+  });
+
+  it('drops and counts frames past the backlog bound', () => {
+    const { r, push } = recorder(4);
+    for (let i = 0; i < 10; i++) push(i, 0);
+    expect(r.stats).toMatchObject({ frames: 4, dropped: 6 });
+  });
+});

@@ -1,5 +1,5 @@
 // Episodes against faults: the hub gone during the upload, the connection
-// cut mid-upload, the hub out of disk, tampered files and a forged signature,
+// cut mid-upload, the hub restarted mid-upload, the hub out of disk, tampered files and a forged signature,
 // and the agent killed mid-episode. Nothing recorded is lost or counted twice.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -118,6 +118,23 @@ describe('episode faults', () => {
     const received = hub.process.logs.filter((l) => l.msg === 'episode file received' && l.episodeId === id).map((l) => l.filename);
     expect(received.sort()).toEqual(['episode.mcap', 'front.mp4', 'manifest.json']);
   }, 90_000);
+
+  it('resumes from the last byte the hub confirmed after the hub restarts mid-upload', async () => {
+    const id = await record('hub restarts', 10_000); // a video of a few MB: several seconds at 400 KiB/s
+    await agent.waitForLog((l) => l.msg === 'episode sealed' && l.episodeId === id, 10_000);
+    await new Promise((r) => setTimeout(r, 800)); // into front.mp4
+    await hub.process.stop();
+    await new Promise((r) => setTimeout(r, 3000)); // longer than tus-js-client's own retries: the spool's saved URL is used
+    hub = await startHub(data.path, hubArgs);
+    const resumed = await agent.waitForLog((l) => l.msg === 'upload resumed where the hub left off' && l.episodeId === id, 60_000);
+    expect(resumed.fromByte).toBeGreaterThan(0);
+    expect(resumed.fromByte).toBeLessThan(resumed.size as number);
+    await agent.waitForLog((l) => l.msg === 'episode uploaded and confirmed by the hub; removed from the spool' && l.episodeId === id, 60_000);
+    await connectOperator();
+    const e = await settled(id);
+    expect(e.state).toBe('in_review');
+    for (const f of e.manifest!.manifest.files) expect(e.files.find((x) => x.name === f.name)?.sha256).toBe(f.sha256);
+  }, 120_000);
 
   it('keeps the episode while the hub is down and uploads it byte-identical when the hub returns', async () => {
     const id = await record('hub goes away', 3000);

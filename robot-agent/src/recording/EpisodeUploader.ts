@@ -168,6 +168,7 @@ export class EpisodeUploader {
     const limit = this.o.bandwidthBytesPerS;
     let windowStart = Date.now();
     let windowBytes = 0;
+    let resumedLogged = false;
     return new Promise((resolve, reject) => {
       const upload = new Upload(createReadStream(path), {
         endpoint: `${this.o.hubUrl}/api/v1/uploads`,
@@ -186,7 +187,11 @@ export class EpisodeUploader {
           const due = windowStart + (windowBytes / limit) * 1000;
           if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
         },
-        onChunkComplete: (chunkSize) => {
+        onChunkComplete: (chunkSize, bytesAccepted, bytesTotal) => {
+          if (resumeUrl && !resumedLogged) {
+            resumedLogged = true;
+            this.o.logger.info({ episodeId, file: name, fromByte: bytesAccepted - chunkSize, size: bytesTotal }, 'upload resumed where the hub left off');
+          }
           windowBytes += chunkSize;
           this.stats.uploadedBytes += chunkSize;
           if (Date.now() - windowStart > 10_000) {

@@ -1,5 +1,5 @@
 // Episodes against faults: the hub gone during the upload, the connection
-// cut mid-upload, the hub restarted mid-upload, the hub out of disk, tampered files and a forged signature,
+// cut mid-upload, the hub restarted mid-upload, the hub dying mid-episode, the hub out of disk, tampered files and a forged signature,
 // and the agent killed mid-episode. Nothing recorded is lost or counted twice.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -151,6 +151,29 @@ describe('episode faults', () => {
     const mp4 = Buffer.from(await (await fetch(`${hub.url}/api/v1/episodes/${id}/files/front.mp4`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(mp4).digest('hex')).toBe(sealed.manifest.files.find((f) => f.name === 'front.mp4')!.sha256);
+  }, 150_000);
+
+  it('ends an episode as a failure when the hub dies during it, and uploads it byte-identical once the hub is back', async () => {
+    const stop = wiggle(op, creds.robotId);
+    const id = await startEpisode(op, creds.robotId, 'hub dies while recording');
+    await new Promise((r) => setTimeout(r, 2500));
+    stop();
+    await hub.process.stop('SIGKILL');
+    // Nobody can drive without the hub: the robot holds and ends the recording itself.
+    await agent.waitForLog((l) => l.msg === 'episode sealed' && l.episodeId === id, 15_000);
+    const sealed = JSON.parse(readFileSync(join(agentState.path, 'spool', id, 'manifest.json'), 'utf8')) as {
+      manifest: { outcome: string; failure?: string; files: { name: string; sha256: string }[] };
+    };
+    expect(sealed.manifest.outcome).toBe('failure');
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(spool()).toContain(id);
+    hub = await startHub(data.path, hubArgs);
+    await agent.waitForLog((l) => l.msg === 'episode uploaded and confirmed by the hub; removed from the spool' && l.episodeId === id, 90_000);
+    await connectOperator();
+    const e = await settled(id);
+    expect(e.outcome).toBe('failure'); // the hub never saw it end: the robot's signed manifest says how it did
+    expect(e.reason).toContain('lost the hub');
+    for (const f of sealed.manifest.files) expect(e.files.find((x) => x.name === f.name)?.sha256).toBe(f.sha256);
   }, 150_000);
 
   it('refuses uploads cleanly when the hub is short of disk, then rejects a tampered file and a forged signature, keeping the originals', async () => {

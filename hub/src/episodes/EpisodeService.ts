@@ -251,6 +251,15 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       }
       await this.setState(episodeId, 'checks');
       const m = signed.manifest;
+      if (row.outcome === null && row.ended_at === null) {
+        // The hub never saw this episode end (it was down or restarted meanwhile): the robot's signed word stands.
+        await this.o.db
+          .updateTable('episodes')
+          .set({ outcome: m.outcome, ended_at: new Date(Number(BigInt(m.endNs) / 1_000_000n)).toISOString(), ...(m.failure ? { reason: m.failure } : {}) })
+          .where('id', '=', episodeId)
+          .execute();
+        this.recording.forEach((r, robotId) => r.episodeId === episodeId && this.recording.delete(robotId));
+      }
       const files = await this.o.db.selectFrom('episode_files').select(['sha256', 'episode_id']).where('sha256', 'in', m.files.map((f) => f.sha256)).where('episode_id', '!=', episodeId).execute();
       const earlier: { episodeId: string; signature: number[][] }[] = [];
       for (const e of await this.o.db.selectFrom('episodes').select(['id', 'checks']).where('robot_id', '=', row.robot_id).where('id', '!=', episodeId).where('checks', 'is not', null).orderBy('started_at', 'desc').limit(200).execute()) {

@@ -1,6 +1,6 @@
-// Episodes against faults: the hub gone during the upload, the connection
-// cut mid-upload, the hub restarted mid-upload, the hub dying mid-episode, the hub out of disk, tampered files and a forged signature,
-// and the agent killed mid-episode. Nothing recorded is lost or counted twice.
+// Episodes against faults: the connection cut mid-upload, the hub restarted
+// mid-upload, the hub killed mid-upload and mid-episode, the hub out of disk,
+// tampered files and a forged signature, and the agent killed mid-episode. Nothing recorded is lost or counted twice.
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';

@@ -14,3 +14,4 @@ export * from './iceSettings.ts';
 export * from './mediaClock.ts';
 export * from './describedJoints.ts';
 export * from './episodeManifest.ts';
+export * from './datasetManifest.ts';

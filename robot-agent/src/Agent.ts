@@ -392,6 +392,7 @@ export class Agent {
       commandsApplied: toLong(this.counters.applied),
       commandsRejected: toLong(this.counters.rejected),
       clockOffsetNs: toLong(this.clockOffsetNs, false),
+      recordingEpisodeId: this.recorder?.recordingId ?? '',
       cameras: this.cameras.map(({ camera, encoder }) => {
         const latency = encoder.encodeLatency();
         return {

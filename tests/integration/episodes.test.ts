@@ -3,6 +3,8 @@
 // seals and uploads it (tus), the hub verifies hashes, signature, MCAP and
 // video, runs the automatic checks, and two reviewers accept it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt from 'mqtt';
+import { nowNs, robotTopic, toLong, v1 } from '@teleop/proto';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
 import { episode, startEpisode, stopEpisode, wiggle } from '../harness/episodes.ts';
@@ -15,9 +17,11 @@ describe('episodes', () => {
   let robotId: string;
   let op: OperatorClient;
   let token: string;
+  let ghost: { robotId: string; secret: string };
 
   beforeAll(async () => {
     const creds = await enrollRobot(data.path, 'recording arm');
+    ghost = await enrollRobot(data.path, 'ghost arm');
     robotId = creds.robotId;
     hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1']);
     agent = await startAgent(hub.url, creds, ['--ice-host-addresses', '127.0.0.1', '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8']);
@@ -118,6 +122,30 @@ describe('episodes', () => {
       await expect(stopEpisode(op, robotId, 'success')).rejects.toThrow(/episode_conflict: robot .* is not recording/);
     } finally {
       other.close();
+    }
+  });
+
+  it('tells a robot that reports recording an episode the hub has no recording of to stop it', async () => {
+    // A bare MQTT client plays a robot whose stop was lost: its status keeps naming an episode.
+    const robot = await mqtt.connectAsync(hub.mqttUrl, { clientId: ghost.robotId, username: ghost.robotId, password: ghost.secret, protocolVersion: 4, reconnectPeriod: 0 });
+    try {
+      const stops: v1.EpisodeStop[] = [];
+      await robot.subscribeAsync(robotTopic(ghost.robotId, 'session'), { qos: 1 });
+      robot.on('message', (_topic, payload) => {
+        const ev = v1.SessionEvent.decode(payload);
+        if (ev.episodeStop) stops.push(v1.EpisodeStop.create(ev.episodeStop));
+      });
+      const stray = 'e-00000000-0000-4000-8000-000000000000';
+      const status = v1.RobotStatus.encode({ timeNs: toLong(nowNs()), mode: v1.RobotMode.ROBOT_MODE_IDLE, recordingEpisodeId: stray }).finish();
+      await robot.publishAsync(robotTopic(ghost.robotId, 'status'), Buffer.from(status), { qos: 1 });
+      await eventually(() => stops.length > 0, 5000, 'a stop for the stray episode');
+      expect(stops[0]).toMatchObject({ episodeId: stray, outcome: 'discard' });
+      // Repeated statuses do not flood the robot with stops.
+      for (let i = 0; i < 5; i++) await robot.publishAsync(robotTopic(ghost.robotId, 'status'), Buffer.from(status), { qos: 1 });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(stops.length).toBe(1);
+    } finally {
+      await robot.endAsync();
     }
   });
 });

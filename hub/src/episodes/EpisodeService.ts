@@ -176,6 +176,36 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     this.o.logger.warn({ episodeId: id, robotId }, `episode ended: ${why}`);
   }
 
+  private readonly reconciledAt = new Map<string, number>();
+
+  /**
+   * The robot says it is recording `episodeId`. If the hub has ended that episode (its stop was lost)
+   * or lost track of it (the hub restarted), the robot is told to stop: at most every 2 s per robot.
+   */
+  async reconcile(robotId: string, episodeId: string): Promise<void> {
+    if (this.recording.get(robotId)?.episodeId === episodeId) return;
+    const last = this.reconciledAt.get(robotId) ?? 0;
+    if (Date.now() - last < 2000) return;
+    const row = await this.get(episodeId);
+    // A stop sent moments ago may still be on its way.
+    if (row?.ended_at && Date.now() - Date.parse(row.ended_at) < 3000) return;
+    this.reconciledAt.set(robotId, Date.now());
+    if (!row || row.robot_id !== robotId) {
+      this.o.fleet.sendSession(robotId, { episodeStop: { episodeId, outcome: 'discard' } });
+      this.o.logger.warn({ robotId, episodeId }, 'the robot records an episode the hub does not know; told it to discard it');
+      return;
+    }
+    let outcome = row.state === 'discarded' ? 'discard' : (row.outcome ?? 'failure');
+    if (row.state === 'recording') {
+      // The hub restarted during the episode: nobody holds its recording any more.
+      outcome = 'failure';
+      await this.o.db.updateTable('episodes').set({ state: 'uploading', outcome, reason: 'the hub restarted during the recording', ended_at: now(), updated_at: now() }).where('id', '=', episodeId).execute();
+      await this.changed(episodeId);
+    }
+    this.o.fleet.sendSession(robotId, { episodeStop: { episodeId, outcome } });
+    this.o.logger.warn({ robotId, episodeId, outcome }, 'the robot is still recording an episode the hub has ended; stop sent again');
+  }
+
   async get(id: string): Promise<EpisodesTable | undefined> {
     return this.o.db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -66,6 +66,10 @@ export function attachEpisodeGateway(o: EpisodeGatewayOptions): void {
   fleet.on('offline', (robotId) => void episodes.abortRecording(robotId, 'the robot went offline'));
   fleet.on('removed', (robotId) => void episodes.abortRecording(robotId, 'the robot was revoked'));
   fleet.on('roundTrip', (robotId, ms) => episodes.observeRoundTrip(robotId, ms));
+  fleet.on('status', (robotId) => {
+    const recording = fleet.get(robotId)?.status?.recordingEpisodeId;
+    if (recording) void episodes.reconcile(robotId, recording).catch(() => undefined);
+  });
   fleet.on('event', (robotId, event) => {
     if (event.kind === v1.RobotEvent.Kind.KIND_WATCHDOG_HOLD) episodes.observeHold(robotId);
   });

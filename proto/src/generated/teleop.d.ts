@@ -2484,6 +2484,9 @@ export namespace teleop {
             /** RobotStatus cameras. */
             cameras: teleop.v1.CameraStatus.$Properties[];
 
+            /** RobotStatus recordingEpisodeId. */
+            recordingEpisodeId: string;
+
             /**
              * Creates a new RobotStatus instance using the specified properties.
              * @param [properties] Properties to set
@@ -2597,6 +2600,9 @@ export namespace teleop {
 
                 /** RobotStatus cameras */
                 cameras?: (teleop.v1.CameraStatus.$Properties[]|null);
+
+                /** RobotStatus recordingEpisodeId */
+                recordingEpisodeId?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

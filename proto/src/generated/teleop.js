@@ -7208,6 +7208,7 @@ export const teleop = $root.teleop = (() => {
              * @property {Long|null} [commandsRejected] RobotStatus commandsRejected
              * @property {Long|null} [clockOffsetNs] RobotStatus clockOffsetNs
              * @property {Array.<teleop.v1.CameraStatus.$Properties>|null} [cameras] RobotStatus cameras
+             * @property {string|null} [recordingEpisodeId] RobotStatus recordingEpisodeId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7322,6 +7323,14 @@ export const teleop = $root.teleop = (() => {
             RobotStatus.prototype.cameras = $util.emptyArray;
 
             /**
+             * RobotStatus recordingEpisodeId.
+             * @member {string} recordingEpisodeId
+             * @memberof teleop.v1.RobotStatus
+             * @instance
+             */
+            RobotStatus.prototype.recordingEpisodeId = "";
+
+            /**
              * Creates a new RobotStatus instance using the specified properties.
              * @function create
              * @memberof teleop.v1.RobotStatus
@@ -7375,6 +7384,8 @@ export const teleop = $root.teleop = (() => {
                 if (message.cameras != null && message.cameras.length)
                     for (let i = 0; i < message.cameras.length; ++i)
                         $root.teleop.v1.CameraStatus.encode(message.cameras[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                if (message.recordingEpisodeId != null && $Object.hasOwnProperty.call(message, "recordingEpisodeId") && message.recordingEpisodeId !== "")
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.recordingEpisodeId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -7520,6 +7531,15 @@ export const teleop = $root.teleop = (() => {
                             message.cameras.push($root.teleop.v1.CameraStatus.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.recordingEpisodeId = value;
+                            else
+                                delete message.recordingEpisodeId;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -7610,6 +7630,9 @@ export const teleop = $root.teleop = (() => {
                             return "cameras." + error;
                     }
                 }
+                if (message.recordingEpisodeId != null && $Object.hasOwnProperty.call(message, "recordingEpisodeId"))
+                    if (!$util.isString(message.recordingEpisodeId))
+                        return "recordingEpisodeId: string expected";
                 return null;
             };
 
@@ -7730,6 +7753,9 @@ export const teleop = $root.teleop = (() => {
                         message.cameras[i] = $root.teleop.v1.CameraStatus.fromObject(object.cameras[i], _depth + 1);
                     }
                 }
+                if (object.recordingEpisodeId != null)
+                    if (typeof object.recordingEpisodeId !== "string" || object.recordingEpisodeId.length)
+                        message.recordingEpisodeId = $String(object.recordingEpisodeId);
                 return message;
             };
 
@@ -7779,6 +7805,7 @@ export const teleop = $root.teleop = (() => {
                         object.clockOffsetNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.clockOffsetNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.recordingEpisodeId = "";
                 }
                 if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -7826,6 +7853,8 @@ export const teleop = $root.teleop = (() => {
                     for (let j = 0; j < message.cameras.length; ++j)
                         object.cameras[j] = $root.teleop.v1.CameraStatus.toObject(message.cameras[j], options, _depth + 1);
                 }
+                if (message.recordingEpisodeId != null && $Object.hasOwnProperty.call(message, "recordingEpisodeId"))
+                    object.recordingEpisodeId = message.recordingEpisodeId;
                 return object;
             };
 

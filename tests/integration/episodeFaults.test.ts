@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { freePort } from '../harness/mosquitto.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
@@ -94,6 +94,13 @@ describe('episode faults', () => {
     agent = await startAgent(`http://127.0.0.1:${front.port}`, creds, agentArgs());
     await connectOperator();
   }, 60_000);
+
+  beforeEach(() => {
+    // A failure here is about timing between three processes: show what the hub saw too.
+    onTestFailed(() => {
+      console.error(`hub, last log lines:\n${hub.process.logs.slice(-30).map((l) => JSON.stringify(l)).join('\n')}`);
+    });
+  });
 
   afterAll(async () => {
     op?.close();

@@ -96,4 +96,37 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('reviews_episode').on('reviews').columns(['episode_id', 'reviewer']).unique().execute();
     },
   },
+  '0004_datasets': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('datasets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('license', 'text', (c) => c.notNull())
+        .addColumn('price', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('dataset_versions')
+        .addColumn('dataset_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('parent_version', 'integer')
+        .addColumn('selection', 'text', (c) => c.notNull())
+        .addColumn('episode_ids', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('merkle_root', 'text')
+        .addColumn('manifest_hash', 'text')
+        .addColumn('summary', 'text')
+        .addColumn('size_bytes', 'integer')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('built_at', 'text')
+        .addPrimaryKeyConstraint('dataset_versions_pk', ['dataset_id', 'version'])
+        .execute();
+    },
+  },
 };

@@ -92,7 +92,47 @@ export interface ReviewsTable {
   comment: string | null;
 }
 
+export interface DatasetsTable {
+  id: string;
+  /** URL-safe name, unique, e.g. "so101-pick-cube". */
+  name: string;
+  title: string;
+  description: string;
+  /** SPDX id (e.g. CC-BY-4.0) of the data's license. */
+  license: string;
+  /** 0 for open access; otherwise the price in the reward token's smallest unit (decimal string). */
+  price: string;
+  /** Wallet address of whoever created it. */
+  created_by: string;
+  created_at: string;
+}
+
+export interface DatasetVersionsTable {
+  dataset_id: string;
+  version: number;
+  parent_version: number | null;
+  /** The selection as asked: filters and/or explicit episode ids (JSON). */
+  selection: string;
+  /** The frozen episode ids in dataset order (JSON array). */
+  episode_ids: string;
+  /** building, ready, failed. */
+  state: string;
+  reason: string | null;
+  /** Merkle root of the version's files (hex), once built. */
+  merkle_root: string | null;
+  manifest_hash: string | null;
+  /** Totals, stats summary and the dropped-frame report (JSON), once built. */
+  summary: string | null;
+  /** Bytes of all files. */
+  size_bytes: number | null;
+  created_by: string;
+  created_at: string;
+  built_at: string | null;
+}
+
 export interface Database {
+  datasets: DatasetsTable;
+  dataset_versions: DatasetVersionsTable;
   episodes: EpisodesTable;
   episode_files: EpisodeFilesTable;
   reviews: ReviewsTable;

@@ -33,6 +33,9 @@ import { ReviewService } from './episodes/ReviewService.ts';
 import { attachEpisodeGateway } from './episodes/episodeGateway.ts';
 import { uploadRoutes } from './episodes/uploadRoutes.ts';
 import { episodeRoutes } from './episodes/episodeRoutes.ts';
+import { DatasetService } from './datasets/DatasetService.ts';
+import { datasetRoutes } from './datasets/datasetRoutes.ts';
+import { buildDatasetVersion } from './datasets/exportVersion.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openDatabase, type HubDb } from './store/database.ts';
@@ -151,8 +154,27 @@ export class Hub {
       );
       await app.register(episodeRoutes({ auth, episodes, reviews, registry, blobs, db }));
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
-      await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
       let publicUrl = '';
+      const datasets = new DatasetService({
+        db,
+        dataDir: config.dataDir,
+        logger: logger.child({ room: 'datasets' }),
+        build: (o) =>
+          buildDatasetVersion(
+            { db, blobs, limits: { dataFilesSizeMb: config.datasetDataMb, videoFilesSizeMb: config.datasetVideoMb, chunksSize: 1000 }, hubUrl: publicUrl, chainId: config.chainId },
+            o,
+          ),
+      });
+      await app.register(
+        datasetRoutes({
+          auth,
+          datasets,
+          logger: logger.child({ room: 'datasets' }),
+          // Until purchases are recorded on chain, only its creator downloads a priced dataset.
+          mayDownload: async ({ address, createdBy }) => address !== null && address.toLowerCase() === createdBy.toLowerCase(),
+        }),
+      );
+      await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
       await app.register(
         ownerRoutes({
           auth,
@@ -176,6 +198,7 @@ export class Hub {
       const port = (app.server.address() as AddressInfo).port;
       const url = publicHubUrl(config, port);
       publicUrl = url;
+      await datasets.resumeBuilds();
       auth.setOrigin(url, config.authDomain);
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 

@@ -1,5 +1,5 @@
-// `teleop-hub`: serve the hub, run the embedded default (`up`), and manage
-// enrolled robots.
+// `teleop-hub`: serve the hub, run the embedded default (`up`), manage
+// enrolled robots, and build, pull and verify datasets.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { getAddress, isAddress } from 'viem';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { Hub } from './Hub.ts';
 import { createLogger } from './log.ts';
 import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './robots/RobotRegistry.ts';
 import { openDatabase } from './store/database.ts';
+import { DATASET_USAGE, datasetCommand } from './datasets/datasetCli.ts';
 
 const USAGE = `usage: teleop-hub <command> [options]
 
@@ -20,6 +21,7 @@ commands:
   robots list [--json]          enrolled robots
   robots revoke ID              revoke a robot; it is disconnected and refused from then on
   robots rotate-secret ID       issue a new secret; the old one stops working
+${DATASET_USAGE}
 
 every command takes --data DIR (default ./data).
 
@@ -171,6 +173,8 @@ export async function main(argv: string[]): Promise<number> {
         return await serveCommand(rest, true);
       case 'robots':
         return await robotsCommand(rest);
+      case 'dataset':
+        return await datasetCommand(rest);
       case undefined:
       case 'help':
       case '--help':

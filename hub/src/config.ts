@@ -47,6 +47,9 @@ export interface HubConfig {
   reviewsPerEpisode: number;
   /** Dataset frame rate robots record at. */
   datasetFps: number;
+  /** LeRobot export file size limits, MB. */
+  datasetDataMb: number;
+  datasetVideoMb: number;
   /** Automatic check thresholds (defaults, overridden by --checks-config). */
   checks: CheckThresholds;
   /** WebRTC ICE settings of the media relay. */
@@ -61,7 +64,7 @@ export class HubConfigError extends Error {
   }
 }
 
-interface OptionSpec {
+export interface OptionSpec {
   env: string;
   default?: string;
   help: string;
@@ -90,6 +93,8 @@ export const HUB_OPTIONS = {
   'min-free-bytes': { env: 'TELEOP_MIN_FREE_BYTES', default: String(1024 ** 3), help: 'refuse uploads that would leave less free disk than this' },
   'reviews-per-episode': { env: 'TELEOP_REVIEWS_PER_EPISODE', default: '2', help: 'reviewers each episode goes to' },
   'dataset-fps': { env: 'TELEOP_DATASET_FPS', default: '30', help: 'frame rate robots record episodes at' },
+  'dataset-data-mb': { env: 'TELEOP_DATASET_DATA_MB', default: '100', help: "LeRobot export: start a new data file past this size, MB (LeRobot's data_files_size_in_mb)" },
+  'dataset-video-mb': { env: 'TELEOP_DATASET_VIDEO_MB', default: '200', help: "LeRobot export: start a new video file past this size, MB (LeRobot's video_files_size_in_mb)" },
   'checks-config': { env: 'TELEOP_CHECKS_CONFIG', help: 'JSON file overriding automatic check thresholds (see hub/src/episodes/automaticChecks.ts)' },
   'ice-host-addresses': { env: 'TELEOP_ICE_HOST_ADDRESSES', help: 'comma-separated host addresses the media relay offers as ICE candidates (default: every interface)' },
   'stun-urls': { env: 'TELEOP_STUN_URLS', help: 'comma-separated STUN servers for the media relay, e.g. stun:stun.example.org:3478 (default: none)' },
@@ -135,6 +140,13 @@ export class OptionReader {
     const v = this.values[name];
     if (typeof v === 'string') return v;
     return (spec ? this.env[spec.env] : undefined) ?? spec?.default;
+  }
+
+  number(name: string, min: number, max: number): number {
+    const text = this.string(name) ?? '';
+    const n = Number(text);
+    if (text === '' || !Number.isFinite(n) || n < min || n > max) this.problems.push(`${this.label(name)} must be a number from ${min} to ${max}, got "${text}"`);
+    return n;
   }
 
   int(name: string, min: number, max: number): number {
@@ -206,6 +218,8 @@ export function readHubConfig(r: OptionReader): HubConfig {
     minFreeBytes: r.int('min-free-bytes', 0, Number.MAX_SAFE_INTEGER),
     reviewsPerEpisode: r.int('reviews-per-episode', 1, 10),
     datasetFps: r.int('dataset-fps', 1, 120),
+    datasetDataMb: r.number('dataset-data-mb', 0.001, 100_000),
+    datasetVideoMb: r.number('dataset-video-mb', 0.001, 100_000),
     checks: readChecks(r),
     ice: readIceOptions(r),
     logLevel: r.oneOf('log-level', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const),

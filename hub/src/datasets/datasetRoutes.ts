@@ -1,0 +1,179 @@
+// Dataset endpoints: browse datasets and versions, create them (signed in),
+// the version manifest, per-file downloads with ranges, strong ETags (the
+// file's SHA-256) and If-Range resume, and a streamed tar of a whole version.
+// Open datasets are free to anyone; priced ones need an access grant.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DatasetManifest } from '@teleop/proto';
+import { requireSession } from '../auth/authRoutes.ts';
+import { tokenFrom, type SiweAuth } from '../auth/SiweAuth.ts';
+import type { Logger } from '../log.ts';
+import { DatasetError, type DatasetSelection, type DatasetService, type NewDataset } from './DatasetService.ts';
+import { tarSize, tarStream } from './tarStream.ts';
+
+export interface DatasetRoutesOptions {
+  auth: SiweAuth;
+  datasets: DatasetService;
+  logger: Logger;
+  /**
+   * Whether `address` (null: not signed in) may download a priced dataset version. Open datasets (price 0)
+   * never ask. The chain's purchase records answer this once contracts are deployed.
+   */
+  mayDownload: (o: { datasetId: string; version: number; address: string | null; createdBy: string }) => Promise<boolean>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.mp4': 'video/mp4',
+  '.mcap': 'application/octet-stream',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+const contentType = (path: string): string => CONTENT_TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
+
+export function datasetRoutes(o: DatasetRoutesOptions) {
+  const fail = (reply: FastifyReply, err: unknown): FastifyReply => {
+    if (err instanceof DatasetError) {
+      const status = { bad_request: 400, unknown_dataset: 404, unknown_version: 404, name_taken: 409, empty_selection: 422, not_ready: 409, incompatible_episodes: 422 }[err.code];
+      return reply.code(status).send({ error: err.code, message: err.message });
+    }
+    throw err;
+  };
+
+  const versionOf = (v: string): number | undefined => {
+    if (v === 'latest') return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new DatasetError('bad_request', `version must be a positive integer or "latest", got "${v}"`);
+    return n;
+  };
+
+  /** The version, its manifest, and whether the caller may download its files. */
+  async function access(req: FastifyRequest<{ Params: { id: string; v: string } }>): Promise<{ dir: string; manifest: DatasetManifest; allowed: boolean; label: string }> {
+    const { dataset, version, dir } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as DatasetManifest;
+    const session = await o.auth.session(tokenFrom(req.headers));
+    const allowed = dataset.price === '0' || (await o.mayDownload({ datasetId: dataset.id, version: version.version, address: session?.address ?? null, createdBy: dataset.created_by }));
+    return { dir, manifest, allowed, label: `${dataset.name}-v${version.version}` };
+  }
+
+  const paymentRequired = (reply: FastifyReply, label: string): FastifyReply =>
+    reply.code(402).send({ error: 'payment_required', message: `${label} is a priced dataset: buy access with your wallet, then sign in and download` });
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/api/v1/datasets', async () => ({ datasets: await o.datasets.list() }));
+
+    app.post<{ Body: NewDataset & { selection?: DatasetSelection } }>('/api/v1/datasets', async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      try {
+        const body = req.body ?? ({} as NewDataset);
+        const created = await o.datasets.create(body, body.selection ?? {}, session.address);
+        return reply.code(202).send(created);
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+
+    app.get<{ Params: { id: string } }>('/api/v1/datasets/:id', async (req, reply) => {
+      const view = await o.datasets.view(req.params.id);
+      return view ?? reply.code(404).send({ error: 'unknown_dataset', message: `no dataset ${req.params.id}` });
+    });
+
+    app.post<{ Params: { id: string }; Body: { selection?: DatasetSelection; parentVersion?: number } }>('/api/v1/datasets/:id/versions', async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      try {
+        const d = await o.datasets.find(req.params.id);
+        if (!d) throw new DatasetError('unknown_dataset', `no dataset ${req.params.id}`);
+        return reply.code(202).send(await o.datasets.addVersion(d.id, req.body?.selection ?? {}, session.address, req.body?.parentVersion));
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+
+    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v', async (req, reply) => {
+      try {
+        const view = await o.datasets.view(req.params.id);
+        if (!view) throw new DatasetError('unknown_dataset', `no dataset ${req.params.id}`);
+        const n = versionOf(req.params.v);
+        const v = n === undefined ? view.versions.filter((x) => x.state === 'ready').at(-1) : view.versions.find((x) => x.version === n);
+        if (!v) throw new DatasetError('unknown_version', `dataset ${view.name} has no version ${req.params.v}`);
+        return v;
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+
+    // The manifest is public: it is how anyone checks what they got (and what the chain records).
+    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/manifest', async (req, reply) => {
+      try {
+        const { dir } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
+        const text = await readFile(join(dir, 'manifest.json'));
+        return reply.type('application/json').header('cache-control', 'public, max-age=31536000, immutable').send(text);
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+
+    app.get<{ Params: { id: string; v: string; '*': string } }>('/api/v1/datasets/:id/versions/:v/files/*', async (req, reply) => {
+      try {
+        const a = await access(req);
+        const path = req.params['*'];
+        const file = path === 'manifest.json' ? null : a.manifest.files.find((f) => f.path === path);
+        if (path !== 'manifest.json' && !file) return reply.code(404).send({ error: 'not_found', message: `${a.label} has no file ${path}` });
+        if (!a.allowed && path !== 'manifest.json') return paymentRequired(reply, a.label);
+        const local = join(a.dir, ...path.split('/'));
+        const size = (await stat(local)).size;
+        const etag = file ? `"${file.sha256}"` : undefined;
+        reply.header('accept-ranges', 'bytes').header('cache-control', 'public, max-age=31536000, immutable').type(contentType(path));
+        if (etag) reply.header('etag', etag);
+        if (etag && req.headers['if-none-match'] === etag) return reply.code(304).send();
+        const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+        // If-Range: a range only applies to the same file version; otherwise send it whole.
+        const ifRange = req.headers['if-range'];
+        if (!range || (ifRange !== undefined && ifRange !== etag)) {
+          o.logger.debug({ file: path, dataset: a.label }, 'dataset file download');
+          return reply.header('content-length', size).send(createReadStream(local));
+        }
+        let start = range[1] === '' ? size - Number(range[2]) : Number(range[1]);
+        let end = range[1] === '' || range[2] === '' ? size - 1 : Number(range[2]);
+        start = Math.max(0, start);
+        end = Math.min(size - 1, end);
+        if (start > end || start >= size) return reply.code(416).header('content-range', `bytes */${size}`).send();
+        return reply
+          .code(206)
+          .header('content-range', `bytes ${start}-${end}/${size}`)
+          .header('content-length', end - start + 1)
+          .send(createReadStream(local, { start, end }));
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+
+    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/archive.tar', async (req, reply) => {
+      try {
+        const a = await access(req);
+        if (!a.allowed) return paymentRequired(reply, a.label);
+        const paths = [...a.manifest.files.map((f) => f.path), 'manifest.json'];
+        const entries = await Promise.all(
+          paths.map(async (p) => {
+            const local = join(a.dir, ...p.split('/'));
+            const st = await stat(local);
+            return { name: `${a.label}/${p}`, path: local, size: st.size, mtimeS: st.mtimeMs / 1000 };
+          }),
+        );
+        o.logger.info({ dataset: a.label, files: entries.length }, 'dataset archive download');
+        return reply
+          .type('application/x-tar')
+          .header('content-disposition', `attachment; filename="${a.label}.tar"`)
+          .header('content-length', tarSize(entries))
+          .send(tarStream(entries));
+      } catch (err) {
+        return fail(reply, err);
+      }
+    });
+  };
+}

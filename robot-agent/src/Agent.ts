@@ -262,6 +262,7 @@ export class Agent {
       return;
     }
     const K = v1.RobotEvent.Kind;
+    this.logger.debug({ event: ev.event, episodeId: ev.episodeStart?.episodeId ?? ev.episodeStop?.episodeId }, 'session event');
     switch (ev.event) {
       case 'leaseGranted': {
         const leaseId = ev.leaseGranted?.leaseId ?? '';

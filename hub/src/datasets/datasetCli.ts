@@ -132,7 +132,7 @@ export async function datasetCommand(argv: string[]): Promise<number> {
           token: r.string('token'),
           expectedRoot: r.string('root'),
           onProgress: (e) => {
-            if (e.resumedFrom !== undefined) console.log(`resuming ${e.path} from byte ${e.resumedFrom}`);
+            if (e.resumedFrom !== undefined && !r.flag('json')) console.log(`resuming ${e.path} from byte ${e.resumedFrom}`);
           },
         });
         console.log(r.flag('json') ? JSON.stringify(report) : `pulled ${arg}: ${report.files} files (${report.downloaded} downloaded, ${report.resumed} resumed, ${report.skipped} already here), every file verified; root ${report.root}`);

@@ -53,6 +53,8 @@ interface Active {
   journal: McapJournal;
   cameras: { camera: Camera; recorder: CameraRecorder; onFrame: (f: CameraFrame) => void }[];
   ticker: FrameTicker;
+  /** Capture time of the last state sample recorded. */
+  lastSampleNs: bigint | null;
 }
 
 const EPISODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -111,7 +113,7 @@ export class EpisodeRecorder {
       return { camera, recorder, onFrame };
     });
     const ticker = new FrameTicker(fps, () => this.sample());
-    this.active = { info, dir, journal, cameras, ticker };
+    this.active = { info, dir, journal, cameras, ticker, lastSampleNs: null };
     ticker.start();
     this.o.logger.info({ episodeId: ev.episodeId, task: ev.task, fps }, 'episode recording started');
   }
@@ -205,6 +207,9 @@ export class EpisodeRecorder {
     const latest = this.o.loop.latest;
     if (!a || !latest) return;
     const { reading, captureNs, setpoint } = latest;
+    // The frame clock ran twice on one reading (it caught up after a stall): the same sample is not recorded twice.
+    if (a.lastSampleNs !== null && captureNs <= a.lastSampleNs) return;
+    a.lastSampleNs = captureNs;
     void a.journal.add(
       RECORDING_CHANNELS.state.topic,
       captureNs,

@@ -146,8 +146,21 @@ export class EmbeddedBroker implements BrokerLink {
   }
 
   publish(topic: string, payload: Uint8Array | string, options: PublishOptions = {}): void {
+    const qos = options.qos ?? 0;
+    const retain = options.retain ?? false;
     this.aedes.publish(
-      { cmd: 'publish', topic, payload: Buffer.isBuffer(payload) ? payload : Buffer.from(payload), qos: options.qos ?? 0, retain: options.retain ?? false, dup: false },
+      {
+        cmd: 'publish',
+        topic,
+        payload: Buffer.isBuffer(payload) ? payload : Buffer.from(payload),
+        qos,
+        retain,
+        dup: false,
+        // aedes drops, per client, a packet older (by its per-broker-id counter) than one already delivered, and
+        // its QoS 1 path (persistence) takes longer than its QoS 0 path: a session event followed by a command
+        // would vanish. One id per delivery path keeps each path's counter in order on its own.
+        brokerId: `${this.aedes.id}/qos${qos}${retain ? '/retained' : ''}`,
+      } as AedesPublishPacket,
       (err) => {
         if (err) this.logger.warn({ topic, err: err.message }, 'in-process publish failed');
       },

@@ -88,7 +88,7 @@ function pct(values: number[]): { p50: number; p95: number } | null {
 }
 
 export class EpisodeService extends EventEmitter<EpisodeEvents> {
-  private readonly recording = new Map<string, { episodeId: string; collector: Collector }>();
+  private readonly recording = new Map<string, { episodeId: string; startedAtMs: number; collector: Collector }>();
   /** Episodes being verified, so a second manifest upload does not start a second run. */
   private readonly verifying = new Set<string>();
 
@@ -138,7 +138,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
         updated_at: now(),
       })
       .execute();
-    this.recording.set(p.robotId, { episodeId: id, collector: { rtts: [], holds: 0, leaseInterruptions: 0, lostAtStart: p.videoLost } });
+    this.recording.set(p.robotId, { episodeId: id, startedAtMs: Date.now(), collector: { rtts: [], holds: 0, leaseInterruptions: 0, lostAtStart: p.videoLost } });
     this.o.fleet.sendSession(p.robotId, { episodeStart: { episodeId: id, task, leaseId: p.leaseId, operator: p.operator, fps: this.o.fps } });
     this.o.logger.info({ episodeId: id, robotId: p.robotId, task }, 'episode started');
     this.emit('changed', { id, robotId: p.robotId, operator: p.operator, state: 'recording' });
@@ -179,11 +179,25 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   private readonly reconciledAt = new Map<string, number>();
 
   /**
-   * The robot says it is recording `episodeId`. If the hub has ended that episode (its stop was lost)
-   * or lost track of it (the hub restarted), the robot is told to stop: at most every 2 s per robot.
+   * The robot says which episode it is recording (`episodeId`, empty for none). An episode the hub
+   * started more than 5 s ago that the robot is not recording failed to start. An episode the robot
+   * records that the hub has ended (its stop was lost) or lost track of (the hub restarted) is
+   * stopped again: at most every 2 s per robot.
    */
   async reconcile(robotId: string, episodeId: string): Promise<void> {
-    if (this.recording.get(robotId)?.episodeId === episodeId) return;
+    const current = this.recording.get(robotId);
+    if (current && current.episodeId !== episodeId && Date.now() - current.startedAtMs > 5000) {
+      // The robot is not recording the episode the hub started seconds ago (it could not start it): that episode failed.
+      this.recording.delete(robotId);
+      await this.o.db
+        .updateTable('episodes')
+        .set({ state: 'failed', outcome: 'failed', reason: 'the robot did not record this episode (it could not start the recording)', ended_at: now(), updated_at: now() })
+        .where('id', '=', current.episodeId)
+        .execute();
+      await this.changed(current.episodeId);
+      this.o.logger.warn({ robotId, episodeId: current.episodeId }, 'the robot is not recording the episode the hub started; marked failed');
+    }
+    if (!episodeId || current?.episodeId === episodeId) return;
     const last = this.reconciledAt.get(robotId) ?? 0;
     if (Date.now() - last < 2000) return;
     const row = await this.get(episodeId);

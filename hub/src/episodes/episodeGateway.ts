@@ -67,8 +67,8 @@ export function attachEpisodeGateway(o: EpisodeGatewayOptions): void {
   fleet.on('removed', (robotId) => void episodes.abortRecording(robotId, 'the robot was revoked'));
   fleet.on('roundTrip', (robotId, ms) => episodes.observeRoundTrip(robotId, ms));
   fleet.on('status', (robotId) => {
-    const recording = fleet.get(robotId)?.status?.recordingEpisodeId;
-    if (recording) void episodes.reconcile(robotId, recording).catch(() => undefined);
+    const status = fleet.get(robotId)?.status;
+    if (status) void episodes.reconcile(robotId, status.recordingEpisodeId).catch(() => undefined);
   });
   fleet.on('event', (robotId, event) => {
     if (event.kind === v1.RobotEvent.Kind.KIND_WATCHDOG_HOLD) episodes.observeHold(robotId);

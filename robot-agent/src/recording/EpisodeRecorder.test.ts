@@ -128,6 +128,15 @@ describe('EpisodeRecorder', () => {
     expect(cam.droppedFrames).toBeLessThanOrEqual(20);
   }, 20_000);
 
+  it('ends an episode whose stop arrives while its start is still opening files', async () => {
+    const { recorder } = await rig();
+    const started = recorder.start({ episodeId: 'e-quick', task: 't', operator: '0x0000000000000000000000000000000000000001', fps: 30 });
+    const signed = (await recorder.stop('e-quick', 'success')) as SignedManifest; // not awaiting the start first
+    await started;
+    expect(signed.manifest.episodeId).toBe('e-quick');
+    expect(recorder.recordingId).toBeNull();
+  }, 20_000);
+
   it('discards without leaving anything behind', async () => {
     const { spool, recorder } = await rig();
     await recorder.start({ episodeId: 'e-x', task: 't', operator: '0x0000000000000000000000000000000000000001', fps: 30 });

@@ -76,9 +76,23 @@ export class EpisodeRecorder {
     return this.active?.info.episodeId ?? null;
   }
 
+  /** A start still opening its files: a stop for the same episode waits for it. */
+  private starting: { episodeId: string; done: Promise<void> } | null = null;
+
   async start(ev: { episodeId: string; task: string; operator: string; fps: number }): Promise<void> {
     if (!EPISODE_ID.test(ev.episodeId)) throw new EpisodeRecorderError(`episode id "${ev.episodeId}" is not valid`);
     if (this.active) throw new EpisodeRecorderError(`episode ${this.active.info.episodeId} is still recording`);
+    if (this.starting) throw new EpisodeRecorderError(`episode ${this.starting.episodeId} is still starting`);
+    const done = this.open(ev);
+    this.starting = { episodeId: ev.episodeId, done };
+    try {
+      await done;
+    } finally {
+      this.starting = null;
+    }
+  }
+
+  private async open(ev: { episodeId: string; task: string; operator: string; fps: number }): Promise<void> {
     const fps = ev.fps > 0 ? ev.fps : this.o.defaultFps;
     const dir = join(this.o.spoolDir, ev.episodeId);
     await mkdir(dir, { recursive: true });
@@ -132,6 +146,7 @@ export class EpisodeRecorder {
    * written, and the episode waits in the spool for upload.
    */
   async stop(episodeId: string, outcome: 'success' | 'failure' | 'failed' | 'discard', failure?: string): Promise<SignedManifest | null> {
+    if (this.starting?.episodeId === episodeId) await this.starting.done.catch(() => undefined);
     const a = this.active;
     if (!a || a.info.episodeId !== episodeId) throw new EpisodeRecorderError(`episode ${episodeId} is not recording`);
     this.active = null;

@@ -7,6 +7,7 @@ import { FleetPage } from './pages/FleetPage.tsx';
 import { MyRobotsPage } from './pages/MyRobotsPage.tsx';
 import { ScaffoldPage } from './pages/ScaffoldPage.tsx';
 import { EpisodesPage } from './pages/EpisodesPage.tsx';
+import { DatasetsPage } from './pages/DatasetsPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { useRoute, type Route } from './router.ts';
@@ -61,7 +62,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
       {route.page === 'console' && <ConsolePage key={route.robotId} robotId={route.robotId} />}
       {route.page === 'cameras' && <CamerasPage robotId={route.robotId} />}
       {route.page === 'my-robots' && <MyRobotsPage />}
-      {route.page === 'datasets' && <ScaffoldPage title="Datasets" what="Versioned datasets of accepted episodes, in LeRobot format and raw MCAP, verifiable against the on-chain record." comes="the datasets issue" />}
+      {route.page === 'datasets' && <DatasetsPage key={`${route.name ?? ''}@${route.version ?? ''}`} {...(route.name ? { name: route.name } : {})} {...(route.version ? { version: route.version } : {})} />}
       {route.page === 'episodes' && <EpisodesPage {...(route.episodeId ? { episodeId: route.episodeId } : {})} />}
       {route.page === 'review' && <ReviewPage />}
       {route.page === 'rewards' && <ScaffoldPage title="Rewards" what="Earnings per epoch and claims, settled by the reward contracts." comes="the rewards issue" />}

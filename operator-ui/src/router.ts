@@ -7,7 +7,7 @@ export type Route =
   | { page: 'cameras'; robotId: string }
   | { page: 'my-robots' }
   | { page: 'episodes'; episodeId?: string }
-  | { page: 'datasets' }
+  | { page: 'datasets'; name?: string; version?: number }
   | { page: 'review' }
   | { page: 'rewards' };
 
@@ -22,6 +22,8 @@ export function parseRoute(hash: string): Route {
   m = /^\/episodes\/(e-[0-9a-f-]+)$/.exec(path);
   if (m) return { page: 'episodes', episodeId: m[1]! };
   if (path === '/datasets') return { page: 'datasets' };
+  m = /^\/datasets\/([a-z0-9][a-z0-9._-]{0,63})(?:\/(\d+))?$/.exec(path);
+  if (m) return { page: 'datasets', name: m[1]!, ...(m[2] ? { version: Number(m[2]) } : {}) };
   if (path === '/review') return { page: 'review' };
   if (path === '/rewards') return { page: 'rewards' };
   return { page: 'fleet' };

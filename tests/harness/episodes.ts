@@ -40,3 +40,46 @@ export function wiggle(op: OperatorClient, robotId: string): () => void {
   }, 50);
 }
 
+
+/**
+ * Records `tasks.length` episodes (distinct motions, so none is a duplicate of another) and has a reviewer
+ * accept each; the hub must run with --reviews-per-episode 1. Returns their ids in recording order.
+ */
+export async function recordAcceptedEpisodes(hubUrl: string, op: OperatorClient, robotId: string, tasks: string[], reviewerToken: string): Promise<string[]> {
+  const { eventually } = await import('./processes.ts');
+  const ids: string[] = [];
+  for (const [e, task] of tasks.entries()) {
+    let t = 0;
+    const stop = op.stream(robotId, () => {
+      t += 0.02;
+      return [0.5 * Math.sin(t * (2 + e)), 0.3 * Math.sin(t * 1.5 + e), 0.3 + 0.1 * (e % 5), 0.2 * Math.cos(t * 2), 0, 0.4];
+    }, 50);
+    const id = await startEpisode(op, robotId, task);
+    await new Promise((r) => setTimeout(r, 1600 + 300 * (e % 5)));
+    await stopEpisode(op, robotId, 'success');
+    stop();
+    ids.push(id);
+  }
+  for (const id of ids) {
+    const v = await eventually(async () => {
+      const x = await episode(hubUrl, reviewerToken, id);
+      return ['in_review', 'rejected', 'failed'].includes(x.state) ? x : undefined;
+    }, 30_000, `episode ${id} checked`);
+    if (v.state !== 'in_review') throw new Error(`episode ${id} is ${v.state}: ${v.reason}`);
+  }
+  // The reviewer is handed episodes in random order until none waits.
+  for (let i = 0; i < ids.length; i++) {
+    const next = (await (await fetch(`${hubUrl}/api/v1/reviews/next`, { method: 'POST', headers: { authorization: `Bearer ${reviewerToken}` } })).json()) as { episodeId: string };
+    const res = await fetch(`${hubUrl}/api/v1/reviews/${next.episodeId}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${reviewerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ taskDone: true, camerasClear: true, robotSafe: true, score: 5 }),
+    });
+    if (res.status !== 200) throw new Error(`review of ${next.episodeId} answered ${res.status}`);
+  }
+  for (const id of ids) {
+    const v = await episode(hubUrl, reviewerToken, id);
+    if (v.state !== 'accepted') throw new Error(`episode ${id} is ${v.state} after review`);
+  }
+  return ids;
+}

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDatasetManifest, type DatasetManifest } from '@teleop/proto';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
-import { episode, startEpisode, stopEpisode } from '../harness/episodes.ts';
+import { recordAcceptedEpisodes } from '../harness/episodes.ts';
 import { enrollRobot, eventually, runHubCli, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -114,44 +114,9 @@ describe('datasets', () => {
     await op.subscribe(robotId);
     expect((await op.requestLease(robotId)).status).toBe('granted');
 
-    // Episodes of different lengths and motions (identical ones would be rejected as duplicates).
-    for (let e = 0; e < EPISODES; e++) {
-      let t = 0;
-      const stop = op.stream(robotId, () => {
-        t += 0.02;
-        return [0.5 * Math.sin(t * (2 + e)), 0.3 * Math.sin(t * 1.5 + e), 0.3 + 0.1 * e, 0.2 * Math.cos(t * 2), 0, 0.4];
-      }, 50);
-      const id = await startEpisode(op, robotId, TASKS[e % 2]!);
-      await new Promise((r) => setTimeout(r, 1600 + 300 * e));
-      await stopEpisode(op, robotId, 'success');
-      stop();
-      episodeIds.push(id);
-    }
-    for (const id of episodeIds) {
-      const e = await eventually(async () => {
-        const v = await episode(hub.url, token, id);
-        return ['in_review', 'rejected', 'failed'].includes(v.state) ? v : undefined;
-      }, 30_000, `episode ${id} checked`).catch(async (err: Error) => {
-        const v = await episode(hub.url, token, id);
-        writeFileSync('/tmp/agent-debug.log', agent.logs.map((l) => JSON.stringify(l)).join('\n'));
-        writeFileSync('/tmp/hub-debug.log', hub.process.logs.map((l) => JSON.stringify(l)).join('\n'));
-        const about = (l: { msg: string; episodeId?: unknown }): boolean => l.episodeId === id || String(l.msg).includes(id);
-        throw new Error(`${err.message}: it is ${v.state}\nagent:\n${agent.logs.filter(about).map((l) => JSON.stringify(l)).join('\n')}\nhub:\n${hub.process.logs.filter(about).map((l) => JSON.stringify(l)).join('\n')}`);
-      });
-      expect([e.state, e.reason]).toEqual(['in_review', null]);
-    }
-    // The reviewer is handed episodes in random order until none waits.
+    // Episodes of different lengths and motions (identical ones would be rejected as duplicates), accepted by a reviewer.
     const reviewer = await signIn(hub.url, keyFor('dataset-reviewer'));
-    for (let i = 0; i < EPISODES; i++) {
-      const next = (await (await fetch(`${hub.url}/api/v1/reviews/next`, { method: 'POST', headers: { authorization: `Bearer ${reviewer.token}` } })).json()) as { episodeId: string };
-      const res = await fetch(`${hub.url}/api/v1/reviews/${next.episodeId}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${reviewer.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ taskDone: true, camerasClear: true, robotSafe: true, score: 5 }),
-      });
-      expect(res.status).toBe(200);
-    }
-    for (const id of episodeIds) expect((await episode(hub.url, token, id)).state).toBe('accepted');
+    episodeIds.push(...(await recordAcceptedEpisodes(hub.url, op, robotId, Array.from({ length: EPISODES }, (_, e) => TASKS[e % 2]!), reviewer.token)));
   }, 180_000);
 
   afterAll(async () => {

@@ -1,0 +1,320 @@
+// Datasets: browse them (totals, hours, quality), build one (or a new version)
+// from a selection of accepted episodes, and a version's page: its contents,
+// Merkle root, downloads, the pull command, and a preview of any episode read
+// from the dataset itself (its parquet rows and concatenated videos).
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../hub/api.ts';
+import { DatasetPreview } from '../replay/DatasetPreview.tsx';
+
+export interface VersionSummary {
+  robotType: string;
+  fps: number;
+  totalEpisodes: number;
+  totalFrames: number;
+  totalTasks: number;
+  tasks: string[];
+  hours: number;
+  cameras: { key: string; width: number; height: number; codec: string }[];
+  jointNames: string[];
+  droppedFrames: { total: number; episodes: number };
+  quality: { min: number | null; mean: number | null; max: number | null };
+  files: number;
+  bytes: { lerobot: number; raw: number; total: number };
+}
+
+export interface Version {
+  datasetId: string;
+  version: number;
+  parentVersion: number | null;
+  selection: Record<string, unknown>;
+  episodeIds: string[];
+  state: 'building' | 'ready' | 'failed';
+  reason: string | null;
+  merkleRoot: string | null;
+  manifestHash: string | null;
+  summary: VersionSummary | null;
+  sizeBytes: number | null;
+  createdBy: string;
+  createdAt: string;
+  builtAt: string | null;
+}
+
+export interface Dataset {
+  id: string;
+  name: string;
+  title: string;
+  description: string;
+  license: string;
+  price: string;
+  createdBy: string;
+  createdAt: string;
+  versions: Version[];
+}
+
+const mb = (b: number | null | undefined): string => (b === null || b === undefined ? '—' : `${(b / 1e6).toFixed(1)} MB`);
+const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
+
+function SelectionForm({ onSubmit, busy, withDataset }: { onSubmit: (body: Record<string, unknown>) => void; busy: boolean; withDataset: boolean }) {
+  const submit = (e: FormEvent<HTMLFormElement>): void => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string): string | undefined => {
+      const v = String(f.get(k) ?? '').trim();
+      return v === '' ? undefined : v;
+    };
+    const selection: Record<string, unknown> = {};
+    if (text('robotModel')) selection.robotModel = text('robotModel');
+    if (text('task')) selection.task = text('task');
+    if (text('minScore')) selection.minScore = Number(text('minScore'));
+    if (text('from')) selection.from = text('from');
+    if (text('to')) selection.to = text('to');
+    if (text('operator')) selection.operator = text('operator');
+    if (text('episodeIds')) selection.episodeIds = text('episodeIds')!.split(/[\s,]+/).filter(Boolean);
+    onSubmit(withDataset ? { name: text('name'), title: text('title'), description: text('description'), license: text('license'), price: text('price') ?? '0', selection } : { selection });
+  };
+  return (
+    <form className="dataset-form" onSubmit={submit} aria-label={withDataset ? 'New dataset' : 'New version'}>
+      {withDataset && (
+        <fieldset>
+          <legend>Dataset</legend>
+          <label>
+            Name <input name="name" required pattern="[a-z0-9][a-z0-9._\-]{0,63}" placeholder="so101-pick-cube" />
+          </label>
+          <label>
+            Title <input name="title" placeholder="SO-101 pick the cube" />
+          </label>
+          <label>
+            License <input name="license" defaultValue="CC-BY-4.0" />
+          </label>
+          <label>
+            Price (reward token units, 0 = open) <input name="price" defaultValue="0" inputMode="numeric" />
+          </label>
+          <label className="wide">
+            Description <textarea name="description" rows={2} />
+          </label>
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>Accepted episodes to include</legend>
+        <label>
+          Robot model <input name="robotModel" placeholder="so101_follower" />
+        </label>
+        <label>
+          Task <input name="task" />
+        </label>
+        <label>
+          Quality at least (0-1) <input name="minScore" type="number" min="0" max="1" step="0.05" />
+        </label>
+        <label>
+          From <input name="from" type="date" />
+        </label>
+        <label>
+          To <input name="to" type="date" />
+        </label>
+        <label>
+          Operator <input name="operator" placeholder="0x…" />
+        </label>
+        <label className="wide">
+          Or these episode ids <input name="episodeIds" placeholder="e-…, e-…" />
+        </label>
+      </fieldset>
+      <button type="submit" disabled={busy}>
+        {withDataset ? 'Build dataset' : 'Build new version'}
+      </button>
+    </form>
+  );
+}
+
+function VersionPage({ name, version }: { name: string; version: number }) {
+  const [d, setD] = useState<Dataset | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState(0);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const load = (): void => {
+      api<Dataset>(`/api/v1/datasets/${name}`).then(
+        (x) => {
+          setD(x);
+          if (x.versions.some((v) => v.state === 'building')) timer = setTimeout(load, 1000);
+        },
+        (e: Error) => setError(e.message),
+      );
+    };
+    load();
+    return () => clearTimeout(timer);
+  }, [name, version]);
+  if (error) return <p className="error">{error}</p>;
+  if (!d) return <p>Loading…</p>;
+  const v = d.versions.find((x) => x.version === version);
+  if (!v) return <p className="error">No version {version} of {name}.</p>;
+  const s = v.summary;
+  const base = `/api/v1/datasets/${d.name}/versions/${v.version}`;
+  const pull = `npx teleop-hub dataset pull ${d.name}@${v.version} --hub ${window.location.origin} --out ./${d.name}`;
+  return (
+    <main className="page">
+      <h1>
+        {d.title} <span className="state">v{v.version}</span> <span className={`state ${v.state}`}>{v.state}</span>
+      </h1>
+      <p className="meta">
+        <code>{d.name}</code> · {d.license} · {d.price === '0' ? 'open access' : `price ${d.price}`} · built {v.builtAt ? new Date(v.builtAt).toLocaleString() : '—'}
+        {v.parentVersion !== null && ` · follows v${v.parentVersion}`}
+      </p>
+      {d.description && <p>{d.description}</p>}
+      {v.state === 'failed' && (
+        <p role="alert" className="error">
+          The build failed: {v.reason}
+        </p>
+      )}
+      {v.state === 'building' && <p role="status">Building: concatenating videos, writing parquet, hashing files…</p>}
+      {s && (
+        <>
+          <dl className="facts" data-testid="version-facts">
+            <dt>Episodes</dt>
+            <dd>{s.totalEpisodes}</dd>
+            <dt>Frames</dt>
+            <dd>
+              {s.totalFrames} at {s.fps} fps ({(s.hours * 60).toFixed(1)} min)
+            </dd>
+            <dt>Tasks</dt>
+            <dd>{s.tasks.join(' · ')}</dd>
+            <dt>Robot</dt>
+            <dd>{s.robotType}</dd>
+            <dt>Cameras</dt>
+            <dd>{s.cameras.map((c) => `${c.key} ${c.width}x${c.height} ${c.codec}`).join(', ') || 'none'}</dd>
+            <dt>Quality</dt>
+            <dd>
+              min {pct(s.quality.min)} · mean {pct(s.quality.mean)} · max {pct(s.quality.max)}
+            </dd>
+            <dt>Dropped frames</dt>
+            <dd>
+              {s.droppedFrames.total} in {s.droppedFrames.episodes} episodes
+            </dd>
+            <dt>Size</dt>
+            <dd>
+              {mb(s.bytes.total)} ({mb(s.bytes.lerobot)} LeRobot, {mb(s.bytes.raw)} raw MCAP + MP4), {s.files} files
+            </dd>
+            <dt>Merkle root</dt>
+            <dd>
+              <code data-testid="merkle-root">{v.merkleRoot}</code>
+            </dd>
+          </dl>
+          <h2>Download</h2>
+          <p>
+            <a href={`${base}/archive.tar`} download>
+              Whole version (.tar)
+            </a>{' '}
+            ·{' '}
+            <a href={`${base}/manifest`} download={`${d.name}-v${v.version}-manifest.json`}>
+              manifest.json
+            </a>{' '}
+            ·{' '}
+            <a href={`${base}/files/lerobot/README.md`}>dataset card</a>
+          </p>
+          <p>With resume and verification of every file against the root:</p>
+          <pre className="command" data-testid="pull-command">{pull}</pre>
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(pull)}>
+            Copy command
+          </button>
+          <h2>Preview</h2>
+          <label>
+            Episode{' '}
+            <select value={preview} onChange={(e) => setPreview(Number(e.target.value))} aria-label="Episode to preview">
+              {v.episodeIds.map((id, i) => (
+                <option key={id} value={i}>
+                  {i}: {id}
+                </option>
+              ))}
+            </select>
+          </label>
+          <DatasetPreview base={base} episodeIndex={preview} />
+        </>
+      )}
+      <h2>New version</h2>
+      <p>A version never changes. A different selection becomes version {Math.max(...d.versions.map((x) => x.version)) + 1}, linked to this one.</p>
+      <SelectionForm
+        busy={busy}
+        withDataset={false}
+        onSubmit={(body) => {
+          setBusy(true);
+          api<{ version: number }>(`/api/v1/datasets/${d.name}/versions`, { method: 'POST', body: JSON.stringify({ ...body, parentVersion: v.version }) }).then(
+            (r) => (window.location.hash = `#/datasets/${d.name}/${r.version}`),
+            (e: Error) => setError(e.message),
+          ).finally(() => setBusy(false));
+        }}
+      />
+    </main>
+  );
+}
+
+export function DatasetsPage({ name, version }: { name?: string; version?: number }) {
+  const [list, setList] = useState<Dataset[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (name) return;
+    api<{ datasets: Dataset[] }>('/api/v1/datasets').then((r) => setList(r.datasets), (e: Error) => setError(e.message));
+  }, [name]);
+  if (name) {
+    const latest = version ?? list?.find((d) => d.name === name)?.versions.at(-1)?.version ?? 1;
+    return <VersionPage name={name} version={latest} />;
+  }
+  return (
+    <main className="page">
+      <h1>Datasets</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Dataset</th>
+            <th scope="col">Latest</th>
+            <th scope="col">Episodes</th>
+            <th scope="col">Hours</th>
+            <th scope="col">Tasks</th>
+            <th scope="col">Quality (min / mean)</th>
+            <th scope="col">Access</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(list ?? []).map((d) => {
+            const v = d.versions.filter((x) => x.state === 'ready').at(-1) ?? d.versions.at(-1);
+            const s = v?.summary;
+            return (
+              <tr key={d.id} data-testid={`dataset-${d.name}`}>
+                <td>
+                  <a href={`#/datasets/${d.name}/${v?.version ?? 1}`}>{d.title}</a> <code>{d.name}</code>
+                </td>
+                <td>
+                  v{v?.version} <span className={`state ${v?.state}`}>{v?.state}</span>
+                </td>
+                <td>{s?.totalEpisodes ?? '—'}</td>
+                <td>{s ? s.hours.toFixed(2) : '—'}</td>
+                <td>{s?.totalTasks ?? '—'}</td>
+                <td>{s ? `${pct(s.quality.min)} / ${pct(s.quality.mean)}` : '—'}</td>
+                <td>{d.price === '0' ? 'open' : `price ${d.price}`}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {list?.length === 0 && <p className="empty">No datasets yet. Build one from accepted episodes below.</p>}
+      <h2>Build a dataset</h2>
+      <SelectionForm
+        busy={busy}
+        withDataset
+        onSubmit={(body) => {
+          setBusy(true);
+          setError(null);
+          api<{ version: number }>('/api/v1/datasets', { method: 'POST', body: JSON.stringify(body) }).then(
+            (r) => (window.location.hash = `#/datasets/${String(body.name)}/${r.version}`),
+            (e: Error) => setError(e.message),
+          ).finally(() => setBusy(false));
+        }}
+      />
+    </main>
+  );
+}

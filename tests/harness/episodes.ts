@@ -45,7 +45,7 @@ export function wiggle(op: OperatorClient, robotId: string): () => void {
  * Records `tasks.length` episodes (distinct motions, so none is a duplicate of another) and has a reviewer
  * accept each; the hub must run with --reviews-per-episode 1. Returns their ids in recording order.
  */
-export async function recordAcceptedEpisodes(hubUrl: string, op: OperatorClient, robotId: string, tasks: string[], reviewerToken: string): Promise<string[]> {
+export async function recordAcceptedEpisodes(hubUrl: string, op: OperatorClient, robotId: string, tasks: string[], reviewerToken: string, durationMs?: number): Promise<string[]> {
   const { eventually } = await import('./processes.ts');
   const ids: string[] = [];
   for (const [e, task] of tasks.entries()) {
@@ -55,7 +55,7 @@ export async function recordAcceptedEpisodes(hubUrl: string, op: OperatorClient,
       return [0.5 * Math.sin(t * (2 + e)), 0.3 * Math.sin(t * 1.5 + e), 0.3 + 0.1 * (e % 5), 0.2 * Math.cos(t * 2), 0, 0.4];
     }, 50);
     const id = await startEpisode(op, robotId, task);
-    await new Promise((r) => setTimeout(r, 1600 + 300 * (e % 5)));
+    await new Promise((r) => setTimeout(r, durationMs ?? 1600 + 300 * (e % 5)));
     await stopEpisode(op, robotId, 'success');
     stop();
     ids.push(id);
@@ -64,7 +64,7 @@ export async function recordAcceptedEpisodes(hubUrl: string, op: OperatorClient,
     const v = await eventually(async () => {
       const x = await episode(hubUrl, reviewerToken, id);
       return ['in_review', 'rejected', 'failed'].includes(x.state) ? x : undefined;
-    }, 30_000, `episode ${id} checked`);
+    }, 120_000, `episode ${id} checked`);
     if (v.state !== 'in_review') throw new Error(`episode ${id} is ${v.state}: ${v.reason}`);
   }
   // The reviewer is handed episodes in random order until none waits.

@@ -104,6 +104,15 @@ function nearest(times: bigint[], t: bigint, from: number): number {
   return i;
 }
 
+/** Runs tasks with at most `limit` at a time; rejects with the first failure. */
+async function runLimited(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
 const absMs = (ns: bigint): number => Number(ns < 0n ? -ns : ns) / 1e6;
 
 /** Resamples an episode onto its frames. */
@@ -328,6 +337,7 @@ export async function buildDatasetVersion(
   writer!.finish();
 
   // 4. Videos: per camera, episodes appended to a file until it would pass the size limit.
+  const sampling: (() => Promise<void>)[] = [];
   const videoLimit = limits.videoFilesSizeMb * 1024 * 1024;
   for (const [ci, cam] of first.cameras.entries()) {
     const key = videoKeys[ci]!;
@@ -348,15 +358,19 @@ export async function buildDatasetVersion(
       metas[e]!.videos[key] = { ...at, from: framesInFile / fps, to: (framesInFile + length) / fps };
       bytes += size;
       framesInFile += length;
-      const sampled = await sampleFrames(src, cam.width, cam.height, imageSampleCount(length));
-      metas[e]!.stats[key] = imageStats(sampled);
+      sampling.push(async () => {
+        const sampled = await sampleFrames(src, { width: cam.width, height: cam.height, frames: s.manifest.cameras[ci]!.frames, count: imageSampleCount(length), codec: cam.codec });
+        metas[e]!.stats[key] = imageStats(sampled);
+      });
     }
     for (const [f, file] of files.entries()) {
       const out = join(root, videoPath(key, chunkFile(f, limits.chunksSize)));
       await mkdir(dirname(out), { recursive: true });
-      await concatVideos(out, file.parts, fps);
+      sampling.push(() => concatVideos(out, file.parts, fps));
     }
   }
+  // ffmpeg work (frame sampling for image statistics, concatenation), two processes at a time.
+  await runLimited(sampling, 2);
 
   // 5. meta/tasks.parquet: the task string is the pandas index.
   const tasksWriter = new ParquetFileWriter(join(root, 'meta', 'tasks.parquet'), [{ name: 'task_index', type: T.int64 }, { name: '__index_level_0__', type: T.utf8 }], [['pandas', pandasTasksMetadata()]]);

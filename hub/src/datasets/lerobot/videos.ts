@@ -63,21 +63,43 @@ export async function concatVideos(out: string, parts: { path: string; frames: n
 }
 
 /**
- * Decodes about `count` frames spread over the video (key frames only: with a key frame every 2 frames
- * that is every other frame, and decoding stays cheap), scaled so the long side is at most `maxSide`,
- * as rgb24 buffers.
+ * Decodes about `count` frames spread over the video, scaled so the long side is at most `maxSide`, as rgb24
+ * buffers. Only key frames are decoded (with a key frame every 2 frames that is every other frame); for H.264
+ * the packets of key frames not wanted are dropped before the decoder (stream copy through the noise bitstream
+ * filter), which halves the work again. `frames` is the number of frames in the video.
  */
-export async function sampleFrames(path: string, width: number, height: number, count: number, maxSide = 160): Promise<Uint8Array[]> {
-  const scale = Math.min(1, maxSide / Math.max(width, height));
-  const w = Math.max(2, Math.round((width * scale) / 2) * 2);
-  const h = Math.max(2, Math.round((height * scale) / 2) * 2);
+export async function sampleFrames(path: string, o: { width: number; height: number; frames: number; count: number; codec: string; maxSide?: number }): Promise<Uint8Array[]> {
+  const scale = Math.min(1, (o.maxSide ?? 160) / Math.max(o.width, o.height));
+  const w = Math.max(2, Math.round((o.width * scale) / 2) * 2);
+  const h = Math.max(2, Math.round((o.height * scale) / 2) * 2);
   const frameBytes = w * h * 3;
-  const chunks: Buffer[] = [];
-  await run(['-skip_frame', 'nokey', '-i', path, '-map', '0:v:0', '-vf', `scale=${w}:${h}:flags=area`, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], (c) => chunks.push(c));
-  const all = Buffer.concat(chunks);
+  const decodeArgs = ['-vf', `scale=${w}:${h}:flags=area`, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  // Keep every `stride`-th packet when it is a key frame (an even stride lands on key frames at even indices).
+  const stride = Math.max(2, 2 * Math.floor(o.frames / (2 * Math.max(1, o.count))));
+  const decode = async (dropEarly: boolean): Promise<Buffer> => {
+    const chunks: Buffer[] = [];
+    if (!dropEarly) {
+      await run(['-skip_frame', 'nokey', '-i', path, '-map', '0:v:0', ...decodeArgs], (c) => chunks.push(c));
+      return Buffer.concat(chunks);
+    }
+    const bin = ffmpegPath();
+    const copy = spawn(bin, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', path, '-map', '0:v:0', '-c', 'copy', '-bsf:v', `noise=drop='not(key)+mod(n\,${stride})'`, '-f', 'h264', 'pipe:1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const dec = spawn(bin, ['-hide_banner', '-loglevel', 'error', '-f', 'h264', '-i', 'pipe:0', ...decodeArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    copy.stdout.pipe(dec.stdin);
+    dec.stdin.on('error', () => undefined);
+    dec.stdout.on('data', (c: Buffer) => chunks.push(c));
+    let err = '';
+    dec.stderr.setEncoding('utf8').on('data', (c: string) => (err = (err + c).slice(-2000)));
+    const [a, b] = await Promise.all([new Promise<number | null>((r) => copy.on('exit', r)), new Promise<number | null>((r) => dec.on('exit', r))]);
+    if (a !== 0 || b !== 0) throw new VideoExportError(`sampling frames of ${path} failed: ${err.trim()}`);
+    return Buffer.concat(chunks);
+  };
+  let all = o.codec === 'h264' ? await decode(true).catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+  // Too few (irregular key frames) or another codec: decode every key frame.
+  if (Math.floor(all.length / frameBytes) < Math.min(o.count, Math.ceil(o.frames / stride) - 1)) all = await decode(false);
   const n = Math.floor(all.length / frameBytes);
   if (n === 0) throw new VideoExportError(`no frame could be decoded from ${path}`);
-  const want = Math.min(count, n);
+  const want = Math.min(o.count, n);
   const picked: Uint8Array[] = [];
   for (let i = 0; i < want; i++) {
     const k = want === 1 ? 0 : Math.round((i * (n - 1)) / (want - 1));

@@ -1,0 +1,4 @@
+export * from './generated/index.ts';
+export * from './anvil.ts';
+export * from './deploy.ts';
+export * from './rewardsTree.ts';

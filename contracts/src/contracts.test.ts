@@ -112,6 +112,7 @@ describe('contracts on anvil', () => {
     });
 
     it('pays cumulative claims once, to the account in the leaf, and refuses every bad claim', async () => {
+      expect(await fails(alice!, c.rewardDistributor, RewardDistributorAbi, 'claim', [alice!.address, 1n, []])).toBe('NoRoot');
       const epoch1 = rewardsTree([
         [alice!.address, 100n],
         [bob!.address, 50n],
@@ -159,16 +160,31 @@ describe('contracts on anvil', () => {
       expect(paused.logs[0]).toMatchObject({ eventName: 'Paused' });
       const k = epoch2.entries.get(carol!.address)!;
       expect(await fails(carol!, c.rewardDistributor, RewardDistributorAbi, 'claim', [carol!.address, k.cumulative, k.proof])).toBe('EnforcedPause');
+      expect(await fails(guardian!, c.rewardDistributor, RewardDistributorAbi, 'pause', [])).toBe('EnforcedPause');
+      expect(await client.readContract({ address: c.rewardDistributor, abi: RewardDistributorAbi, functionName: 'merkleRoot' })).toBe(epoch2.root);
       expect(await fails(hub!, c.rewardDistributor, RewardDistributorAbi, 'unpause', [])).toBe('AccessControlUnauthorizedAccount');
-      await send(guardian!, c.rewardDistributor, RewardDistributorAbi, 'unpause', []);
+      const unpaused = await send(guardian!, c.rewardDistributor, RewardDistributorAbi, 'unpause', []);
+      expect(unpaused.logs[0]).toMatchObject({ eventName: 'Unpaused', args: { account: guardian!.address } });
+      expect(await fails(guardian!, c.rewardDistributor, RewardDistributorAbi, 'unpause', [])).toBe('ExpectedPause');
       await send(carol!, c.rewardDistributor, RewardDistributorAbi, 'claim', [carol!.address, k.cumulative, k.proof]);
       expect(await client.readContract({ address: c.rewardDistributor, abi: RewardDistributorAbi, functionName: 'claimed', args: [carol!.address] })).toBe(10n);
+    });
+
+    it('keeps publishing while paused; the new root takes effect on unpause', async () => {
+      const tree = rewardsTree([[alice!.address, 1000n]]);
+      await send(guardian!, c.rewardDistributor, RewardDistributorAbi, 'pause', []);
+      await send(hub!, c.rewardDistributor, RewardDistributorAbi, 'publishRoot', [10n, tree.root, tree.total]);
+      expect(await client.readContract({ address: c.rewardDistributor, abi: RewardDistributorAbi, functionName: 'merkleRoot' })).toBe(tree.root);
+      const e = tree.entries.get(alice!.address)!;
+      expect(await fails(alice!, c.rewardDistributor, RewardDistributorAbi, 'claim', [alice!.address, e.cumulative, e.proof])).toBe('EnforcedPause');
+      await send(guardian!, c.rewardDistributor, RewardDistributorAbi, 'unpause', []);
+      expect(await fails(alice!, c.rewardDistributor, RewardDistributorAbi, 'claim', [alice!.address, e.cumulative, e.proof])).toBeNull();
     });
 
     it('agrees with the TypeScript tree on 1,000 random accounts', async () => {
       const accounts = Array.from({ length: 1000 }, (_, i) => [privateKeyToAccount(`0x${(BigInt(i + 1) * 7919n + 123456789n).toString(16).padStart(64, '0')}` as Hex).address, BigInt(1 + ((i * 7_654_321) % 1_000_003))] as [string, bigint]);
       const tree = rewardsTree(accounts);
-      await send(hub!, c.rewardDistributor, RewardDistributorAbi, 'publishRoot', [3n, tree.root, tree.total]);
+      await send(hub!, c.rewardDistributor, RewardDistributorAbi, 'publishRoot', [11n, tree.root, tree.total]);
       await send(hub!, c.rewardToken, RewardTokenAbi, 'mint', [c.rewardDistributor, tree.total]);
       // Every proof verifies on chain (a simulated claim passes the proof check); a few are claimed for real.
       let checked = 0;

@@ -1,6 +1,7 @@
 // A real local chain: the anvil binary from @foundry-rs/anvil's platform
 // package (no download at install time), started on 127.0.0.1 with the
-// well-known development accounts, stopped with its parent.
+// well-known development accounts, stopped with its parent (even a killed
+// one: a shell watches our end of its stdin).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -56,12 +57,15 @@ export interface RunningAnvil {
 }
 
 /** Starts anvil and resolves once it answers; `port` 0 (default) picks a free one. */
-export async function startAnvil(o: { port?: number; chainId?: number; blockTimeS?: number } = {}): Promise<RunningAnvil> {
+export async function startAnvil(o: { port?: number; chainId?: number; blockTimeS?: number; statePath?: string } = {}): Promise<RunningAnvil> {
   const port = o.port || (await freePort());
   const chainId = o.chainId ?? 31337;
   const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent'];
   if (o.blockTimeS) args.push('--block-time', String(o.blockTimeS));
-  const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Kept across restarts: loaded at start, written every 5 s and on exit.
+  if (o.statePath) args.push('--state', o.statePath, '--state-interval', '5');
+  // A shell in between ends anvil when our end of its stdin closes: anvil never outlives this process, even a killed one.
+  const child = spawn('/bin/sh', ['-c', 'exec 3<&0; "$0" "$@" & pid=$!; (read _ <&3; kill -TERM $pid 2>/dev/null) & wait $pid', anvilBinary(), ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-2000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -76,7 +80,7 @@ export async function startAnvil(o: { port?: number; chainId?: number; blockTime
       // not listening yet
     }
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
+      child.stdin!.end();
       throw new AnvilError(`anvil did not answer on ${rpcUrl} within 15 s: ${stderr.trim()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
@@ -86,7 +90,7 @@ export async function startAnvil(o: { port?: number; chainId?: number; blockTime
     chainId,
     process: child,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.stdin!.end();
       await exited;
     },
   };

@@ -33,3 +33,18 @@ export function rewardsTree(amounts: Iterable<[account: string, cumulative: bigi
   for (const [i, [account, cumulative]] of tree.entries()) entries.set(account, { cumulative, proof: tree.getProof(i) as Hex[] });
   return { root: tree.root as Hex, entries, total: values.reduce((a, [, v]) => a + v, 0n) };
 }
+
+/** EpisodeRegistry leaves: (bytes32 manifestHash, address robotSigner). */
+export const EPISODE_LEAF_ENCODING = ['bytes32', 'address'] as const;
+
+/** The commitment of a batch of accepted episodes, with each episode's proof (leaves in the order given). */
+export function episodesTree(episodes: readonly { manifestHash: Hex; signer: string }[]): { root: Hex; proofs: Hex[][] } {
+  if (episodes.length === 0) throw new RewardsTreeError('an episode commitment needs at least one episode');
+  const tree = StandardMerkleTree.of(
+    episodes.map((e) => [e.manifestHash, getAddress(e.signer)]),
+    [...EPISODE_LEAF_ENCODING],
+  );
+  const proofs: Hex[][] = [];
+  for (const [i] of tree.entries()) proofs[i] = tree.getProof(i) as Hex[];
+  return { root: tree.root as Hex, proofs };
+}

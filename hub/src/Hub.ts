@@ -39,6 +39,10 @@ import { buildDatasetVersion } from './datasets/exportVersion.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openDatabase, type HubDb } from './store/database.ts';
+import { ChainService, readContractsFile } from './chain/ChainService.ts';
+import { downloadRule, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
+import { RewardService } from './rewards/RewardService.ts';
+import { rewardRoutes } from './rewards/rewardRoutes.ts';
 
 export const HUB_VERSION = '0.1.0';
 const LEASE_CHECK_MS = 250;
@@ -47,6 +51,13 @@ export class Hub {
   private readonly startedAtMs = Date.now();
   private leaseTimer: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
+  /** The chain, when configured; rewards are settled either way (published only with a chain). */
+  chain: ChainService | null = null;
+  rewards!: RewardService;
+  datasets!: DatasetService;
+  private readonly stoppers: (() => void)[] = [];
+  /** Reads new purchases from the chain now (they are also polled every 2 s). */
+  pollPurchases: () => Promise<void> = async () => undefined;
 
   private constructor(
     readonly config: HubConfig,
@@ -73,6 +84,13 @@ export class Hub {
     const metrics = new HubMetrics();
     const cleanups: (() => Promise<unknown>)[] = [() => db.destroy()];
     try {
+      let chain: ChainService | null = null;
+      if (config.chain) {
+        const c = config.chain;
+        if (!c.hubKey) throw new Error('the chain needs the hub key (--hub-key)');
+        const contracts = c.contracts ?? readContractsFile(c.contractsFile ?? '');
+        chain = await ChainService.connect({ rpcUrl: c.rpcUrl, chainId: config.chainId, hubKey: c.hubKey, contracts }, logger.child({ room: 'chain' }));
+      }
       const publicHost = config.publicUrl ? new URL(config.publicUrl).hostname : config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
       const broker: BrokerLink = config.mqttUrl
         ? await ExternalBroker.connect({
@@ -170,10 +188,22 @@ export class Hub {
           auth,
           datasets,
           logger: logger.child({ room: 'datasets' }),
-          // Until purchases are recorded on chain, only its creator downloads a priced dataset.
-          mayDownload: async ({ address, createdBy }) => address !== null && address.toLowerCase() === createdBy.toLowerCase(),
+          mayDownload: downloadRule({ chain, admins: config.adminAddresses }),
+          recordAccess: (a) =>
+            void db
+              .insertInto('dataset_accesses')
+              .values({ dataset_id: a.datasetId, version: a.version, address: a.address, kind: a.kind, path: a.path, at: new Date().toISOString() })
+              .execute()
+              .catch((err: Error) => logger.warn({ err: err.message }, 'could not record a dataset access')),
         }),
       );
+      const rewards = new RewardService({
+        db,
+        chain,
+        config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
+        logger: logger.child({ room: 'rewards' }),
+      });
+      await app.register(rewardRoutes({ auth, db, rewards, chain, admins: config.adminAddresses, devFaucet: config.chain?.devFaucet === true }));
       await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
       await app.register(
         ownerRoutes({
@@ -203,6 +233,18 @@ export class Hub {
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
       hub = new Hub(config, logger, db, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
+      hub.chain = chain;
+      hub.rewards = rewards;
+      hub.datasets = datasets;
+      if (chain) {
+        const catchUp = publishBuiltVersions({ db, chain, datasets, logger: logger.child({ room: 'chain' }), publicUrl: () => url });
+        void catchUp().catch((err: Error) => logger.error({ err }, `publishing built dataset versions failed: ${err.message}`));
+        const purchases = followPurchases({ db, chain, logger: logger.child({ room: 'chain' }) });
+        hub.stoppers.push(purchases.stop);
+        hub.pollPurchases = purchases.poll;
+      }
+      rewards.start(config.epochIntervalS);
+      hub.stoppers.push(() => rewards.stop());
       hub.recordLeaseHistory();
       hub.recordPresenceHistory();
       hub.leaseTimer = setInterval(() => leases.checkTimeouts(), LEASE_CHECK_MS);
@@ -228,6 +270,7 @@ export class Hub {
   close(): Promise<void> {
     this.closing ??= (async () => {
       if (this.leaseTimer) clearInterval(this.leaseTimer);
+      for (const stop of this.stoppers) stop();
       this.gateway.close();
       this.fanout.close();
       this.fleet.stop();

@@ -2,7 +2,7 @@
 // enrolled robots, and build, pull and verify datasets.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { getAddress, isAddress } from 'viem';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HUB_OPTIONS, HubConfigError, OptionReader, publicHubUrl, readHubConfig } from './config.ts';
 import { Hub } from './Hub.ts';
@@ -10,18 +10,23 @@ import { createLogger } from './log.ts';
 import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './robots/RobotRegistry.ts';
 import { openDatabase } from './store/database.ts';
 import { DATASET_USAGE, datasetCommand } from './datasets/datasetCli.ts';
+import { startLocalChain } from './chain/localChain.ts';
+import { REWARDS_USAGE, rewardsCommand } from './rewards/rewardsCli.ts';
+import type { RunningAnvil } from '@teleop/contracts';
 
 const USAGE = `usage: teleop-hub <command> [options]
 
 commands:
   serve                         run the hub (embedded MQTT broker unless --mqtt-url)
-  up                            the embedded default: serve, plus one enrolled simulated robot (npm start)
+  up                            the embedded default: serve, plus a local chain (anvil, contracts deployed once)
+                                and one enrolled simulated robot (npm start)
   robots enroll --name N --model M [--id ID] [--owner 0x...] [--json]
                                 enroll a robot; prints its id, its secret (once) and the robot-agent command
   robots list [--json]          enrolled robots
   robots revoke ID              revoke a robot; it is disconnected and refused from then on
   robots rotate-secret ID       issue a new secret; the old one stops working
 ${DATASET_USAGE}
+${REWARDS_USAGE}
 
 every command takes --data DIR (default ./data).
 
@@ -103,7 +108,22 @@ async function robotsCommand(argv: string[]): Promise<number> {
 async function serveCommand(argv: string[], withSimRobot: boolean): Promise<number> {
   const config = readHubConfig(new OptionReader(argv, HUB_OPTIONS, process.env));
   const logger = createLogger(config.logLevel);
-  const hub = await Hub.start(config, logger);
+  let anvil: RunningAnvil | null = null;
+  if (withSimRobot && !config.chain) {
+    // The embedded default brings its own chain, and settles rewards every minute unless told otherwise.
+    mkdirSync(config.dataDir, { recursive: true });
+    const local = await startLocalChain({ dataDir: config.dataDir, chainId: config.chainId, logger: logger.child({ room: 'chain' }) });
+    anvil = local.anvil;
+    config.chain = { rpcUrl: local.anvil.rpcUrl, contracts: local.contracts, hubKey: local.hubKey, devFaucet: true };
+    if (!argv.some((a) => a.startsWith('--epoch-interval-s')) && process.env.TELEOP_EPOCH_INTERVAL_S === undefined) config.epochIntervalS = 60;
+  }
+  let hub: Hub;
+  try {
+    hub = await Hub.start(config, logger);
+  } catch (err) {
+    await anvil?.stop();
+    throw err;
+  }
   let agent: ChildProcess | null = null;
   let robotId: string | null = null;
   let stopping = false;
@@ -124,7 +144,8 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
       if (!stopping) logger.error({ code, signal }, 'the simulated robot agent exited');
     });
   }
-  console.log(`\nTeleop Hub running at ${hub.url}${robotId ? `  (simulated robot ${robotId})` : ''}\nPress Ctrl-C to stop.\n`);
+  const chainLine = anvil ? `\nLocal chain (anvil) at ${anvil.rpcUrl}, chain id ${config.chainId}; contracts in ${join(config.dataDir, 'chain.json')}` : '';
+  console.log(`\nTeleop Hub running at ${hub.url}${robotId ? `  (simulated robot ${robotId})` : ''}${chainLine}\nPress Ctrl-C to stop.\n`);
 
   await new Promise<void>((done) => {
     const stop = (): void => {
@@ -139,6 +160,7 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
           });
         }
         await hub.close();
+        await anvil?.stop();
         done();
       })();
     };
@@ -175,6 +197,8 @@ export async function main(argv: string[]): Promise<number> {
         return await robotsCommand(rest);
       case 'dataset':
         return await datasetCommand(rest);
+      case 'rewards':
+        return await rewardsCommand(rest);
       case undefined:
       case 'help':
       case '--help':

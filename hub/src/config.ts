@@ -1,5 +1,6 @@
 // The hub's one typed configuration: flags, then environment, then defaults;
 // every value checked at start with a message that says what to fix.
+import type { ContractAddresses } from '@teleop/contracts';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { IceOptions } from '@teleop/proto';
@@ -50,6 +51,20 @@ export interface HubConfig {
   /** LeRobot export file size limits, MB. */
   datasetDataMb: number;
   datasetVideoMb: number;
+  /** The chain, when configured: RPC, contracts file, hub key. */
+  chain: {
+    rpcUrl: string;
+    /** A contracts file ({"contracts": {...}}), or the addresses themselves. */
+    contractsFile?: string;
+    contracts?: ContractAddresses;
+    hubKey: `0x${string}` | undefined;
+    /** Local development chain (anvil): the console may ask for gas and tokens. */
+    devFaucet?: boolean;
+  } | null;
+  epochIntervalS: number;
+  rewardRate: bigint;
+  rewardWeights: { operator: number; owner: number; reviewers: number };
+  adminAddresses: string[];
   /** Automatic check thresholds (defaults, overridden by --checks-config). */
   checks: CheckThresholds;
   /** WebRTC ICE settings of the media relay. */
@@ -96,6 +111,13 @@ export const HUB_OPTIONS = {
   'dataset-data-mb': { env: 'TELEOP_DATASET_DATA_MB', default: '100', help: "LeRobot export: start a new data file past this size, MB (LeRobot's data_files_size_in_mb)" },
   'dataset-video-mb': { env: 'TELEOP_DATASET_VIDEO_MB', default: '200', help: "LeRobot export: start a new video file past this size, MB (LeRobot's video_files_size_in_mb)" },
   'checks-config': { env: 'TELEOP_CHECKS_CONFIG', help: 'JSON file overriding automatic check thresholds (see hub/src/episodes/automaticChecks.ts)' },
+  'rpc-url': { env: 'TELEOP_RPC_URL', help: 'JSON-RPC URL of the chain with the contracts (`up` starts a local anvil when not given; `serve` runs without a chain)' },
+  contracts: { env: 'TELEOP_CONTRACTS', help: 'JSON file with the contract addresses ({"contracts": {...}}, as `up` writes to <data>/chain.json)' },
+  'hub-key': { env: 'TELEOP_HUB_KEY', help: "private key of the hub's account on the chain (publishes roots and datasets, mints rewards); never logged" },
+  'epoch-interval-s': { env: 'TELEOP_EPOCH_INTERVAL_S', default: '3600', help: 'settle rewards this often, seconds (0: only with `teleop-hub rewards settle` or POST /api/v1/rewards/settle)' },
+  'reward-rate': { env: 'TELEOP_REWARD_RATE', default: '10000000000000000', help: 'reward token base units per second of accepted episode at quality 1 (default 0.01 token/s)' },
+  'reward-weights': { env: 'TELEOP_REWARD_WEIGHTS', default: 'operator=0.6,owner=0.25,reviewers=0.15', help: 'how an episode\'s value is split' },
+  'admin-addresses': { env: 'TELEOP_ADMIN_ADDRESSES', help: 'comma-separated wallet addresses with the admin role (settle rewards, see all usage)' },
   'ice-host-addresses': { env: 'TELEOP_ICE_HOST_ADDRESSES', help: 'comma-separated host addresses the media relay offers as ICE candidates (default: every interface)' },
   'stun-urls': { env: 'TELEOP_STUN_URLS', help: 'comma-separated STUN servers for the media relay, e.g. stun:stun.example.org:3478 (default: none)' },
   'turn-url': { env: 'TELEOP_TURN_URL', help: 'TURN server for the media relay, e.g. turn:turn.example.org:3478' },
@@ -220,6 +242,14 @@ export function readHubConfig(r: OptionReader): HubConfig {
     datasetFps: r.int('dataset-fps', 1, 120),
     datasetDataMb: r.number('dataset-data-mb', 0.001, 100_000),
     datasetVideoMb: r.number('dataset-video-mb', 0.001, 100_000),
+    chain: readChain(r),
+    epochIntervalS: r.int('epoch-interval-s', 0, 365 * 86_400),
+    rewardRate: readBigInt(r, 'reward-rate'),
+    rewardWeights: readWeights(r),
+    adminAddresses: r.list('admin-addresses').map((a) => {
+      if (!/^0x[0-9a-fA-F]{40}$/.test(a)) r.problems.push(`${r.label('admin-addresses')}: "${a}" is not an address`);
+      return a.toLowerCase();
+    }),
     checks: readChecks(r),
     ice: readIceOptions(r),
     logLevel: r.oneOf('log-level', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const),
@@ -227,6 +257,40 @@ export function readHubConfig(r: OptionReader): HubConfig {
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
   r.check();
   return config;
+}
+
+function readChain(r: OptionReader): HubConfig['chain'] {
+  const rpcUrl = r.url('rpc-url', ['http:', 'https:', 'ws:', 'wss:']);
+  const key = r.string('hub-key');
+  if (key !== undefined && !/^0x[0-9a-fA-F]{64}$/.test(key)) r.problems.push(`${r.label('hub-key')} must be a 0x-prefixed 32-byte hex private key`);
+  if (!rpcUrl) return null;
+  if (!r.string('contracts')) r.problems.push(`${r.label('contracts')} is required with --rpc-url`);
+  if (!key) r.problems.push(`${r.label('hub-key')} is required with --rpc-url`);
+  return { rpcUrl, contractsFile: r.string('contracts'), hubKey: key as `0x${string}` | undefined };
+}
+
+function readBigInt(r: OptionReader, name: string): bigint {
+  const text = r.string(name) ?? '';
+  if (!/^\d{1,60}$/.test(text)) {
+    r.problems.push(`${r.label(name)} must be a non-negative integer, got "${text}"`);
+    return 0n;
+  }
+  return BigInt(text);
+}
+
+function readWeights(r: OptionReader): HubConfig['rewardWeights'] {
+  const text = r.string('reward-weights') ?? '';
+  const parts = Object.fromEntries(text.split(',').map((p) => p.split('=').map((x) => x.trim()) as [string, string]));
+  const keys = ['operator', 'owner', 'reviewers'] as const;
+  const values = keys.map((k) => Number(parts[k]));
+  if (Object.keys(parts).some((k) => !(keys as readonly string[]).includes(k)) || values.some((v) => !Number.isFinite(v) || v < 0) || Math.abs(values.reduce((a, b) => a + b, 0) - 1) > 1e-9) {
+    r.problems.push(`${r.label('reward-weights')} must be operator=X,owner=Y,reviewers=Z with non-negative numbers adding up to 1, got "${text}"`);
+    return { operator: 6000, owner: 2500, reviewers: 1500 };
+  }
+  // Basis points, the reviewers' share taking the rounding so they add up to 10,000.
+  const operator = Math.round(values[0]! * 10_000);
+  const owner = Math.round(values[1]! * 10_000);
+  return { operator, owner, reviewers: 10_000 - operator - owner };
 }
 
 function readChecks(r: OptionReader): CheckThresholds {

@@ -37,6 +37,8 @@ export interface NewDataset {
   license?: string;
   /** 0 (open) or a price in the reward token's smallest unit. */
   price?: string;
+  /** When given, only these addresses may download it (needed to include robots whose owners restrict their data). */
+  allowedBuyers?: string[];
 }
 
 export class DatasetError extends Error {
@@ -76,6 +78,9 @@ export interface VersionView {
   createdBy: string;
   createdAt: string;
   builtAt: string | null;
+  /** DatasetRegistry token, once published on chain. */
+  tokenId: number | null;
+  publishTx: string | null;
 }
 
 export type VersionBuilder = (o: { dir: string; dataset: DatasetsTable; version: DatasetVersionsTable; episodeIds: string[] }) => Promise<{ manifest: DatasetManifest; manifestHash: string; summary: VersionSummary; sizeBytes: number }>;
@@ -88,6 +93,13 @@ export interface DatasetServiceOptions {
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+function normalizeAddresses(list: unknown): string[] {
+  if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(a))) {
+    throw new DatasetError('bad_request', 'allowedBuyers must be a list of 0x addresses');
+  }
+  return [...new Set((list as string[]).map((a) => a.toLowerCase()))];
+}
 const now = (): string => new Date().toISOString();
 
 export class DatasetService extends EventEmitter<{ built: [datasetId: string, version: number, state: 'ready' | 'failed'] }> {
@@ -111,11 +123,12 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     if (await this.o.db.selectFrom('datasets').select('id').where('name', '=', d.name).executeTakeFirst()) {
       throw new DatasetError('name_taken', `a dataset named ${d.name} exists; add a version to it instead`);
     }
-    const episodeIds = await this.select(selection);
+    const allowedBuyers = d.allowedBuyers?.length ? normalizeAddresses(d.allowedBuyers) : null;
+    const episodeIds = await this.select(selection, allowedBuyers);
     const id = `d-${randomUUID()}`;
     await this.o.db
       .insertInto('datasets')
-      .values({ id, name: d.name, title: (d.title ?? d.name).slice(0, 200), description: (d.description ?? '').slice(0, 10_000), license, price, created_by: by, created_at: now() })
+      .values({ id, name: d.name, title: (d.title ?? d.name).slice(0, 200), description: (d.description ?? '').slice(0, 10_000), license, price, created_by: by, created_at: now(), allowed_buyers: allowedBuyers ? JSON.stringify(allowedBuyers) : null })
       .execute();
     const version = await this.insertVersion(id, null, selection, episodeIds, by);
     return { datasetId: id, version };
@@ -127,12 +140,16 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     if (!(await this.dataset(datasetId))) throw new DatasetError('unknown_dataset', `no dataset ${datasetId}`);
     const parent = parentVersion ?? (latest?.v as number | null) ?? null;
     if (parent !== null && !(await this.versionRow(datasetId, parent))) throw new DatasetError('unknown_version', `dataset ${datasetId} has no version ${parent}`);
-    const episodeIds = await this.select(selection);
+    const d = (await this.dataset(datasetId))!;
+    const episodeIds = await this.select(selection, d.allowed_buyers ? (JSON.parse(d.allowed_buyers) as string[]) : null);
     return { datasetId, version: await this.insertVersion(datasetId, parent, selection, episodeIds, by) };
   }
 
-  /** The accepted episodes a selection names, oldest first. */
-  async select(s: DatasetSelection): Promise<string[]> {
+  /**
+   * The accepted episodes a selection names, oldest first, as their robots' owners allow: never a private
+   * robot's, and a restricted robot's only when every buyer the dataset allows is one the owner listed.
+   */
+  async select(s: DatasetSelection, allowedBuyers: string[] | null = null): Promise<string[]> {
     if (typeof s !== 'object' || s === null) throw new DatasetError('bad_request', 'selection must be an object');
     if (s.minScore !== undefined && !(typeof s.minScore === 'number' && s.minScore >= 0 && s.minScore <= 1)) throw new DatasetError('bad_request', 'minScore must be a number from 0 to 1');
     for (const k of ['from', 'to'] as const) {
@@ -142,7 +159,7 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     let q = this.o.db
       .selectFrom('episodes')
       .innerJoin('robots', 'robots.id', 'episodes.robot_id')
-      .select(['episodes.id', 'episodes.state'])
+      .select(['episodes.id', 'episodes.state', 'robots.data_policy', 'robots.allowed_buyers', 'robots.id as robot'])
       .where('episodes.state', '=', 'accepted')
       .orderBy('episodes.started_at')
       .orderBy('episodes.id');
@@ -161,8 +178,19 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
       if (bad.length) throw new DatasetError('bad_request', `only accepted episodes enter a dataset; not accepted: ${bad.join(', ')}`);
       q = q.where('episodes.id', 'in', s.episodeIds);
     }
-    const ids = (await q.execute()).map((r) => r.id);
-    if (ids.length === 0) throw new DatasetError('empty_selection', 'no accepted episode matches the selection');
+    const rows = await q.execute();
+    const allowedBy = (r: { data_policy: string; allowed_buyers: string | null }): boolean => {
+      if (r.data_policy === 'private') return false;
+      if (r.data_policy !== 'restricted') return true;
+      const listed = new Set((JSON.parse(r.allowed_buyers ?? '[]') as string[]).map((a) => a.toLowerCase()));
+      return allowedBuyers !== null && allowedBuyers.length > 0 && allowedBuyers.every((b) => listed.has(b.toLowerCase()));
+    };
+    const refused = rows.filter((r) => !allowedBy(r));
+    if (s.episodeIds && refused.length) {
+      throw new DatasetError('bad_request', `the owners of these episodes' robots do not allow them in this dataset: ${refused.map((r) => `${r.id} (robot ${r.robot}: ${r.data_policy})`).join(', ')}`);
+    }
+    const ids = rows.filter(allowedBy).map((r) => r.id);
+    if (ids.length === 0) throw new DatasetError('empty_selection', 'no accepted episode matches the selection (or their robots\' owners keep them out of datasets)');
     return ids;
   }
 
@@ -186,6 +214,8 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
         created_by: by,
         created_at: now(),
         built_at: null,
+        token_id: null,
+        publish_tx: null,
       })
       .execute();
     this.enqueue(datasetId, version);
@@ -299,6 +329,8 @@ function toView(d: DatasetsTable, versions: DatasetVersionsTable[]): DatasetView
       createdBy: v.created_by,
       createdAt: v.created_at,
       builtAt: v.built_at,
+      tokenId: v.token_id,
+      publishTx: v.publish_tx,
     })),
   };
 }

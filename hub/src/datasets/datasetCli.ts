@@ -17,8 +17,9 @@ export const DATASET_USAGE = `  dataset create --name N [--title T] [--license S
   dataset version NAME [selection] [--parent V]
                                 build a new version of a dataset from a new selection
   dataset list [--json]         datasets and their versions in --data
-  dataset pull NAME[@VERSION] --hub URL --out DIR [--token T] [--root 0x...]
-                                download a version (resuming), verify every file and the Merkle root
+  dataset pull NAME[@VERSION] --hub URL --out DIR [--token T] [--root 0x...] [--rpc-url URL]
+                                download a version (resuming), verify every file, the Merkle root,
+                                and the root recorded on chain when the version was published
   dataset verify DIR [--root 0x...]
                                 check a downloaded version against its manifest (and an expected root)
     selection: [--robot-model M] [--robot ID] [--task T] [--min-score 0..1] [--from DATE] [--to DATE]
@@ -49,6 +50,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   out: { env: 'TELEOP_DATASET_OUT', help: 'directory to pull into' },
   token: { env: 'TELEOP_TOKEN', help: 'session token (priced datasets)' },
   root: { env: 'TELEOP_DATASET_ROOT', help: 'expected Merkle root' },
+  'rpc-url': { env: 'TELEOP_PULL_RPC_URL', help: "node to read the on-chain root from (default: the hub's relay)" },
 };
 
 function selectionOf(r: OptionReader): DatasetSelection {
@@ -131,11 +133,12 @@ export async function datasetCommand(argv: string[]): Promise<number> {
           out: resolve(out),
           token: r.string('token'),
           expectedRoot: r.string('root'),
+          rpcUrl: r.string('rpc-url'),
           onProgress: (e) => {
             if (e.resumedFrom !== undefined && !r.flag('json')) console.log(`resuming ${e.path} from byte ${e.resumedFrom}`);
           },
         });
-        console.log(r.flag('json') ? JSON.stringify(report) : `pulled ${arg}: ${report.files} files (${report.downloaded} downloaded, ${report.resumed} resumed, ${report.skipped} already here), every file verified; root ${report.root}`);
+        console.log(r.flag('json') ? JSON.stringify(report) : `pulled ${arg}: ${report.files} files (${report.downloaded} downloaded, ${report.resumed} resumed, ${report.skipped} already here), every file verified; root ${report.root}${report.onChain ? `, matching token ${report.onChain.tokenId} on chain (read through ${report.onChain.rpc})` : ' (not published on chain)'}`);
         return 0;
       }
       case 'verify': {

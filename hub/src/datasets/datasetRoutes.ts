@@ -12,16 +12,16 @@ import { tokenFrom, type SiweAuth } from '../auth/SiweAuth.ts';
 import type { Logger } from '../log.ts';
 import { DatasetError, type DatasetSelection, type DatasetService, type NewDataset } from './DatasetService.ts';
 import { tarSize, tarStream } from './tarStream.ts';
+import type { DatasetsTable, DatasetVersionsTable } from '../store/schema.ts';
 
 export interface DatasetRoutesOptions {
   auth: SiweAuth;
   datasets: DatasetService;
   logger: Logger;
-  /**
-   * Whether `address` (null: not signed in) may download a priced dataset version. Open datasets (price 0)
-   * never ask. The chain's purchase records answer this once contracts are deployed.
-   */
-  mayDownload: (o: { datasetId: string; version: number; address: string | null; createdBy: string }) => Promise<boolean>;
+  /** Whether `address` (null: not signed in) may download a version's files (price, purchases, buyer lists). */
+  mayDownload: (o: { dataset: DatasetsTable; version: DatasetVersionsTable; address: string | null }) => Promise<boolean>;
+  /** Every download is recorded, for the contributors to see. */
+  recordAccess: (o: { datasetId: string; version: number; address: string | null; kind: 'manifest' | 'file' | 'archive'; path: string | null }) => void;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -51,16 +51,19 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
   };
 
   /** The version, its manifest, and whether the caller may download its files. */
-  async function access(req: FastifyRequest<{ Params: { id: string; v: string } }>): Promise<{ dir: string; manifest: DatasetManifest; allowed: boolean; label: string }> {
+  async function access(req: FastifyRequest<{ Params: { id: string; v: string } }>): Promise<{ dir: string; manifest: DatasetManifest; allowed: boolean; label: string; restricted: boolean; dataset: DatasetsTable; version: DatasetVersionsTable; address: string | null }> {
     const { dataset, version, dir } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as DatasetManifest;
     const session = await o.auth.session(tokenFrom(req.headers));
-    const allowed = dataset.price === '0' || (await o.mayDownload({ datasetId: dataset.id, version: version.version, address: session?.address ?? null, createdBy: dataset.created_by }));
-    return { dir, manifest, allowed, label: `${dataset.name}-v${version.version}` };
+    const address = session?.address ?? null;
+    const allowed = await o.mayDownload({ dataset, version, address });
+    return { dir, manifest, allowed, label: `${dataset.name}-v${version.version}`, restricted: dataset.allowed_buyers !== null, dataset, version, address };
   }
 
-  const paymentRequired = (reply: FastifyReply, label: string): FastifyReply =>
-    reply.code(402).send({ error: 'payment_required', message: `${label} is a priced dataset: buy access with your wallet, then sign in and download` });
+  const paymentRequired = (reply: FastifyReply, a: { label: string; restricted: boolean; dataset: DatasetsTable }): FastifyReply =>
+    a.restricted && a.dataset.price === '0'
+      ? reply.code(403).send({ error: 'not_allowed', message: `${a.label} is shared with listed buyers only: sign in with one of their wallets` })
+      : reply.code(402).send({ error: 'payment_required', message: `${a.label} is a priced dataset: buy access with your wallet, then sign in and download` });
 
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/api/v1/datasets', async () => ({ datasets: await o.datasets.list() }));
@@ -112,6 +115,8 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
       try {
         const { dir } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
         const text = await readFile(join(dir, 'manifest.json'));
+        const session = await o.auth.session(tokenFrom(req.headers));
+        o.recordAccess({ datasetId: (await o.datasets.find(req.params.id))!.id, version: JSON.parse(text.toString()).dataset.version as number, address: session?.address ?? null, kind: 'manifest', path: null });
         return reply.type('application/json').header('cache-control', 'public, max-age=31536000, immutable').send(text);
       } catch (err) {
         return fail(reply, err);
@@ -124,7 +129,9 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
         const path = req.params['*'];
         const file = path === 'manifest.json' ? null : a.manifest.files.find((f) => f.path === path);
         if (path !== 'manifest.json' && !file) return reply.code(404).send({ error: 'not_found', message: `${a.label} has no file ${path}` });
-        if (!a.allowed && path !== 'manifest.json') return paymentRequired(reply, a.label);
+        if (!a.allowed && path !== 'manifest.json') return paymentRequired(reply, a);
+        // One record per download, not per range request of a resumed or streamed one.
+        if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'file', path });
         const local = join(a.dir, ...path.split('/'));
         const size = (await stat(local)).size;
         const etag = file ? `"${file.sha256}"` : undefined;
@@ -156,7 +163,8 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
     app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/archive.tar', async (req, reply) => {
       try {
         const a = await access(req);
-        if (!a.allowed) return paymentRequired(reply, a.label);
+        if (!a.allowed) return paymentRequired(reply, a);
+        o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'archive', path: null });
         const paths = [...a.manifest.files.map((f) => f.path), 'manifest.json'];
         const entries = await Promise.all(
           paths.map(async (p) => {

@@ -4,6 +4,8 @@
 // resuming partial files with HTTP ranges (If-Range on the file's SHA-256, so
 // a changed file starts over) and checking each file's size and SHA-256.
 // `verify` checks a downloaded directory on its own.
+import { createPublicClient, http, type Address } from 'viem';
+import { DatasetRegistryAbi } from '@teleop/contracts';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -90,10 +92,17 @@ export interface PullOptions {
   token?: string;
   /** A root the manifest must have (e.g. the one recorded on chain). */
   expectedRoot?: string;
+  /**
+   * JSON-RPC URL of a node to read the version's on-chain root from, when the hub published it (default: the
+   * hub's relay, which checks the hub against the chain it names; give your own node to trust neither).
+   */
+  rpcUrl?: string;
   onProgress?: (e: { path: string; done: boolean; resumedFrom?: number; skipped?: boolean }) => void;
 }
 
 export interface PullReport extends VerifyReport {
+  /** The root recorded on chain for this version's DatasetRegistry token (null: not published). */
+  onChain: { tokenId: number; root: string; rpc: string } | null;
   downloaded: number;
   resumed: number;
   skipped: number;
@@ -108,13 +117,25 @@ export async function pullDataset(o: PullOptions): Promise<PullReport> {
   const manifestText = await res.text();
   const manifest = JSON.parse(manifestText) as DatasetManifest;
   // The manifest must be the one the hub recorded for this version (and the chain, when given).
-  const record = (await (await fetch(base, { headers })).json()) as { merkleRoot?: string };
+  const record = (await (await fetch(base, { headers })).json()) as { merkleRoot?: string; tokenId?: number | null };
   checkRoot(manifest, o.expectedRoot);
   if (record.merkleRoot && record.merkleRoot.toLowerCase() !== manifest.merkle.root.toLowerCase()) {
     throw new DatasetManifestError(`the manifest's root ${manifest.merkle.root} is not the root the hub recorded for this version (${record.merkleRoot})`);
   }
+  let onChain: PullReport['onChain'] = null;
+  if (typeof record.tokenId === 'number') {
+    const chain = (await (await fetch(`${o.hubUrl.replace(/\/$/, '')}/api/v1/chain`)).json()) as { contracts?: { datasetRegistry: Address } };
+    if (!chain.contracts) throw new DatasetPullError('the hub says this version is on chain but names no chain (GET /api/v1/chain)');
+    const rpc = o.rpcUrl ?? `${o.hubUrl.replace(/\/$/, '')}/api/v1/chain/rpc`;
+    const client = createPublicClient({ transport: http(rpc) });
+    const v = await client.readContract({ address: chain.contracts.datasetRegistry, abi: DatasetRegistryAbi, functionName: 'version', args: [BigInt(record.tokenId)] });
+    if (v.merkleRoot.toLowerCase() !== manifest.merkle.root.toLowerCase()) {
+      throw new DatasetManifestError(`the manifest's root ${manifest.merkle.root} is not the root recorded on chain for token ${record.tokenId} (${v.merkleRoot})`);
+    }
+    onChain = { tokenId: record.tokenId, root: v.merkleRoot, rpc };
+  }
   await mkdir(o.out, { recursive: true });
-  const report: PullReport = { root: manifest.merkle.root, files: manifest.files.length, bytes: 0, downloaded: 0, resumed: 0, skipped: 0 };
+  const report: PullReport = { root: manifest.merkle.root, onChain, files: manifest.files.length, bytes: 0, downloaded: 0, resumed: 0, skipped: 0 };
   for (const f of manifest.files) {
     const dest = localPath(o.out, f);
     const part = `${dest}.part`;

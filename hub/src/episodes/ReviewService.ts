@@ -101,16 +101,21 @@ export class ReviewService {
   }
 
   /** How often a reviewer's verdict matched the final one. */
-  async agreement(reviewer: string): Promise<{ reviewed: number; decided: number; agreed: number; rate: number | null }> {
-    const rows = await this.db
-      .selectFrom('reviews')
-      .innerJoin('episodes', 'episodes.id', 'reviews.episode_id')
-      .select(['reviews.task_done', 'reviews.cameras_clear', 'reviews.robot_safe', 'episodes.state'])
-      .where('reviews.reviewer', '=', reviewer)
-      .where('reviews.submitted_at', 'is not', null)
-      .execute();
-    const decided = rows.filter((r) => r.state === 'accepted' || r.state === 'rejected');
-    const agreed = decided.filter((r) => passes(r) === (r.state === 'accepted')).length;
-    return { reviewed: rows.length, decided: decided.length, agreed, rate: decided.length ? agreed / decided.length : null };
+  agreement(reviewer: string): Promise<{ reviewed: number; decided: number; agreed: number; rate: number | null }> {
+    return reviewerAgreement(this.db, reviewer);
   }
+}
+
+/** How often a reviewer's pass/fail agreed with the final verdicts of episodes they reviewed. */
+export async function reviewerAgreement(db: HubDb, reviewer: string): Promise<{ reviewed: number; decided: number; agreed: number; rate: number | null }> {
+  const rows = await db
+    .selectFrom('reviews')
+    .innerJoin('episodes', 'episodes.id', 'reviews.episode_id')
+    .select(['reviews.task_done', 'reviews.cameras_clear', 'reviews.robot_safe', 'episodes.state'])
+    .where('reviews.reviewer', '=', reviewer)
+    .where('reviews.submitted_at', 'is not', null)
+    .execute();
+  const decided = rows.filter((r) => r.state === 'accepted' || r.state === 'rejected');
+  const agreed = decided.filter((r) => passes(r) === (r.state === 'accepted')).length;
+  return { reviewed: rows.length, decided: decided.length, agreed, rate: decided.length ? agreed / decided.length : null };
 }

@@ -13,7 +13,14 @@ export interface RobotRecord {
   owner: string | null;
   createdAt: string;
   revokedAt: string | null;
+  /** What its owner lets datasets do with its episodes. */
+  dataPolicy: DataPolicy;
+  /** With the restricted policy: the buyers the owner allows (lowercase addresses). */
+  allowedBuyers: string[];
 }
+
+/** open: any dataset; private: never in a dataset; restricted: only datasets sold to listed buyers alone. */
+export type DataPolicy = 'open' | 'private' | 'restricted';
 
 export interface EnrollParameters {
   /** Human name shown in the console, e.g. "lab arm 2". */
@@ -49,7 +56,16 @@ export class UnknownRobotError extends Error {
 const RESERVED_IDS = new Set(['hub', 'admin', 'teleop-hub', 'root']);
 
 function toRecord(row: RobotsTable): RobotRecord {
-  return { id: row.id, name: row.name, model: row.model, owner: row.owner, createdAt: row.created_at, revokedAt: row.revoked_at };
+  return {
+    id: row.id,
+    name: row.name,
+    model: row.model,
+    owner: row.owner,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    dataPolicy: row.data_policy as DataPolicy,
+    allowedBuyers: row.allowed_buyers ? (JSON.parse(row.allowed_buyers) as string[]) : [],
+  };
 }
 
 /** Robot ids: "r-" and 10 base32 characters. */
@@ -63,6 +79,18 @@ export class RobotRegistry {
   private readonly verified = new Map<string, { hash: string; digest: string }>();
 
   constructor(private readonly db: HubDb) {}
+
+  /** Sets a robot's data policy; applies to dataset versions created from now on (built ones never change). */
+  async setDataPolicy(id: string, policy: DataPolicy, allowedBuyers: string[] = []): Promise<RobotRecord> {
+    if (!['open', 'private', 'restricted'].includes(policy)) throw new RobotEnrollError(`data policy must be open, private or restricted, got "${String(policy)}"`);
+    const bad = allowedBuyers.filter((a) => !/^0x[0-9a-fA-F]{40}$/.test(a));
+    if (bad.length) throw new RobotEnrollError(`allowed buyers must be 0x addresses: ${bad.join(', ')}`);
+    if (policy === 'restricted' && allowedBuyers.length === 0) throw new RobotEnrollError('a restricted robot needs at least one allowed buyer');
+    const buyers = policy === 'restricted' ? JSON.stringify([...new Set(allowedBuyers.map((a) => a.toLowerCase()))]) : null;
+    const r = await this.db.updateTable('robots').set({ data_policy: policy, allowed_buyers: buyers }).where('id', '=', id).executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw new UnknownRobotError(id);
+    return (await this.get(id))!;
+  }
 
   async enroll(params: EnrollParameters): Promise<Enrollment> {
     const name = params.name.trim();
@@ -85,6 +113,8 @@ export class RobotRegistry {
       revoked_at: null,
       secret_rotated_at: null,
       signing_address: null,
+      data_policy: 'open',
+      allowed_buyers: null,
     };
     await this.db.insertInto('robots').values(row).execute();
     return { robot: toRecord(row), secret };

@@ -8,7 +8,7 @@ import type { SiweAuth } from '../auth/SiweAuth.ts';
 import type { LeaseManager } from '../operators/LeaseManager.ts';
 import type { HubDb } from '../store/database.ts';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
-import { RobotEnrollError, type RobotRecord, type RobotRegistry } from './RobotRegistry.ts';
+import { RobotEnrollError, type DataPolicy, type RobotRecord, type RobotRegistry } from './RobotRegistry.ts';
 
 export interface OwnerRoutesOptions {
   auth: SiweAuth;
@@ -39,6 +39,23 @@ async function onlineSecondsLastWeek(db: HubDb, robotId: string, now: number): P
   }
   if (online) total += now - from;
   return Math.round(total / 1000);
+}
+
+async function episodeCounts(db: HubDb, robotId: string): Promise<{ total: number; accepted: number }> {
+  const rows = await db.selectFrom('episodes').select(['state']).where('robot_id', '=', robotId).execute();
+  return { total: rows.length, accepted: rows.filter((r) => r.state === 'accepted').length };
+}
+
+async function ownerEarnings(db: HubDb, robotId: string, owner: string): Promise<string> {
+  const rows = await db
+    .selectFrom('reward_credits')
+    .innerJoin('episodes', 'episodes.id', 'reward_credits.episode_id')
+    .select('reward_credits.amount')
+    .where('episodes.robot_id', '=', robotId)
+    .where('reward_credits.role', '=', 'owner')
+    .where('reward_credits.account', '=', owner)
+    .execute();
+  return rows.reduce((a, r) => a + BigInt(r.amount), 0n).toString();
 }
 
 const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['id'] } as const;
@@ -100,14 +117,41 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
               createdAt: r.createdAt,
               summary: live ? o.summaryOf(live) : null,
               onlineSecondsLastWeek: await onlineSecondsLastWeek(o.db, r.id, now),
-              // Filled in by the episodes and rewards issues; null means "not tracked yet", never zero.
-              episodes: null,
-              earnings: null,
+              dataPolicy: r.dataPolicy,
+              allowedBuyers: r.allowedBuyers,
+              episodes: await episodeCounts(o.db, r.id),
+              // Token base units credited to the owner for this robot's episodes (decimal string).
+              earnings: await ownerEarnings(o.db, r.id, session.address),
             };
           }),
         ),
       };
     });
+
+    app.put<{ Params: { id: string }; Body: { policy: DataPolicy; allowedBuyers?: string[] } }>(
+      '/api/v1/robots/:id/data-policy',
+      {
+        schema: {
+          params: idParams,
+          body: {
+            type: 'object',
+            required: ['policy'],
+            properties: { policy: { enum: ['open', 'private', 'restricted'] }, allowedBuyers: { type: 'array', maxItems: 1000, items: { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$' } } },
+          },
+        },
+      },
+      async (req, reply) => {
+        const session = await requireSession(o.auth, req, reply);
+        if (!session || !(await owned(req.params.id, session.address, reply))) return reply;
+        try {
+          const robot = await o.registry.setDataPolicy(req.params.id, req.body.policy, req.body.allowedBuyers ?? []);
+          return { robotId: robot.id, dataPolicy: robot.dataPolicy, allowedBuyers: robot.allowedBuyers };
+        } catch (err) {
+          if (err instanceof RobotEnrollError) return reply.code(400).send({ error: 'bad_request', message: err.message });
+          throw err;
+        }
+      },
+    );
 
     app.post<{ Params: { id: string } }>('/api/v1/robots/:id/revoke', { schema: { params: idParams } }, async (req, reply) => {
       const session = await requireSession(o.auth, req, reply);

@@ -129,4 +129,68 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_chain_rewards': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('dataset_versions').addColumn('token_id', 'integer').execute();
+      await db.schema.alterTable('dataset_versions').addColumn('publish_tx', 'text').execute();
+      await db.schema.alterTable('datasets').addColumn('allowed_buyers', 'text').execute();
+      await db.schema.alterTable('robots').addColumn('data_policy', 'text', (c) => c.notNull().defaultTo('open')).execute();
+      await db.schema.alterTable('robots').addColumn('allowed_buyers', 'text').execute();
+      await db.schema
+        .createTable('reward_epochs')
+        .addColumn('epoch', 'integer', (c) => c.primaryKey())
+        .addColumn('cutoff', 'text', (c) => c.notNull())
+        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('total_cumulative', 'text', (c) => c.notNull())
+        .addColumn('minted', 'text', (c) => c.notNull())
+        .addColumn('tree', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('mint_tx', 'text')
+        .addColumn('publish_tx', 'text')
+        .addColumn('episodes_root', 'text')
+        .addColumn('episodes_tree', 'text')
+        .addColumn('episodes_tx', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('reward_credits')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('epoch', 'integer', (c) => c.notNull())
+        .addColumn('account', 'text', (c) => c.notNull())
+        .addColumn('amount', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('episode_id', 'text', (c) => c.notNull())
+        .addColumn('purchase_id', 'text')
+        .execute();
+      await db.schema.createIndex('reward_credits_account').on('reward_credits').columns(['account', 'epoch']).execute();
+      await db.schema.createIndex('reward_credits_episode').on('reward_credits').columns(['episode_id', 'source']).execute();
+      await db.schema
+        .createTable('dataset_purchases')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_id', 'integer', (c) => c.notNull())
+        .addColumn('dataset_id', 'text')
+        .addColumn('version', 'integer')
+        .addColumn('buyer', 'text', (c) => c.notNull())
+        .addColumn('paid', 'text', (c) => c.notNull())
+        .addColumn('fee', 'text', (c) => c.notNull())
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('block_number', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('credited_epoch', 'integer')
+        .execute();
+      await db.schema
+        .createTable('dataset_accesses')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('dataset_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('address', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('path', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('dataset_accesses_dataset').on('dataset_accesses').columns(['dataset_id', 'version', 'at']).execute();
+    },
+  },
 };

@@ -14,6 +14,10 @@ export interface RobotsTable {
   secret_rotated_at: string | null;
   /** Address of the robot's manifest-signing key, registered on its first announcement. */
   signing_address: string | null;
+  /** The owner's rule for its data: open, private (never in a dataset) or restricted (only to listed buyers). */
+  data_policy: string;
+  /** For restricted: JSON array of addresses allowed to get its data. */
+  allowed_buyers: string | null;
 }
 
 export interface LeaseEventsTable {
@@ -105,6 +109,8 @@ export interface DatasetsTable {
   /** Wallet address of whoever created it. */
   created_by: string;
   created_at: string;
+  /** When set (JSON array of addresses), only these may download it. */
+  allowed_buyers: string | null;
 }
 
 export interface DatasetVersionsTable {
@@ -128,9 +134,83 @@ export interface DatasetVersionsTable {
   created_by: string;
   created_at: string;
   built_at: string | null;
+  /** DatasetRegistry token of this version, once published on chain. */
+  token_id: number | null;
+  publish_tx: string | null;
+}
+
+export interface RewardEpochsTable {
+  epoch: number;
+  /** Episodes accepted and purchases seen up to this time are in the epoch. */
+  cutoff: string;
+  /** Merkle root over (account, cumulative amount), hex. */
+  root: string;
+  /** Sum of cumulative amounts in the tree (decimal string). */
+  total_cumulative: string;
+  /** New tokens minted into the distributor for this epoch (decimal string). */
+  minted: string;
+  /** The tree: [{account, cumulative, proof}] (JSON). */
+  tree: string;
+  /** computed, published, or superseded (computed while no chain was configured, then covered by a later published epoch). */
+  state: string;
+  /** The mint of this epoch's emission (recorded before the root is published, so a retry never mints twice). */
+  mint_tx: string | null;
+  publish_tx: string | null;
+  /** Commitment of the epoch's newly accepted episodes: OpenZeppelin standard tree over (bytes32 manifestHash, address robotSigner), as EpisodeRegistry checks. */
+  episodes_root: string | null;
+  /** [{episodeId, manifestHash, signer, proof}] (JSON). */
+  episodes_tree: string | null;
+  episodes_tx: string | null;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface RewardCreditsTable {
+  id: Generated<number>;
+  epoch: number;
+  account: string;
+  /** Decimal string, token base units. */
+  amount: string;
+  /** operator, owner, reviewer. */
+  role: string;
+  /** episode (emission for an accepted episode) or purchase (revenue of a dataset purchase). */
+  source: string;
+  episode_id: string;
+  purchase_id: string | null;
+}
+
+export interface DatasetPurchasesTable {
+  /** tx hash:log index. */
+  id: string;
+  token_id: number;
+  dataset_id: string | null;
+  version: number | null;
+  buyer: string;
+  paid: string;
+  fee: string;
+  purpose: string;
+  block_number: number;
+  at: string;
+  credited_epoch: number | null;
+}
+
+export interface DatasetAccessesTable {
+  id: Generated<number>;
+  dataset_id: string;
+  version: number;
+  /** Signed-in downloader, null when anonymous. */
+  address: string | null;
+  /** manifest, file, archive. */
+  kind: string;
+  path: string | null;
+  at: string;
 }
 
 export interface Database {
+  reward_epochs: RewardEpochsTable;
+  reward_credits: RewardCreditsTable;
+  dataset_purchases: DatasetPurchasesTable;
+  dataset_accesses: DatasetAccessesTable;
   datasets: DatasetsTable;
   dataset_versions: DatasetVersionsTable;
   episodes: EpisodesTable;

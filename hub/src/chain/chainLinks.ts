@@ -1,0 +1,104 @@
+// What ties the hub's records to the chain: a built dataset version is
+// published as a DatasetRegistry token (root, manifest hash, URI, license,
+// price, parent); purchases are followed from AccessPurchased events into
+// SQLite (for download access, revenue credits and the contributors' view);
+// downloads of priced or restricted versions are allowed by those records.
+import { getAddress, isAddress, type Address, type Hex } from 'viem';
+import type { DatasetService } from '../datasets/DatasetService.ts';
+import type { Logger } from '../log.ts';
+import type { HubDb } from '../store/database.ts';
+import type { DatasetsTable, DatasetVersionsTable } from '../store/schema.ts';
+import type { ChainService } from './ChainService.ts';
+
+/** Publishes every version that gets built (and any built earlier but not yet published). */
+export function publishBuiltVersions(o: { db: HubDb; chain: ChainService; datasets: DatasetService; logger: Logger; publicUrl: () => string }): () => Promise<void> {
+  const publish = async (datasetId: string, version: number): Promise<void> => {
+    const d = await o.datasets.dataset(datasetId);
+    const v = await o.datasets.versionRow(datasetId, version);
+    if (!d || !v || v.state !== 'ready' || v.token_id !== null || !v.merkle_root || !v.manifest_hash) return;
+    const parent = v.parent_version !== null ? await o.datasets.versionRow(datasetId, v.parent_version) : undefined;
+    const to: Address = isAddress(d.created_by) ? getAddress(d.created_by) : o.chain.account.address;
+    try {
+      const { tokenId, hash } = await o.chain.publishDataset({
+        to,
+        merkleRoot: v.merkle_root as Hex,
+        manifestHash: v.manifest_hash as Hex,
+        uri: `${o.publicUrl()}/api/v1/datasets/${d.name}/versions/${version}/manifest`,
+        license: d.license,
+        price: BigInt(d.price),
+        parentTokenId: BigInt(parent?.token_id ?? 0),
+      });
+      await o.db.updateTable('dataset_versions').set({ token_id: Number(tokenId), publish_tx: hash }).where('dataset_id', '=', datasetId).where('version', '=', version).execute();
+      o.logger.info({ dataset: d.name, version, tokenId: Number(tokenId), tx: hash }, 'dataset version published on chain');
+    } catch (err) {
+      o.logger.error({ dataset: d.name, version, err }, `could not publish the dataset version on chain: ${(err as Error).message}`);
+    }
+  };
+  o.datasets.on('built', (datasetId, version, state) => {
+    if (state === 'ready') void publish(datasetId, version);
+  });
+  return async () => {
+    const pending = await o.db.selectFrom('dataset_versions').select(['dataset_id', 'version']).where('state', '=', 'ready').where('token_id', 'is', null).orderBy('created_at').execute();
+    for (const p of pending) await publish(p.dataset_id, p.version);
+  };
+}
+
+/** Follows AccessPurchased events into dataset_purchases; returns a stop function. */
+export function followPurchases(o: { db: HubDb; chain: ChainService; logger: Logger; intervalMs?: number }): { stop: () => void; poll: () => Promise<void> } {
+  let next = 0n;
+  let busy = false;
+  const poll = async (): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { purchases, toBlock } = await o.chain.purchasesSince(next);
+      for (const p of purchases) {
+        const v = await o.db.selectFrom('dataset_versions').select(['dataset_id', 'version']).where('token_id', '=', Number(p.tokenId)).executeTakeFirst();
+        const block = await o.chain.client.getBlock({ blockNumber: p.blockNumber });
+        await o.db
+          .insertInto('dataset_purchases')
+          .values({
+            id: p.id,
+            token_id: Number(p.tokenId),
+            dataset_id: v?.dataset_id ?? null,
+            version: v?.version ?? null,
+            buyer: getAddress(p.buyer),
+            paid: p.paid.toString(),
+            fee: p.fee.toString(),
+            purpose: p.purpose,
+            block_number: Number(p.blockNumber),
+            at: new Date(Number(block.timestamp) * 1000).toISOString(),
+            credited_epoch: null,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        o.logger.info({ tokenId: Number(p.tokenId), buyer: p.buyer, purpose: p.purpose }, 'dataset access purchased');
+      }
+      next = toBlock + 1n;
+    } catch (err) {
+      o.logger.warn({ err: (err as Error).message }, 'reading purchases from the chain failed; will retry');
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void poll(), o.intervalMs ?? 2000);
+  timer.unref();
+  void poll();
+  return { stop: () => clearInterval(timer), poll };
+}
+
+/** Download rule: open versions to anyone, priced ones to buyers (on chain) and the creator, listed buyers only when the dataset names them. */
+export function downloadRule(o: { chain: ChainService | null; admins: string[] }) {
+  return async ({ dataset, version, address }: { dataset: DatasetsTable; version: DatasetVersionsTable; address: string | null }): Promise<boolean> => {
+    const who = address?.toLowerCase() ?? null;
+    const isCreator = who !== null && who === dataset.created_by.toLowerCase();
+    if (isCreator || (who !== null && o.admins.includes(who))) return true;
+    if (dataset.allowed_buyers) {
+      const listed = (JSON.parse(dataset.allowed_buyers) as string[]).map((a) => a.toLowerCase());
+      if (who === null || !listed.includes(who)) return false;
+    }
+    if (dataset.price === '0') return true;
+    if (who === null || !o.chain || version.token_id === null) return false;
+    return o.chain.hasAccess(BigInt(version.token_id), getAddress(who));
+  };
+}

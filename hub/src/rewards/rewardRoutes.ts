@@ -1,0 +1,185 @@
+// Rewards, the chain and usage over HTTP: what the console needs to send its
+// own transactions (chain id, contract addresses, a JSON-RPC relay limited to
+// what a wallet needs), each account's rewards with the proof to claim them,
+// the epochs, settlement for admins, an episode's on-chain commitment, and
+// for contributors every purchase and download of datasets holding their
+// episodes.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { getAddress, isAddress, numberToHex, type Address } from 'viem';
+import { requireSession } from '../auth/authRoutes.ts';
+import type { SiweAuth } from '../auth/SiweAuth.ts';
+import type { ChainService } from '../chain/ChainService.ts';
+import type { HubDb } from '../store/database.ts';
+import { RewardError, type RewardService } from './RewardService.ts';
+
+export interface RewardRoutesOptions {
+  auth: SiweAuth;
+  db: HubDb;
+  rewards: RewardService;
+  chain: ChainService | null;
+  /** Lowercase addresses with the admin role. */
+  admins: string[];
+  /** Local development chain only: fund a signed-in wallet with gas and tokens. */
+  devFaucet: boolean;
+}
+
+/** JSON-RPC methods a wallet needs to read, estimate and send signed transactions; nothing that signs or mutates the node. */
+const RPC_METHODS = new Set([
+  'eth_chainId',
+  'eth_blockNumber',
+  'eth_call',
+  'eth_estimateGas',
+  'eth_gasPrice',
+  'eth_maxPriorityFeePerGas',
+  'eth_feeHistory',
+  'eth_getBalance',
+  'eth_getCode',
+  'eth_getTransactionCount',
+  'eth_getTransactionByHash',
+  'eth_getTransactionReceipt',
+  'eth_getBlockByNumber',
+  'eth_sendRawTransaction',
+  'net_version',
+]);
+
+const FAUCET_ETH = 10n ** 18n;
+const FAUCET_TOKENS = 1000n * 10n ** 18n;
+
+export function rewardRoutes(o: RewardRoutesOptions) {
+  const isAdmin = (address: string): boolean => o.admins.includes(address.toLowerCase());
+  const noChain = (reply: FastifyReply): FastifyReply => reply.code(503).send({ error: 'no_chain', message: 'this hub runs without a chain (start it with --rpc-url, or `teleop-hub up`)' });
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/api/v1/chain', async () => (o.chain ? { ...o.chain.describe(), rpcRelay: '/api/v1/chain/rpc', devFaucet: o.devFaucet } : { chainId: null }));
+
+    // The console's wallet talks to the chain through the hub, so a browser never needs the node's address.
+    app.post<{ Body: { jsonrpc: string; id: unknown; method: string; params?: unknown[] } }>(
+      '/api/v1/chain/rpc',
+      {
+        bodyLimit: 256 * 1024,
+        schema: { body: { type: 'object', required: ['method'], properties: { method: { type: 'string', maxLength: 64 }, params: { type: 'array' } } } },
+      },
+      async (req, reply) => {
+        if (!o.chain) return noChain(reply);
+        if (!RPC_METHODS.has(req.body.method)) {
+          return reply.code(403).send({ jsonrpc: '2.0', id: req.body.id ?? null, error: { code: -32601, message: `method ${req.body.method} is not relayed by the hub` } });
+        }
+        const res = await fetch(o.chain.config.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: req.body.id ?? 1, method: req.body.method, params: req.body.params ?? [] }) });
+        return reply.code(res.status).type('application/json').send(await res.text());
+      },
+    );
+
+    app.post('/api/v1/chain/faucet', async (req, reply) => {
+      if (!o.chain) return noChain(reply);
+      if (!o.devFaucet) return reply.code(404).send({ error: 'not_found', message: 'the faucet exists only on the local development chain' });
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      const address = getAddress(session.address);
+      await o.chain.client.request({ method: 'anvil_setBalance' as never, params: [address, numberToHex(FAUCET_ETH)] as never });
+      await o.chain.mintTo(address, FAUCET_TOKENS);
+      return { address, eth: FAUCET_ETH.toString(), tokens: FAUCET_TOKENS.toString() };
+    });
+
+    app.get('/api/v1/rewards/epochs', async () => ({ epochs: await o.rewards.epochs() }));
+
+    app.get<{ Params: { address: string } }>('/api/v1/rewards/:address', async (req, reply) => {
+      if (!isAddress(req.params.address)) return reply.code(400).send({ error: 'bad_request', message: `${req.params.address} is not an address` });
+      try {
+        return await o.rewards.forAccount(req.params.address);
+      } catch (err) {
+        if (err instanceof RewardError) return reply.code(400).send({ error: 'bad_request', message: err.message });
+        throw err;
+      }
+    });
+
+    app.post('/api/v1/rewards/settle', async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      if (!isAdmin(session.address)) return reply.code(403).send({ error: 'forbidden', message: 'settling rewards is for admins (--admin-addresses)' });
+      const epoch = await o.rewards.settle();
+      return { epoch };
+    });
+
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/commitment', async (req, reply) => {
+      const c = await o.rewards.commitment(req.params.id);
+      if (!c) return reply.code(404).send({ error: 'not_committed', message: `episode ${req.params.id} is not in a settled epoch yet` });
+      return { ...c, contract: o.chain?.config.contracts.episodeRegistry ?? null, chainId: o.chain?.config.chainId ?? null };
+    });
+
+    // Contributors see every purchase and download of the dataset versions that hold their episodes.
+    app.get('/api/v1/me/usage', async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      return usageFor(o.db, getAddress(session.address), isAdmin(session.address));
+    });
+
+    app.get('/api/v1/me/roles', async (req, reply) => {
+      const session = await requireSession(o.auth, req, reply);
+      if (!session) return reply;
+      return { address: session.address, roles: await rolesOf(o.db, getAddress(session.address), isAdmin(session.address)) };
+    });
+  };
+}
+
+/** Roles follow from what an address has done: everyone may operate and buy; owners own robots; reviewers were assigned reviews. */
+export async function rolesOf(db: HubDb, address: Address, admin: boolean): Promise<string[]> {
+  const roles = ['operator', 'researcher'];
+  const owner = await db.selectFrom('robots').select('id').where('owner', '=', address).limit(1).executeTakeFirst();
+  if (owner) roles.push('owner');
+  const reviewer = await db.selectFrom('reviews').select('id').where('reviewer', '=', address).limit(1).executeTakeFirst();
+  if (reviewer) roles.push('reviewer');
+  if (admin) roles.push('admin');
+  return roles;
+}
+
+export interface UsageReport {
+  address: Address;
+  datasets: {
+    datasetId: string;
+    name: string;
+    version: number;
+    tokenId: number | null;
+    /** My episodes in this version, and as what. */
+    myEpisodes: { episodeId: string; as: ('operator' | 'owner' | 'reviewer')[] }[];
+    purchases: { buyer: string; paid: string; purpose: string; at: string; tx: string }[];
+    downloads: { address: string | null; kind: string; path: string | null; at: string }[];
+  }[];
+}
+
+/** Every dataset version with an episode the address operated, owns the robot of, or reviewed; with its purchases and downloads. */
+export async function usageFor(db: HubDb, address: Address, all = false): Promise<UsageReport> {
+  const operated = await db.selectFrom('episodes').select('id').where('operator', '=', address).execute();
+  const owned = await db.selectFrom('episodes').innerJoin('robots', 'robots.id', 'episodes.robot_id').select('episodes.id').where('robots.owner', '=', address).execute();
+  const reviewed = await db.selectFrom('reviews').select('episode_id as id').where('reviewer', '=', address).where('submitted_at', 'is not', null).execute();
+  const roles = new Map<string, Set<'operator' | 'owner' | 'reviewer'>>();
+  const mark = (rows: { id: string }[], as: 'operator' | 'owner' | 'reviewer'): void => {
+    for (const r of rows) roles.set(r.id, (roles.get(r.id) ?? new Set()).add(as));
+  };
+  mark(operated, 'operator');
+  mark(owned, 'owner');
+  mark(reviewed, 'reviewer');
+  const versions = await db
+    .selectFrom('dataset_versions')
+    .innerJoin('datasets', 'datasets.id', 'dataset_versions.dataset_id')
+    .select(['dataset_versions.dataset_id', 'datasets.name', 'dataset_versions.version', 'dataset_versions.token_id', 'dataset_versions.episode_ids'])
+    .orderBy('dataset_versions.created_at', 'desc')
+    .execute();
+  const out: UsageReport['datasets'] = [];
+  for (const v of versions) {
+    const ids = JSON.parse(v.episode_ids) as string[];
+    const mine = ids.filter((id) => roles.has(id));
+    if (!all && mine.length === 0) continue;
+    const purchases = await db.selectFrom('dataset_purchases').selectAll().where('dataset_id', '=', v.dataset_id).where('version', '=', v.version).orderBy('at', 'desc').limit(1000).execute();
+    const downloads = await db.selectFrom('dataset_accesses').selectAll().where('dataset_id', '=', v.dataset_id).where('version', '=', v.version).orderBy('at', 'desc').limit(1000).execute();
+    out.push({
+      datasetId: v.dataset_id,
+      name: v.name,
+      version: v.version,
+      tokenId: v.token_id,
+      myEpisodes: mine.map((id) => ({ episodeId: id, as: [...roles.get(id)!] })),
+      purchases: purchases.map((p) => ({ buyer: p.buyer, paid: p.paid, purpose: p.purpose, at: p.at, tx: p.id.split(':')[0]! })),
+      downloads: downloads.map((d) => ({ address: d.address, kind: d.kind, path: d.path, at: d.at })),
+    });
+  }
+  return { address, datasets: out };
+}

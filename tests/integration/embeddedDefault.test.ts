@@ -1,7 +1,10 @@
-// `npm start` runs `teleop-hub up`: the hub plus one enrolled simulated robot,
-// printing the URL; Ctrl-C (SIGINT) stops everything cleanly. A second start
-// reuses the same simulated robot.
+// `npm start` runs `teleop-hub up`: the hub, a local chain (anvil) with the
+// contracts, and one enrolled simulated robot, printing the URL; Ctrl-C
+// (SIGINT) stops everything cleanly. A second start reuses the same simulated
+// robot and the same deployed contracts.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HUB_BIN, TestProcess, eventually, metric, tempDir } from '../harness/processes.ts';
@@ -33,8 +36,16 @@ describe('embedded default (npm start)', () => {
     await proc.waitForLog((l) => l.msg === 'connected to the hub broker', 15_000);
     const agentPid = Number(proc.logs.find((l) => l.name === 'robot-agent')?.pid);
     expect(agentPid).toBeGreaterThan(0);
+    const { rpcUrl } = JSON.parse(readFileSync(join(data.path, 'chain.json'), 'utf8')) as { rpcUrl: string };
+    const chainAnswers = async (): Promise<boolean> =>
+      fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) }).then(
+        (r) => r.ok,
+        () => false,
+      );
+    expect(await chainAnswers()).toBe(true);
     proc.child.kill('SIGKILL');
     await proc.exited;
+    await eventually(async () => !(await chainAnswers()), 15_000, 'local chain gone with its parent');
     await eventually(() => {
       try {
         process.kill(agentPid, 0);
@@ -57,6 +68,11 @@ describe('embedded default (npm start)', () => {
     const page = await (await fetch(first.url)).text();
     expect(page).toContain('<title>Teleop Hub</title>');
     expect(page).toContain('<div id="root"></div>');
+    // The hub is on its local chain, with the contracts deployed.
+    const chain = (await (await fetch(`${first.url}/api/v1/chain`)).json()) as { chainId: number; contracts: Record<string, string>; devFaucet: boolean };
+    expect(chain.chainId).toBe(31337);
+    expect(Object.keys(chain.contracts).sort()).toEqual(['datasetRegistry', 'episodeRegistry', 'rewardDistributor', 'rewardToken', 'robotRegistry']);
+    expect(chain.devFaucet).toBe(true);
 
     first.proc.child.kill('SIGINT');
     expect(await first.proc.exited).toBe(0);
@@ -70,6 +86,10 @@ describe('embedded default (npm start)', () => {
       return res.robots.find((r) => r.online) ? res.robots : undefined;
     }, 15_000, 'simulated robot online again');
     expect(again.map((r) => r.robotId)).toEqual([robots[0]!.robotId]);
+    // The chain's state was kept: the same contracts, not a second deployment.
+    const chainAgain = (await (await fetch(`${second.url}/api/v1/chain`)).json()) as { contracts: Record<string, string> };
+    expect(chainAgain.contracts).toEqual(chain.contracts);
+    expect(second.proc.hasLog((l) => l.msg === 'contracts deployed on the local chain')).toBe(false);
     second.proc.child.kill('SIGINT');
     expect(await second.proc.exited).toBe(0);
   });

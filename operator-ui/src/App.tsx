@@ -5,7 +5,7 @@ import { CamerasPage } from './pages/CamerasPage.tsx';
 import { ConsolePage } from './pages/ConsolePage.tsx';
 import { FleetPage } from './pages/FleetPage.tsx';
 import { MyRobotsPage } from './pages/MyRobotsPage.tsx';
-import { ScaffoldPage } from './pages/ScaffoldPage.tsx';
+import { RewardsPage } from './pages/RewardsPage.tsx';
 import { EpisodesPage } from './pages/EpisodesPage.tsx';
 import { DatasetsPage } from './pages/DatasetsPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
@@ -65,7 +65,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
       {route.page === 'datasets' && <DatasetsPage key={`${route.name ?? ''}@${route.version ?? ''}`} {...(route.name ? { name: route.name } : {})} {...(route.version ? { version: route.version } : {})} />}
       {route.page === 'episodes' && <EpisodesPage {...(route.episodeId ? { episodeId: route.episodeId } : {})} />}
       {route.page === 'review' && <ReviewPage />}
-      {route.page === 'rewards' && <ScaffoldPage title="Rewards" what="Earnings per epoch and claims, settled by the reward contracts." comes="the rewards issue" />}
+      {route.page === 'rewards' && <RewardsPage />}
     </div>
   );
 }

@@ -69,15 +69,17 @@ export function rewardRoutes(o: RewardRoutesOptions) {
       },
     );
 
-    app.post('/api/v1/chain/faucet', async (req, reply) => {
+    app.post<{ Body: { tokens?: boolean } | undefined }>('/api/v1/chain/faucet', async (req, reply) => {
       if (!o.chain) return noChain(reply);
       if (!o.devFaucet) return reply.code(404).send({ error: 'not_found', message: 'the faucet exists only on the local development chain' });
       const session = await requireSession(o.auth, req, reply);
       if (!session) return reply;
       const address = getAddress(session.address);
       await o.chain.client.request({ method: 'anvil_setBalance' as never, params: [address, numberToHex(FAUCET_ETH)] as never });
-      await o.chain.mintTo(address, FAUCET_TOKENS);
-      return { address, eth: FAUCET_ETH.toString(), tokens: FAUCET_TOKENS.toString() };
+      // Gas only when asked ({"tokens": false}): a claim should not look like it paid more than it did.
+      const withTokens = req.body?.tokens !== false;
+      if (withTokens) await o.chain.mintTo(address, FAUCET_TOKENS);
+      return { address, eth: FAUCET_ETH.toString(), tokens: withTokens ? FAUCET_TOKENS.toString() : '0' };
     });
 
     app.get('/api/v1/rewards/epochs', async () => ({ epochs: await o.rewards.epochs() }));

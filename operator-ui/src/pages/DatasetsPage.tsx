@@ -3,7 +3,11 @@
 // Merkle root, downloads, the pull command, and a preview of any episode read
 // from the dataset itself (its parquet rows and concatenated videos).
 import { useEffect, useState, type FormEvent } from 'react';
+import { parseUnits } from 'viem';
+import { DatasetRegistryAbi, RewardTokenAbi } from '@teleop/contracts/abi';
 import { api } from '../hub/api.ts';
+import { useHub } from '../hub/hubContext.tsx';
+import { chainInfo, ensureGas, publicClient, sendFromWallet, tokens, txError, type ChainInfo } from '../wallet/chain.ts';
 import { DatasetPreview } from '../replay/DatasetPreview.tsx';
 
 export interface VersionSummary {
@@ -37,6 +41,8 @@ export interface Version {
   createdBy: string;
   createdAt: string;
   builtAt: string | null;
+  tokenId: number | null;
+  publishTx: string | null;
 }
 
 export interface Dataset {
@@ -51,8 +57,110 @@ export interface Dataset {
   versions: Version[];
 }
 
+/**
+ * A version on chain: its token, whether the chain's root matches the one served here, and for a priced
+ * version whether the signed-in wallet has access, with the purchase (approve, then buyAccess with a purpose).
+ */
+function OnChain({ d, v, onAccess }: { d: Dataset; v: Version; onAccess: (access: boolean) => void }) {
+  const { address } = useHub();
+  const [chain, setChain] = useState<ChainInfo | null | undefined>(undefined);
+  const [rootOnChain, setRootOnChain] = useState<string | null>(null);
+  const [access, setAccess] = useState<boolean | null>(null);
+  const [purpose, setPurpose] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const check = async (c: ChainInfo): Promise<void> => {
+    if (v.tokenId === null) return;
+    const client = publicClient(c);
+    const onChain = await client.readContract({ address: c.contracts.datasetRegistry, abi: DatasetRegistryAbi, functionName: 'version', args: [BigInt(v.tokenId)] });
+    setRootOnChain(onChain.merkleRoot);
+    const has = await client.readContract({ address: c.contracts.datasetRegistry, abi: DatasetRegistryAbi, functionName: 'hasAccess', args: [BigInt(v.tokenId), address as `0x${string}`] });
+    setAccess(has);
+    onAccess(has);
+  };
+  useEffect(() => {
+    chainInfo().then(
+      (c) => {
+        setChain(c);
+        if (c) void check(c).catch((e: Error) => setError(e.message));
+      },
+      (e: Error) => setError(e.message),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [v.tokenId]);
+  if (!chain) return null;
+  if (v.tokenId === null) return v.state === 'ready' ? <p className="meta">Not yet published on chain.</p> : null;
+  const price = BigInt(d.price);
+  const buy = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await ensureGas(chain, address);
+      setStatus('Approving the payment…');
+      await sendFromWallet(chain, address, { address: chain.contracts.rewardToken, abi: RewardTokenAbi, functionName: 'approve', args: [chain.contracts.datasetRegistry, price] });
+      setStatus('Buying access…');
+      const hash = await sendFromWallet(chain, address, { address: chain.contracts.datasetRegistry, abi: DatasetRegistryAbi, functionName: 'buyAccess', args: [BigInt(v.tokenId!), purpose.trim()] });
+      setStatus(`Access bought (transaction ${hash}). The download links work for your wallet now.`);
+      await check(chain);
+    } catch (err) {
+      setStatus(null);
+      setError(txError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const matches = rootOnChain !== null && v.merkleRoot !== null && rootOnChain.toLowerCase() === v.merkleRoot.toLowerCase();
+  return (
+    <section aria-label="On chain" data-testid="on-chain">
+      <p className="meta">
+        Token #{v.tokenId} in the DatasetRegistry at <code>{chain.contracts.datasetRegistry}</code> (chain {chain.chainId}) ·{' '}
+        {rootOnChain === null ? 'reading the chain…' : matches ? <span className="ok">the on-chain root matches</span> : <span className="error">the on-chain root {rootOnChain} differs!</span>}
+      </p>
+      {price > 0n && (
+        <div className="purchase">
+          <p>
+            Price {tokens(price)}: it goes to the reward pool and is credited to the contributors of this version in the next epoch. {access ? <strong data-testid="has-access">Your wallet has access.</strong> : 'Your wallet has no access yet.'}
+          </p>
+          {!access && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void buy();
+              }}
+              aria-label="Buy access"
+            >
+              <label>
+                Purpose (shown to the contributors) <input value={purpose} onChange={(e) => setPurpose(e.target.value)} required maxLength={200} placeholder="training a grasp policy" />
+              </label>{' '}
+              <button type="submit" disabled={busy || purpose.trim() === ''}>
+                Buy access for {tokens(price)}
+              </button>
+            </form>
+          )}
+          {status && <p role="status">{status}</p>}
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
 const mb = (b: number | null | undefined): string => (b === null || b === undefined ? '—' : `${(b / 1e6).toFixed(1)} MB`);
 const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
+
+/** Token amount as typed (e.g. 2.5) to base units; text that is no amount goes to the hub as is, which says what is wrong. */
+function toBaseUnits(text: string): string {
+  try {
+    return parseUnits(text, 18).toString();
+  } catch {
+    return text;
+  }
+}
 
 function SelectionForm({ onSubmit, busy, withDataset }: { onSubmit: (body: Record<string, unknown>) => void; busy: boolean; withDataset: boolean }) {
   const submit = (e: FormEvent<HTMLFormElement>): void => {
@@ -70,7 +178,7 @@ function SelectionForm({ onSubmit, busy, withDataset }: { onSubmit: (body: Recor
     if (text('to')) selection.to = text('to');
     if (text('operator')) selection.operator = text('operator');
     if (text('episodeIds')) selection.episodeIds = text('episodeIds')!.split(/[\s,]+/).filter(Boolean);
-    onSubmit(withDataset ? { name: text('name'), title: text('title'), description: text('description'), license: text('license'), price: text('price') ?? '0', selection } : { selection });
+    onSubmit(withDataset ? { name: text('name'), title: text('title'), description: text('description'), license: text('license'), price: toBaseUnits(text('price') ?? '0'), selection } : { selection });
   };
   return (
     <form className="dataset-form" onSubmit={submit} aria-label={withDataset ? 'New dataset' : 'New version'}>
@@ -87,7 +195,7 @@ function SelectionForm({ onSubmit, busy, withDataset }: { onSubmit: (body: Recor
             License <input name="license" defaultValue="CC-BY-4.0" />
           </label>
           <label>
-            Price (reward token units, 0 = open) <input name="price" defaultValue="0" inputMode="numeric" />
+            Price in TELEOP (0 = open) <input name="price" defaultValue="0" inputMode="decimal" />
           </label>
           <label className="wide">
             Description <textarea name="description" rows={2} />
@@ -130,6 +238,9 @@ function VersionPage({ name, version }: { name: string; version: number }) {
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState(0);
   const [busy, setBusy] = useState(false);
+  const { address } = useHub();
+  // A priced version's files (and so its preview) need access: its creator has it, buyers once the chain says so.
+  const [chainAccess, setChainAccess] = useState(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const load = (): void => {
@@ -157,10 +268,11 @@ function VersionPage({ name, version }: { name: string; version: number }) {
         {d.title} <span className="state">v{v.version}</span> <span className={`state ${v.state}`}>{v.state}</span>
       </h1>
       <p className="meta">
-        <code>{d.name}</code> · {d.license} · {d.price === '0' ? 'open access' : `price ${d.price}`} · built {v.builtAt ? new Date(v.builtAt).toLocaleString() : '—'}
+        <code>{d.name}</code> · {d.license} · {d.price === '0' ? 'open access' : `price ${tokens(d.price)}`} · built {v.builtAt ? new Date(v.builtAt).toLocaleString() : '—'}
         {v.parentVersion !== null && ` · follows v${v.parentVersion}`}
       </p>
       {d.description && <p>{d.description}</p>}
+      <OnChain d={d} v={v} onAccess={setChainAccess} />
       {v.state === 'failed' && (
         <p role="alert" className="error">
           The build failed: {v.reason}
@@ -227,7 +339,11 @@ function VersionPage({ name, version }: { name: string; version: number }) {
               ))}
             </select>
           </label>
-          <DatasetPreview base={base} episodeIndex={preview} />
+          {d.price === '0' || chainAccess || d.createdBy.toLowerCase() === address.toLowerCase() ? (
+            <DatasetPreview key={String(chainAccess)} base={base} episodeIndex={preview} />
+          ) : (
+            <p className="empty">Buy access to preview this priced version.</p>
+          )}
         </>
       )}
       <h2>New version</h2>
@@ -295,7 +411,7 @@ export function DatasetsPage({ name, version }: { name?: string; version?: numbe
                 <td>{s ? s.hours.toFixed(2) : '—'}</td>
                 <td>{s?.totalTasks ?? '—'}</td>
                 <td>{s ? `${pct(s.quality.min)} / ${pct(s.quality.mean)}` : '—'}</td>
-                <td>{d.price === '0' ? 'open' : `price ${d.price}`}</td>
+                <td>{d.price === '0' ? 'open' : `price ${tokens(d.price)}`}</td>
               </tr>
             );
           })}

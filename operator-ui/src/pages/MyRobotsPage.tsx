@@ -1,9 +1,11 @@
 // Robot owners: enroll a robot (its secret is shown once, with the exact
-// agent command), revoke or rotate credentials, online time; episodes and
-// earnings appear when their issues land (shown as "not tracked yet", never 0).
+// agent command), revoke or rotate credentials, online time, episodes and
+// earnings, and who may get its data: open, private (never in a dataset) or
+// restricted to listed buyers.
 import { useCallback, useEffect, useState } from 'react';
 import type { RobotSummary } from '@teleop/proto';
 import { api } from '../hub/api.ts';
+import { tokens } from '../wallet/chain.ts';
 
 interface OwnedRobot {
   robotId: string;
@@ -12,8 +14,34 @@ interface OwnedRobot {
   createdAt: string;
   summary: RobotSummary | null;
   onlineSecondsLastWeek: number;
-  episodes: number | null;
-  earnings: string | null;
+  episodes: { total: number; accepted: number };
+  earnings: string;
+  dataPolicy: 'open' | 'private' | 'restricted';
+  allowedBuyers: string[];
+}
+
+function DataPolicy({ robot, onSaved }: { robot: OwnedRobot; onSaved: (p: Promise<unknown>) => void }) {
+  const [policy, setPolicy] = useState(robot.dataPolicy);
+  const [buyers, setBuyers] = useState(robot.allowedBuyers.join(', '));
+  const changed = policy !== robot.dataPolicy || (policy === 'restricted' && buyers !== robot.allowedBuyers.join(', '));
+  return (
+    <form
+      className="data-policy"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const allowedBuyers = policy === 'restricted' ? buyers.split(/[\s,]+/).filter(Boolean) : [];
+        onSaved(api(`/api/v1/robots/${robot.robotId}/data-policy`, { method: 'PUT', body: JSON.stringify({ policy, allowedBuyers }) }));
+      }}
+    >
+      <select value={policy} onChange={(e) => setPolicy(e.target.value as OwnedRobot['dataPolicy'])} aria-label={`Data policy of ${robot.robotId}`}>
+        <option value="open">open: any dataset</option>
+        <option value="private">private: never in a dataset</option>
+        <option value="restricted">restricted: listed buyers only</option>
+      </select>
+      {policy === 'restricted' && <input value={buyers} onChange={(e) => setBuyers(e.target.value)} placeholder="0x…, 0x…" aria-label="Allowed buyers" required />}
+      {changed && <button type="submit">Save</button>}
+    </form>
+  );
 }
 
 interface Credentials {
@@ -91,6 +119,7 @@ export function MyRobotsPage() {
             <th scope="col">Online (7 days)</th>
             <th scope="col">Episodes</th>
             <th scope="col">Earnings</th>
+            <th scope="col">Data</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -105,8 +134,13 @@ export function MyRobotsPage() {
               <td>{r.model}</td>
               <td>{r.summary?.online ? `online${r.summary.leaseHolder ? ', driven' : ''}` : 'offline'}</td>
               <td>{hours(r.onlineSecondsLastWeek)}</td>
-              <td title="counted once episode recording lands">{r.episodes ?? 'not tracked yet'}</td>
-              <td title="settled once rewards land">{r.earnings ?? 'not tracked yet'}</td>
+              <td>
+                {r.episodes.accepted} accepted of {r.episodes.total}
+              </td>
+              <td title="your owner's share of this robot's episodes, settled per epoch">{tokens(r.earnings)}</td>
+              <td>
+                <DataPolicy key={`${r.dataPolicy}:${r.allowedBuyers.join(',')}`} robot={r} onSaved={act} />
+              </td>
               <td className="row-actions">
                 <button type="button" onClick={() => act(api<Credentials>(`/api/v1/robots/${r.robotId}/rotate-secret`, { method: 'POST' }).then(setShown))}>
                   Rotate secret

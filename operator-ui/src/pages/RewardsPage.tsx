@@ -1,0 +1,260 @@
+// Rewards: what the signed-in wallet earned per epoch and the episodes behind
+// it, what it can claim now, and the claim itself (a transaction the wallet
+// sends to the distributor with the hub's proof). Below: every purchase and
+// download of datasets holding its episodes (the usage contributors are owed
+// the sight of), and the epochs with their roots. Admins settle from here.
+import { useCallback, useEffect, useState } from 'react';
+import { RewardDistributorAbi, RewardTokenAbi } from '@teleop/contracts/abi';
+import { api } from '../hub/api.ts';
+import { useHub } from '../hub/hubContext.tsx';
+import { chainInfo, ensureGas, publicClient, sendFromWallet, tokens, txError, type ChainInfo } from '../wallet/chain.ts';
+
+interface Rewards {
+  address: `0x${string}`;
+  epoch: number | null;
+  root: string | null;
+  cumulative: string;
+  claimed: string | null;
+  claimable: string | null;
+  proof: `0x${string}`[];
+  epochs: { epoch: number; amount: string; credits: { episodeId: string; role: string; source: string; amount: string; purchaseId: string | null }[] }[];
+}
+
+interface Epoch {
+  epoch: number;
+  root: string;
+  state: string;
+  credits: number;
+  minted: string;
+  totalCumulative: string;
+  publishTx: string | null;
+  cutoff: string;
+  episodes: number;
+  episodesRoot: string | null;
+}
+
+interface Usage {
+  datasets: {
+    datasetId: string;
+    name: string;
+    version: number;
+    tokenId: number | null;
+    myEpisodes: { episodeId: string; as: string[] }[];
+    purchases: { buyer: string; paid: string; purpose: string; at: string; tx: string }[];
+    downloads: { address: string | null; kind: string; path: string | null; at: string }[];
+  }[];
+}
+
+const short = (a: string | null): string => (a ? `${a.slice(0, 6)}…${a.slice(-4)}` : 'anonymous');
+
+export function RewardsPage() {
+  const { address } = useHub();
+  const [chain, setChain] = useState<ChainInfo | null | undefined>(undefined);
+  const [mine, setMine] = useState<Rewards | null>(null);
+  const [epochs, setEpochs] = useState<Epoch[]>([]);
+  const [usage, setUsage] = useState<Usage | null>(null);
+  const [roles, setRoles] = useState<string[]>([]);
+  const [balance, setBalance] = useState<bigint | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const c = await chainInfo();
+    setChain(c);
+    const [r, e, u, who] = await Promise.all([
+      api<Rewards>(`/api/v1/rewards/${address}`),
+      api<{ epochs: Epoch[] }>('/api/v1/rewards/epochs'),
+      api<Usage>('/api/v1/me/usage'),
+      api<{ roles: string[] }>('/api/v1/me/roles'),
+    ]);
+    setMine(r);
+    setEpochs(e.epochs);
+    setUsage(u);
+    setRoles(who.roles);
+    if (c) setBalance(await publicClient(c).readContract({ address: c.contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [r.address] }));
+  }, [address]);
+
+  useEffect(() => {
+    load().catch((e: Error) => setError(e.message));
+  }, [load]);
+
+  const run = async (what: string, action: () => Promise<string>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    setStatus(`${what}…`);
+    try {
+      setStatus(await action());
+      await load();
+    } catch (err) {
+      setStatus(null);
+      setError(txError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const claim = (): Promise<void> =>
+    run('Claiming', async () => {
+      if (!chain || !mine) throw new Error('no chain');
+      await ensureGas(chain, address);
+      const hash = await sendFromWallet(chain, address, { address: chain.contracts.rewardDistributor, abi: RewardDistributorAbi, functionName: 'claim', args: [mine.address, BigInt(mine.cumulative), mine.proof] });
+      return `Claimed ${tokens(mine.claimable)} (transaction ${hash})`;
+    });
+
+  const settle = (): Promise<void> =>
+    run('Settling', async () => {
+      const r = await api<{ epoch: Epoch | null }>('/api/v1/rewards/settle', { method: 'POST' });
+      return r.epoch ? `Epoch ${r.epoch.epoch} settled: ${r.epoch.credits} credits, root ${r.epoch.root}` : 'Nothing new to settle.';
+    });
+
+  const faucet = (): Promise<void> =>
+    run('Funding', async () => {
+      const r = await api<{ eth: string; tokens: string }>('/api/v1/chain/faucet', { method: 'POST' });
+      return `Funded with 1 ETH for gas and ${tokens(r.tokens)} (local development chain).`;
+    });
+
+  const claimable = mine?.claimable ? BigInt(mine.claimable) : 0n;
+  return (
+    <main className="page">
+      <h1>Rewards</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {status && <p role="status">{status}</p>}
+      {chain === null && <p className="empty">This hub runs without a chain: epochs are computed but nothing is published or claimable.</p>}
+      {mine && (
+        <section aria-label="My rewards">
+          <dl className="facts" data-testid="my-rewards">
+            <dt>Earned (through epoch {mine.epoch ?? '—'})</dt>
+            <dd data-testid="cumulative">{tokens(mine.cumulative)}</dd>
+            <dt>Claimed</dt>
+            <dd>{tokens(mine.claimed)}</dd>
+            <dt>Claimable now</dt>
+            <dd data-testid="claimable">{tokens(mine.claimable)}</dd>
+            <dt>In your wallet</dt>
+            <dd data-testid="wallet-balance">{balance === null ? '—' : tokens(balance)}</dd>
+          </dl>
+          <p>
+            <button type="button" onClick={() => void claim()} disabled={busy || !chain || claimable === 0n}>
+              Claim {claimable > 0n ? tokens(claimable) : ''}
+            </button>{' '}
+            {chain?.devFaucet && (
+              <button type="button" onClick={() => void faucet()} disabled={busy}>
+                Get test ETH and tokens
+              </button>
+            )}{' '}
+            {roles.includes('admin') && (
+              <button type="button" onClick={() => void settle()} disabled={busy}>
+                Settle an epoch now
+              </button>
+            )}
+          </p>
+          <h2>Earnings per epoch</h2>
+          {mine.epochs.length === 0 && <p className="empty">No rewards yet. Accepted episodes you operated, recorded on your robots or reviewed earn in the next epoch.</p>}
+          {mine.epochs.map((e) => (
+            <details key={e.epoch} open={e.epoch === mine.epochs.at(-1)?.epoch}>
+              <summary>
+                Epoch {e.epoch}: {tokens(e.amount)} from {e.credits.length} credits
+              </summary>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Episode</th>
+                    <th scope="col">As</th>
+                    <th scope="col">From</th>
+                    <th scope="col">Amount</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.credits.map((c, i) => (
+                    <tr key={i}>
+                      <td>
+                        <a href={`#/episodes/${c.episodeId}`}>{c.episodeId}</a>
+                      </td>
+                      <td>{c.role}</td>
+                      <td>{c.source === 'purchase' ? 'dataset purchase' : 'accepted episode'}</td>
+                      <td>{tokens(c.amount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ))}
+        </section>
+      )}
+      <h2>Who used your data</h2>
+      {usage && usage.datasets.length === 0 && <p className="empty">None of your episodes is in a dataset yet.</p>}
+      {usage?.datasets.map((d) => (
+        <section key={`${d.datasetId}@${d.version}`} className="usage" data-testid={`usage-${d.name}-${d.version}`}>
+          <h3>
+            <a href={`#/datasets/${d.name}/${d.version}`}>
+              {d.name} v{d.version}
+            </a>{' '}
+            {d.tokenId !== null && <span className="state">token #{d.tokenId}</span>} · {d.myEpisodes.length} of your episodes
+          </h3>
+          {d.purchases.length === 0 ? (
+            <p className="empty">No purchases.</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Bought by</th>
+                  <th scope="col">Purpose</th>
+                  <th scope="col">Paid</th>
+                  <th scope="col">When</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.purchases.map((p) => (
+                  <tr key={p.tx}>
+                    <td title={p.buyer}>{short(p.buyer)}</td>
+                    <td>{p.purpose}</td>
+                    <td>{tokens(p.paid)}</td>
+                    <td>{new Date(p.at).toLocaleString()}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p>
+            {d.downloads.length} downloads
+            {d.downloads.length > 0 && `, latest by ${short(d.downloads[0]!.address)} ${new Date(d.downloads[0]!.at).toLocaleString()}`} ·{' '}
+            {new Set(d.downloads.map((x) => x.address ?? 'anonymous')).size} distinct downloaders
+          </p>
+        </section>
+      ))}
+      <h2>Epochs</h2>
+      <table className="table" data-testid="epochs">
+        <thead>
+          <tr>
+            <th scope="col">Epoch</th>
+            <th scope="col">State</th>
+            <th scope="col">Credits</th>
+            <th scope="col">Minted</th>
+            <th scope="col">Episodes committed</th>
+            <th scope="col">Root</th>
+          </tr>
+        </thead>
+        <tbody>
+          {epochs.map((e) => (
+            <tr key={e.epoch}>
+              <td>{e.epoch}</td>
+              <td>
+                <span className={`state ${e.state}`}>{e.state}</span>
+              </td>
+              <td>{e.credits}</td>
+              <td>{tokens(e.minted)}</td>
+              <td>{e.episodes}</td>
+              <td>
+                <code title={e.publishTx ?? ''}>{e.root.slice(0, 18)}…</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -201,6 +201,7 @@ export class Hub {
         db,
         chain,
         config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
+        dir: join(config.dataDir, 'rewards'),
         logger: logger.child({ room: 'rewards' }),
       });
       await app.register(rewardRoutes({ auth, db, rewards, chain, admins: config.adminAddresses, devFaucet: config.chain?.devFaucet === true }));

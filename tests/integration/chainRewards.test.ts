@@ -7,7 +7,7 @@
 // pulled and checked against the on-chain root; the contributors see that
 // purchase and the downloads; the revenue reaches them in the next epoch;
 // owners keep private robots out of datasets.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, numberToHex, type Address, type Hex, type PublicClient } from 'viem';
@@ -158,6 +158,14 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     expect(Number(BigInt(ownerRewards.cumulative) * 1000n / expectedValue)).toBeCloseTo(250, -1);
     // What was minted into the distributor covers every claim.
     expect(await client.readContract({ address: c.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [c.rewardDistributor] })).toBeGreaterThanOrEqual(total);
+
+    // The epoch in full (every leaf and proof) over the API and as a file in the data directory.
+    const doc = (await api<{ rewards: { root: Hex; leaves: { account: string; cumulative: string }[] }; episodes: { root: Hex; leaves: unknown[] } }>('/api/v1/rewards/epochs/1')).body;
+    expect(doc.rewards.root).toBe(root);
+    expect(doc.rewards.leaves.map((l) => l.account).sort()).toEqual([op.address, owner.address, reviewer.address].sort());
+    expect(doc.episodes.leaves).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(data.path, 'rewards', 'epoch-000001.json'), 'utf8'))).toEqual(doc);
+    expect((await api('/api/v1/rewards/epochs/99')).status).toBe(404);
 
     // Any accepted episode can be proven to be in the epoch's commitment, on chain.
     const commit = (await api<{ epoch: number; root: Hex; manifestHash: Hex; signer: Address; proof: Hex[] }>(`/api/v1/episodes/${episodeIds[0]}/commitment`)).body;

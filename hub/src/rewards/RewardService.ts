@@ -9,6 +9,8 @@
 // emission into the distributor and publishes the root. Settling with nothing
 // new does nothing; an epoch computed but not published is published as it
 // was (same root).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { episodesTree, rewardsTree } from '@teleop/contracts';
 import { manifestHash, type EpisodeManifest } from '@teleop/proto';
@@ -70,6 +72,8 @@ export class RewardService {
       chain: ChainService | null;
       config: RewardConfig;
       logger: Logger;
+      /** Where each epoch's tree and proofs are also written as JSON (epoch-000001.json, ...), for anyone to audit. */
+      dir?: string;
     },
   ) {
     const w = o.config.weights;
@@ -218,6 +222,7 @@ export class RewardService {
         if (purchaseIds.length) await tx.updateTable('dataset_purchases').set({ credited_epoch: epoch }).where('id', 'in', purchaseIds).execute();
       });
       this.o.logger.info({ epoch, root: tree.root, accounts: tree.entries.size, credits: credits.length, emission: emission.toString() }, 'reward epoch computed');
+      await this.writeEpochFile(epoch);
       return this.publish(epoch);
     };
     const next = this.running.then(run, run);
@@ -252,6 +257,7 @@ export class RewardService {
         await tx.updateTable('reward_epochs').set({ state: 'superseded' }).where('epoch', '<', epoch).where('state', '=', 'computed').execute();
       });
       row.state = 'published';
+      await this.writeEpochFile(epoch);
       this.o.logger.info({ epoch, root: row.root, tx: row.publish_tx }, 'reward epoch published');
     }
     return this.summary(row);
@@ -282,6 +288,27 @@ export class RewardService {
     const leaf = row?.episodes_tree ? (JSON.parse(row.episodes_tree) as { episodeId: string; manifestHash: string; signer: string; proof: string[] }[]).find((e) => e.episodeId === episodeId) : undefined;
     if (!row || !leaf || !row.episodes_root) return null;
     return { epoch: row.epoch, root: row.episodes_root, manifestHash: leaf.manifestHash, signer: leaf.signer, proof: leaf.proof, tx: row.episodes_tx };
+  }
+
+  private async writeEpochFile(epoch: number): Promise<void> {
+    if (!this.o.dir) return;
+    await mkdir(this.o.dir, { recursive: true });
+    await writeFile(join(this.o.dir, `epoch-${String(epoch).padStart(6, '0')}.json`), JSON.stringify(await this.epochDocument(epoch), null, 2));
+  }
+
+  /** An epoch in full: its reward tree (every account's cumulative amount and proof) and its episode commitment. */
+  async epochDocument(epoch: number): Promise<Record<string, unknown> | null> {
+    const row = await this.o.db.selectFrom('reward_epochs').selectAll().where('epoch', '=', epoch).executeTakeFirst();
+    if (!row) return null;
+    return {
+      epoch,
+      cutoff: row.cutoff,
+      rewards: { encoding: ['address', 'uint256'], root: row.root, totalCumulative: row.total_cumulative, minted: row.minted, leaves: JSON.parse(row.tree) as unknown },
+      episodes: row.episodes_root ? { encoding: ['bytes32', 'address'], root: row.episodes_root, leaves: JSON.parse(row.episodes_tree ?? '[]') as unknown } : null,
+      state: row.state,
+      publishTx: row.publish_tx,
+      episodesTx: row.episodes_tx,
+    };
   }
 
   async epochs(): Promise<EpochSummary[]> {

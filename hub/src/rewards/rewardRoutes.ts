@@ -84,6 +84,11 @@ export function rewardRoutes(o: RewardRoutesOptions) {
 
     app.get('/api/v1/rewards/epochs', async () => ({ epochs: await o.rewards.epochs() }));
 
+    app.get<{ Params: { epoch: string } }>('/api/v1/rewards/epochs/:epoch', async (req, reply) => {
+      const doc = /^\d{1,9}$/.test(req.params.epoch) ? await o.rewards.epochDocument(Number(req.params.epoch)) : null;
+      return doc ?? reply.code(404).send({ error: 'unknown_epoch', message: `no epoch ${req.params.epoch}` });
+    });
+
     app.get<{ Params: { address: string } }>('/api/v1/rewards/:address', async (req, reply) => {
       if (!isAddress(req.params.address)) return reply.code(400).send({ error: 'bad_request', message: `${req.params.address} is not an address` });
       try {

@@ -42,7 +42,7 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
         }
       }
     }
-    const rewards = new RewardService({ db, chain, config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights }, logger });
+    const rewards = new RewardService({ db, chain, config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights }, logger, dir: resolve(dataDir, 'rewards') });
     switch (sub) {
       case 'settle': {
         const epoch = await rewards.settle();

@@ -6,7 +6,7 @@
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
-import { ANVIL_DEV_KEYS, DatasetRegistryAbi, deployContracts, RewardDistributorAbi, RewardTokenAbi, rewardsTree, startAnvil } from '@teleop/contracts';
+import { ANVIL_DEV_KEYS, DatasetRegistryAbi, deployContracts, EpisodeRegistryAbi, RewardDistributorAbi, RewardTokenAbi, rewardsTree, startAnvil } from '@teleop/contracts';
 
 const anvil = await startAnvil();
 try {
@@ -47,7 +47,12 @@ try {
   await gas(await wallet(hub).writeContract({ address: c.rewardToken, abi: RewardTokenAbi, functionName: 'mint', args: [claimer!.address, 10_000n] }));
   await gas(await wallet(claimer).writeContract({ address: c.rewardToken, abi: RewardTokenAbi, functionName: 'approve', args: [c.datasetRegistry, 1000n] }));
   const buyAccess = await gas(await wallet(claimer).writeContract({ address: c.datasetRegistry, abi: DatasetRegistryAbi, functionName: 'buyAccess', args: [1n, 'train a pick-and-place policy'] }));
-  console.log(JSON.stringify({ benchmark: 'contract_gas', claims: rows, datasetPublishGas: publishDataset, buyAccessGas: buyAccess, target: { claimGas: 90_000 } }, null, 2));
+  // What the hub sends per epoch besides the root: the mint of the epoch's emission into the distributor and
+  // the commitment of the epoch's accepted episodes (one root whatever their number).
+  const mintGas = await gas(await wallet(hub).writeContract({ address: c.rewardToken, abi: RewardTokenAbi, functionName: 'mint', args: [c.rewardDistributor, 10n ** 18n] }));
+  const commitGas = await gas(await wallet(hub).writeContract({ address: c.episodeRegistry, abi: EpisodeRegistryAbi, functionName: 'commit', args: [1n, `0x${'ef'.repeat(32)}`, 500] }));
+  const epochPublishGas = rows.at(-1)!.publishGas + mintGas + commitGas;
+  console.log(JSON.stringify({ benchmark: 'contract_gas', claims: rows, epoch: { mintGas, publishRootGas: rows.at(-1)!.publishGas, commitEpisodesGas: commitGas, total: epochPublishGas }, datasetPublishGas: publishDataset, buyAccessGas: buyAccess, target: { claimGas: 90_000 } }, null, 2));
 } finally {
   await anvil.stop();
 }

@@ -15,3 +15,4 @@ export * from './mediaClock.ts';
 export * from './describedJoints.ts';
 export * from './episodeManifest.ts';
 export * from './datasetManifest.ts';
+export * as feetech from './feetech/index.ts';

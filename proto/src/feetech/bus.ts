@@ -1,0 +1,213 @@
+// A Feetech servo bus over any byte transport (serialport on the robot, Web
+// Serial in the browser, an emulator in tests): one transaction at a time
+// (the bus is half duplex), timeouts, retries, and counters of what went
+// wrong, so a driver can tell a flaky bus from a servo that stopped answering.
+import {
+  BROADCAST_ID,
+  decodeValue,
+  describeStatusError,
+  encodeValue,
+  FeetechProtocolError,
+  PacketParser,
+  ping as pingPacket,
+  read as readPacket,
+  syncRead as syncReadPacket,
+  syncWrite as syncWritePacket,
+  write as writePacket,
+  STS3215,
+  type Packet,
+  type Register,
+} from './protocol.ts';
+
+/** Bytes in and out; the bus owns the parsing. */
+export interface ByteTransport {
+  write(bytes: Uint8Array): Promise<void>;
+  /** Sets the receiver of every chunk of bytes that arrives. */
+  onData(receiver: (bytes: Uint8Array) => void): void;
+}
+
+export class BusTimeoutError extends FeetechProtocolError {
+  override name = 'BusTimeoutError';
+  constructor(readonly ids: number[], what: string) {
+    super(`servo${ids.length > 1 ? 's' : ''} ${ids.join(', ')} did not answer ${what}`);
+  }
+}
+
+export class ServoStatusError extends FeetechProtocolError {
+  override name = 'ServoStatusError';
+  constructor(
+    readonly id: number,
+    readonly error: number,
+  ) {
+    super(`servo ${id} reports ${describeStatusError(error).join(', ')}`);
+  }
+}
+
+export interface BusStats {
+  transactions: number;
+  timeouts: number;
+  retries: number;
+  checksumErrors: number;
+  skippedBytes: number;
+  /** Round trip of the last completed transaction, ms. */
+  lastRoundTripMs: number;
+}
+
+export interface BusOptions {
+  /** How long to wait for all answers of one transaction, ms (default 20). */
+  timeoutMs?: number;
+  /** Attempts after the first for a transaction that timed out or failed its checksum (default 2). */
+  retries?: number;
+  now?: () => number;
+}
+
+export interface SyncReadResult {
+  /** Per answering servo: its bytes and its status error byte. */
+  answers: Map<number, { data: Uint8Array; error: number }>;
+  /** Servos that did not answer even after the retries. */
+  missing: number[];
+}
+
+interface Pending {
+  expect: number[];
+  length: number | null;
+  got: Map<number, Packet>;
+  done: () => void;
+}
+
+export class FeetechBus {
+  readonly stats: BusStats = { transactions: 0, timeouts: 0, retries: 0, checksumErrors: 0, skippedBytes: 0, lastRoundTripMs: 0 };
+  private readonly parser = new PacketParser();
+  private pending: Pending | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly transport: ByteTransport,
+    options: BusOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 20;
+    this.retries = options.retries ?? 2;
+    this.now = options.now ?? (() => performance.now());
+    transport.onData((bytes) => this.receive(bytes));
+  }
+
+  private receive(bytes: Uint8Array): void {
+    const packets = this.parser.push(bytes);
+    this.stats.checksumErrors = this.parser.checksumErrors;
+    this.stats.skippedBytes = this.parser.skippedBytes;
+    const p = this.pending;
+    if (!p) return;
+    for (const packet of packets) {
+      // Anything but an expected servo's answer (an echo of our own packet, a late answer) is ignored.
+      if (packet.id === BROADCAST_ID || !p.expect.includes(packet.id) || p.got.has(packet.id)) continue;
+      if (p.length !== null && packet.params.length !== p.length) continue;
+      p.got.set(packet.id, packet);
+    }
+    if (p.got.size === p.expect.length) p.done();
+  }
+
+  /** Sends one packet and collects the answers of `expect` (none for a broadcast write). */
+  private transact(packet: Uint8Array, expect: number[], length: number | null): Promise<Map<number, Packet>> {
+    const run = async (): Promise<Map<number, Packet>> => {
+      this.stats.transactions++;
+      const started = this.now();
+      const got = new Map<number, Packet>();
+      if (expect.length === 0) {
+        await this.transport.write(packet);
+        return got;
+      }
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.pending = null;
+          this.stats.timeouts++;
+          // A partial packet (e.g. a corrupted length byte) must not swallow the next answer.
+          this.parser.reset();
+          resolve();
+        }, this.timeoutMs);
+        this.pending = {
+          expect,
+          length,
+          got,
+          done: () => {
+            clearTimeout(timer);
+            this.pending = null;
+            resolve();
+          },
+        };
+        this.transport.write(packet).catch((err: unknown) => {
+          clearTimeout(timer);
+          this.pending = null;
+          reject(err instanceof Error ? err : new Error(String(err)));
+        });
+      });
+      if (got.size === expect.length) this.stats.lastRoundTripMs = this.now() - started;
+      return got;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Whether servo `id` answers; its model number when it does. */
+  async ping(id: number): Promise<number | null> {
+    for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (attempt > 0) this.stats.retries++;
+      const got = await this.transact(pingPacket(id), [id], 0);
+      if (got.has(id)) {
+        const model = await this.readBlock(id, STS3215.modelNumber.address, 2).catch(() => null);
+        return model ? decodeValue(STS3215.modelNumber, model) : 0;
+      }
+    }
+    return null;
+  }
+
+  /** Reads `length` bytes from `address` of one servo (retrying); throws on silence or a status error. */
+  async readBlock(id: number, address: number, length: number): Promise<Uint8Array> {
+    for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (attempt > 0) this.stats.retries++;
+      const packet = (await this.transact(readPacket(id, address, length), [id], length)).get(id);
+      if (packet) {
+        if (packet.code !== 0) throw new ServoStatusError(id, packet.code);
+        return packet.params;
+      }
+    }
+    throw new BusTimeoutError([id], `a read of ${length} bytes at ${address}`);
+  }
+
+  async read(id: number, r: Register): Promise<number> {
+    return decodeValue(r, await this.readBlock(id, r.address, r.size));
+  }
+
+  /** Writes a register of one servo and waits for its acknowledgement (retrying); returns the status error byte of the answer. */
+  async write(id: number, r: Register, value: number): Promise<number> {
+    const packet = writePacket(id, r.address, encodeValue(r, value));
+    for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (attempt > 0) this.stats.retries++;
+      const ack = (await this.transact(packet, [id], 0)).get(id);
+      if (ack) return ack.code;
+    }
+    throw new BusTimeoutError([id], `a write of ${r.name}`);
+  }
+
+  /** SYNC_READ of `length` bytes at `address` from every listed servo; servos that stay silent are retried, then listed as missing. */
+  async syncRead(ids: readonly number[], address: number, length: number): Promise<SyncReadResult> {
+    const answers = new Map<number, { data: Uint8Array; error: number }>();
+    let missing = [...ids];
+    for (let attempt = 0; attempt <= this.retries && missing.length > 0; attempt++) {
+      if (attempt > 0) this.stats.retries++;
+      const got = await this.transact(syncReadPacket(missing, address, length), missing, length);
+      for (const [id, p] of got) answers.set(id, { data: p.params, error: p.code });
+      missing = missing.filter((id) => !got.has(id));
+    }
+    return { answers, missing };
+  }
+
+  /** SYNC_WRITE of one register to several servos in one packet (no answers: the bus is free at once). */
+  async syncWrite(r: Register, values: ReadonlyMap<number, number>): Promise<void> {
+    const entries = [...values].map(([id, v]) => ({ id, data: encodeValue(r, v) }));
+    await this.transact(syncWritePacket(r.address, r.size, entries), [], null);
+  }
+}

@@ -6,6 +6,7 @@ import { ControlLoop } from './control/ControlLoop.ts';
 import { SafetyLayer, type RejectReason } from './control/SafetyLayer.ts';
 import type { Driver, DriverFault } from './drivers/Driver.ts';
 import { SimArmDriver } from './drivers/sim/SimArmDriver.ts';
+import { So101Driver } from './drivers/feetech/So101Driver.ts';
 import { HubLink } from './link/HubLink.ts';
 import { MediaPublisher, type PublishedCamera } from './link/MediaPublisher.ts';
 import type { Logger } from './log.ts';
@@ -29,10 +30,12 @@ export const AGENT_VERSION = '0.1.0';
 const REJECT_EVENTS_PER_S = 5;
 const STATUS_HEARTBEAT_MS = 2000;
 
-export function createDriver(name: AgentConfig['driver']): Driver {
-  switch (name) {
+export function createDriver(config: Pick<AgentConfig, 'driver' | 'port' | 'calibrationFile'>): Driver {
+  switch (config.driver) {
     case 'sim':
       return new SimArmDriver();
+    case 'so101':
+      return new So101Driver({ port: config.port!, calibrationFile: config.calibrationFile });
   }
 }
 
@@ -76,7 +79,7 @@ export class Agent {
     private readonly logger: Logger,
     driver?: Driver,
   ) {
-    this.driver = driver ?? createDriver(config.driver);
+    this.driver = driver ?? createDriver(config);
     const d = this.driver.describe();
     this.safety = new SafetyLayer(
       {
@@ -108,7 +111,17 @@ export class Agent {
       },
       onFault: (faults) => {
         this.faults = faults;
-        for (const f of faults) this.event(v1.RobotEvent.Kind.KIND_FAULT, `${f.code}: ${f.message}`);
+        for (const f of faults) {
+          this.event(v1.RobotEvent.Kind.KIND_FAULT, `${f.code}: ${f.message}`);
+          this.logger.error({ code: f.code, joint: f.joint }, f.message);
+        }
+        if (faults.length === 0) this.logger.info('driver faults cleared');
+        // Nothing recorded during a fault counts as data: the episode under way ends as failed, with why.
+        const recording = this.recorder?.recordingId;
+        if (faults.length > 0 && recording) {
+          const why = `robot fault during the episode: ${faults.map((f) => f.message).join('; ')}`;
+          void this.recorder!.stop(recording, 'failed', why).catch((err: Error) => this.logger.error({ err }, `could not end the faulted episode: ${err.message}`));
+        }
         this.publishStatus();
       },
     });

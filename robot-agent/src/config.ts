@@ -26,7 +26,11 @@ export interface AgentConfig {
   mqttUrl: string | undefined;
   robotId: string;
   secret: string;
-  driver: 'sim';
+  driver: 'sim' | 'so101';
+  /** so101: serial device of the arm's servo bus. */
+  port: string | undefined;
+  /** so101: calibration JSON (LeRobot's shape). */
+  calibrationFile: string;
   controlRateHz: number;
   stateRateHz: number;
   holdTimeoutMs: number;
@@ -61,7 +65,9 @@ export const AGENT_OPTIONS = {
   'mqtt-url': { env: 'TELEOP_MQTT_URL', default: undefined, help: 'broker URL (mqtt://, ws://), overrides discovery' },
   'robot-id': { env: 'TELEOP_ROBOT_ID', default: undefined, help: 'robot id printed by `teleop-hub robots enroll`' },
   secret: { env: 'TELEOP_ROBOT_SECRET', default: undefined, help: 'robot secret printed once by `teleop-hub robots enroll`' },
-  driver: { env: 'TELEOP_DRIVER', default: 'sim', help: 'robot driver: sim' },
+  driver: { env: 'TELEOP_DRIVER', default: 'sim', help: 'robot driver: sim (simulated arm) or so101 (SO-100/SO-101 follower on a Feetech bus)' },
+  port: { env: 'TELEOP_PORT', default: undefined, help: 'so101: serial device of the servo bus, e.g. /dev/ttyACM0' },
+  calibration: { env: 'TELEOP_CALIBRATION', default: undefined, help: 'so101: calibration file (default <state-dir>/so101-calibration.json; `robot-agent calibrate` writes it)' },
   'control-rate': { env: 'TELEOP_CONTROL_RATE_HZ', default: '100', help: 'internal control loop rate, Hz (20-1000)' },
   'state-rate': { env: 'TELEOP_STATE_RATE_HZ', default: '50', help: 'JointState publication rate, Hz (1-500)' },
   'hold-timeout-ms': { env: 'TELEOP_HOLD_TIMEOUT_MS', default: '150', help: 'hold the pose when no command arrived for this long under a lease (20-180, so the hold lands within 200 ms)' },
@@ -184,7 +190,8 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
   const secret = raw('secret') ?? '';
   if (secret.length < 16) problems.push('--secret (TELEOP_ROBOT_SECRET) is missing or too short');
   const driver = raw('driver');
-  if (driver !== 'sim') problems.push(`--driver must be one of: sim; got "${driver}"`);
+  if (driver !== 'sim' && driver !== 'so101') problems.push(`--driver must be one of: sim, so101; got "${driver}"`);
+  if (driver === 'so101' && !raw('port')) problems.push('--port (TELEOP_PORT) is required with --driver so101, e.g. /dev/ttyACM0');
   const logLevel = raw('log-level') ?? 'info';
   if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(logLevel)) problems.push(`--log-level must be trace, debug, info, warn or error, got "${logLevel}"`);
 
@@ -203,7 +210,9 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     mqttUrl,
     robotId,
     secret,
-    driver: 'sim',
+    driver: driver === 'so101' ? 'so101' : 'sim',
+    port: raw('port'),
+    calibrationFile: resolve(raw('calibration') ?? join(raw('state-dir') ?? join('robot-data', robotId || 'unknown'), 'so101-calibration.json')),
     controlRateHz: int('control-rate', 20, 1000),
     stateRateHz: int('state-rate', 1, 500),
     holdTimeoutMs: int('hold-timeout-ms', 20, 180),

@@ -80,7 +80,8 @@ export class FeetechBus {
   private readonly parser = new PacketParser();
   private pending: Pending | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly timeoutMs: number;
+  /** How long to wait for the answers of one transaction, ms; may be changed between transactions. */
+  timeoutMs: number;
   private readonly retries: number;
   private readonly now: () => number;
 

@@ -63,7 +63,7 @@ describe('feetech protocol', () => {
     expect(p.skippedBytes).toBe(3);
     // A flipped byte costs that packet only.
     const bad = [...a];
-    bad[5] ^= 0x40;
+    bad[5] = bad[5]! ^ 0x40;
     expect(p.push([...bad, ...b]).map((x) => x.id)).toEqual([2]);
     expect(p.checksumErrors).toBe(1);
     // A lost byte: the truncated packet swallows the start of the next, then the stream recovers.

@@ -1,0 +1,68 @@
+// The test rig without hardware: an emulated STS3215 bus behind a real
+// pseudo-terminal pair made by socat, so the driver opens a serial device
+// path exactly as it opens /dev/ttyACM0. `unplug()` kills socat: both ends
+// vanish, as when the USB cable is pulled.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { feetech } from '@teleop/proto';
+import { SerialTransport } from './SerialTransport.ts';
+
+export class EmulatorRigError extends Error {
+  override name = 'EmulatorRigError';
+}
+
+export interface EmulatedBusPty {
+  /** The device path a driver opens. */
+  path: string;
+  emulator: feetech.EmulatedServoBus;
+  unplug(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** SO-101 servo ids 1..6 at the middle of their travel. */
+export const SO101_EMULATED_SERVOS = [1, 2, 3, 4, 5, 6].map((id) => ({ id, position: 2047 }));
+
+export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = {}): Promise<EmulatedBusPty> {
+  const dir = mkdtempSync(join(tmpdir(), 'teleop-feetech-'));
+  const host = join(dir, 'ttyHOST');
+  const bus = join(dir, 'ttyBUS');
+  let socat: ChildProcess;
+  try {
+    socat = spawn('socat', [`pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${bus}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (err) {
+    throw new EmulatorRigError(`cannot start socat (apt-get install socat): ${(err as Error).message}`);
+  }
+  let stderr = '';
+  socat.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const spawnError = new Promise<never>((_, reject) => socat.once('error', (err) => reject(new EmulatorRigError(`cannot start socat (apt-get install socat): ${err.message}`))));
+  const deadline = Date.now() + 5000;
+  while (!(existsSync(host) && existsSync(bus))) {
+    if (socat.exitCode !== null) throw new EmulatorRigError(`socat exited: ${stderr.trim()}`);
+    if (Date.now() > deadline) {
+      socat.kill();
+      throw new EmulatorRigError('socat made no pseudo-terminals within 5 s');
+    }
+    await Promise.race([new Promise((r) => setTimeout(r, 20)), spawnError]);
+  }
+  const emulator = new feetech.EmulatedServoBus({ servos: SO101_EMULATED_SERVOS, ...o });
+  const end = await SerialTransport.open(bus);
+  end.onData((b) => emulator.input(b));
+  emulator.onOutput((b) => void end.write(b).catch(() => undefined));
+  const exited = new Promise<void>((r) => socat.once('exit', () => r()));
+  const unplug = async (): Promise<void> => {
+    await end.close();
+    if (socat.exitCode === null) socat.kill('SIGTERM');
+    await exited;
+  };
+  return {
+    path: host,
+    emulator,
+    unplug,
+    close: async () => {
+      await unplug();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

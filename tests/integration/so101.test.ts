@@ -1,0 +1,133 @@
+// The SO-101 path end to end without an arm: the emulated STS3215 bus sits
+// behind a real pseudo-terminal (socat), and everything else is production:
+// `robot-agent calibrate` on the terminal, then `robot-agent --driver so101
+// --port <pty>` through the hub, an operator driving the servos, and a servo
+// cut off mid-episode (the robot faults, holds, the episode ends as failed).
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feetech } from '@teleop/proto';
+import { startEmulatedBusPty, type EmulatedBusPty } from '../../robot-agent/src/drivers/feetech/emulatedBusPty.ts';
+import { OperatorClient } from '../harness/OperatorClient.ts';
+import { episode, startEpisode } from '../harness/episodes.ts';
+import { keyFor, signIn } from '../harness/signIn.ts';
+import { AGENT_BIN, enrollRobot, eventually, startAgent, startHub, tempDir, TestProcess, type RunningHub } from '../harness/processes.ts';
+
+function agentTool(args: string[]): TestProcess {
+  return new TestProcess('robot-agent tool', spawn(process.execPath, [AGENT_BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] }));
+}
+
+describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)', () => {
+  const data = tempDir('so101');
+  const calibrationFile = join(data.path, 'so101-calibration.json');
+  let rig: EmulatedBusPty;
+  let hub: RunningHub;
+
+  beforeAll(async () => {
+    rig = await startEmulatedBusPty({ noiseSteps: 1 });
+  });
+  afterAll(async () => {
+    await hub?.process.stop();
+    await rig?.close();
+    data.remove();
+  });
+
+  it('calibrates interactively: middle pose, then a sweep, written as LeRobot does', async () => {
+    const middle = [2100, 1900, 2047, 2200, 2500, 1800];
+    middle.forEach((raw, i) => rig.emulator.moveTo(i + 1, raw));
+    const tool = agentTool(['calibrate', '--driver', 'so101', '--port', rig.path, '--calibration', calibrationFile]);
+    const prompted = (text: string): Promise<unknown> => eventually(() => tool.stdout.join('').includes(text), 10_000, `prompt "${text}"`);
+    await prompted('Move the arm to the middle of its range');
+    tool.child.stdin!.write('\n');
+    await prompted('Move every joint but wrist_roll through its whole range');
+    // Sweep each joint to both ends of its travel (raw steps), slowly enough for the 50 Hz sampling.
+    const ends = [[900, 3200], [800, 3000], [1000, 3100], [1200, 3300], [0, 4095], [1700, 2900]];
+    for (const [i, [lo, hi]] of ends.entries()) {
+      rig.emulator.moveTo(i + 1, lo!);
+      await new Promise((r) => setTimeout(r, 100));
+      rig.emulator.moveTo(i + 1, hi!);
+      await new Promise((r) => setTimeout(r, 100));
+      rig.emulator.moveTo(i + 1, middle[i]!);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    tool.child.stdin!.end('\n');
+    expect(await tool.exited).toBe(0);
+    const c = feetech.checkCalibration(JSON.parse(readFileSync(calibrationFile, 'utf8')));
+    // The homing offset puts the middle pose at 2047; the range is the sweep in homed steps (±1 step of noise).
+    expect(c.shoulder_pan!.homing_offset).toBeGreaterThanOrEqual(52);
+    expect(c.shoulder_pan!.homing_offset).toBeLessThanOrEqual(54);
+    expect(Math.abs(c.shoulder_pan!.range_min - (900 - c.shoulder_pan!.homing_offset))).toBeLessThanOrEqual(1);
+    expect(Math.abs(c.elbow_flex!.range_max - (3100 - c.elbow_flex!.homing_offset))).toBeLessThanOrEqual(1);
+    expect(c.wrist_roll).toMatchObject({ range_min: 0, range_max: 4095 });
+    expect(feetech.SO101_JOINTS.map((j) => c[j]!.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Written into the servos too.
+    expect(rig.emulator.inspect(1)).toMatchObject({ homing: c.shoulder_pan!.homing_offset, minLimit: c.shoulder_pan!.range_min, maxLimit: c.shoulder_pan!.range_max });
+  }, 30_000);
+
+  it('refuses to run without a usable calibration or port, with a clear message', async () => {
+    const missing = agentTool(['--hub', 'http://127.0.0.1:9', '--robot-id', 'r-x', '--secret', 'x'.repeat(20), '--driver', 'so101', '--port', rig.path, '--calibration', join(data.path, 'none.json')]);
+    expect(await missing.exited).toBe(2);
+    expect(missing.logs.map((l) => l.msg).join('\n')).toMatch(/no calibration at .*none\.json \(ENOENT\): run `robot-agent calibrate --driver so101/);
+    const noPort = agentTool(['--hub', 'http://127.0.0.1:9', '--robot-id', 'r-x', '--secret', 'x'.repeat(20), '--driver', 'so101']);
+    expect(await noPort.exited).toBe(2);
+    expect(noPort.logs.map((l) => l.msg).join('\n')).toMatch(/--port \(TELEOP_PORT\) is required with --driver so101/);
+    const bad = join(data.path, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ shoulder_pan: { id: 1 } }));
+    const inconsistent = agentTool(['--hub', 'http://127.0.0.1:9', '--robot-id', 'r-x', '--secret', 'x'.repeat(20), '--driver', 'so101', '--port', rig.path, '--calibration', bad]);
+    expect(await inconsistent.exited).toBe(2);
+    expect(inconsistent.logs.map((l) => l.msg).join('\n')).toMatch(/calibration .*bad\.json is inconsistent: shoulder_pan\.drive_mode must be an integer/);
+    const noDevice = agentTool(['calibrate', '--port', '/dev/ttyNOPE9']);
+    expect(await noDevice.exited).toBe(2);
+    expect(noDevice.logs.map((l) => l.msg).join('\n')).toMatch(/cannot open \/dev\/ttyNOPE9/);
+    const cams = agentTool(['cameras']);
+    expect(await cams.exited).toBe(0);
+    expect(cams.stdout.join('')).toMatch(/no V4L2 cameras found|\/dev\/video\d/);
+  }, 30_000);
+
+  it('drives the emulated arm through the hub, and a servo lost mid-episode faults the robot and fails the episode', async () => {
+    const creds = await enrollRobot(data.path, 'so101 on a pty', 'so101_follower');
+    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1']);
+    const agent = await startAgent(hub.url, creds, ['--driver', 'so101', '--port', rig.path, '--calibration', calibrationFile]);
+    const op = await OperatorClient.connect(hub.url, 'so101-operator');
+    try {
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 15_000, 'so101 online');
+      const sub = await op.subscribe(creds.robotId);
+      expect(sub.describe.model).toBe('so101_follower');
+      expect(sub.describe.joints.map((j) => j.name)).toEqual(['shoulder_pan', 'shoulder_lift', 'elbow_flex', 'wrist_flex', 'wrist_roll', 'gripper']);
+      expect((await op.requestLease(creds.robotId)).status).toBe('granted');
+      const c = feetech.checkCalibration(JSON.parse(readFileSync(calibrationFile, 'utf8')));
+      // Drive the shoulder to 0.3 rad: the servo's goal and position follow, and the hub's state reports it.
+      const stop = op.stream(creds.robotId, [0.3, 0, 0, 0, 0, 0], 50);
+      await eventually(() => Math.abs(rig.emulator.inspect(1).present - feetech.radiansToRaw(c.shoulder_pan!, 0.3)) <= 3, 10_000, 'servo 1 at 0.3 rad');
+      const state = await op.waitForState((s) => Math.abs((s.state.positions[0] ?? 0) - 0.3) < 0.01, 5000);
+      expect(state.state.positions[0]).toBeCloseTo(0.3, 2);
+
+      // Mid-episode, the elbow's servo goes silent.
+      const token = (await signIn(hub.url, keyFor('so101-operator'))).token;
+      const id = await startEpisode(op, creds.robotId, 'pick the cube');
+      await new Promise((r) => setTimeout(r, 800));
+      rig.emulator.setSilent(3, true);
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId)?.mode === 'ROBOT_MODE_FAULT', 5000, 'robot in fault');
+      await agent.waitForLog((l) => l.msg === 'elbow_flex (servo 3) stopped answering: motion stopped', 5000);
+      // Commands are not applied while the fault lasts: the shoulder stays put.
+      const held = rig.emulator.inspect(1).goal;
+      stop();
+      const stop2 = op.stream(creds.robotId, [-0.3, 0, 0, 0, 0, 0], 50);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(rig.emulator.inspect(1).goal).toBe(held);
+      stop2();
+      const failed = await eventually(async () => {
+        const e = await episode(hub.url, token, id);
+        return ['failed', 'rejected'].includes(e.state) ? e : undefined;
+      }, 30_000, 'episode failed');
+      expect(failed.state).toBe('failed');
+      expect(failed.reason).toMatch(/robot fault during the episode: elbow_flex \(servo 3\) stopped answering/);
+      rig.emulator.setSilent(3, false);
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId)?.mode !== 'ROBOT_MODE_FAULT', 5000, 'fault cleared');
+    } finally {
+      op.close();
+      await agent.stop();
+    }
+  }, 90_000);
+});

@@ -1,6 +1,6 @@
 // Console frame rate and main-thread time in headless Chromium (software
 // WebGL: SwiftShader): the 3D scene, 3 live video tiles, state at 50 Hz, the
-// operator holding the lease (commands streaming at 30 Hz) and moving the arm
+// operator holding the lease (commands streaming at 60 Hz) and moving the arm
 // with the keyboard all through the window. Measured in the
 // page with requestAnimationFrame intervals, the render's own cost per frame,
 // and the Long Tasks API. Prints JSON.

@@ -1,13 +1,14 @@
 // Driving one robot from the console: its description and live state, the
 // lease, and the command stream. While this page holds the lease, is visible
 // and connected, and the robot is not e-stopped, it sends the current target
-// at 30 Hz; anything else stops the stream and the robot's watchdog holds it.
+// at 60 Hz (a leader arm is read faster than that); anything else stops the
+// stream and the robot's watchdog holds it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describedJoints, fromLong, nowNs, toLong, v1, type LeaseUpdate, type OperatorError, type SubscribeResult } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
 import { request } from '../hub/hubSocket.ts';
 
-export const COMMAND_RATE_HZ = 30;
+export const COMMAND_RATE_HZ = 60;
 
 export interface JointInfo {
   name: string;

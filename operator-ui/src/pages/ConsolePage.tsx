@@ -7,6 +7,7 @@ import { CameraTiles, type VideoMeasures } from '../console/CameraTiles.tsx';
 import { SceneView } from '../console/SceneView.tsx';
 import { DEADMAN_BUTTON, JOG_KEYS, useDriveInputs } from '../console/useDriveInputs.ts';
 import { useTeleop, type Teleop } from '../console/useTeleop.ts';
+import { LeaderPanel } from '../console/LeaderPanel.tsx';
 import { useHub } from '../hub/hubContext.tsx';
 import { RecordingPanel } from '../console/RecordingPanel.tsx';
 
@@ -199,6 +200,7 @@ export function ConsolePage({ robotId }: { robotId: string }) {
               Deadman (button {DEADMAN_BUTTON}, left shoulder): {inputs.deadmanHeld ? 'HELD — gamepad drives' : 'released — gamepad does not drive'}
             </p>
           </section>
+          <LeaderPanel teleop={teleop} driving={driving} />
           <RecordingPanel robotId={robotId} driving={driving} />
         </aside>
       </div>

@@ -3,6 +3,7 @@ import { Agent } from './Agent.ts';
 import { AGENT_OPTIONS, AgentConfigError, parseAgentConfig } from './config.ts';
 import { createLogger } from './log.ts';
 import { FfmpegMissingError } from './cameras/ffmpeg.ts';
+import { feetech } from '@teleop/proto';
 import { calibrateCommand, camerasCommand, emulateBusCommand, ToolError } from './tools.ts';
 import { So101Error } from './drivers/feetech/So101Driver.ts';
 import { SerialPortError } from './drivers/feetech/SerialTransport.ts';
@@ -29,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       return await tool(argv.slice(1));
     } catch (err) {
-      if (err instanceof ToolError || err instanceof SerialPortError || err instanceof So101Error || (err as { name?: string }).name?.startsWith('Calibration') || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      if (err instanceof ToolError || err instanceof SerialPortError || err instanceof So101Error || err instanceof feetech.FeetechProtocolError || err instanceof feetech.CalibrationError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
         console.error(`robot-agent ${argv[0]}: ${(err as Error).message}`);
         return 2;
       }
@@ -85,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await agent.start();
   } catch (err) {
-    if (err instanceof FfmpegMissingError || err instanceof So101Error || err instanceof SerialPortError || (err as { name?: string }).name === 'BusTimeoutError') {
+    if (err instanceof FfmpegMissingError || err instanceof So101Error || err instanceof SerialPortError || err instanceof feetech.FeetechProtocolError) {
       const message = (err as Error).message;
       logger.fatal(message);
       console.error(`robot-agent: ${message}`);

@@ -12,7 +12,6 @@ import { findFfmpeg } from './cameras/ffmpeg.ts';
 import { SerialTransport } from './drivers/feetech/SerialTransport.ts';
 import { startEmulatedBusPty } from './drivers/feetech/emulatedBusPty.ts';
 
-const { STS3215 } = feetech;
 
 export class ToolError extends Error {
   override name = 'ToolError';
@@ -48,50 +47,33 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
   const transport = await SerialTransport.open(values.port, Number(values.baud));
   const bus = new feetech.FeetechBus(transport, { timeoutMs: 100, retries: 2 });
   const input = lineReader();
-  const ids = Object.fromEntries(feetech.SO101_JOINTS.map((j, i) => [j, i + 1]));
-  const idList = Object.values(ids);
-  const nameOf = (id: number): string => feetech.SO101_JOINTS[id - 1]!;
   try {
     const missing: string[] = [];
-    for (const id of idList) if ((await bus.ping(id)) === null) missing.push(`${nameOf(id)} (id ${id})`);
+    for (const id of feetech.SO101_IDS) if ((await bus.ping(id)) === null) missing.push(`${feetech.SO101_JOINTS[id - 1]} (id ${id})`);
     if (missing.length) throw new ToolError(`servos not answering on ${values.port}: ${missing.join(', ')}; check power and cabling (ids must be 1-6 as LeRobot sets them)`);
-    // Limp, no offset, full limits: the raw positions the calibration starts from.
-    for (const id of idList) {
-      await bus.write(id, STS3215.torqueEnable, 0);
-      await bus.write(id, STS3215.lock, 0);
-      await bus.write(id, STS3215.homingOffset, 0);
-      await bus.write(id, STS3215.minPositionLimit, 0);
-      await bus.write(id, STS3215.maxPositionLimit, 4095);
-    }
-    const readAll = async (): Promise<Record<string, number>> => {
-      const r = await bus.syncRead(idList, STS3215.presentPosition.address, 2);
-      if (r.missing.length) throw new ToolError(`servos stopped answering: ${r.missing.map(nameOf).join(', ')}`);
-      return Object.fromEntries(idList.map((id) => [nameOf(id), feetech.decodeValue(STS3215.presentPosition, r.answers.get(id)!.data)]));
-    };
+    await feetech.prepareCalibration(bus);
     await input.next('Move the arm to the middle of its range (every joint halfway, gripper half open) and press Enter.');
-    const middle = await readAll();
-    for (const id of idList) await bus.write(id, STS3215.homingOffset, middle[nameOf(id)]! - 2047);
+    const middle = await feetech.setMiddlePose(bus);
     const min: Record<string, number> = {};
     const max: Record<string, number> = {};
     let sweeping = true;
     const sweep = (async () => {
       while (sweeping) {
-        const now = await readAll();
-        for (const [j, v] of Object.entries(now)) {
+        for (const [j, v] of Object.entries(await feetech.readPositions(bus))) {
           min[j] = Math.min(min[j] ?? v, v);
           max[j] = Math.max(max[j] ?? v, v);
         }
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
+    // A servo lost during the sweep surfaces when the sweep is awaited, not as an unhandled rejection.
+    sweep.catch(() => undefined);
     await input.next('Move every joint but wrist_roll through its whole range, slowly, then press Enter.');
     sweeping = false;
     await sweep;
-    const calibration = feetech.calibrationFromRecording({ ids, middle, min, max, fullTurn: ['wrist_roll'] });
+    const calibration = feetech.finishCalibration(middle, min, max);
+    await feetech.writeLimits(bus, calibration);
     for (const [joint, c] of Object.entries(calibration)) {
-      await bus.write(c.id, STS3215.minPositionLimit, c.range_min);
-      await bus.write(c.id, STS3215.maxPositionLimit, c.range_max);
-      await bus.write(c.id, STS3215.lock, 1);
       console.log(`${joint.padEnd(14)} id ${c.id}  homing offset ${String(c.homing_offset).padStart(5)}  range ${c.range_min}..${c.range_max}`);
     }
     mkdirSync(dirname(file), { recursive: true });

@@ -58,12 +58,12 @@ export class LeaderArm {
   }
 
   private async readRaw(): Promise<Record<string, number> | null> {
-    const r = await this.bus.syncRead(IDS, STS3215.presentPosition.address, 2);
-    if (r.missing.length) {
+    try {
+      return await feetech.readPositions(this.bus);
+    } catch {
       this.misses++;
       return null;
     }
-    return Object.fromEntries(IDS.map((id) => [feetech.SO101_JOINTS[id - 1]!, feetech.decodeValue(STS3215.presentPosition, r.answers.get(id)!.data)]));
   }
 
   /** Reads continuously until stop(), at most `hz` times a second. */
@@ -122,13 +122,15 @@ export class LeaderArm {
     const wasRunning = this.running;
     this.stop();
     await this.loop;
-    for (const id of IDS) {
-      await this.bus.write(id, STS3215.lock, 0);
-      await this.bus.write(id, STS3215.homingOffset, 0);
+    // Configuration writes get time to answer; reading goes back to tight timeouts after.
+    this.bus.timeoutMs = 100;
+    let middle: Record<string, number>;
+    try {
+      await feetech.prepareCalibration(this.bus);
+      middle = await feetech.setMiddlePose(this.bus);
+    } finally {
+      this.bus.timeoutMs = 15;
     }
-    const middle = await this.readRaw();
-    if (!middle) throw new LeaderArmError('the leader arm stopped answering during calibration');
-    for (const id of IDS) await this.bus.write(id, STS3215.homingOffset, middle[feetech.SO101_JOINTS[id - 1]!]! - 2047);
     this.sweep = { middle, min: {}, max: {} };
     if (wasRunning && this.listener) this.start(this.listener.onReading, this.listener.hz);
   }
@@ -137,7 +139,7 @@ export class LeaderArm {
   finishCalibration(): feetech.ArmCalibration {
     const s = this.sweep;
     if (!s) throw new LeaderArmError('set the middle pose first');
-    const calibration = feetech.calibrationFromRecording({ ids: Object.fromEntries(feetech.SO101_JOINTS.map((j, i) => [j, i + 1])), middle: s.middle, min: s.min, max: s.max, fullTurn: ['wrist_roll'] });
+    const calibration = feetech.finishCalibration(s.middle, s.min, s.max);
     this.sweep = null;
     this.calibration = calibration;
     localStorage.setItem(STORAGE_KEY, JSON.stringify(calibration));

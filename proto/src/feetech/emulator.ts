@@ -7,7 +7,7 @@
 // reports over temperature or overload. Browser-safe (the console's tests
 // back a fake Web Serial port with it); on the robot side a pseudo-terminal
 // connects it to the real serialport driver.
-import { BROADCAST_ID, checksum, encodeStatus, encodeValue, Instruction, PacketParser, StatusError, STS3215, STS3215_MODEL_NUMBER } from './protocol.ts';
+import { BROADCAST_ID, checksum, decodeValue, encodeStatus, encodeValue, type Register, Instruction, PacketParser, StatusError, STS3215, STS3215_MODEL_NUMBER } from './protocol.ts';
 
 export interface EmulatedServoOptions {
   id: number;
@@ -52,16 +52,12 @@ class Servo {
     this.set(STS3215.goalPosition, Math.round(position));
   }
 
-  set(r: { address: number; size: 1 | 2; signBit?: number; name: string }, value: number): void {
-    const bytes = encodeValue(r as never, value);
-    this.mem.set(bytes, r.address);
+  set(r: Register, value: number): void {
+    this.mem.set(encodeValue(r, value), r.address);
   }
 
-  get(r: { address: number; size: 1 | 2; signBit?: number }): number {
-    const raw = r.size === 1 ? this.mem[r.address]! : this.mem[r.address]! | (this.mem[r.address + 1]! << 8);
-    if (r.signBit === undefined) return raw;
-    const m = raw & ((1 << r.signBit) - 1);
-    return raw & (1 << r.signBit) ? -m : m;
+  get(r: Register): number {
+    return decodeValue(r, this.mem, r.address);
   }
 
   get homing(): number {

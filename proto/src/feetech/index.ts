@@ -3,3 +3,4 @@ export * from './protocol.ts';
 export * from './bus.ts';
 export * from './calibration.ts';
 export * from './emulator.ts';
+export * from './calibrate.ts';

@@ -71,6 +71,6 @@ describe('robot-agent CLI', () => {
     expect(res.stderr).toContain('--secret (TELEOP_ROBOT_SECRET) is missing or too short');
     expect(res.stderr).toContain('--state-rate (TELEOP_STATE_RATE_HZ) must be an integer from 1 to 500, got "0"');
     expect(res.stderr).toContain('--hold-timeout-ms (TELEOP_HOLD_TIMEOUT_MS) must be an integer from 20 to 180, got "500"');
-    expect(res.stderr).toContain('--driver must be one of: sim; got "ur5"');
+    expect(res.stderr).toContain('--driver must be one of: sim, so101; got "ur5"');
   });
 });

@@ -87,7 +87,6 @@ function OnChain({ d, v, onAccess }: { d: Dataset; v: Version; onAccess: (access
       },
       (e: Error) => setError(e.message),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [v.tokenId]);
   if (!chain) return null;
   if (v.tokenId === null) return v.state === 'ready' ? <p className="meta">Not yet published on chain.</p> : null;

@@ -5,7 +5,7 @@
 import { createPublicClient, createWalletClient, custom, formatUnits, getAddress, http, type Account, type Address, type Chain, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { api } from '../hub/api.ts';
-import { injectedProvider } from './signIn.ts';
+import { BURNER_KEY, injectedProvider } from './signIn.ts';
 
 export interface ChainInfo {
   chainId: number;
@@ -46,7 +46,7 @@ async function walletFor(c: ChainInfo, address: string) {
       return createWalletClient({ account: getAddress(address), chain, transport: custom(provider) });
     }
   }
-  const key = localStorage.getItem('teleop.burnerKey') as Hex | null;
+  const key = localStorage.getItem(BURNER_KEY) as Hex | null;
   const burner: Account | null = key ? privateKeyToAccount(key) : null;
   if (!burner || burner.address !== getAddress(address)) throw new ChainUnavailableError(`this browser holds no key for ${address}: connect the wallet you signed in with`);
   return createWalletClient({ account: burner, chain, transport: http(chain.rpcUrls.default.http[0]) });

@@ -6,7 +6,7 @@ import { getAddress, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 
-const BURNER_KEY = 'teleop.burnerKey';
+export const BURNER_KEY = 'teleop.burnerKey';
 
 interface Eip1193 {
   request(args: { method: string; params?: unknown[] }): Promise<unknown>;

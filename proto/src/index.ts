@@ -16,3 +16,4 @@ export * from './describedJoints.ts';
 export * from './episodeManifest.ts';
 export * from './datasetManifest.ts';
 export * as feetech from './feetech/index.ts';
+export * from './chainIds.ts';

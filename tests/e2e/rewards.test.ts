@@ -14,7 +14,10 @@ import { openBrowser, signInWithBurner, type TestBrowser } from '../harness/brow
 import { recordAcceptedEpisodes } from '../harness/episodes.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
-import { HUB_BIN, TestProcess, eventually, tempDir } from '../harness/processes.ts';
+import { HUB_BIN, TestProcess, eventually, startAgent, tempDir } from '../harness/processes.ts';
+import { createPublicClient, getAddress, http } from 'viem';
+import { RobotRegistryAbi } from '@teleop/contracts';
+import { robotIdOnChain } from '@teleop/proto';
 import { screenshotPath } from '../harness/screenshots.ts';
 
 const binDir = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
@@ -124,5 +127,33 @@ describe('rewards and paid access in the console', () => {
     }, 15_000, 'purchase seen by the contributor');
     expect(usage.purchases).toEqual([expect.objectContaining({ buyer: researcher, purpose: 'benchmarking imitation learning' })]);
     expect(usage.downloads.map((d) => d.address)).toContain(researcher);
+    await browser.close();
+    browser = undefined;
   }, 180_000);
+
+  it("lets an owner register their robot and its signing key in RobotRegistry from My robots", async () => {
+    const owner = await signIn(url, operatorKey);
+    const enrolled = (await (await fetch(`${url}/api/v1/robots`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'owned arm', model: 'so101_sim' }) })).json()) as { robotId: string; secret: string };
+    // The robot announces its signing key when its agent first connects.
+    const agent = await startAgent(url, enrolled);
+    try {
+      const signer = await eventually(async () => {
+        const mine = (await (await fetch(`${url}/api/v1/me/robots`, { headers: { authorization: `Bearer ${owner.token}` } })).json()) as { robots: { robotId: string; signingAddress: string | null }[] };
+        return mine.robots.find((r) => r.robotId === enrolled.robotId)?.signingAddress ?? undefined;
+      }, 15_000, 'signing key announced');
+      browser = await openBrowser(`${url}/#/my-robots`, undefined, [`localStorage.setItem('teleop.burnerKey', '${operatorKey}')`]);
+      const page = browser.page;
+      await signInWithBurner(page);
+      const cell = page.getByTestId(`on-chain-${enrolled.robotId}`);
+      await cell.getByRole('button', { name: 'Register on chain' }).click();
+      await cell.getByText('registered, key current').waitFor({ timeout: 30_000 });
+      const chain = (await (await fetch(`${url}/api/v1/chain`)).json()) as { contracts: { robotRegistry: `0x${string}` } };
+      const client = createPublicClient({ transport: http(`${url}/api/v1/chain/rpc`) });
+      const onChain = await client.readContract({ address: chain.contracts.robotRegistry, abi: RobotRegistryAbi, functionName: 'robot', args: [robotIdOnChain(enrolled.robotId)] });
+      expect(onChain).toMatchObject({ owner: operator, signer: getAddress(signer), retired: false });
+      await page.screenshot({ path: screenshotPath('my-robots-chain.png'), fullPage: true });
+    } finally {
+      await agent.stop();
+    }
+  }, 90_000);
 });

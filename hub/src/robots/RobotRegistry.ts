@@ -17,6 +17,8 @@ export interface RobotRecord {
   dataPolicy: DataPolicy;
   /** With the restricted policy: the buyers the owner allows (lowercase addresses). */
   allowedBuyers: string[];
+  /** Address of the robot's manifest-signing key, once it announced it. */
+  signingAddress: string | null;
 }
 
 /** open: any dataset; private: never in a dataset; restricted: only datasets sold to listed buyers alone. */
@@ -65,6 +67,7 @@ function toRecord(row: RobotsTable): RobotRecord {
     revokedAt: row.revoked_at,
     dataPolicy: row.data_policy as DataPolicy,
     allowedBuyers: row.allowed_buyers ? (JSON.parse(row.allowed_buyers) as string[]) : [],
+    signingAddress: row.signing_address,
   };
 }
 

@@ -117,6 +117,7 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
               createdAt: r.createdAt,
               summary: live ? o.summaryOf(live) : null,
               onlineSecondsLastWeek: await onlineSecondsLastWeek(o.db, r.id, now),
+              signingAddress: r.signingAddress,
               dataPolicy: r.dataPolicy,
               allowedBuyers: r.allowedBuyers,
               episodes: await episodeCounts(o.db, r.id),

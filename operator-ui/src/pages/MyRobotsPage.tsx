@@ -5,7 +5,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RobotSummary } from '@teleop/proto';
 import { api } from '../hub/api.ts';
-import { tokens } from '../wallet/chain.ts';
+import { getAddress, zeroAddress } from 'viem';
+import { RobotRegistryAbi } from '@teleop/contracts/abi';
+import { robotIdOnChain } from '@teleop/proto';
+import { useHub } from '../hub/hubContext.tsx';
+import { chainInfo, ensureGas, publicClient, sendFromWallet, tokens, txError, type ChainInfo } from '../wallet/chain.ts';
 
 interface OwnedRobot {
   robotId: string;
@@ -18,6 +22,64 @@ interface OwnedRobot {
   earnings: string;
   dataPolicy: 'open' | 'private' | 'restricted';
   allowedBuyers: string[];
+  signingAddress: string | null;
+}
+
+/** The robot in RobotRegistry: registered by its owner's wallet with the key it signs episodes with. */
+function OnChainRobot({ robot }: { robot: OwnedRobot }) {
+  const { address } = useHub();
+  const [chain, setChain] = useState<ChainInfo | null | undefined>(undefined);
+  const [onChain, setOnChain] = useState<{ owner: string; signer: string; retired: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const id = robotIdOnChain(robot.robotId);
+  const load = useCallback(async (c: ChainInfo) => {
+    const r = await publicClient(c).readContract({ address: c.contracts.robotRegistry, abi: RobotRegistryAbi, functionName: 'robot', args: [id] });
+    setOnChain({ owner: r.owner, signer: r.signer, retired: r.retired });
+  }, [id]);
+  useEffect(() => {
+    chainInfo().then((c) => {
+      setChain(c);
+      if (c) void load(c).catch((e: Error) => setError(e.message));
+    }, (e: Error) => setError(e.message));
+  }, [load]);
+  if (!chain) return <span className="meta">{chain === null ? 'no chain' : '…'}</span>;
+  if (!onChain) return <span className="meta">{error ?? 'reading…'}</span>;
+  const send = (functionName: 'enroll' | 'rotateKey'): void => {
+    setBusy(true);
+    setError(null);
+    void (async () => {
+      await ensureGas(chain, address);
+      await sendFromWallet(chain, address, { address: chain.contracts.robotRegistry, abi: RobotRegistryAbi, functionName, args: [id, getAddress(robot.signingAddress!)] });
+      await load(chain);
+    })()
+      .catch((err: unknown) => setError(txError(err)))
+      .finally(() => setBusy(false));
+  };
+  const registered = onChain.owner !== zeroAddress;
+  const current = registered && robot.signingAddress !== null && onChain.signer.toLowerCase() === robot.signingAddress.toLowerCase();
+  return (
+    <span data-testid={`on-chain-${robot.robotId}`}>
+      {!registered && (
+        <button type="button" disabled={busy || !robot.signingAddress} title={robot.signingAddress ? '' : 'the robot has not announced its signing key yet: start its agent once'} onClick={() => send('enroll')}>
+          Register on chain
+        </button>
+      )}
+      {registered && current && <span className="ok">registered, key current</span>}
+      {registered && !current && onChain.owner === address && robot.signingAddress && (
+        <button type="button" disabled={busy} onClick={() => send('rotateKey')}>
+          Update key on chain
+        </button>
+      )}
+      {registered && onChain.owner !== address && <span className="error">registered by {onChain.owner}</span>}
+      {error && (
+        <span className="error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </span>
+  );
 }
 
 function DataPolicy({ robot, onSaved }: { robot: OwnedRobot; onSaved: (p: Promise<unknown>) => void }) {
@@ -120,6 +182,7 @@ export function MyRobotsPage() {
             <th scope="col">Episodes</th>
             <th scope="col">Earnings</th>
             <th scope="col">Data</th>
+            <th scope="col">On chain</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -140,6 +203,9 @@ export function MyRobotsPage() {
               <td title="your owner's share of this robot's episodes, settled per epoch">{tokens(r.earnings)}</td>
               <td>
                 <DataPolicy key={`${r.dataPolicy}:${r.allowedBuyers.join(',')}`} robot={r} onSaved={act} />
+              </td>
+              <td>
+                <OnChainRobot robot={r} />
               </td>
               <td className="row-actions">
                 <button type="button" onClick={() => act(api<Credentials>(`/api/v1/robots/${r.robotId}/rotate-secret`, { method: 'POST' }).then(setShown))}>

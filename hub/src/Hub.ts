@@ -58,6 +58,8 @@ export class Hub {
   private readonly stoppers: (() => void)[] = [];
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
   pollPurchases: () => Promise<void> = async () => undefined;
+  /** Last block whose purchases were read (-1 before the first read). */
+  purchasesReadTo: () => bigint = () => -1n;
 
   private constructor(
     readonly config: HubConfig,
@@ -204,7 +206,7 @@ export class Hub {
         dir: join(config.dataDir, 'rewards'),
         logger: logger.child({ room: 'rewards' }),
       });
-      await app.register(rewardRoutes({ auth, db, rewards, chain, admins: config.adminAddresses, devFaucet: config.chain?.devFaucet === true }));
+      await app.register(rewardRoutes({ auth, db, rewards, chain, admins: config.adminAddresses, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
       await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
       await app.register(
         ownerRoutes({
@@ -243,6 +245,7 @@ export class Hub {
         const purchases = followPurchases({ db, chain, logger: logger.child({ room: 'chain' }) });
         hub.stoppers.push(purchases.stop);
         hub.pollPurchases = purchases.poll;
+        hub.purchasesReadTo = purchases.readTo;
       }
       rewards.start(config.epochIntervalS);
       hub.stoppers.push(() => rewards.stop());

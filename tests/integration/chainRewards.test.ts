@@ -248,6 +248,11 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
       expect(d.purchases).toEqual([expect.objectContaining({ buyer: researcher.address, purpose: 'training a grasp policy', paid: PRICE.toString() })]);
       expect(d.downloads).toContainEqual(expect.objectContaining({ address: researcher.address, kind: 'file', path: 'lerobot/meta/info.json' }));
     }
+    // The hub keeps how far it read the chain (so a restart does not rescan it).
+    const receipt = await client.getBlockNumber();
+    const readTo = (await api<{ purchasesReadToBlock: number }>('/api/v1/chain')).body.purchasesReadToBlock;
+    expect(readTo).toBeGreaterThan(0);
+    expect(readTo).toBeLessThanOrEqual(Number(receipt));
     // Someone with no episodes in it sees nothing of it.
     const other = await signIn(hub.url);
     expect((await api<{ datasets: unknown[] }>('/api/v1/me/usage', other.token)).body.datasets).toEqual([]);

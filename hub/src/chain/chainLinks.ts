@@ -43,14 +43,22 @@ export function publishBuiltVersions(o: { db: HubDb; chain: ChainService; datase
   };
 }
 
-/** Follows AccessPurchased events into dataset_purchases; returns a stop function. */
-export function followPurchases(o: { db: HubDb; chain: ChainService; logger: Logger; intervalMs?: number }): { stop: () => void; poll: () => Promise<void> } {
-  let next = 0n;
+/**
+ * Follows AccessPurchased events into dataset_purchases, from where it last read (kept in chain_cursors per
+ * contract, so a restart does not rescan the chain); returns a stop function.
+ */
+export function followPurchases(o: { db: HubDb; chain: ChainService; logger: Logger; intervalMs?: number }): { stop: () => void; poll: () => Promise<void>; readTo: () => bigint } {
+  const cursor = `purchases:${o.chain.config.contracts.datasetRegistry}`;
+  let next: bigint | null = null;
   let busy = false;
   const poll = async (): Promise<void> => {
     if (busy) return;
     busy = true;
     try {
+      if (next === null) {
+        const saved = await o.db.selectFrom('chain_cursors').select('block').where('name', '=', cursor).executeTakeFirst();
+        next = saved ? BigInt(saved.block) + 1n : 0n;
+      }
       const { purchases, toBlock } = await o.chain.purchasesSince(next);
       for (const p of purchases) {
         const v = await o.db.selectFrom('dataset_versions').select(['dataset_id', 'version']).where('token_id', '=', Number(p.tokenId)).executeTakeFirst();
@@ -74,6 +82,13 @@ export function followPurchases(o: { db: HubDb; chain: ChainService; logger: Log
           .execute();
         o.logger.info({ tokenId: Number(p.tokenId), buyer: p.buyer, purpose: p.purpose }, 'dataset access purchased');
       }
+      if (toBlock + 1n > next) {
+        await o.db
+          .insertInto('chain_cursors')
+          .values({ name: cursor, block: Number(toBlock) })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ block: Number(toBlock) }))
+          .execute();
+      }
       next = toBlock + 1n;
     } catch (err) {
       o.logger.warn({ err: (err as Error).message }, 'reading purchases from the chain failed; will retry');
@@ -84,7 +99,7 @@ export function followPurchases(o: { db: HubDb; chain: ChainService; logger: Log
   const timer = setInterval(() => void poll(), o.intervalMs ?? 2000);
   timer.unref();
   void poll();
-  return { stop: () => clearInterval(timer), poll };
+  return { stop: () => clearInterval(timer), poll, readTo: () => (next ?? 0n) - 1n };
 }
 
 /** Download rule: open versions to anyone, priced ones to buyers (on chain) and the creator, listed buyers only when the dataset names them. */

@@ -21,6 +21,8 @@ export interface RewardRoutesOptions {
   admins: string[];
   /** Local development chain only: fund a signed-in wallet with gas and tokens. */
   devFaucet: boolean;
+  /** Last block whose purchases the hub has read. */
+  purchasesReadTo: () => bigint;
 }
 
 /** JSON-RPC methods a wallet needs to read, estimate and send signed transactions; nothing that signs or mutates the node. */
@@ -50,7 +52,9 @@ export function rewardRoutes(o: RewardRoutesOptions) {
   const noChain = (reply: FastifyReply): FastifyReply => reply.code(503).send({ error: 'no_chain', message: 'this hub runs without a chain (start it with --rpc-url, or `teleop-hub up`)' });
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/chain', async () => (o.chain ? { ...o.chain.describe(), rpcRelay: '/api/v1/chain/rpc', devFaucet: o.devFaucet } : { chainId: null }));
+    app.get('/api/v1/chain', async () =>
+      o.chain ? { ...o.chain.describe(), rpcRelay: '/api/v1/chain/rpc', devFaucet: o.devFaucet, purchasesReadToBlock: Number(o.purchasesReadTo()) } : { chainId: null },
+    );
 
     // The console's wallet talks to the chain through the hub, so a browser never needs the node's address.
     app.post<{ Body: { jsonrpc: string; id: unknown; method: string; params?: unknown[] } }>(

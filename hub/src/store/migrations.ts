@@ -193,4 +193,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('dataset_accesses_dataset').on('dataset_accesses').columns(['dataset_id', 'version', 'at']).execute();
     },
   },
+  '0006_chain_cursors': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('chain_cursors')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('block', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

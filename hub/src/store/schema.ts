@@ -206,7 +206,16 @@ export interface DatasetAccessesTable {
   at: string;
 }
 
+/** How far the hub has read a chain's event log, per contract and event. */
+export interface ChainCursorsTable {
+  /** e.g. "purchases:<DatasetRegistry address>". */
+  name: string;
+  /** Last block read. */
+  block: number;
+}
+
 export interface Database {
+  chain_cursors: ChainCursorsTable;
   reward_epochs: RewardEpochsTable;
   reward_credits: RewardCreditsTable;
   dataset_purchases: DatasetPurchasesTable;

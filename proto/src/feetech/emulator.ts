@@ -108,6 +108,11 @@ export class EmulatedServoBus {
     return { raw: s.raw, present: this.present(s), goal: s.get(STS3215.goalPosition), torque: s.get(STS3215.torqueEnable) === 1, homing: s.homing, minLimit: s.get(STS3215.minPositionLimit), maxLimit: s.get(STS3215.maxPositionLimit) };
   }
 
+  /** One register of a servo's control table, as stored. */
+  register(id: number, r: Register): number {
+    return this.servo(id).get(r);
+  }
+
   /** The servo stops answering (a cut cable), or answers again. */
   setSilent(id: number, silent: boolean): void {
     this.servo(id).silent = silent;

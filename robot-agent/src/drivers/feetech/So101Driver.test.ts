@@ -48,6 +48,9 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
     const d = await start();
     const lift = rig.emulator.inspect(2);
     expect(lift).toMatchObject({ homing: 100, minLimit: 1000, maxLimit: 3100, torque: true, present: 1947, goal: 1947 });
+    // Configured as LeRobot configures the arm.
+    const { STS3215 } = feetech;
+    expect([STS3215.operatingMode, STS3215.pCoefficient, STS3215.iCoefficient, STS3215.dCoefficient, STS3215.returnDelay, STS3215.acceleration].map((r) => rig.emulator.register(2, r))).toEqual([0, 16, 0, 32, 0, 254]);
     expect(d.describe().joints.map((j) => j.name)).toEqual(['shoulder_pan', 'shoulder_lift', 'elbow_flex', 'wrist_flex', 'wrist_roll', 'gripper']);
     expect(d.describe().joints[0]!.minPosition).toBeCloseTo(((1000 - 2050) * 2 * Math.PI) / 4095, 9);
     const r = await d.readState();

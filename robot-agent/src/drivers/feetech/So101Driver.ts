@@ -142,6 +142,17 @@ export class So101Driver implements Driver {
           await bus.write(id, STS3215.lock, 1);
         }
       }
+      // Servo settings as LeRobot configures the SO-101 (torque is off until below): position mode, a softer
+      // P gain than the default 32 against shaking, D 32, I 0, no return delay, full acceleration.
+      for (const id of this.ids) {
+        await bus.write(id, STS3215.torqueEnable, 0);
+        await bus.write(id, STS3215.operatingMode, 0);
+        await bus.write(id, STS3215.pCoefficient, 16);
+        await bus.write(id, STS3215.iCoefficient, 0);
+        await bus.write(id, STS3215.dCoefficient, 32);
+        await bus.write(id, STS3215.returnDelay, 0);
+        await bus.write(id, STS3215.acceleration, 254);
+      }
       // Torque on where the arm is: the goal is the present position, so nothing jumps.
       const now = await bus.syncRead(this.ids, STS3215.presentPosition.address, 2);
       if (now.missing.length) throw new So101Error(`servos stopped answering during start: ${now.missing.map((id) => this.jointOf(id)).join(', ')}`);

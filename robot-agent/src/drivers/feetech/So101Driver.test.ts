@@ -128,16 +128,22 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
     expect(hot.message).toBe('shoulder_lift (servo 2) is too hot (69 °C): motion stopped');
   });
 
-  it('faults with a clear message when the port is unplugged, and never throws from a read', async () => {
+  it('faults with a clear message when the port is unplugged, never throws, and takes the arm back when it returns', async () => {
     const d = await start();
     await rig.unplug();
     await until('port_closed fault', async () => {
       await d.readState();
       return d.faults().some((x) => x.code === 'port_closed');
     });
-    expect(d.faults().find((x) => x.code === 'port_closed')!.message).toMatch(/unplugged|closed|error/);
+    expect(d.faults().find((x) => x.code === 'port_closed')!.message).toMatch(/(unplugged|closed|error).*motion stopped until the arm is back/);
     await expect(d.readState()).resolves.toBeDefined();
     await expect(d.sendAction([0, 0, 0, 0, 0, 0])).resolves.toBeUndefined();
+    // Plugged in again: the fault clears, torque never dropped, and the arm is driven again.
+    await rig.replug();
+    await until('port back', () => d.faults().length === 0, 5000);
+    expect(rig.emulator.inspect(1).torque).toBe(true);
+    await d.sendAction([0.2, 0, 0, 0, 0, 0]);
+    await until('driven after the replug', async () => Math.abs((await d.readState()).positions[0]! - 0.2) < 0.01);
   });
 
   it('explains a missing port, a missing calibration and an inconsistent one', async () => {

@@ -10,7 +10,8 @@
 // - servo_timeout: a servo missed 3 reads in a row (cut cable, lost power);
 // - overload / over_temperature / voltage / angle_sensor: what the servo
 //   reports in its status, or a temperature at or above the limit;
-// - port_closed: the serial port went away (unplugged).
+// - port_closed: the serial port went away (unplugged); it is tried again every
+//   second and the arm is taken back, holding where it is, when it returns.
 // On a fault the control loop stops sending goals and the safety layer holds;
 // the driver sets every answering servo's goal to where it is, so nothing keeps
 // pushing (torque stays on: a limp arm would fall). disconnect() turns torque
@@ -76,6 +77,8 @@ export class So101Driver implements Driver {
   private readonly statusBits = new Map<number, number>();
   private readonly temperatures = new Map<number, number>();
   private portFault: DriverFault | null = null;
+  private reopenTimer: NodeJS.Timeout | null = null;
+  private closing = false;
   private last: JointReading;
   private steps = 0;
   private holding = false;
@@ -109,16 +112,25 @@ export class So101Driver implements Driver {
   }
 
   async connect(): Promise<void> {
-    if (this.o.transport) this.transport = this.o.transport;
+    this.closing = false;
+    await this.attach(true);
+  }
+
+  /**
+   * Opens the port and takes the arm: at the first connection the calibration and servo settings are written
+   * (torque off meanwhile); when the adapter comes back after an unplug the servos kept power and settings,
+   * so they are only checked and told to hold where they are (torque never drops).
+   */
+  private async attach(first: boolean): Promise<void> {
+    let transport: feetech.ByteTransport & { close?: () => Promise<void> };
+    if (this.o.transport) transport = this.o.transport;
     else {
       const serial = await SerialTransport.open(this.o.port, this.o.baud ?? 1_000_000);
-      serial.onClose((reason) => {
-        this.portFault = { code: 'port_closed', message: `${this.o.port}: ${reason}; motion stopped (restart the agent once the arm is plugged in again)` };
-      });
-      this.transport = serial;
+      serial.onClose((reason) => this.portLost(reason));
+      transport = serial;
     }
     // Generous timeouts while starting (a freshly opened adapter can be slow to answer first), tight ones in the loop.
-    const bus = new feetech.FeetechBus(this.transport, { timeoutMs: 100, retries: 1 });
+    const bus = new feetech.FeetechBus(transport, { timeoutMs: 100, retries: 1 });
     try {
       const missing: string[] = [];
       for (const [i, id] of this.ids.entries()) {
@@ -128,7 +140,7 @@ export class So101Driver implements Driver {
       }
       if (missing.length) throw new So101Error(`servo${missing.length > 1 ? 's' : ''} not answering on ${this.o.port}: ${missing.join(', ')}; check the power supply and the cable chain`);
       // The calibration lives in the servos too (homing offset, position limits), as LeRobot writes it.
-      for (const [i, id] of this.ids.entries()) {
+      for (const [i, id] of first ? this.ids.entries() : []) {
         const c = this.calibration[this.joints[i]!]!;
         const offset = await bus.read(id, STS3215.homingOffset);
         const min = await bus.read(id, STS3215.minPositionLimit);
@@ -144,7 +156,7 @@ export class So101Driver implements Driver {
       }
       // Servo settings as LeRobot configures the SO-101 (torque is off until below): position mode, a softer
       // P gain than the default 32 against shaking, D 32, I 0, no return delay, full acceleration.
-      for (const id of this.ids) {
+      for (const id of first ? this.ids : []) {
         await bus.write(id, STS3215.torqueEnable, 0);
         await bus.write(id, STS3215.operatingMode, 0);
         await bus.write(id, STS3215.pCoefficient, 16);
@@ -159,13 +171,34 @@ export class So101Driver implements Driver {
       await bus.syncWrite(STS3215.goalPosition, new Map(this.ids.map((id) => [id, feetech.decodeValue(STS3215.presentPosition, now.answers.get(id)!.data)])));
       await bus.syncWrite(STS3215.torqueEnable, new Map(this.ids.map((id) => [id, 1])));
       bus.timeoutMs = 15;
+      this.transport = transport;
       this.bus = bus;
+      this.portFault = null;
+      this.misses.fill(0);
       this.last = await this.readState();
     } catch (err) {
-      await this.transport.close?.();
-      this.transport = null;
+      await transport.close?.();
       throw err;
     }
+  }
+
+  /** The port went away: motion stops (fault), and the port is tried again every second until it is back. */
+  private portLost(reason: string): void {
+    if (this.closing) return;
+    this.portFault ??= { code: 'port_closed', message: `${this.o.port}: ${reason}; motion stopped until the arm is back` };
+    if (this.o.transport || this.reopenTimer) return;
+    let trying = false;
+    this.reopenTimer = setInterval(() => {
+      if (trying || this.closing) return;
+      trying = true;
+      this.attach(false).then(
+        () => {
+          if (this.reopenTimer) clearInterval(this.reopenTimer);
+          this.reopenTimer = null;
+        },
+        () => undefined,
+      ).finally(() => (trying = false));
+    }, 1000);
   }
 
   async readState(): Promise<JointReading> {
@@ -176,7 +209,7 @@ export class So101Driver implements Driver {
     try {
       r = await bus.syncRead(this.ids, STS3215.presentPosition.address, 6);
     } catch (err) {
-      this.portFault ??= { code: 'port_closed', message: `${this.o.port}: ${(err as Error).message}; motion stopped` };
+      this.portLost((err as Error).message);
       return this.last;
     }
     const positions = [...this.last.positions];
@@ -254,9 +287,7 @@ export class So101Driver implements Driver {
       if (g === undefined || !Number.isFinite(g)) continue;
       goals.set(id, feetech.radiansToRaw(this.calibration[this.joints[i]!]!, g));
     }
-    await bus.syncWrite(STS3215.goalPosition, goals).catch((err: Error) => {
-      this.portFault ??= { code: 'port_closed', message: `${this.o.port}: ${err.message}; motion stopped` };
-    });
+    await bus.syncWrite(STS3215.goalPosition, goals).catch((err: Error) => this.portLost(err.message));
   }
 
   faults(): DriverFault[] {
@@ -276,6 +307,9 @@ export class So101Driver implements Driver {
   }
 
   async disconnect(): Promise<void> {
+    this.closing = true;
+    if (this.reopenTimer) clearInterval(this.reopenTimer);
+    this.reopenTimer = null;
     const bus = this.bus;
     this.bus = null;
     if (bus && !this.portFault) await bus.syncWrite(STS3215.torqueEnable, new Map(this.ids.map((id) => [id, 0]))).catch(() => undefined);

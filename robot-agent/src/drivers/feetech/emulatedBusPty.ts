@@ -17,17 +17,18 @@ export interface EmulatedBusPty {
   /** The device path a driver opens. */
   path: string;
   emulator: feetech.EmulatedServoBus;
+  /** The cable pulled: both ends of the pty pair vanish. */
   unplug(): Promise<void>;
+  /** Plugged in again: a new pty pair at the same path, the same servos behind it. */
+  replug(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** SO-101 servo ids 1..6 at the middle of their travel. */
 export const SO101_EMULATED_SERVOS = [1, 2, 3, 4, 5, 6].map((id) => ({ id, position: 2047 }));
 
-export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = {}): Promise<EmulatedBusPty> {
-  const dir = mkdtempSync(join(tmpdir(), 'teleop-feetech-'));
-  const host = join(dir, 'ttyHOST');
-  const bus = join(dir, 'ttyBUS');
+/** One socat pty pair with the emulator attached to its bus end; resolves when both links exist. */
+async function plug(host: string, bus: string, emulator: feetech.EmulatedServoBus): Promise<() => Promise<void>> {
   let socat: ChildProcess;
   try {
     socat = spawn('socat', [`pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${bus}`], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -46,20 +47,36 @@ export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = 
     }
     await Promise.race([new Promise((r) => setTimeout(r, 20)), spawnError]);
   }
-  const emulator = new feetech.EmulatedServoBus({ servos: SO101_EMULATED_SERVOS, ...o });
   const end = await SerialTransport.open(bus);
   end.onData((b) => emulator.input(b));
   emulator.onOutput((b) => void end.write(b).catch(() => undefined));
   const exited = new Promise<void>((r) => socat.once('exit', () => r()));
-  const unplug = async (): Promise<void> => {
+  return async () => {
     await end.close();
     if (socat.exitCode === null) socat.kill('SIGTERM');
     await exited;
+  };
+}
+
+export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = {}): Promise<EmulatedBusPty> {
+  const dir = mkdtempSync(join(tmpdir(), 'teleop-feetech-'));
+  const host = join(dir, 'ttyHOST');
+  const bus = join(dir, 'ttyBUS');
+  const emulator = new feetech.EmulatedServoBus({ servos: SO101_EMULATED_SERVOS, ...o });
+  let unplugCurrent: (() => Promise<void>) | null = await plug(host, bus, emulator);
+  const unplug = async (): Promise<void> => {
+    const u = unplugCurrent;
+    unplugCurrent = null;
+    await u?.();
   };
   return {
     path: host,
     emulator,
     unplug,
+    replug: async () => {
+      await unplug();
+      unplugCurrent = await plug(host, bus, emulator);
+    },
     close: async () => {
       await unplug();
       rmSync(dir, { recursive: true, force: true });

@@ -41,6 +41,8 @@ export interface EpisodeManifest {
   /** Dataset frame rate the state/action streams were sampled at. */
   fps: number;
   jointNames: string[];
+  /** Each joint's limits as the robot described them (radians or metres), for unit conversion at export. */
+  jointLimits?: { name: string; min: number; max: number }[];
   /** Messages per MCAP channel (topic -> count). */
   channels: Record<string, number>;
   cameras: CameraRecording[];

@@ -164,6 +164,7 @@ export class Agent {
       cameras: this.cameraSources,
       loop: this.loop,
       jointNames: describedJoints(this.driver.describe()).map((j) => j.name),
+      jointLimits: describedJoints(this.driver.describe()).map((j) => ({ name: j.name, min: j.minPosition, max: j.maxPosition })),
       codec: this.config.recordCodec,
       defaultFps: 30,
       agentVersion: AGENT_VERSION,

@@ -389,4 +389,46 @@ describe('datasets', () => {
     expect((await fetch(`${hub.url}/api/v1/datasets/sim-arm-priced/versions/1/manifest`)).status).toBe(200); // the manifest stays public
     expect((await fetch(file, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200); // its creator
   }, 90_000);
+
+  it("exports in LeRobot's SO-101 units on request: degrees, or -100..100, with the gripper 0..100 over its range", async () => {
+    const build = async (name: string, units: string): Promise<string> => {
+      const res = await fetch(`${hub.url}/api/v1/datasets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, units, selection: { episodeIds: episodeIds.slice(0, 2) } }),
+      });
+      expect(res.status).toBe(202);
+      const { datasetId } = (await res.json()) as { datasetId: string };
+      const v = await eventually(async () => {
+        const x = (await (await fetch(`${hub.url}/api/v1/datasets/${name}/versions/1`)).json()) as { state: string; reason: string | null };
+        return x.state !== 'building' ? x : undefined;
+      }, 60_000, `${name} built`);
+      expect(v.reason).toBeNull();
+      return join(data.path, 'datasets', datasetId, 'v1');
+    };
+    const bad = await fetch(`${hub.url}/api/v1/datasets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bad-units', units: 'furlongs', selection: { robotId } }) });
+    expect(bad.status).toBe(400);
+    const degrees = await build('sim-arm-degrees', 'degrees');
+    const normalized = await build('sim-arm-normalized', 'normalized');
+    const rows = async (dir: string): Promise<number[][]> =>
+      (await q<{ s: number[] }>(`select "observation.state" s from '${join(dir, 'lerobot', 'data', '*', '*.parquet')}' order by "index"`)).map((r) => [...r.s]);
+    // The same first two episodes in radians, from the first dataset.
+    const rad = (await rows(versionDir)).slice(0, (await rows(degrees)).length);
+    const limits = (JSON.parse(readFileSync(join(degrees, 'provenance', 'episodes.json'), 'utf8')) as { units: string; joint_limits: { name: string; min: number; max: number }[] }[])[0]!;
+    expect(limits.units).toBe('degrees');
+    const g = limits.joint_limits.find((l) => l.name === 'gripper')!;
+    const deg = await rows(degrees);
+    const norm = await rows(normalized);
+    expect(deg.length).toBe(rad.length);
+    for (let k = 0; k < rad.length; k++) {
+      for (let j = 0; j < 5; j++) {
+        expect(deg[k]![j]).toBeCloseTo((rad[k]![j]! * 180) / Math.PI, 3);
+        const l = limits.joint_limits[j]!;
+        expect(norm[k]![j]).toBeCloseTo(((rad[k]![j]! - l.min) / (l.max - l.min)) * 200 - 100, 3);
+      }
+      expect(deg[k]![5]).toBeCloseTo(((rad[k]![5]! - g.min) / (g.max - g.min)) * 100, 3);
+      expect(norm[k]![5]).toBe(deg[k]![5]);
+    }
+    expect(readFileSync(join(degrees, 'lerobot', 'README.md'), 'utf8')).toContain("LeRobot's SO-101 `use_degrees` convention");
+  }, 150_000);
 });

@@ -39,6 +39,8 @@ export interface NewDataset {
   price?: string;
   /** When given, only these addresses may download it (needed to include robots whose owners restrict their data). */
   allowedBuyers?: string[];
+  /** Units of observation.state and action (default radians, as recorded). */
+  units?: DatasetUnits;
 }
 
 export class DatasetError extends Error {
@@ -51,6 +53,13 @@ export class DatasetError extends Error {
   }
 }
 
+/**
+ * radians: as robots record them. degrees / normalized: LeRobot's SO-101 conventions (use_degrees=True, or its
+ * default -100..100 over each joint's range), with the gripper 0..100 in both.
+ */
+export type DatasetUnits = 'radians' | 'degrees' | 'normalized';
+export const DATASET_UNITS: readonly DatasetUnits[] = ['radians', 'degrees', 'normalized'];
+
 export interface DatasetView {
   id: string;
   name: string;
@@ -58,6 +67,7 @@ export interface DatasetView {
   description: string;
   license: string;
   price: string;
+  units: DatasetUnits;
   createdBy: string;
   createdAt: string;
   versions: VersionView[];
@@ -120,6 +130,8 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     if (!/^\d{1,78}$/.test(price)) throw new DatasetError('bad_request', 'price must be a non-negative integer amount of the reward token (0 = open access)');
     const license = d.license ?? 'CC-BY-4.0';
     if (!/^[A-Za-z0-9.+-]{1,64}$/.test(license)) throw new DatasetError('bad_request', 'license must be an SPDX identifier such as CC-BY-4.0');
+    const units = d.units ?? 'radians';
+    if (!DATASET_UNITS.includes(units)) throw new DatasetError('bad_request', `units must be one of ${DATASET_UNITS.join(', ')}`);
     if (await this.o.db.selectFrom('datasets').select('id').where('name', '=', d.name).executeTakeFirst()) {
       throw new DatasetError('name_taken', `a dataset named ${d.name} exists; add a version to it instead`);
     }
@@ -128,7 +140,7 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     const id = `d-${randomUUID()}`;
     await this.o.db
       .insertInto('datasets')
-      .values({ id, name: d.name, title: (d.title ?? d.name).slice(0, 200), description: (d.description ?? '').slice(0, 10_000), license, price, created_by: by, created_at: now(), allowed_buyers: allowedBuyers ? JSON.stringify(allowedBuyers) : null })
+      .values({ id, name: d.name, title: (d.title ?? d.name).slice(0, 200), description: (d.description ?? '').slice(0, 10_000), license, price, created_by: by, created_at: now(), allowed_buyers: allowedBuyers ? JSON.stringify(allowedBuyers) : null, units })
       .execute();
     const version = await this.insertVersion(id, null, selection, episodeIds, by);
     return { datasetId: id, version };
@@ -312,6 +324,7 @@ function toView(d: DatasetsTable, versions: DatasetVersionsTable[]): DatasetView
     description: d.description,
     license: d.license,
     price: d.price,
+    units: d.units as DatasetUnits,
     createdBy: d.created_by,
     createdAt: d.created_at,
     versions: versions.map((v) => ({

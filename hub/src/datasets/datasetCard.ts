@@ -60,7 +60,7 @@ export function datasetCard(o: {
     `| frames | ${s.totalFrames} at ${s.fps} fps (${minutes} min, ${s.hours.toFixed(3)} h) |`,
     `| tasks | ${s.totalTasks} |`,
     `| cameras | ${s.cameras.map((c) => `\`${c.key}\` ${c.width}x${c.height} ${c.codec}`).join(', ') || 'none'} |`,
-    `| state / action | float32[${s.jointNames.length}]: ${s.jointNames.join(', ')} (joint positions in radians, as the robot reports them) |`,
+    `| state / action | float32[${s.jointNames.length}]: ${s.jointNames.join(', ')} (${d.units === 'degrees' ? "joint positions in degrees from the middle of each calibrated range, gripper 0-100 over its range (LeRobot's SO-101 `use_degrees` convention)" : d.units === 'normalized' ? "joint positions -100..100 over each joint's range, gripper 0-100 (LeRobot's SO-101 default convention)" : 'joint positions in radians, as the robot reports them'}) |`,
     `| license | ${d.license} |`,
     '',
     'Tasks:',

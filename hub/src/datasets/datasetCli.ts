@@ -7,12 +7,12 @@ import { HUB_OPTIONS, HubConfigError, OptionReader, type OptionSpec } from '../c
 import { createLogger } from '../log.ts';
 import { FileBlobStore } from '../store/BlobStore.ts';
 import { openDatabase } from '../store/database.ts';
-import { DatasetError, DatasetService, type DatasetSelection } from './DatasetService.ts';
+import { DatasetError, DatasetService, type DatasetSelection, type DatasetUnits } from './DatasetService.ts';
 import { buildDatasetVersion, DEFAULT_LIMITS } from './exportVersion.ts';
 import { DatasetPullError, DatasetVerifyError, pullDataset, verifyDatasetDir } from './pullDataset.ts';
 import { join } from 'node:path';
 
-export const DATASET_USAGE = `  dataset create --name N [--title T] [--license SPDX] [--price WEI] [selection]
+export const DATASET_USAGE = `  dataset create --name N [--title T] [--license SPDX] [--price WEI] [--units radians|degrees|normalized] [selection]
                                 build a dataset (version 1) from accepted episodes in --data
   dataset version NAME [selection] [--parent V]
                                 build a new version of a dataset from a new selection
@@ -36,6 +36,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   description: { env: 'TELEOP_DATASET_DESCRIPTION', help: 'dataset description' },
   license: { env: 'TELEOP_DATASET_LICENSE', help: 'SPDX license id' },
   price: { env: 'TELEOP_DATASET_PRICE', help: 'price in the reward token (0: open)' },
+  units: { env: 'TELEOP_DATASET_UNITS', help: 'units of state and action: radians (default), degrees or normalized (LeRobot SO-101 conventions)' },
   by: { env: 'TELEOP_DATASET_BY', help: 'address recorded as the creator' },
   parent: { env: 'TELEOP_DATASET_PARENT', help: 'parent version' },
   'robot-model': { env: 'TELEOP_SELECT_ROBOT_MODEL', help: 'select by robot model' },
@@ -95,7 +96,7 @@ export async function datasetCommand(argv: string[]): Promise<number> {
           const by = r.string('by') ?? 'cli';
           const created =
             sub === 'create'
-              ? await svc.create({ name: r.string('name') ?? '', title: r.string('title'), description: r.string('description'), license: r.string('license'), price: r.string('price') }, selectionOf(r), by)
+              ? await svc.create({ name: r.string('name') ?? '', title: r.string('title'), description: r.string('description'), license: r.string('license'), price: r.string('price'), units: r.string('units') as DatasetUnits | undefined }, selectionOf(r), by)
               : await (async () => {
                   const d = arg ? await svc.find(arg) : undefined;
                   if (!d) throw new DatasetError('unknown_dataset', `no dataset ${arg ?? '(give a name)'}`);

@@ -115,6 +115,33 @@ async function runLimited(tasks: (() => Promise<void>)[], limit: number): Promis
 
 const absMs = (ns: bigint): number => Number(ns < 0n ? -ns : ns) / 1e6;
 
+/**
+ * The conversion of one episode's joint vectors to the dataset's units. degrees and normalized follow LeRobot's
+ * SO-101 conventions on positions that are radians with zero at the middle of each calibrated range (the so101
+ * driver's): degrees = rad × 180/π, normalized = -100..100 over the joint's range; a joint named "gripper" is
+ * 0..100 over its range in both. The ranges are the joint limits the robot described, carried in its signed
+ * manifest.
+ */
+export function unitConverter(units: string, m: EpisodeManifest): (v: number[]) => number[] {
+  if (units === 'radians') return (v) => v;
+  if (units !== 'degrees' && units !== 'normalized') throw new DatasetBuildError(`unknown units ${units}`);
+  const limits = m.jointNames.map((name) => m.jointLimits?.find((l) => l.name === name));
+  const bad = m.jointNames.filter((_, i) => {
+    const l = limits[i];
+    return !l || !Number.isFinite(l.min) || !Number.isFinite(l.max) || l.max <= l.min;
+  });
+  if (bad.length) throw new DatasetBuildError(`episode ${m.episodeId} carries no usable limits for ${bad.join(', ')} (recorded by an older agent?): build this dataset in radians`);
+  const span = (i: number, x: number): number => {
+    const l = limits[i]!;
+    return (Math.min(l.max, Math.max(l.min, x)) - l.min) / (l.max - l.min);
+  };
+  return (v) =>
+    v.map((x, i) => {
+      if (m.jointNames[i] === 'gripper') return span(i, x) * 100;
+      return units === 'degrees' ? (x * 180) / Math.PI : span(i, x) * 200 - 100;
+    });
+}
+
 /** Resamples an episode onto its frames. */
 export function episodeRows(src: { manifest: EpisodeManifest; recording: Recording }): EpisodeRows {
   const { manifest: m, recording: r } = src;
@@ -298,6 +325,9 @@ export async function buildDatasetVersion(
   let globalIndex = 0;
   for (const [e, s] of sources.entries()) {
     const r = episodeRows(s);
+    const convert = unitConverter(o.dataset.units, s.manifest);
+    r.state = r.state.map(convert);
+    r.action = r.action.map(convert);
     writer ??= await openData();
     if (writer.rows > 0 && (writer.offset / writer.rows) * r.length + writer.offset >= dataLimit) {
       writer.finish();
@@ -489,6 +519,9 @@ export async function buildDatasetVersion(
     state_max_offset_ms: Number(metas[e]!.rows.stateOffsetMs.toFixed(3)),
     action_max_offset_ms: Number(metas[e]!.rows.actionOffsetMs.toFixed(3)),
     teleop_quality: s.quality,
+    // What observation.state and action are in, and the joint limits (radians) any conversion used.
+    units: o.dataset.units,
+    joint_limits: s.manifest.jointLimits ?? null,
   }));
   await mkdir(join(o.dir, 'provenance'), { recursive: true });
   await writeFile(join(o.dir, 'provenance', 'episodes.json'), `${JSON.stringify(provenance, null, 2)}\n`);

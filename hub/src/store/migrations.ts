@@ -202,4 +202,9 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_dataset_units': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('datasets').addColumn('units', 'text', (c) => c.notNull().defaultTo('radians')).execute();
+    },
+  },
 };

@@ -111,6 +111,8 @@ export interface DatasetsTable {
   created_at: string;
   /** When set (JSON array of addresses), only these may download it. */
   allowed_buyers: string | null;
+  /** Units of observation.state and action: radians (as recorded), degrees or normalized (LeRobot's SO-101 conventions). */
+  units: string;
 }
 
 export interface DatasetVersionsTable {

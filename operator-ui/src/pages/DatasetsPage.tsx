@@ -177,7 +177,7 @@ function SelectionForm({ onSubmit, busy, withDataset }: { onSubmit: (body: Recor
     if (text('to')) selection.to = text('to');
     if (text('operator')) selection.operator = text('operator');
     if (text('episodeIds')) selection.episodeIds = text('episodeIds')!.split(/[\s,]+/).filter(Boolean);
-    onSubmit(withDataset ? { name: text('name'), title: text('title'), description: text('description'), license: text('license'), price: toBaseUnits(text('price') ?? '0'), selection } : { selection });
+    onSubmit(withDataset ? { name: text('name'), title: text('title'), description: text('description'), license: text('license'), price: toBaseUnits(text('price') ?? '0'), units: text('units') ?? 'radians', selection } : { selection });
   };
   return (
     <form className="dataset-form" onSubmit={submit} aria-label={withDataset ? 'New dataset' : 'New version'}>
@@ -195,6 +195,14 @@ function SelectionForm({ onSubmit, busy, withDataset }: { onSubmit: (body: Recor
           </label>
           <label>
             Price in TELEOP (0 = open) <input name="price" defaultValue="0" inputMode="decimal" />
+          </label>
+          <label>
+            Joint units{' '}
+            <select name="units" defaultValue="radians">
+              <option value="radians">radians (as recorded)</option>
+              <option value="degrees">degrees (LeRobot SO-101 use_degrees)</option>
+              <option value="normalized">-100..100 (LeRobot SO-101 default)</option>
+            </select>
           </label>
           <label className="wide">
             Description <textarea name="description" rows={2} />

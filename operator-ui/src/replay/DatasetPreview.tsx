@@ -23,6 +23,18 @@ interface EpisodeMeta {
 
 const pad = (n: bigint | number): string => String(n).padStart(3, '0');
 
+/** Inverse of the export's unit conversion (hub/src/datasets/exportVersion.ts unitConverter). */
+function radiansFrom(units: string, joints: string[], limits: { name: string; min: number; max: number }[] | null): (v: number[]) => number[] {
+  if (units === 'radians') return (v) => v;
+  const lim = joints.map((j) => limits?.find((l) => l.name === j) ?? { name: j, min: -Math.PI, max: Math.PI });
+  return (v) =>
+    v.map((x, i) => {
+      const l = lim[i]!;
+      if (joints[i] === 'gripper') return l.min + (x / 100) * (l.max - l.min);
+      return units === 'degrees' ? (x * Math.PI) / 180 : l.min + ((x + 100) / 200) * (l.max - l.min);
+    });
+}
+
 export function DatasetPreview({ base, episodeIndex }: { base: string; episodeIndex: number }) {
   const host = useRef<HTMLDivElement>(null);
   const videos = useRef<Map<string, HTMLVideoElement>>(new Map());
@@ -54,9 +66,11 @@ export function DatasetPreview({ base, episodeIndex }: { base: string; episodeIn
         from: Number(ep[`videos/${key}/from_timestamp`]),
         to: Number(ep[`videos/${key}/to_timestamp`]),
       }));
-      const provenance = (await (await fetch(`${files}/provenance/episodes.json`)).json()) as { robot_id: string }[];
+      const provenance = (await (await fetch(`${files}/provenance/episodes.json`)).json()) as { robot_id: string; units?: string; joint_limits?: { name: string; min: number; max: number }[] | null }[];
       const robotId = provenance[episodeIndex]?.robot_id;
       const joints = (info.features['observation.state']?.names ?? []).map((n) => n.replace(/\.pos$/, ''));
+      // Back to radians for the 3D view when the dataset is in LeRobot's degrees or normalised units.
+      const toRadians = radiansFrom(provenance[episodeIndex]?.units ?? 'radians', joints, provenance[episodeIndex]?.joint_limits ?? null);
       if (cancelled || !host.current) return;
       setCams(cameras);
       setStatus(`${rows.length} rows · ${cameras.length} camera${cameras.length === 1 ? '' : 's'} · read from the dataset's parquet and video files`);
@@ -64,7 +78,7 @@ export function DatasetPreview({ base, episodeIndex }: { base: string; episodeIn
       if (robotId) scene.loadUrdf(await (await fetch(`/api/v1/robots/${robotId}/urdf`)).text());
       scene.setTargetEnabled(false);
       scene.setCommanded(null);
-      scene.setPose(rows[0]?.['observation.state'] ?? []);
+      scene.setPose(toRadians(rows[0]?.['observation.state'] ?? []));
       let shown = -1;
       const tick = (): void => {
         const main = cameras[0] ? videos.current.get(cameras[0].key) : undefined;
@@ -78,7 +92,7 @@ export function DatasetPreview({ base, episodeIndex }: { base: string; episodeIn
           const k = Math.max(0, Math.min(rows.length - 1, Math.floor((main.currentTime - c.from) * info.fps + 1e-3)));
           if (k !== shown) {
             shown = k;
-            scene?.setPose(rows[k]!['observation.state']);
+            scene?.setPose(toRadians(rows[k]!['observation.state']));
             for (const other of cameras.slice(1)) {
               const v = videos.current.get(other.key);
               if (v && Math.abs(v.currentTime - (other.from + k / info.fps)) > 1.5 / info.fps) v.currentTime = other.from + k / info.fps;

@@ -27,6 +27,8 @@ export interface EpisodeRecorderOptions {
   cameras: Camera[];
   loop: ControlLoop;
   jointNames: string[];
+  /** The joints' limits from the driver's description, carried in the manifest. */
+  jointLimits?: { name: string; min: number; max: number }[];
   codec: RecordingCodec;
   defaultFps: number;
   agentVersion: string;
@@ -259,6 +261,7 @@ export class EpisodeRecorder {
       endNs: String(finalized.lastLogTimeNs ?? BigInt(Date.now()) * 1_000_000n),
       fps: info.fps,
       jointNames: this.o.jointNames,
+      ...(this.o.jointLimits ? { jointLimits: this.o.jointLimits } : {}),
       channels: finalized.channels,
       cameras,
       files,

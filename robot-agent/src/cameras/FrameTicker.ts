@@ -1,10 +1,14 @@
-// Calls back at a fixed frame rate, correcting drift, for cameras that draw
-// their frames in this process. Frames it had to skip show as a jump in the index.
+// Calls back at a fixed frame rate for cameras that draw their frames in this
+// thread. Each call is given its slot on the frame clock (slot k is due at
+// start + k periods): a call less than a period late is still its slot's frame;
+// a later one takes the newest slot that is due, so the slots it could not
+// serve show as a jump in the index, and frames are never burst out late.
 
 export class FrameTicker {
   private timer: NodeJS.Timeout | null = null;
-  private next = 0;
-  private index = 0;
+  private running = false;
+  private origin = 0;
+  private slot = 0;
 
   constructor(
     private readonly fps: number,
@@ -12,25 +16,23 @@ export class FrameTicker {
   ) {}
 
   start(): void {
-    if (this.timer) return;
+    if (this.running) return;
+    this.running = true;
     const period = 1000 / this.fps;
-    this.next = performance.now();
+    this.origin = performance.now();
+    this.slot = 0;
     const tick = (): void => {
-      this.onTick(this.index++);
-      this.next += period;
-      const now = performance.now();
-      // Fell behind by more than a frame: skip those frames (the index says so) instead of bursting.
-      if (this.next < now - period) {
-        const skipped = Math.floor((now - this.next) / period);
-        this.index += skipped;
-        this.next += skipped * period;
-      }
-      this.timer = setTimeout(tick, Math.max(0, this.next - now));
+      const due = Math.floor((performance.now() - this.origin) / period);
+      if (due > this.slot) this.slot = due;
+      this.onTick(this.slot++);
+      if (!this.running) return;
+      this.timer = setTimeout(tick, Math.max(0, this.origin + this.slot * period - performance.now()));
     };
     tick();
   }
 
   stop(): void {
+    this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

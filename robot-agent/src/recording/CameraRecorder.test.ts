@@ -47,3 +47,23 @@ describe('CameraRecorder frame accounting', () => {
     expect(r.stats).toMatchObject({ frames: 4, dropped: 6 });
   });
 });
+
+describe('CameraRecorder frame accounting, exact counts', () => {
+  it('counts one gap once when both the index and the capture times show it', () => {
+    const { r, push } = recorder();
+    for (let i = 0; i < 10; i++) push(i, 0);
+    push(15, 0); // the camera skipped 10..14 and says so in its index, on time
+    push(16, 0);
+    expect(r.stats).toMatchObject({ frames: 12, dropped: 5 });
+  });
+
+  it('counts a gap once when a late frame carries the old index and the next one jumps', () => {
+    const { r, push } = recorder();
+    for (let i = 0; i < 10; i++) push(i, 0);
+    push(10, 5); // index 10 drawn five periods late ...
+    push(16, 0); // ... and the next one's index jumped over the same five slots
+    push(17, 0);
+    // Slots 0..17: 13 frames written, 5 lost, each counted once.
+    expect(r.stats).toMatchObject({ frames: 13, dropped: 5 });
+  });
+});

@@ -59,6 +59,7 @@ export class CameraRecorder {
   /** Capture time of slot 0 of the constant-rate video. */
   private originNs: bigint | null = null;
   private lastIndex: number | null = null;
+  private lastSlot: number | null = null;
   private pendingDrops = 0;
   private exited: Promise<number | null> | null = null;
   private stderr = '';
@@ -88,21 +89,25 @@ export class CameraRecorder {
 
   push(frame: CameraFrame): void {
     // Every slot of the constant-rate video is either a frame written or a frame counted as dropped.
-    const slot = this.stats.frames + this.stats.dropped;
-    let missing = 0;
-    if (this.originNs !== null && this.lastIndex !== null) {
+    let slot = 0;
+    if (this.originNs === null || this.lastSlot === null || this.lastIndex === null) {
+      this.originNs = frame.captureNs;
+    } else {
       const period = 1e9 / this.o.camera.fps;
-      // The camera knows it skipped frames (its index jumped) ...
-      const skipped = frame.index - this.lastIndex - 1;
-      // ... or the stream fell behind its clock: the frame is more than 1.5 periods past its slot
-      // (late frames that the following ones make up for are jitter, not loss).
-      const behind = Number(frame.captureNs - this.originNs) / period - slot;
-      const late = behind >= 1.5 ? Math.round(behind) : 0;
-      missing = Math.max(skipped, late);
+      // The camera's index says how many slots passed (a camera that lost frames skips their indexes) ...
+      const jump = frame.index - this.lastIndex;
+      slot = this.lastSlot + Math.max(1, jump);
+      // ... and capture times say it too: a frame more than 1.5 periods past its slot means frames the index
+      // does not show (a restarted camera, a device that lost some); late frames that the following ones make
+      // up for are jitter, not loss. Where the two disagree, time wins, so one gap is never counted twice.
+      const position = Number(frame.captureNs - this.originNs) / period;
+      if (position - slot >= 1.5) slot += Math.round(position - slot);
+      else if (jump > 1 && slot - position >= 1.5) slot = Math.max(this.lastSlot + 1, Math.round(position));
       // A camera a little faster than nominal moves the origin, so it cannot hide later gaps.
-      if (behind < -1) this.originNs = frame.captureNs - BigInt(Math.round((slot + missing) * period));
+      if (slot - position > 1) this.originNs = frame.captureNs - BigInt(Math.round(slot * period));
     }
-    this.originNs ??= frame.captureNs;
+    const missing = slot - (this.lastSlot ?? -1) - 1;
+    this.lastSlot = slot;
     this.lastIndex = frame.index;
     if (missing > 0) {
       this.pendingDrops += missing;

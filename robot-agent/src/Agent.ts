@@ -10,12 +10,8 @@ import { So101Driver } from './drivers/feetech/So101Driver.ts';
 import { HubLink } from './link/HubLink.ts';
 import { MediaPublisher, type PublishedCamera } from './link/MediaPublisher.ts';
 import type { Logger } from './log.ts';
-import type { CameraConfig } from './config.ts';
-import type { Camera } from './cameras/Camera.ts';
-import { LiveEncoder } from './cameras/LiveEncoder.ts';
-import { SimArmCamera } from './cameras/sim/SimArmCamera.ts';
-import { TestPatternCamera } from './cameras/test/TestPatternCamera.ts';
-import { V4l2Camera } from './cameras/v4l2/V4l2Camera.ts';
+import { CameraThread } from './cameras/CameraThread.ts';
+import { PoseHistory } from './cameras/sim/PoseHistory.ts';
 import { findFfmpeg } from './cameras/ffmpeg.ts';
 import { join } from 'node:path';
 import type { PrivateKeyAccount } from 'viem/accounts';
@@ -39,19 +35,6 @@ export function createDriver(config: Pick<AgentConfig, 'driver' | 'port' | 'cali
   }
 }
 
-/** A camera from its configuration; `pose` feeds the simulated view. */
-export function createCamera(c: CameraConfig, pose: () => readonly number[]): Camera {
-  const size = { name: c.name, width: c.width, height: c.height, fps: c.fps };
-  switch (c.source) {
-    case 'sim':
-      return new SimArmCamera(size, pose);
-    case 'test':
-      return new TestPatternCamera(size);
-    case 'v4l2':
-      return new V4l2Camera({ ...size, device: c.device ?? '/dev/video0', ...(c.inputFormat ? { inputFormat: c.inputFormat } : {}) });
-  }
-}
-
 const CAMERA_RETRY_MS = 5000;
 
 export class Agent {
@@ -66,7 +49,10 @@ export class Agent {
   private heartbeat: NodeJS.Timeout | null = null;
   private clockOffsetNs = 0n;
   readonly cameras: PublishedCamera[] = [];
-  private readonly cameraSources: Camera[] = [];
+  /** Each camera runs in a thread of its own: capture, live encoder input, recording intake. */
+  private readonly cameraThreads: CameraThread[] = [];
+  /** Recent joint positions shared with the camera threads (the simulated view draws the arm as it was at each frame). */
+  private readonly poses: PoseHistory;
   private readonly cameraFaults = new Map<string, DriverFault>();
   private readonly cameraRetries = new Set<NodeJS.Timeout>();
   private readonly media: MediaPublisher;
@@ -125,17 +111,19 @@ export class Agent {
         this.publishStatus();
       },
     });
-    const zeros = this.driver.describe().joints.map(() => 0);
+    const joints = this.driver.describe().joints.length;
+    const poseBuffer = PoseHistory.allocate(joints);
+    this.poses = new PoseHistory(poseBuffer, joints);
+    this.loop.onStep((s) => this.poses.write(s.captureNs, s.reading.positions));
     for (const c of config.cameras) {
-      const camera = createCamera(c, () => this.loop.lastReading?.positions ?? zeros);
-      const encoder = new LiveEncoder({ camera: camera.description, codec: c.codec, bitrateKbps: c.bitrateKbps, keyframeInterval: c.keyframeInterval, logger });
-      camera.on('frame', (f) => {
-        encoder.push(f);
+      const camera = new CameraThread(c, { pose: c.source === 'sim' ? { buffer: poseBuffer, joints } : null, logLevel: config.logLevel });
+      camera.on('flowing', () => {
         if (this.cameraFaults.delete(camera.description.name)) this.publishStatus();
       });
       camera.on('error', (err) => this.onCameraError(camera, err));
-      this.cameraSources.push(camera);
-      this.cameras.push({ camera: camera.description, codec: c.codec, encoder });
+      camera.on('recordingLoss', (dropped, total) => this.onRecordingLoss(camera, dropped, total));
+      this.cameraThreads.push(camera);
+      this.cameras.push({ camera: camera.description, codec: c.codec, encoder: camera });
     }
     this.media = new MediaPublisher(
       this.link,
@@ -154,14 +142,13 @@ export class Agent {
     // Fail at start, with how to install it, rather than when the first frame comes.
     if (this.cameras.length > 0) findFfmpeg();
     await this.driver.connect();
-    for (const c of this.cameras) await c.encoder.start();
-    for (const camera of this.cameraSources) await camera.start();
+    await Promise.all(this.cameraThreads.map((camera) => camera.start().catch((err: Error) => this.onCameraError(camera, err))));
     this.recorder = new EpisodeRecorder({
       spoolDir: join(this.config.stateDir, 'spool'),
       robotId: this.config.robotId,
       key: this.key,
       chainId: await this.chainId(),
-      cameras: this.cameraSources,
+      cameras: this.cameraThreads,
       loop: this.loop,
       jointNames: describedJoints(this.driver.describe()).map((j) => j.name),
       jointLimits: describedJoints(this.driver.describe()).map((j) => ({ name: j.name, min: j.minPosition, max: j.maxPosition })),
@@ -199,8 +186,7 @@ export class Agent {
     if (recording) await this.recorder!.stop(recording, 'failed', 'the agent was stopped during the recording').catch(() => undefined);
     for (const t of this.cameraRetries) clearTimeout(t);
     await this.media.close();
-    for (const camera of this.cameraSources) await camera.stop();
-    for (const c of this.cameras) await c.encoder.stop();
+    await Promise.all(this.cameraThreads.map((camera) => camera.stop()));
     await this.loop.stop();
     await this.link.close();
     await this.driver.disconnect();
@@ -212,7 +198,7 @@ export class Agent {
   }
 
   /** A camera failed: report it as a fault (motion is unaffected) and try it again later. */
-  private onCameraError(camera: Camera, err: Error): void {
+  private onCameraError(camera: CameraThread, err: Error): void {
     const name = camera.description.name;
     this.logger.error({ camera: name }, err.message);
     this.cameraFaults.set(name, { code: 'camera_unavailable', message: err.message });
@@ -223,6 +209,15 @@ export class Agent {
       camera.start().catch((e: unknown) => this.onCameraError(camera, e as Error));
     }, CAMERA_RETRY_MS);
     this.cameraRetries.add(timer);
+  }
+
+  /** The recording lost frames of a camera: said at once (an event, and the status carries the count). */
+  private onRecordingLoss(camera: CameraThread, dropped: number, total: number): void {
+    const name = camera.description.name;
+    const message = `camera ${name} lost ${dropped} frame${dropped === 1 ? '' : 's'} of the recording (${total} in this episode)`;
+    this.logger.warn({ camera: name, dropped, total, episodeId: this.recorder?.recordingId }, message);
+    this.event(v1.RobotEvent.Kind.KIND_RECORDING_LOSS, message);
+    this.publishStatus();
   }
 
   /** Chain id for manifest signatures: the hub's, else the configured one. */
@@ -408,19 +403,26 @@ export class Agent {
       commandsRejected: toLong(this.counters.rejected),
       clockOffsetNs: toLong(this.clockOffsetNs, false),
       recordingEpisodeId: this.recorder?.recordingId ?? '',
-      cameras: this.cameras.map(({ camera, encoder }) => {
-        const latency = encoder.encodeLatency();
+      cameras: this.cameraThreads.map((camera) => {
+        const stats = camera.stats;
+        const recording = camera.recordingProgress;
         return {
-          name: camera.name,
-          framesCaptured: toLong(BigInt(encoder.stats.framesIn)),
-          framesSkipped: toLong(BigInt(encoder.stats.framesSkipped)),
-          encoderRestarts: encoder.stats.restarts,
-          keyframesForced: encoder.stats.forcedKeyframes,
-          encodeLatencyP50Ms: latency.p50,
-          encodeLatencyP95Ms: latency.p95,
-          fault: this.cameraFaults.get(camera.name)?.message ?? '',
+          name: camera.description.name,
+          framesCaptured: toLong(BigInt(stats.framesIn)),
+          framesSkipped: toLong(BigInt(stats.framesSkipped)),
+          encoderRestarts: stats.restarts,
+          keyframesForced: stats.forcedKeyframes,
+          encodeLatencyP50Ms: stats.encodeLatencyP50Ms,
+          encodeLatencyP95Ms: stats.encodeLatencyP95Ms,
+          fault: this.cameraFaults.get(camera.description.name)?.message ?? '',
+          recordingFrames: toLong(BigInt(recording?.frames ?? 0)),
+          recordingDroppedFrames: toLong(BigInt(recording?.dropped ?? 0)),
         };
       }),
+      control: (() => {
+        const t = this.loop.timing();
+        return { ...t, steps: toLong(BigInt(t.steps)), overruns: toLong(BigInt(t.overruns)) };
+      })(),
     }).finish();
   }
 

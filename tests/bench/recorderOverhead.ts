@@ -1,7 +1,11 @@
 // Recorder overhead: CPU of the robot agent and its ffmpeg children while
 // recording three 640x480 30 fps cameras plus joint state at 50 Hz, against
-// the same agent streaming live video without recording; and the frames the
-// recorder dropped (from the signed manifest the hub verified).
+// the same agent streaming live video without recording; the frames the
+// recorder dropped (from the signed manifest the hub verified: every slot of
+// the episode is a frame recorded or a frame counted as lost), and how
+// punctual the agent's control loop was meanwhile (from the robot's status).
+// Run it beside CPU hogs to see a busy machine:
+//   node --import tsx tests/harness/besideCpuHog.ts -- npm run bench:recorder --workspace tests -- --seconds 60
 // CPU is read from /proc (utime+stime of the agent and every descendant),
 // as a percentage of one core. Prints JSON.
 // Usage: npm run bench:recorder --workspace tests [-- --seconds 300 --baseline 30]
@@ -10,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { enrollRobot, eventually, startAgent, startHub, tempDir } from '../harness/processes.ts';
 import { episode, startEpisode, stopEpisode, wiggle } from '../harness/episodes.ts';
+import { sampleLoad } from './stats.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '300' }, baseline: { type: 'string', default: '30' }, codec: { type: 'string', default: 'h264' } } });
 const SECONDS = Number(values.seconds);
@@ -66,6 +71,7 @@ async function measureCpu(root: number, seconds: number): Promise<{ agentPct: nu
   return { agentPct: Number(((agent / TICKS / wall) * 100).toFixed(1)), treePct: Number(((tree / TICKS / wall) * 100).toFixed(1)), processes };
 }
 
+const load = sampleLoad();
 const data = tempDir('bench-recorder');
 const creds = await enrollRobot(data.path, 'recorder arm');
 const hub = await startHub(data.path, ['--log-level', 'warn', '--ice-host-addresses', '127.0.0.1']);
@@ -84,6 +90,10 @@ try {
   const episodeId = await startEpisode(op, creds.robotId, 'recorder overhead');
   await new Promise((r) => setTimeout(r, 1000)); // recorders start
   const recording = await measureCpu(agent.child.pid!, SECONDS - 1);
+  // What the robot itself said during the episode: its control loop's punctuality and each camera's live counts.
+  const robot = (await (await fetch(`${hub.url}/api/v1/robots/${creds.robotId}`)).json()) as {
+    status: { control: Record<string, number | string>; cameras: { name: string; recordingFrames: string; recordingDroppedFrames: string }[] };
+  };
   stopWiggle();
   await stopEpisode(op, creds.robotId, 'success');
   const done = await eventually(
@@ -115,10 +125,21 @@ try {
           recording,
           recorderCost: { agent: Number((recording.agentPct - idle.agentPct).toFixed(1)), tree: Number((recording.treePct - idle.treePct).toFixed(1)) },
         },
-        cameras_: manifest.cameras.map((c) => ({ name: c.name, frames: c.frames, expected: Math.round(durationS * 30), dropped: c.droppedFrames })),
+        cameras_: manifest.cameras.map((c) => ({
+          name: c.name,
+          frames: c.frames,
+          dropped: c.droppedFrames,
+          droppedPercent: Number(((100 * c.droppedFrames) / Math.max(1, c.frames + c.droppedFrames)).toFixed(2)),
+          slotsOfEpisode: Math.round(durationS * 30),
+        })),
+        liveStatusNearTheEnd: robot.status.cameras.map((c) => ({ name: c.name, recorded: Number(c.recordingFrames), dropped: Number(c.recordingDroppedFrames) })),
+        controlLoop: { rateHz: 100, ...robot.status.control },
+        // Where lost frames went, as each camera thread said at the end of the episode.
+        lossCauses: agent.logs.filter((l) => 'neverCame' in l).map((l) => ({ camera: l.camera, neverCame: l.neverCame, encoderBacklogFull: l.encoderBacklogFull })),
         channels: manifest.channels,
         episodeState: done.state,
-        target: { droppedFrames: 0 },
+        target: { droppedPercent: 1 },
+        machine: load.stop(),
       },
       null,
       2,

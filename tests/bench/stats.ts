@@ -1,5 +1,6 @@
 // Small statistics helpers for benchmark reports.
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -42,4 +43,23 @@ export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+/**
+ * The machine's load while a benchmark runs: the 1-minute load average sampled every 5 s, and how many
+ * cores there are. Every benchmark reports it, so figures from a busy machine are read as such.
+ */
+export function sampleLoad(): { stop(): { cores: number; loadAvg1: { start: number; mean: number; max: number } } } {
+  const start = loadavg()[0]!;
+  const samples: number[] = [start];
+  const timer = setInterval(() => samples.push(loadavg()[0]!), 5000);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push(loadavg()[0]!);
+      const r = (x: number): number => Number(x.toFixed(2));
+      return { cores: availableParallelism(), loadAvg1: { start: r(start), mean: r(samples.reduce((a, b) => a + b, 0) / samples.length), max: r(Math.max(...samples)) } };
+    },
+  };
 }

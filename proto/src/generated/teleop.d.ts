@@ -2487,6 +2487,9 @@ export namespace teleop {
             /** RobotStatus recordingEpisodeId. */
             recordingEpisodeId: string;
 
+            /** RobotStatus control. */
+            control?: (teleop.v1.ControlTiming.$Properties|null);
+
             /**
              * Creates a new RobotStatus instance using the specified properties.
              * @param [properties] Properties to set
@@ -2604,12 +2607,162 @@ export namespace teleop {
                 /** RobotStatus recordingEpisodeId */
                 recordingEpisodeId?: (string|null);
 
+                /** RobotStatus control */
+                control?: (teleop.v1.ControlTiming.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a RobotStatus. */
             type $Shape = teleop.v1.RobotStatus.$Properties;
+        }
+
+        /**
+         * Properties of a ControlTiming.
+         * @deprecated Use teleop.v1.ControlTiming.$Properties instead.
+         */
+        interface IControlTiming extends teleop.v1.ControlTiming.$Properties {
+        }
+
+        /** Represents a ControlTiming. */
+        class ControlTiming {
+
+            /**
+             * Constructs a new ControlTiming.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: teleop.v1.ControlTiming.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ControlTiming steps. */
+            steps: Long;
+
+            /** ControlTiming overruns. */
+            overruns: Long;
+
+            /** ControlTiming lateP50Ms. */
+            lateP50Ms: number;
+
+            /** ControlTiming lateP99Ms. */
+            lateP99Ms: number;
+
+            /** ControlTiming lateMaxMs. */
+            lateMaxMs: number;
+
+            /** ControlTiming durationP99Ms. */
+            durationP99Ms: number;
+
+            /**
+             * Creates a new ControlTiming instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ControlTiming instance
+             */
+            static create(properties: teleop.v1.ControlTiming.$Shape): teleop.v1.ControlTiming & teleop.v1.ControlTiming.$Shape;
+            static create(properties?: teleop.v1.ControlTiming.$Properties): teleop.v1.ControlTiming;
+
+            /**
+             * Encodes the specified ControlTiming message. Does not implicitly {@link teleop.v1.ControlTiming.verify|verify} messages.
+             * @param message ControlTiming message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: teleop.v1.ControlTiming.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ControlTiming message, length delimited. Does not implicitly {@link teleop.v1.ControlTiming.verify|verify} messages.
+             * @param message ControlTiming message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: teleop.v1.ControlTiming.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ControlTiming message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {teleop.v1.ControlTiming & teleop.v1.ControlTiming.$Shape} ControlTiming
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): teleop.v1.ControlTiming & teleop.v1.ControlTiming.$Shape;
+
+            /**
+             * Decodes a ControlTiming message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {teleop.v1.ControlTiming & teleop.v1.ControlTiming.$Shape} ControlTiming
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): teleop.v1.ControlTiming & teleop.v1.ControlTiming.$Shape;
+
+            /**
+             * Verifies a ControlTiming message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ControlTiming message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ControlTiming
+             */
+            static fromObject(object: { [k: string]: any }): teleop.v1.ControlTiming;
+
+            /**
+             * Creates a plain object from a ControlTiming message. Also converts values to other types if specified.
+             * @param message ControlTiming
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: teleop.v1.ControlTiming, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ControlTiming to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ControlTiming
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ControlTiming {
+
+            /** Properties of a ControlTiming. */
+            interface $Properties {
+
+                /** ControlTiming steps */
+                steps?: (Long|null);
+
+                /** ControlTiming overruns */
+                overruns?: (Long|null);
+
+                /** ControlTiming lateP50Ms */
+                lateP50Ms?: (number|null);
+
+                /** ControlTiming lateP99Ms */
+                lateP99Ms?: (number|null);
+
+                /** ControlTiming lateMaxMs */
+                lateMaxMs?: (number|null);
+
+                /** ControlTiming durationP99Ms */
+                durationP99Ms?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ControlTiming. */
+            type $Shape = teleop.v1.ControlTiming.$Properties;
         }
 
         /**
@@ -2654,6 +2807,12 @@ export namespace teleop {
 
             /** CameraStatus fault. */
             fault: string;
+
+            /** CameraStatus recordingFrames. */
+            recordingFrames: Long;
+
+            /** CameraStatus recordingDroppedFrames. */
+            recordingDroppedFrames: Long;
 
             /**
              * Creates a new CameraStatus instance using the specified properties.
@@ -2762,6 +2921,12 @@ export namespace teleop {
 
                 /** CameraStatus fault */
                 fault?: (string|null);
+
+                /** CameraStatus recordingFrames */
+                recordingFrames?: (Long|null);
+
+                /** CameraStatus recordingDroppedFrames */
+                recordingDroppedFrames?: (Long|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2939,7 +3104,10 @@ export namespace teleop {
                 KIND_FAULT = 5,
 
                 /** KIND_LEASE_APPLIED value */
-                KIND_LEASE_APPLIED = 6
+                KIND_LEASE_APPLIED = 6,
+
+                /** KIND_RECORDING_LOSS value */
+                KIND_RECORDING_LOSS = 7
             }
         }
     }

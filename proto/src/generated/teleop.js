@@ -7209,6 +7209,7 @@ export const teleop = $root.teleop = (() => {
              * @property {Long|null} [clockOffsetNs] RobotStatus clockOffsetNs
              * @property {Array.<teleop.v1.CameraStatus.$Properties>|null} [cameras] RobotStatus cameras
              * @property {string|null} [recordingEpisodeId] RobotStatus recordingEpisodeId
+             * @property {teleop.v1.ControlTiming.$Properties|null} [control] RobotStatus control
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7331,6 +7332,14 @@ export const teleop = $root.teleop = (() => {
             RobotStatus.prototype.recordingEpisodeId = "";
 
             /**
+             * RobotStatus control.
+             * @member {teleop.v1.ControlTiming.$Properties|null|undefined} control
+             * @memberof teleop.v1.RobotStatus
+             * @instance
+             */
+            RobotStatus.prototype.control = null;
+
+            /**
              * Creates a new RobotStatus instance using the specified properties.
              * @function create
              * @memberof teleop.v1.RobotStatus
@@ -7386,6 +7395,8 @@ export const teleop = $root.teleop = (() => {
                         $root.teleop.v1.CameraStatus.encode(message.cameras[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                 if (message.recordingEpisodeId != null && $Object.hasOwnProperty.call(message, "recordingEpisodeId") && message.recordingEpisodeId !== "")
                     writer.uint32(/* id 11, wireType 2 =*/90).string(message.recordingEpisodeId);
+                if (message.control != null && $Object.hasOwnProperty.call(message, "control"))
+                    $root.teleop.v1.ControlTiming.encode(message.control, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -7540,6 +7551,12 @@ export const teleop = $root.teleop = (() => {
                                 delete message.recordingEpisodeId;
                             continue;
                         }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.control = $root.teleop.v1.ControlTiming.decode(reader, reader.size(), $undefined, _depth + 1, message.control);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -7633,6 +7650,11 @@ export const teleop = $root.teleop = (() => {
                 if (message.recordingEpisodeId != null && $Object.hasOwnProperty.call(message, "recordingEpisodeId"))
                     if (!$util.isString(message.recordingEpisodeId))
                         return "recordingEpisodeId: string expected";
+                if (message.control != null && $Object.hasOwnProperty.call(message, "control")) {
+                    let error = $root.teleop.v1.ControlTiming.verify(message.control, _depth + 1);
+                    if (error)
+                        return "control." + error;
+                }
                 return null;
             };
 
@@ -7756,6 +7778,11 @@ export const teleop = $root.teleop = (() => {
                 if (object.recordingEpisodeId != null)
                     if (typeof object.recordingEpisodeId !== "string" || object.recordingEpisodeId.length)
                         message.recordingEpisodeId = $String(object.recordingEpisodeId);
+                if (object.control != null) {
+                    if (!$util.isObject(object.control))
+                        throw $TypeError(".teleop.v1.RobotStatus.control: object expected");
+                    message.control = $root.teleop.v1.ControlTiming.fromObject(object.control, _depth + 1);
+                }
                 return message;
             };
 
@@ -7806,6 +7833,7 @@ export const teleop = $root.teleop = (() => {
                     } else
                         object.clockOffsetNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.recordingEpisodeId = "";
+                    object.control = null;
                 }
                 if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -7855,6 +7883,8 @@ export const teleop = $root.teleop = (() => {
                 }
                 if (message.recordingEpisodeId != null && $Object.hasOwnProperty.call(message, "recordingEpisodeId"))
                     object.recordingEpisodeId = message.recordingEpisodeId;
+                if (message.control != null && $Object.hasOwnProperty.call(message, "control"))
+                    object.control = $root.teleop.v1.ControlTiming.toObject(message.control, options, _depth + 1);
                 return object;
             };
 
@@ -7886,6 +7916,459 @@ export const teleop = $root.teleop = (() => {
             return RobotStatus;
         })();
 
+        v1.ControlTiming = (function() {
+
+            /**
+             * Properties of a ControlTiming.
+             * @typedef {Object} teleop.v1.ControlTiming.$Properties
+             * @property {Long|null} [steps] ControlTiming steps
+             * @property {Long|null} [overruns] ControlTiming overruns
+             * @property {number|null} [lateP50Ms] ControlTiming lateP50Ms
+             * @property {number|null} [lateP99Ms] ControlTiming lateP99Ms
+             * @property {number|null} [lateMaxMs] ControlTiming lateMaxMs
+             * @property {number|null} [durationP99Ms] ControlTiming durationP99Ms
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ControlTiming.
+             * @memberof teleop.v1
+             * @interface IControlTiming
+             * @augments teleop.v1.ControlTiming.$Properties
+             * @deprecated Use teleop.v1.ControlTiming.$Properties instead.
+             */
+
+            /**
+             * Shape of a ControlTiming.
+             * @typedef {teleop.v1.ControlTiming.$Properties} teleop.v1.ControlTiming.$Shape
+             */
+
+            /**
+             * Constructs a new ControlTiming.
+             * @memberof teleop.v1
+             * @classdesc Represents a ControlTiming.
+             * @constructor
+             * @param {teleop.v1.ControlTiming.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ControlTiming = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ControlTiming steps.
+             * @member {Long} steps
+             * @memberof teleop.v1.ControlTiming
+             * @instance
+             */
+            ControlTiming.prototype.steps = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ControlTiming overruns.
+             * @member {Long} overruns
+             * @memberof teleop.v1.ControlTiming
+             * @instance
+             */
+            ControlTiming.prototype.overruns = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * ControlTiming lateP50Ms.
+             * @member {number} lateP50Ms
+             * @memberof teleop.v1.ControlTiming
+             * @instance
+             */
+            ControlTiming.prototype.lateP50Ms = 0;
+
+            /**
+             * ControlTiming lateP99Ms.
+             * @member {number} lateP99Ms
+             * @memberof teleop.v1.ControlTiming
+             * @instance
+             */
+            ControlTiming.prototype.lateP99Ms = 0;
+
+            /**
+             * ControlTiming lateMaxMs.
+             * @member {number} lateMaxMs
+             * @memberof teleop.v1.ControlTiming
+             * @instance
+             */
+            ControlTiming.prototype.lateMaxMs = 0;
+
+            /**
+             * ControlTiming durationP99Ms.
+             * @member {number} durationP99Ms
+             * @memberof teleop.v1.ControlTiming
+             * @instance
+             */
+            ControlTiming.prototype.durationP99Ms = 0;
+
+            /**
+             * Creates a new ControlTiming instance using the specified properties.
+             * @function create
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {teleop.v1.ControlTiming.$Properties=} [properties] Properties to set
+             * @returns {teleop.v1.ControlTiming} ControlTiming instance
+             * @type {{
+             *   (properties: teleop.v1.ControlTiming.$Shape): teleop.v1.ControlTiming & teleop.v1.ControlTiming.$Shape;
+             *   (properties?: teleop.v1.ControlTiming.$Properties): teleop.v1.ControlTiming;
+             * }}
+             */
+            ControlTiming.create = function(properties) {
+                return new ControlTiming(properties);
+            };
+
+            /**
+             * Encodes the specified ControlTiming message. Does not implicitly {@link teleop.v1.ControlTiming.verify|verify} messages.
+             * @function encode
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {teleop.v1.ControlTiming.$Properties} message ControlTiming message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ControlTiming.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.steps != null && $Object.hasOwnProperty.call(message, "steps") && (typeof message.steps === "object" ? message.steps.low || message.steps.high : message.steps !== 0))
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.steps);
+                if (message.overruns != null && $Object.hasOwnProperty.call(message, "overruns") && (typeof message.overruns === "object" ? message.overruns.low || message.overruns.high : message.overruns !== 0))
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.overruns);
+                if (message.lateP50Ms != null && $Object.hasOwnProperty.call(message, "lateP50Ms") && !$Object.is(message.lateP50Ms, 0))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.lateP50Ms);
+                if (message.lateP99Ms != null && $Object.hasOwnProperty.call(message, "lateP99Ms") && !$Object.is(message.lateP99Ms, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.lateP99Ms);
+                if (message.lateMaxMs != null && $Object.hasOwnProperty.call(message, "lateMaxMs") && !$Object.is(message.lateMaxMs, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.lateMaxMs);
+                if (message.durationP99Ms != null && $Object.hasOwnProperty.call(message, "durationP99Ms") && !$Object.is(message.durationP99Ms, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.durationP99Ms);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ControlTiming message, length delimited. Does not implicitly {@link teleop.v1.ControlTiming.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {teleop.v1.ControlTiming.$Properties} message ControlTiming message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ControlTiming.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a ControlTiming message from the specified reader or buffer.
+             * @function decode
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {teleop.v1.ControlTiming & teleop.v1.ControlTiming.$Shape} ControlTiming
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ControlTiming.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.teleop.v1.ControlTiming();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.steps = value;
+                            else
+                                delete message.steps;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.overruns = value;
+                            else
+                                delete message.overruns;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.lateP50Ms = value;
+                            else
+                                delete message.lateP50Ms;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.lateP99Ms = value;
+                            else
+                                delete message.lateP99Ms;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.lateMaxMs = value;
+                            else
+                                delete message.lateMaxMs;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.durationP99Ms = value;
+                            else
+                                delete message.durationP99Ms;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a ControlTiming message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {teleop.v1.ControlTiming & teleop.v1.ControlTiming.$Shape} ControlTiming
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ControlTiming.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a ControlTiming message.
+             * @function verify
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ControlTiming.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.steps != null && $Object.hasOwnProperty.call(message, "steps"))
+                    if (!$util.isInteger(message.steps) && !(message.steps && $util.isInteger(message.steps.low) && $util.isInteger(message.steps.high)))
+                        return "steps: integer|Long expected";
+                if (message.overruns != null && $Object.hasOwnProperty.call(message, "overruns"))
+                    if (!$util.isInteger(message.overruns) && !(message.overruns && $util.isInteger(message.overruns.low) && $util.isInteger(message.overruns.high)))
+                        return "overruns: integer|Long expected";
+                if (message.lateP50Ms != null && $Object.hasOwnProperty.call(message, "lateP50Ms"))
+                    if (typeof message.lateP50Ms !== "number")
+                        return "lateP50Ms: number expected";
+                if (message.lateP99Ms != null && $Object.hasOwnProperty.call(message, "lateP99Ms"))
+                    if (typeof message.lateP99Ms !== "number")
+                        return "lateP99Ms: number expected";
+                if (message.lateMaxMs != null && $Object.hasOwnProperty.call(message, "lateMaxMs"))
+                    if (typeof message.lateMaxMs !== "number")
+                        return "lateMaxMs: number expected";
+                if (message.durationP99Ms != null && $Object.hasOwnProperty.call(message, "durationP99Ms"))
+                    if (typeof message.durationP99Ms !== "number")
+                        return "durationP99Ms: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a ControlTiming message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {teleop.v1.ControlTiming} ControlTiming
+             */
+            ControlTiming.fromObject = function (object, _depth) {
+                if (object instanceof $root.teleop.v1.ControlTiming)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".teleop.v1.ControlTiming: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.teleop.v1.ControlTiming();
+                if (object.steps != null)
+                    if (typeof object.steps === "object" ? object.steps.low || object.steps.high : $Number(object.steps) !== 0)
+                        if ($util.Long)
+                            message.steps = $util.Long.fromValue(object.steps, true);
+                        else if (typeof object.steps === "string")
+                            message.steps = $parseInt(object.steps, 10);
+                        else if (typeof object.steps === "number")
+                            message.steps = object.steps;
+                        else if (typeof object.steps === "object")
+                            message.steps = new $util.LongBits(object.steps.low >>> 0, object.steps.high >>> 0).toNumber(true);
+                if (object.overruns != null)
+                    if (typeof object.overruns === "object" ? object.overruns.low || object.overruns.high : $Number(object.overruns) !== 0)
+                        if ($util.Long)
+                            message.overruns = $util.Long.fromValue(object.overruns, true);
+                        else if (typeof object.overruns === "string")
+                            message.overruns = $parseInt(object.overruns, 10);
+                        else if (typeof object.overruns === "number")
+                            message.overruns = object.overruns;
+                        else if (typeof object.overruns === "object")
+                            message.overruns = new $util.LongBits(object.overruns.low >>> 0, object.overruns.high >>> 0).toNumber(true);
+                if (object.lateP50Ms != null)
+                    if (!$Object.is($Number(object.lateP50Ms), 0))
+                        message.lateP50Ms = $Number(object.lateP50Ms);
+                if (object.lateP99Ms != null)
+                    if (!$Object.is($Number(object.lateP99Ms), 0))
+                        message.lateP99Ms = $Number(object.lateP99Ms);
+                if (object.lateMaxMs != null)
+                    if (!$Object.is($Number(object.lateMaxMs), 0))
+                        message.lateMaxMs = $Number(object.lateMaxMs);
+                if (object.durationP99Ms != null)
+                    if (!$Object.is($Number(object.durationP99Ms), 0))
+                        message.durationP99Ms = $Number(object.durationP99Ms);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a ControlTiming message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {teleop.v1.ControlTiming} message ControlTiming
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ControlTiming.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.steps = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.steps = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.overruns = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.overruns = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.lateP50Ms = 0;
+                    object.lateP99Ms = 0;
+                    object.lateMaxMs = 0;
+                    object.durationP99Ms = 0;
+                }
+                if (message.steps != null && $Object.hasOwnProperty.call(message, "steps"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.steps = typeof message.steps === "number" ? $BigInt(message.steps) : $util.Long.fromBits(message.steps.low >>> 0, message.steps.high >>> 0, true).toBigInt();
+                    else if (typeof message.steps === "number")
+                        object.steps = options.longs === $String ? $String(message.steps) : message.steps;
+                    else
+                        object.steps = options.longs === $String ? $util.Long.prototype.toString.call(message.steps) : options.longs === $Number ? new $util.LongBits(message.steps.low >>> 0, message.steps.high >>> 0).toNumber(true) : message.steps;
+                if (message.overruns != null && $Object.hasOwnProperty.call(message, "overruns"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.overruns = typeof message.overruns === "number" ? $BigInt(message.overruns) : $util.Long.fromBits(message.overruns.low >>> 0, message.overruns.high >>> 0, true).toBigInt();
+                    else if (typeof message.overruns === "number")
+                        object.overruns = options.longs === $String ? $String(message.overruns) : message.overruns;
+                    else
+                        object.overruns = options.longs === $String ? $util.Long.prototype.toString.call(message.overruns) : options.longs === $Number ? new $util.LongBits(message.overruns.low >>> 0, message.overruns.high >>> 0).toNumber(true) : message.overruns;
+                if (message.lateP50Ms != null && $Object.hasOwnProperty.call(message, "lateP50Ms"))
+                    object.lateP50Ms = options.json && !$isFinite(message.lateP50Ms) ? $String(message.lateP50Ms) : message.lateP50Ms;
+                if (message.lateP99Ms != null && $Object.hasOwnProperty.call(message, "lateP99Ms"))
+                    object.lateP99Ms = options.json && !$isFinite(message.lateP99Ms) ? $String(message.lateP99Ms) : message.lateP99Ms;
+                if (message.lateMaxMs != null && $Object.hasOwnProperty.call(message, "lateMaxMs"))
+                    object.lateMaxMs = options.json && !$isFinite(message.lateMaxMs) ? $String(message.lateMaxMs) : message.lateMaxMs;
+                if (message.durationP99Ms != null && $Object.hasOwnProperty.call(message, "durationP99Ms"))
+                    object.durationP99Ms = options.json && !$isFinite(message.durationP99Ms) ? $String(message.durationP99Ms) : message.durationP99Ms;
+                return object;
+            };
+
+            /**
+             * Converts this ControlTiming to JSON.
+             * @function toJSON
+             * @memberof teleop.v1.ControlTiming
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ControlTiming.prototype.toJSON = function() {
+                return ControlTiming.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ControlTiming
+             * @function getTypeUrl
+             * @memberof teleop.v1.ControlTiming
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ControlTiming.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/teleop.v1.ControlTiming";
+            };
+
+            return ControlTiming;
+        })();
+
         v1.CameraStatus = (function() {
 
             /**
@@ -7899,6 +8382,8 @@ export const teleop = $root.teleop = (() => {
              * @property {number|null} [encodeLatencyP50Ms] CameraStatus encodeLatencyP50Ms
              * @property {number|null} [encodeLatencyP95Ms] CameraStatus encodeLatencyP95Ms
              * @property {string|null} [fault] CameraStatus fault
+             * @property {Long|null} [recordingFrames] CameraStatus recordingFrames
+             * @property {Long|null} [recordingDroppedFrames] CameraStatus recordingDroppedFrames
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7995,6 +8480,22 @@ export const teleop = $root.teleop = (() => {
             CameraStatus.prototype.fault = "";
 
             /**
+             * CameraStatus recordingFrames.
+             * @member {Long} recordingFrames
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.recordingFrames = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CameraStatus recordingDroppedFrames.
+             * @member {Long} recordingDroppedFrames
+             * @memberof teleop.v1.CameraStatus
+             * @instance
+             */
+            CameraStatus.prototype.recordingDroppedFrames = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new CameraStatus instance using the specified properties.
              * @function create
              * @memberof teleop.v1.CameraStatus
@@ -8042,6 +8543,10 @@ export const teleop = $root.teleop = (() => {
                     writer.uint32(/* id 7, wireType 1 =*/57).double(message.encodeLatencyP95Ms);
                 if (message.fault != null && $Object.hasOwnProperty.call(message, "fault") && message.fault !== "")
                     writer.uint32(/* id 8, wireType 2 =*/66).string(message.fault);
+                if (message.recordingFrames != null && $Object.hasOwnProperty.call(message, "recordingFrames") && (typeof message.recordingFrames === "object" ? message.recordingFrames.low || message.recordingFrames.high : message.recordingFrames !== 0))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.recordingFrames);
+                if (message.recordingDroppedFrames != null && $Object.hasOwnProperty.call(message, "recordingDroppedFrames") && (typeof message.recordingDroppedFrames === "object" ? message.recordingDroppedFrames.low || message.recordingDroppedFrames.high : message.recordingDroppedFrames !== 0))
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint64(message.recordingDroppedFrames);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8171,6 +8676,24 @@ export const teleop = $root.teleop = (() => {
                                 delete message.fault;
                             continue;
                         }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.recordingFrames = value;
+                            else
+                                delete message.recordingFrames;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.recordingDroppedFrames = value;
+                            else
+                                delete message.recordingDroppedFrames;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -8243,6 +8766,12 @@ export const teleop = $root.teleop = (() => {
                 if (message.fault != null && $Object.hasOwnProperty.call(message, "fault"))
                     if (!$util.isString(message.fault))
                         return "fault: string expected";
+                if (message.recordingFrames != null && $Object.hasOwnProperty.call(message, "recordingFrames"))
+                    if (!$util.isInteger(message.recordingFrames) && !(message.recordingFrames && $util.isInteger(message.recordingFrames.low) && $util.isInteger(message.recordingFrames.high)))
+                        return "recordingFrames: integer|Long expected";
+                if (message.recordingDroppedFrames != null && $Object.hasOwnProperty.call(message, "recordingDroppedFrames"))
+                    if (!$util.isInteger(message.recordingDroppedFrames) && !(message.recordingDroppedFrames && $util.isInteger(message.recordingDroppedFrames.low) && $util.isInteger(message.recordingDroppedFrames.high)))
+                        return "recordingDroppedFrames: integer|Long expected";
                 return null;
             };
 
@@ -8302,6 +8831,26 @@ export const teleop = $root.teleop = (() => {
                 if (object.fault != null)
                     if (typeof object.fault !== "string" || object.fault.length)
                         message.fault = $String(object.fault);
+                if (object.recordingFrames != null)
+                    if (typeof object.recordingFrames === "object" ? object.recordingFrames.low || object.recordingFrames.high : $Number(object.recordingFrames) !== 0)
+                        if ($util.Long)
+                            message.recordingFrames = $util.Long.fromValue(object.recordingFrames, true);
+                        else if (typeof object.recordingFrames === "string")
+                            message.recordingFrames = $parseInt(object.recordingFrames, 10);
+                        else if (typeof object.recordingFrames === "number")
+                            message.recordingFrames = object.recordingFrames;
+                        else if (typeof object.recordingFrames === "object")
+                            message.recordingFrames = new $util.LongBits(object.recordingFrames.low >>> 0, object.recordingFrames.high >>> 0).toNumber(true);
+                if (object.recordingDroppedFrames != null)
+                    if (typeof object.recordingDroppedFrames === "object" ? object.recordingDroppedFrames.low || object.recordingDroppedFrames.high : $Number(object.recordingDroppedFrames) !== 0)
+                        if ($util.Long)
+                            message.recordingDroppedFrames = $util.Long.fromValue(object.recordingDroppedFrames, true);
+                        else if (typeof object.recordingDroppedFrames === "string")
+                            message.recordingDroppedFrames = $parseInt(object.recordingDroppedFrames, 10);
+                        else if (typeof object.recordingDroppedFrames === "number")
+                            message.recordingDroppedFrames = object.recordingDroppedFrames;
+                        else if (typeof object.recordingDroppedFrames === "object")
+                            message.recordingDroppedFrames = new $util.LongBits(object.recordingDroppedFrames.low >>> 0, object.recordingDroppedFrames.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -8339,6 +8888,16 @@ export const teleop = $root.teleop = (() => {
                     object.encodeLatencyP50Ms = 0;
                     object.encodeLatencyP95Ms = 0;
                     object.fault = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.recordingFrames = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.recordingFrames = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.recordingDroppedFrames = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.recordingDroppedFrames = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
                     object.name = message.name;
@@ -8366,6 +8925,20 @@ export const teleop = $root.teleop = (() => {
                     object.encodeLatencyP95Ms = options.json && !$isFinite(message.encodeLatencyP95Ms) ? $String(message.encodeLatencyP95Ms) : message.encodeLatencyP95Ms;
                 if (message.fault != null && $Object.hasOwnProperty.call(message, "fault"))
                     object.fault = message.fault;
+                if (message.recordingFrames != null && $Object.hasOwnProperty.call(message, "recordingFrames"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.recordingFrames = typeof message.recordingFrames === "number" ? $BigInt(message.recordingFrames) : $util.Long.fromBits(message.recordingFrames.low >>> 0, message.recordingFrames.high >>> 0, true).toBigInt();
+                    else if (typeof message.recordingFrames === "number")
+                        object.recordingFrames = options.longs === $String ? $String(message.recordingFrames) : message.recordingFrames;
+                    else
+                        object.recordingFrames = options.longs === $String ? $util.Long.prototype.toString.call(message.recordingFrames) : options.longs === $Number ? new $util.LongBits(message.recordingFrames.low >>> 0, message.recordingFrames.high >>> 0).toNumber(true) : message.recordingFrames;
+                if (message.recordingDroppedFrames != null && $Object.hasOwnProperty.call(message, "recordingDroppedFrames"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.recordingDroppedFrames = typeof message.recordingDroppedFrames === "number" ? $BigInt(message.recordingDroppedFrames) : $util.Long.fromBits(message.recordingDroppedFrames.low >>> 0, message.recordingDroppedFrames.high >>> 0, true).toBigInt();
+                    else if (typeof message.recordingDroppedFrames === "number")
+                        object.recordingDroppedFrames = options.longs === $String ? $String(message.recordingDroppedFrames) : message.recordingDroppedFrames;
+                    else
+                        object.recordingDroppedFrames = options.longs === $String ? $util.Long.prototype.toString.call(message.recordingDroppedFrames) : options.longs === $Number ? new $util.LongBits(message.recordingDroppedFrames.low >>> 0, message.recordingDroppedFrames.high >>> 0).toNumber(true) : message.recordingDroppedFrames;
                 return object;
             };
 
@@ -8769,6 +9342,10 @@ export const teleop = $root.teleop = (() => {
                     case 6:
                         message.kind = 6;
                         break;
+                    case "KIND_RECORDING_LOSS":
+                    case 7:
+                        message.kind = 7;
+                        break;
                     default:
                         if (typeof object.kind === "number" && (object.kind | 0) === object.kind)
                             message.kind = object.kind;
@@ -8889,6 +9466,7 @@ export const teleop = $root.teleop = (() => {
              * @property {number} KIND_ESTOP_RESET=4 KIND_ESTOP_RESET value
              * @property {number} KIND_FAULT=5 KIND_FAULT value
              * @property {number} KIND_LEASE_APPLIED=6 KIND_LEASE_APPLIED value
+             * @property {number} KIND_RECORDING_LOSS=7 KIND_RECORDING_LOSS value
              */
             RobotEvent.Kind = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -8899,6 +9477,7 @@ export const teleop = $root.teleop = (() => {
                 values[valuesById[4] = "KIND_ESTOP_RESET"] = 4;
                 values[valuesById[5] = "KIND_FAULT"] = 5;
                 values[valuesById[6] = "KIND_LEASE_APPLIED"] = 6;
+                values[valuesById[7] = "KIND_RECORDING_LOSS"] = 7;
                 return values;
             })();
 

@@ -6,6 +6,28 @@ import { nowNs, toLong, v1 } from '@teleop/proto';
 import type { Driver, JointReading } from '../drivers/Driver.ts';
 import type { CommandVerdict, SafetyLayer } from './SafetyLayer.ts';
 
+/** One control step as taken: the reading, when it was captured, and the setpoint applied on it. */
+export interface StepSample {
+  reading: JointReading;
+  captureNs: bigint;
+  setpoint: number[];
+}
+
+/** How punctual the loop is over its recent steps (up to the last 1,000), ms. */
+export interface StepTiming {
+  /** Scheduled steps taken so far, and how many started more than a period late. */
+  steps: number;
+  overruns: number;
+  /** How late scheduled steps started against their due time. */
+  lateP50Ms: number;
+  lateP99Ms: number;
+  lateMaxMs: number;
+  /** How long a step took (read, safety, write). */
+  durationP99Ms: number;
+}
+
+const TIMING_WINDOW = 1000;
+
 export interface ControlLoopOptions {
   driver: Driver;
   safety: SafetyLayer;
@@ -39,6 +61,10 @@ export class ControlLoop {
   private lastSetpoint: number[] | null = null;
   /** Counts of steps and of steps that overran the loop period, for diagnostics. */
   readonly stats = { steps: 0, overruns: 0 };
+  private readonly stepListeners = new Set<(s: StepSample) => void>();
+  private readonly lateMs: number[] = [];
+  private readonly durationMs: number[] = [];
+  private scheduledSteps = 0;
 
   constructor(private readonly options: ControlLoopOptions) {
     this.clock = options.clock ?? nowNs;
@@ -54,6 +80,29 @@ export class ControlLoop {
     return this.last && this.lastSetpoint ? { reading: this.last, captureNs: this.lastCaptured, setpoint: this.lastSetpoint } : null;
   }
 
+  /** Calls `listener` with every step taken; returns the function that stops it. */
+  onStep(listener: (s: StepSample) => void): () => void {
+    this.stepListeners.add(listener);
+    return () => this.stepListeners.delete(listener);
+  }
+
+  /** Punctuality of the recent scheduled steps. */
+  timing(): StepTiming {
+    const q = (values: number[], p: number): number => {
+      if (values.length === 0) return 0;
+      const sorted = [...values].sort((a, b) => a - b);
+      return Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2));
+    };
+    return {
+      steps: this.scheduledSteps,
+      overruns: this.stats.overruns,
+      lateP50Ms: q(this.lateMs, 0.5),
+      lateP99Ms: q(this.lateMs, 0.99),
+      lateMaxMs: q(this.lateMs, 1),
+      durationP99Ms: q(this.durationMs, 0.99),
+    };
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -67,8 +116,15 @@ export class ControlLoop {
         this.stats.overruns++;
         next = now;
       }
+      const due = next;
       this.timer = setTimeout(() => {
-        void this.step().finally(schedule);
+        const started = performance.now();
+        this.scheduledSteps++;
+        push(this.lateMs, Math.max(0, started - due));
+        void this.step().finally(() => {
+          push(this.durationMs, performance.now() - started);
+          schedule();
+        });
       }, Math.max(0, next - now));
     };
     schedule();
@@ -132,6 +188,7 @@ export class ControlLoop {
     this.lastCaptured = capturedNs;
     const out = safety.tick(reading.positions);
     this.lastSetpoint = out.setpoint;
+    for (const listener of this.stepListeners) listener({ reading, captureNs: capturedNs, setpoint: out.setpoint });
     if (faults.length === 0) await driver.sendAction(out.setpoint);
     if (out.mode !== this.lastMode || out.holdStarted) {
       this.lastMode = out.mode;
@@ -153,4 +210,9 @@ export class ControlLoop {
       });
     }
   }
+}
+
+function push(window: number[], value: number): void {
+  window.push(value);
+  if (window.length > TIMING_WINDOW) window.shift();
 }

@@ -5,15 +5,21 @@
 import { randomUUID } from 'node:crypto';
 import { MediaStreamTrack, RTCPeerConnection, useH264, useVP8 } from 'werift';
 import { iceGatheringComplete, iceSettings, MediaSignalError, parseMediaSignal, type IceOptions, type LiveCodec, type MediaSignal } from '@teleop/proto';
-import type { LiveEncoder } from '../cameras/LiveEncoder.ts';
 import type { CameraDescription } from '../cameras/Camera.ts';
 import type { Logger } from '../log.ts';
 import type { HubLink } from './HubLink.ts';
 
+/** A camera's encoded live stream: RTP packets out, key frames on request (CameraThread). */
+export interface LiveSource {
+  on(event: 'rtp', listener: (packet: Buffer) => void): unknown;
+  off(event: 'rtp', listener: (packet: Buffer) => void): unknown;
+  requestKeyframe(): void;
+}
+
 export interface PublishedCamera {
   camera: CameraDescription;
   codec: LiveCodec;
-  encoder: LiveEncoder;
+  encoder: LiveSource;
 }
 
 interface Session {
@@ -61,7 +67,7 @@ export class MediaPublisher {
     const pc = new RTCPeerConnection({ ...iceSettings(this.ice), codecs: { audio: [], video: [codec === 'vp8' ? useVP8() : useH264()] } });
     const track = new MediaStreamTrack({ kind: 'video' });
     const transceiver = pc.addTransceiver(track, { direction: 'sendonly' });
-    const onRtp = (p: Parameters<MediaStreamTrack['writeRtp']>[0]): void => track.writeRtp(p);
+    const onRtp = (p: Buffer): void => track.writeRtp(p);
     encoder.on('rtp', onRtp);
     const pli = transceiver.sender.onPictureLossIndication.subscribe(() => {
       this.stats.keyframeRequests++;

@@ -64,7 +64,8 @@ export class CameraRecorder {
   private exited: Promise<number | null> | null = null;
   private stderr = '';
   readonly ffmpegArgs: string[];
-  readonly stats = { frames: 0, dropped: 0, firstCaptureNs: null as bigint | null, lastCaptureNs: null as bigint | null };
+  /** `dropped` in all; of those, `droppedByEncoder` arrived but found the encoder's backlog full (the rest never came). */
+  readonly stats = { frames: 0, dropped: 0, droppedByEncoder: 0, firstCaptureNs: null as bigint | null, lastCaptureNs: null as bigint | null };
 
   constructor(private readonly o: CameraRecorderOptions) {
     this.ffmpegArgs = recordingCodecArgs(o.codec);
@@ -117,6 +118,7 @@ export class CameraRecorder {
       // The encoder cannot keep up: this frame is lost, and said so.
       this.pendingDrops++;
       this.stats.dropped++;
+      this.stats.droppedByEncoder++;
       return;
     }
     this.stats.firstCaptureNs ??= frame.captureNs;

@@ -10,12 +10,14 @@ import { McapIndexedReader } from '@mcap/core';
 import zstd from '@foxglove/wasm-zstd';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { manifestSigner, nowNs, v1, type SignedManifest } from '@teleop/proto';
+import { CameraThread, type CameraRecordingOptions, type CameraRecordingResult } from '../cameras/CameraThread.ts';
 import { TestPatternCamera } from '../cameras/test/TestPatternCamera.ts';
 import { ControlLoop } from '../control/ControlLoop.ts';
 import { SafetyLayer } from '../control/SafetyLayer.ts';
 import { SimArmDriver } from '../drivers/sim/SimArmDriver.ts';
 import { createLogger } from '../log.ts';
-import { EpisodeRecorder, sha256File } from './EpisodeRecorder.ts';
+import { CameraRecorder } from './CameraRecorder.ts';
+import { EpisodeRecorder, sha256File, type RecordingCamera } from './EpisodeRecorder.ts';
 
 const logger = createLogger(process.env.TEST_VERBOSE ? 'debug' : 'silent');
 
@@ -51,13 +53,43 @@ function ffprobeFrames(path: string): number {
   return Number((JSON.parse(out) as { streams: { nb_read_frames: string }[] }).streams[0]!.nb_read_frames);
 }
 
+/**
+ * The same parts as a CameraThread (camera, CameraRecorder, ffmpeg) in this thread, for the tests that stall the
+ * camera or cut the recording short by hand.
+ */
+class InProcessCamera implements RecordingCamera {
+  private recorder: CameraRecorder | null = null;
+  constructor(readonly camera: TestPatternCamera) {
+    camera.on('frame', (f) => this.recorder?.push(f));
+  }
+  get description() {
+    return this.camera.description;
+  }
+  async startRecording(o: CameraRecordingOptions): Promise<void> {
+    this.recorder = new CameraRecorder({ camera: this.camera.description, codec: o.codec, path: o.path, onFrame: o.onFrame });
+    this.recorder.start();
+  }
+  async stopRecording(): Promise<CameraRecordingResult> {
+    const r = this.recorder!;
+    this.recorder = null;
+    let error: string | null = null;
+    await r.stop().catch((err: Error) => (error = err.message));
+    return { ...r.stats, ffmpegArgs: r.ffmpegArgs, error };
+  }
+  /** As if the agent died: frames stop reaching the recorder, nothing is finished. */
+  abandon(): void {
+    this.recorder = null;
+  }
+}
+
 describe('EpisodeRecorder', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  async function rig() {
+  /** The recorder on a simulated arm; the camera runs in its own thread as in the agent, or in this one (`inProcess`). */
+  async function rig(inProcess = false) {
     const spool = mkdtempSync(join(tmpdir(), 'spool-'));
     const driver = new SimArmDriver();
     await driver.connect();
@@ -65,8 +97,11 @@ describe('EpisodeRecorder', () => {
     const safety = new SafetyLayer({ joints, gripperIndex: 5, holdTimeoutMs: 150, maxCommandAgeMs: 250 }, nowNs);
     const loop = new ControlLoop({ driver, safety, controlRateHz: 100, stateRateHz: 50, publishState: () => undefined });
     loop.start();
-    const camera = new TestPatternCamera({ name: 'front', width: 320, height: 240, fps: 30 });
-    await camera.start();
+    const size = { name: 'front', width: 320, height: 240, fps: 30 };
+    const source = inProcess ? new TestPatternCamera(size) : null;
+    const thread = inProcess ? null : new CameraThread({ ...size, source: 'test', codec: 'vp8', bitrateKbps: 300, keyframeInterval: 15 }, { pose: null, logLevel: 'silent' });
+    const camera: RecordingCamera = source ? new InProcessCamera(source) : thread!;
+    await (source ?? thread!).start();
     const key = privateKeyToAccount(generatePrivateKey());
     const recorder = new EpisodeRecorder({
       spoolDir: spool,
@@ -82,11 +117,11 @@ describe('EpisodeRecorder', () => {
       logger,
     });
     cleanups.push(async () => {
-      await camera.stop();
+      await (source ?? thread!).stop();
       await loop.stop();
       rmSync(spool, { recursive: true, force: true });
     });
-    return { spool, recorder, key, camera, loop };
+    return { spool, recorder, key, camera, source: source!, loop };
   }
 
   it('records state, action and every frame, and seals a signed manifest that matches the files', async () => {
@@ -115,7 +150,7 @@ describe('EpisodeRecorder', () => {
   }, 20_000);
 
   it('counts frames a camera failed to deliver instead of filling them in', async () => {
-    const { recorder, camera } = await rig();
+    const { recorder, source: camera } = await rig(true);
     await recorder.start({ episodeId: 'e-gap', task: 't', operator: '0x0000000000000000000000000000000000000001', fps: 30 });
     await new Promise((r) => setTimeout(r, 600));
     await camera.stop(); // the camera stalls for ~0.5 s
@@ -137,6 +172,21 @@ describe('EpisodeRecorder', () => {
     expect(recorder.recordingId).toBeNull();
   }, 20_000);
 
+  it('starts the next episode while the last one is still finishing its files', async () => {
+    const { recorder } = await rig();
+    await recorder.start({ episodeId: 'e-a', task: 't', operator: '0x0000000000000000000000000000000000000001', fps: 30 });
+    await new Promise((r) => setTimeout(r, 800));
+    const first = recorder.stop('e-a', 'success'); // the camera thread is still finishing e-a's MP4 ...
+    await recorder.start({ episodeId: 'e-b', task: 't', operator: '0x0000000000000000000000000000000000000001', fps: 30 }); // ... when e-b starts
+    await new Promise((r) => setTimeout(r, 800));
+    const [a, b] = [(await first) as SignedManifest, (await recorder.stop('e-b', 'success')) as SignedManifest];
+    for (const m of [a.manifest, b.manifest]) {
+      expect(m.outcome).toBe('success');
+      expect(m.cameras[0]!.frames).toBeGreaterThan(10);
+      expect(m.channels['/camera/front/frames']).toBe(m.cameras[0]!.frames);
+    }
+  }, 20_000);
+
   it('discards without leaving anything behind', async () => {
     const { spool, recorder } = await rig();
     await recorder.start({ episodeId: 'e-x', task: 't', operator: '0x0000000000000000000000000000000000000001', fps: 30 });
@@ -146,7 +196,7 @@ describe('EpisodeRecorder', () => {
   }, 20_000);
 
   it('finalizes an episode interrupted by a crash as failed, with what was recorded', async () => {
-    const { spool, recorder, key, loop, camera } = await rig();
+    const { spool, recorder, key, loop, camera } = await rig(true);
     await recorder.start({ episodeId: 'e-crash', task: 't', operator: '0x0000000000000000000000000000000000000001', fps: 30 });
     await new Promise((r) => setTimeout(r, 2500));
     // Simulate the agent dying: nothing is stopped or sealed; a new recorder starts on the same spool.
@@ -165,7 +215,7 @@ describe('EpisodeRecorder', () => {
     });
     // Kill the recording's ffmpeg too (it would die with the agent's process group).
     execFileSync('pkill', ['-9', '-f', `${join(spool, 'e-crash')}/front.mp4.partial`]);
-    camera.removeAllListeners('frame');
+    (camera as InProcessCamera).abandon();
     await new Promise((r) => setTimeout(r, 300));
     expect(await fresh.recoverInterrupted()).toEqual(['e-crash']);
     const signed = JSON.parse(readFileSync(join(spool, 'e-crash', 'manifest.json'), 'utf8')) as SignedManifest;

@@ -11,11 +11,11 @@ import { mkdir, readdir, readFile, rm, stat, writeFile, rename } from 'node:fs/p
 import { join } from 'node:path';
 import type { PrivateKeyAccount } from 'viem/accounts';
 import { manifestTypedData, toLong, v1, type CameraRecording, type EpisodeManifest, type ManifestFile, type SignedManifest } from '@teleop/proto';
-import type { Camera, CameraFrame } from '../cameras/Camera.ts';
-import type { ControlLoop } from '../control/ControlLoop.ts';
-import { FrameTicker } from '../cameras/FrameTicker.ts';
+import type { CameraDescription } from '../cameras/Camera.ts';
+import type { CameraRecordingOptions, CameraRecordingResult } from '../cameras/CameraThread.ts';
+import type { ControlLoop, StepSample } from '../control/ControlLoop.ts';
 import type { Logger } from '../log.ts';
-import { CameraRecorder, recordingCodecArgs, remuxMp4, type RecordingCodec } from './CameraRecorder.ts';
+import { recordingCodecArgs, remuxMp4, type RecordingCodec } from './CameraRecorder.ts';
 import { finalizeRecording } from './finalizeRecording.ts';
 import { McapJournal, RECORDING_CHANNELS } from './McapJournal.ts';
 
@@ -24,7 +24,7 @@ export interface EpisodeRecorderOptions {
   robotId: string;
   key: PrivateKeyAccount;
   chainId: number;
-  cameras: Camera[];
+  cameras: RecordingCamera[];
   loop: ControlLoop;
   jointNames: string[];
   /** The joints' limits from the driver's description, carried in the manifest. */
@@ -33,6 +33,13 @@ export interface EpisodeRecorderOptions {
   defaultFps: number;
   agentVersion: string;
   logger: Logger;
+}
+
+/** A camera that records its own frames into an MP4 (CameraThread: capture and intake in a thread of their own). */
+export interface RecordingCamera {
+  readonly description: CameraDescription;
+  startRecording(o: CameraRecordingOptions): Promise<void>;
+  stopRecording(): Promise<CameraRecordingResult>;
 }
 
 /** What the spool keeps about an episode while it is recorded (recording.json). */
@@ -53,10 +60,12 @@ interface Active {
   info: RecordingInfo;
   dir: string;
   journal: McapJournal;
-  cameras: { camera: Camera; recorder: CameraRecorder; onFrame: (f: CameraFrame) => void }[];
-  ticker: FrameTicker;
-  /** Capture time of the last state sample recorded. */
-  lastSampleNs: bigint | null;
+  cameras: RecordingCamera[];
+  /** Stops taking control steps as state samples. */
+  unsubscribe: () => void;
+  /** Capture time from which the next control step is taken as a state sample. */
+  nextSampleNs: bigint | null;
+  samplePeriodNs: bigint;
 }
 
 const EPISODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -109,28 +118,35 @@ export class EpisodeRecorder {
     await writeFile(join(dir, 'recording.json'), JSON.stringify(info, null, 2));
     const journal = new McapJournal(join(dir, 'journal.mcap'));
     await journal.open(info.cameras.map((c) => c.name));
-    const cameras = this.o.cameras.map((camera) => {
-      const name = camera.description.name;
-      const recorder = new CameraRecorder({
-        camera: camera.description,
-        codec: this.o.codec,
-        path: join(dir, `${name}.mp4`),
-        onFrame: (frameIndex, captureNs, droppedBefore) => {
-          void journal.add(
-            `/camera/${name}/frames`,
-            captureNs,
-            v1.CameraFrame.encode({ camera: name, frameIndex: toLong(BigInt(frameIndex)), captureTimeNs: toLong(captureNs), droppedBefore }).finish(),
-          );
-        },
-      });
-      recorder.start();
-      const onFrame = (f: CameraFrame): void => recorder.push(f);
-      camera.on('frame', onFrame);
-      return { camera, recorder, onFrame };
-    });
-    const ticker = new FrameTicker(fps, () => this.sample());
-    this.active = { info, dir, journal, cameras, ticker, lastSampleNs: null };
-    ticker.start();
+    // Every camera starts its part at once; if one cannot, none records.
+    const started = await Promise.allSettled(
+      this.o.cameras.map((camera) => {
+        const name = camera.description.name;
+        return camera.startRecording({
+          codec: this.o.codec,
+          path: join(dir, `${name}.mp4`),
+          onFrame: (frameIndex, captureNs, droppedBefore) => {
+            void journal.add(
+              `/camera/${name}/frames`,
+              captureNs,
+              v1.CameraFrame.encode({ camera: name, frameIndex: toLong(BigInt(frameIndex)), captureTimeNs: toLong(captureNs), droppedBefore }).finish(),
+            );
+          },
+        });
+      }),
+    );
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      await Promise.all(this.o.cameras.filter((_, i) => started[i]!.status === 'fulfilled').map((c) => c.stopRecording().catch(() => undefined)));
+      await journal.close();
+      await rm(dir, { recursive: true, force: true });
+      throw new EpisodeRecorderError(`cannot record episode ${ev.episodeId}: ${(failed.reason as Error).message}`);
+    }
+    const cameras = [...this.o.cameras];
+    const active: Active = { info, dir, journal, cameras, unsubscribe: () => undefined, nextSampleNs: null, samplePeriodNs: BigInt(Math.round(1e9 / fps)) };
+    // State and action are sampled on the dataset's frame clock from the control loop's own steps.
+    active.unsubscribe = this.o.loop.onStep((s) => this.sample(active, s));
+    this.active = active;
     this.o.logger.info({ episodeId: ev.episodeId, task: ev.task, fps }, 'episode recording started');
   }
 
@@ -152,30 +168,36 @@ export class EpisodeRecorder {
     const a = this.active;
     if (!a || a.info.episodeId !== episodeId) throw new EpisodeRecorderError(`episode ${episodeId} is not recording`);
     this.active = null;
-    a.ticker.stop();
-    for (const c of a.cameras) c.camera.off('frame', c.onFrame);
-    const frames = await Promise.all(a.cameras.map((c) => c.recorder.stop().catch((err: Error) => err)));
+    a.unsubscribe();
+    const results = await Promise.all(
+      a.cameras.map((c) =>
+        c.stopRecording().catch((err: Error): CameraRecordingResult => ({ frames: 0, dropped: 0, firstCaptureNs: null, lastCaptureNs: null, ffmpegArgs: recordingCodecArgs(this.o.codec), error: err.message })),
+      ),
+    );
     await a.journal.close();
     if (outcome === 'discard') {
       await rm(a.dir, { recursive: true, force: true });
       this.o.logger.info({ episodeId }, 'episode discarded');
       return null;
     }
-    const cameraRecordings: CameraRecording[] = a.cameras.map((c, i) => ({
-      name: c.camera.description.name,
-      file: `${c.camera.description.name}.mp4`,
-      width: c.camera.description.width,
-      height: c.camera.description.height,
-      fps: c.camera.description.fps,
-      codec: this.o.codec,
-      encoder: { ffmpegArgs: c.recorder.ffmpegArgs, pixFmt: 'yuv420p', gop: 2 },
-      frames: typeof frames[i] === 'number' ? (frames[i] as number) : 0,
-      droppedFrames: c.recorder.stats.dropped,
-      firstCaptureNs: String(c.recorder.stats.firstCaptureNs ?? 0n),
-      lastCaptureNs: String(c.recorder.stats.lastCaptureNs ?? 0n),
-    }));
-    const encoderFailure = frames.find((f) => f instanceof Error) as Error | undefined;
-    return this.seal(a.dir, a.info, cameraRecordings, encoderFailure ? 'failed' : outcome, failure ?? encoderFailure?.message);
+    const cameraRecordings: CameraRecording[] = a.cameras.map((c, i) => {
+      const r = results[i]!;
+      return {
+        name: c.description.name,
+        file: `${c.description.name}.mp4`,
+        width: c.description.width,
+        height: c.description.height,
+        fps: c.description.fps,
+        codec: this.o.codec,
+        encoder: { ffmpegArgs: r.ffmpegArgs, pixFmt: 'yuv420p', gop: 2 },
+        frames: r.error ? 0 : r.frames,
+        droppedFrames: r.dropped,
+        firstCaptureNs: String(r.firstCaptureNs ?? 0n),
+        lastCaptureNs: String(r.lastCaptureNs ?? 0n),
+      };
+    });
+    const encoderFailure = results.find((r) => r.error)?.error ?? undefined;
+    return this.seal(a.dir, a.info, cameraRecordings, encoderFailure ? 'failed' : outcome, failure ?? encoderFailure);
   }
 
   /** Finalizes episodes a crash left in the spool as `failed`, with what they hold. Returns their ids. */
@@ -219,14 +241,12 @@ export class EpisodeRecorder {
     return recovered;
   }
 
-  private sample(): void {
-    const a = this.active;
-    const latest = this.o.loop.latest;
-    if (!a || !latest) return;
-    const { reading, captureNs, setpoint } = latest;
-    // The frame clock ran twice on one reading (it caught up after a stall): the same sample is not recorded twice.
-    if (a.lastSampleNs !== null && captureNs <= a.lastSampleNs) return;
-    a.lastSampleNs = captureNs;
+  /** Takes a control step as the state and action sample of the next slot of the dataset's frame clock. */
+  private sample(a: Active, step: StepSample): void {
+    const { reading, captureNs, setpoint } = step;
+    if (a.nextSampleNs !== null && captureNs < a.nextSampleNs) return;
+    // On the grid from the first sample; after a stall the grid restarts at the step that ended it.
+    a.nextSampleNs = a.nextSampleNs === null || captureNs - a.nextSampleNs >= a.samplePeriodNs ? captureNs + a.samplePeriodNs : a.nextSampleNs + a.samplePeriodNs;
     void a.journal.add(
       RECORDING_CHANNELS.state.topic,
       captureNs,

@@ -1,11 +1,13 @@
 // The `sim` camera: draws the simulated arm from a fixed viewpoint at its
-// current joint positions (forward kinematics of the sim URDF's chain,
-// perspective projection), so the picture shows what the arm does.
+// joint positions (forward kinematics of the sim URDF's chain, perspective
+// projection), so the picture shows what the arm does. Each frame shows the
+// arm at the frame's own time on the camera's clock, even when it is drawn a
+// little late (FrameTicker), as a real camera's buffered frames would.
 import { EventEmitter } from 'node:events';
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import { nowNs } from '@teleop/proto';
 import type { Camera, CameraDescription, CameraEvents } from '../Camera.ts';
 import { FrameTicker } from '../FrameTicker.ts';
+import { epochNsOf, FRAME_BUFFER } from '../frameClock.ts';
 
 type Vec = [number, number, number];
 type Mat = [Vec, Vec, Vec];
@@ -49,16 +51,16 @@ export class SimArmCamera extends EventEmitter<CameraEvents> implements Camera {
   private readonly ctx: SKRSContext2D;
   private readonly ticker: FrameTicker;
 
-  /** `pose` returns the arm's current joint positions (rad). */
+  /** `pose` returns the arm's joint positions (rad) at a time (ns since the epoch). */
   constructor(
     options: { name: string; width: number; height: number; fps: number },
-    private readonly pose: () => readonly number[],
+    private readonly pose: (atNs: bigint) => readonly number[],
   ) {
     super();
     this.description = { ...options, pixelFormat: 'rgba', source: 'sim' };
     this.canvas = createCanvas(options.width, options.height);
     this.ctx = this.canvas.getContext('2d');
-    this.ticker = new FrameTicker(options.fps, (index) => this.draw(index));
+    this.ticker = new FrameTicker(options.fps, (index, dueMs) => this.draw(index, epochNsOf(dueMs)), { maxLagFrames: FRAME_BUFFER });
   }
 
   async start(): Promise<void> {
@@ -83,11 +85,10 @@ export class SimArmCamera extends EventEmitter<CameraEvents> implements Camera {
     return [w / 2 + dot(d, r) * scale, h / 2 - dot(d, u) * scale, z];
   }
 
-  private draw(index: number): void {
+  private draw(index: number, captureNs: bigint): void {
     const { width: w, height: h } = this.description;
     const ctx = this.ctx;
-    const captureNs = nowNs();
-    const q = this.pose();
+    const q = this.pose(captureNs);
     const sky = ctx.createLinearGradient(0, 0, 0, h);
     sky.addColorStop(0, '#2b3440');
     sky.addColorStop(1, '#11161c');

@@ -4,9 +4,9 @@
 // latency checks.
 import { EventEmitter } from 'node:events';
 import { createCanvas, type ImageData, type SKRSContext2D } from '@napi-rs/canvas';
-import { nowNs } from '@teleop/proto';
 import type { Camera, CameraDescription, CameraEvents } from '../Camera.ts';
 import { FrameTicker } from '../FrameTicker.ts';
+import { epochNsOf, FRAME_BUFFER } from '../frameClock.ts';
 
 export const BARCODE_BITS = 48;
 
@@ -29,7 +29,7 @@ export class TestPatternCamera extends EventEmitter<CameraEvents> implements Cam
       for (let i = 0; i < px.length; i++) px[i] = 0xff000000 | ((Math.random() * 0xffffff) >>> 0);
       this.noise.push(patch);
     }
-    this.ticker = new FrameTicker(options.fps, (index) => this.draw(index));
+    this.ticker = new FrameTicker(options.fps, (index, dueMs) => this.draw(index, epochNsOf(dueMs)), { maxLagFrames: FRAME_BUFFER });
   }
 
   async start(): Promise<void> {
@@ -40,10 +40,9 @@ export class TestPatternCamera extends EventEmitter<CameraEvents> implements Cam
     this.ticker.stop();
   }
 
-  private draw(index: number): void {
+  private draw(index: number, captureNs: bigint): void {
     const { width: w, height: h, name } = this.description;
     const ctx = this.ctx;
-    const captureNs = nowNs();
     const ms = captureNs / 1_000_000n;
     const bars = ['#c0c0c0', '#c0c000', '#00c0c0', '#00c000', '#c000c0', '#c00000', '#0000c0'];
     const shift = (index * 4) % w;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { PoseHistory } from './PoseHistory.ts';
+
+describe('PoseHistory', () => {
+  it('answers with the pose captured at or before a time, across the ring', () => {
+    const h = new PoseHistory(PoseHistory.allocate(2, 8), 2, 8);
+    expect(h.at(5n)).toEqual([0, 0]);
+    const t0 = 1_800_000_000_000_000_000n;
+    for (let i = 0; i < 20; i++) h.write(t0 + BigInt(i) * 10_000_000n, [i, -i]);
+    expect(h.at(t0 + 195_000_000n)).toEqual([19, -19]);
+    expect(h.at(t0 + 150_000_000n)).toEqual([15, -15]);
+    expect(h.at(t0 + 155_000_000n)).toEqual([15, -15]);
+    // Older than anything kept: the oldest kept pose.
+    expect(h.at(t0)).toEqual([13, -13]);
+  });
+
+  it('is read whole from another thread while it is written', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const buffer = PoseHistory.allocate(6, 16);
+    const h = new PoseHistory(buffer, 6, 16);
+    // The reader (the real class, in a thread of its own) checks that every pose it gets has all six positions from one write.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const module = new URL('./PoseHistory.ts', import.meta.url).href;
+    const worker = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads');
+       import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(module)}); }).then(({ PoseHistory }) => {
+         const h = new PoseHistory(workerData, 6, 16); let torn = 0, reads = 0;
+         const end = Date.now() + 300;
+         while (Date.now() < end) {
+           const p = h.at(10n ** 15n);
+           reads++; if (p.some((x) => x !== p[0])) torn++;
+         }
+         parentPort.postMessage({ torn, reads });
+       });`,
+      { eval: true, workerData: buffer },
+    );
+    const result = new Promise<{ torn: number; reads: number }>((resolve) => worker.once('message', resolve));
+    let i = 0;
+    const writer = setInterval(() => {
+      for (let k = 0; k < 200; k++, i++) h.write(BigInt(i), new Array(6).fill(i));
+    }, 1);
+    const { torn, reads } = await result;
+    clearInterval(writer);
+    await worker.terminate();
+    expect(reads).toBeGreaterThan(0);
+    expect(torn).toBe(0);
+  });
+});

@@ -8,8 +8,10 @@ export default defineConfig({
     // Browser tests (tests/e2e) measure frame rates: `npm test` runs them on their own, one file at a time.
     fileParallelism: !process.argv.some((a) => a.includes('tests/e2e')),
     maxWorkers: 2,
-    globalSetup: ['tests/setup/buildConsole.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // processGuard first: everything the run starts carries its mark, and the run fails if any of it outlives the run.
+    globalSetup: ['tests/setup/processGuard.ts', 'tests/setup/buildConsole.ts'],
+    // Hang backstops only: tests wait for events and states (tests/harness PATIENCE_MS), never for a guessed speed.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });

@@ -68,7 +68,7 @@ describe('contracts on anvil', () => {
     client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) }) as PublicClient;
     for (const a of [admin, hub, guardian, alice, bob, carol]) w.push(createWalletClient({ account: a!, chain: foundry, transport: http(anvil.rpcUrl) }));
     c = await deployContracts(wallet(admin!), client, { hub: hub!.address, guardian: guardian!.address });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await anvil?.stop();
@@ -196,7 +196,7 @@ describe('contracts on anvil', () => {
       const [first] = tree.entries;
       await send(alice!, c.rewardDistributor, RewardDistributorAbi, 'claim', [first![0], first![1].cumulative, first![1].proof]);
       expect(await client.readContract({ address: c.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [first![0]] })).toBe(first![1].cumulative);
-    }, 120_000);
+    });
   });
 
   describe('DatasetRegistry', () => {

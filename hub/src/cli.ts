@@ -13,6 +13,7 @@ import { DATASET_USAGE, datasetCommand } from './datasets/datasetCli.ts';
 import { startLocalChain } from './chain/localChain.ts';
 import { REWARDS_USAGE, rewardsCommand } from './rewards/rewardsCli.ts';
 import type { RunningAnvil } from '@teleop/contracts';
+import { processesToWatch, stopOnSignals } from './process/shutdown.ts';
 
 const USAGE = `usage: teleop-hub <command> [options]
 
@@ -147,27 +148,27 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
   const chainLine = anvil ? `\nLocal chain (anvil) at ${anvil.rpcUrl}, chain id ${config.chainId}; contracts in ${join(config.dataDir, 'chain.json')}` : '';
   console.log(`\nTeleop Hub running at ${hub.url}${robotId ? `  (simulated robot ${robotId})` : ''}${chainLine}\nPress Ctrl-C to stop.\n`);
 
-  await new Promise<void>((done) => {
-    const stop = (): void => {
-      if (stopping) return;
+  // `up` (npm start) never outlives what launched it, even killed; `serve` only when asked (--exit-with-parent).
+  const exitWith = config.exitWithParent ?? (withSimRobot ? 'launcher' : undefined);
+  stopOnSignals(
+    async () => {
       stopping = true;
-      void (async () => {
-        if (agent && agent.exitCode === null) {
-          agent.kill('SIGTERM');
-          await new Promise((r) => {
-            agent!.once('exit', r);
-            setTimeout(r, 3000).unref();
-          });
-        }
-        await hub.close();
-        await anvil?.stop();
-        done();
-      })();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-  return 0;
+      if (agent && agent.exitCode === null) {
+        agent.kill('SIGTERM');
+        await new Promise((r) => {
+          agent!.once('exit', r);
+          setTimeout(() => {
+            agent!.kill('SIGKILL');
+            r(undefined);
+          }, 3000).unref();
+        });
+      }
+      await hub.close();
+      await anvil?.stop();
+    },
+    { logger, ...(exitWith ? { watch: processesToWatch(exitWith) } : {}) },
+  );
+  return -1; // runs until stopOnSignals exits the process
 }
 
 /** The simulated robot of the embedded default keeps its credentials in the data directory (local dev only). */
@@ -223,4 +224,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exit(await main(process.argv.slice(2)));
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exit(code);

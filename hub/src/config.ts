@@ -70,6 +70,8 @@ export interface HubConfig {
   /** WebRTC ICE settings of the media relay. */
   ice: IceOptions;
   logLevel: string;
+  /** Stop when the process that started the hub is gone ('parent'), or the npm that launched it ('launcher'). */
+  exitWithParent: 'parent' | 'launcher' | undefined;
 }
 
 export class HubConfigError extends Error {
@@ -124,6 +126,7 @@ export const HUB_OPTIONS = {
   'turn-username': { env: 'TELEOP_TURN_USERNAME', help: 'TURN username' },
   'turn-credential': { env: 'TELEOP_TURN_CREDENTIAL', help: 'TURN credential' },
   'log-level': { env: 'TELEOP_LOG_LEVEL', default: 'info', help: 'trace, debug, info, warn, error' },
+  'exit-with-parent': { env: 'TELEOP_EXIT_WITH_PARENT', help: '"parent": stop when the process that started the hub is gone; "launcher": also when the npm that launched it is (default of `up`)' },
 } satisfies Record<string, OptionSpec>;
 
 export type HubOptionName = keyof typeof HUB_OPTIONS;
@@ -253,6 +256,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
     checks: readChecks(r),
     ice: readIceOptions(r),
     logLevel: r.oneOf('log-level', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const),
+    exitWithParent: r.string('exit-with-parent') === undefined ? undefined : r.oneOf('exit-with-parent', ['parent', 'launcher'] as const),
   };
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
   r.check();

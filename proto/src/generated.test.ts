@@ -18,4 +18,4 @@ it('generated TypeScript matches the .proto schemas', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}, 60_000);
+});

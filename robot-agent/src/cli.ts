@@ -8,6 +8,9 @@ import { calibrateCommand, camerasCommand, emulateBusCommand, ToolError } from '
 import { So101Error } from './drivers/feetech/So101Driver.ts';
 import { SerialPortError } from './drivers/feetech/SerialTransport.ts';
 
+/** How long a clean stop (recording sealed, cameras and encoders closed) may take before the agent exits anyway. */
+const STOP_DEADLINE_MS = 15_000;
+
 function usage(): string {
   const rows = Object.entries(AGENT_OPTIONS).map(
     ([name, o]) => `  --${name.padEnd(20)} ${o.help}${o.default ? ` (default ${o.default})` : ''}  [${o.env}]`,
@@ -63,11 +66,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  // Ends once: on a signal, or when the supervising process is gone (its end of our stdin closed, or we were
+  // handed to another parent); exits within STOP_DEADLINE_MS even if some part hangs; a second signal exits at once.
   let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
+  const stop = (why: string, signal?: NodeJS.Signals): void => {
+    if (stopping) {
+      if (signal) process.exit(signal === 'SIGINT' ? 130 : 143);
+      return;
+    }
     stopping = true;
-    logger.info({ signal }, 'stopping');
+    logger.info({ why }, 'stopping');
+    setTimeout(() => {
+      logger.error(`could not stop cleanly within ${STOP_DEADLINE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS);
     agent.close().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -76,12 +88,16 @@ export async function main(argv: string[]): Promise<number> {
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  if (config.exitWithStdin) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal, signal));
+  if (config.exitWithParent === 'stdin') {
     process.stdin.on('end', () => stop('stdin closed'));
     process.stdin.on('error', () => stop('stdin closed'));
     process.stdin.resume();
+  } else if (config.exitWithParent === 'parent') {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) stop(`the process that started the agent (pid ${parent}) is gone`);
+    }, 500).unref();
   }
   try {
     await agent.start();

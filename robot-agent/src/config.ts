@@ -40,8 +40,8 @@ export interface AgentConfig {
   iceHostAddresses: string[];
   stunUrls: string[];
   turn: { url: string; username: string; credential: string } | undefined;
-  /** Stop when standard input closes (the supervising process is gone). */
-  exitWithStdin: boolean;
+  /** Stop when the supervising process is gone: its end of our stdin closed, or it is no longer our parent. */
+  exitWithParent: 'stdin' | 'parent' | undefined;
   /** Where the robot keeps its signing key and its spool of episodes. */
   stateDir: string;
   recordCodec: 'h264' | 'av1';
@@ -86,7 +86,7 @@ export const AGENT_OPTIONS = {
   'record-codec': { env: 'TELEOP_RECORD_CODEC', default: 'h264', help: 'codec of recorded episode videos: h264 or av1 (libsvtav1)' },
   'upload-bandwidth': { env: 'TELEOP_UPLOAD_BANDWIDTH', default: '0', help: 'episode upload limit in bytes per second (0 = no limit)' },
   'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id manifests are signed for when the hub does not say' },
-  'exit-with-parent': { env: 'TELEOP_EXIT_WITH_PARENT', default: undefined, help: 'when "stdin", stop when standard input closes (a supervising parent died)' },
+  'exit-with-parent': { env: 'TELEOP_EXIT_WITH_PARENT', default: undefined, help: '"stdin": stop when standard input closes (a supervising parent died); "parent": stop when the process that started the agent is gone' },
   'log-level': { env: 'TELEOP_LOG_LEVEL', default: 'info', help: 'trace, debug, info, warn, error' },
 } as const;
 
@@ -221,7 +221,7 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
     iceHostAddresses: list('ice-host-addresses'),
     stunUrls,
     turn: turnUrl && turnUsername && turnCredential ? { url: turnUrl, username: turnUsername, credential: turnCredential } : undefined,
-    exitWithStdin: raw('exit-with-parent') === 'stdin',
+    exitWithParent: raw('exit-with-parent') === 'stdin' || raw('exit-with-parent') === 'parent' ? (raw('exit-with-parent') as 'stdin' | 'parent') : undefined,
     stateDir: resolve(raw('state-dir') ?? join('robot-data', robotId || 'unknown')),
     recordCodec: raw('record-codec') === 'av1' ? 'av1' : 'h264',
     uploadBandwidth: int('upload-bandwidth', 0, 10 * 1024 ** 3),
@@ -231,7 +231,7 @@ export function parseAgentConfig(argv: string[], env: NodeJS.ProcessEnv = proces
   const codec = raw('record-codec');
   if (codec !== 'h264' && codec !== 'av1') problems.push(`--record-codec must be h264 or av1, got "${codec}"`);
   const exitWith = raw('exit-with-parent');
-  if (exitWith !== undefined && exitWith !== 'stdin') problems.push(`--exit-with-parent must be "stdin", got "${exitWith}"`);
+  if (exitWith !== undefined && exitWith !== 'stdin' && exitWith !== 'parent') problems.push(`--exit-with-parent must be "stdin" or "parent", got "${exitWith}"`);
   if (problems.length > 0) throw new AgentConfigError(problems);
   return config;
 }

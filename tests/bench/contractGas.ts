@@ -7,6 +7,9 @@ import { createPublicClient, createWalletClient, http, type PublicClient } from 
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { ANVIL_DEV_KEYS, DatasetRegistryAbi, deployContracts, EpisodeRegistryAbi, RewardDistributorAbi, RewardTokenAbi, rewardsTree, startAnvil } from '@teleop/contracts';
+import { sampleLoad } from './stats.ts';
+
+const load = sampleLoad();
 
 const anvil = await startAnvil();
 try {
@@ -52,7 +55,7 @@ try {
   const mintGas = await gas(await wallet(hub).writeContract({ address: c.rewardToken, abi: RewardTokenAbi, functionName: 'mint', args: [c.rewardDistributor, 10n ** 18n] }));
   const commitGas = await gas(await wallet(hub).writeContract({ address: c.episodeRegistry, abi: EpisodeRegistryAbi, functionName: 'commit', args: [1n, `0x${'ef'.repeat(32)}`, 500] }));
   const epochPublishGas = rows.at(-1)!.publishGas + mintGas + commitGas;
-  console.log(JSON.stringify({ benchmark: 'contract_gas', claims: rows, epoch: { mintGas, publishRootGas: rows.at(-1)!.publishGas, commitEpisodesGas: commitGas, total: epochPublishGas }, datasetPublishGas: publishDataset, buyAccessGas: buyAccess, target: { claimGas: 90_000 } }, null, 2));
+  console.log(JSON.stringify({ benchmark: 'contract_gas', claims: rows, epoch: { mintGas, publishRootGas: rows.at(-1)!.publishGas, commitEpisodesGas: commitGas, total: epochPublishGas }, datasetPublishGas: publishDataset, buyAccessGas: buyAccess, target: { claimGas: 90_000 }, machine: load.stop() }, null, 2));
 } finally {
   await anvil.stop();
 }

@@ -11,8 +11,10 @@ import { recordAcceptedEpisodes } from '../harness/episodes.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
 import { enrollRobot, eventually, startAgent, startHub, tempDir } from '../harness/processes.ts';
+import { sampleLoad } from './stats.ts';
 
 const { values } = parseArgs({ options: { episodes: { type: 'string', default: '3' }, seconds: { type: 'string', default: '20' } } });
+const load = sampleLoad();
 const EPISODES = Number(values.episodes);
 const SECONDS = Number(values.seconds);
 const CAMERAS = ['front', 'wrist', 'side'].map((name) => `name=${name},source=test,size=640x480,fps=30,codec=vp8,bitrate=1000`);
@@ -23,7 +25,7 @@ const hub = await startHub(data.path, ['--log-level', 'info', '--ice-host-addres
 const agent = await startAgent(hub.url, creds, ['--log-level', 'warn', '--ice-host-addresses', '127.0.0.1', ...CAMERAS.flatMap((c) => ['--camera', c])], false);
 const op = await OperatorClient.connect(hub.url, 'bench-operator');
 try {
-  await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 20_000, 'robot online');
+  await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
   await op.subscribe(creds.robotId);
   await op.requestLease(creds.robotId);
   const reviewer = await signIn(hub.url, keyFor('bench-reviewer'));
@@ -72,6 +74,7 @@ try {
           note: 'every file SHA-256 checked and written to disk; one file at a time',
         },
         target: { realTimeFactor: 10 },
+        machine: load.stop(),
       },
       null,
       2,

@@ -10,7 +10,7 @@ import { fromLong } from '@teleop/proto';
 import { openDatabase, RobotRegistry } from '@teleop/hub';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { metric, startHub, tempDir } from '../harness/processes.ts';
-import { cpuSeconds, rssMb, summarize } from './stats.ts';
+import { cpuSeconds, rssMb, sampleLoad, summarize } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     'p99-ms': { type: 'string', default: '25' },
   },
 });
+const load = sampleLoad();
 const STEPS = values.steps.split(',').map(Number);
 const RATE = Number(values['rate-hz']);
 const WINDOW_S = Number(values['window-s']);
@@ -155,5 +156,5 @@ try {
   data.remove();
 }
 
-console.log(JSON.stringify({ benchmark: 'fan_in', criteria: { loss: 0, operatorP99Ms: P99_LIMIT }, largestPassingRobots: best, target: 200, steps: results }, null, 2));
+console.log(JSON.stringify({ benchmark: 'fan_in', criteria: { loss: 0, operatorP99Ms: P99_LIMIT }, largestPassingRobots: best, target: 200, steps: results, machine: load.stop() }, null, 2));
 process.exit(0);

@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { feetech } from '@teleop/proto';
 import { startEmulatedBusPty } from '../../robot-agent/src/drivers/feetech/emulatedBusPty.ts';
 import { So101Driver } from '../../robot-agent/src/drivers/feetech/So101Driver.ts';
-import { percentile } from './stats.ts';
+import { percentile, sampleLoad } from './stats.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, rate: { type: 'string', default: '100' } } });
+const load = sampleLoad();
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
 const dir = mkdtempSync(join(tmpdir(), 'teleop-bench-feetech-'));
@@ -76,6 +77,7 @@ console.log(
       flatOut,
       bus: stats,
       faults,
+      machine: load.stop(),
     },
     null,
     2,

@@ -80,7 +80,7 @@ const agent = await startAgent(hub.url, creds, agentArgs, false);
 const op = await OperatorClient.connect(hub.url, 'bench');
 let stopWiggle = (): void => undefined;
 try {
-  await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 20_000, 'robot online');
+  await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
   await op.subscribe(creds.robotId);
   await op.requestLease(creds.robotId);
   stopWiggle = wiggle(op, creds.robotId);
@@ -101,7 +101,7 @@ try {
       const view = await episode(hub.url, op.token, episodeId);
       return view.manifest ? view : undefined;
     },
-    120_000,
+    600_000, // a hang backstop: a 5-minute episode of three cameras is hashed, uploaded and probed frame by frame
     'the episode uploaded and verified',
   );
   const manifest = done.manifest!.manifest as unknown as {

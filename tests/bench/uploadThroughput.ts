@@ -10,8 +10,10 @@ import { Upload } from 'tus-js-client';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { enrollRobot, eventually, startAgent, startHub, tempDir } from '../harness/processes.ts';
 import { startEpisode, stopEpisode } from '../harness/episodes.ts';
+import { sampleLoad } from './stats.ts';
 
 const { values } = parseArgs({ options: { mib: { type: 'string', default: '1024' }, chunk: { type: 'string', default: '64' } } });
+const load = sampleLoad();
 const SIZE = Number(values.mib) * 1024 * 1024;
 const CHUNK = Number(values.chunk) * 1024 * 1024;
 
@@ -22,7 +24,7 @@ const agent = await startAgent(hub.url, creds, ['--log-level', 'warn'], false);
 const op = await OperatorClient.connect(hub.url, 'bench');
 const file = join(data.path, 'big.bin');
 try {
-  await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 15_000, 'robot online');
+  await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
   await op.subscribe(creds.robotId);
   await op.requestLease(creds.robotId);
   // A real episode to upload into, kept recording (the hub takes files from the
@@ -73,6 +75,7 @@ try {
           remainingSeconds: Number((resumed.ms / 1000).toFixed(2)),
         },
         target: { throughputMBps: 100 },
+        machine: load.stop(),
       },
       null,
       2,

@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { captureNsOfRtp, type MediaTrackStats } from '@teleop/proto';
 import { openBrowser } from '../harness/browser.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
-import { enrollRobot, eventually, startAgent, startHub, tempDir } from '../harness/processes.ts';
-import { summarize } from './stats.ts';
+import { enrollRobot, eventually, PATIENCE_MS, startAgent, startHub, tempDir } from '../harness/processes.ts';
+import { sampleLoad, summarize } from './stats.ts';
 
 const { values } = parseArgs({ options: { codec: { type: 'string', default: 'vp8' }, seconds: { type: 'string', default: '30' }, size: { type: 'string', default: '640x480' } } });
 const SECONDS = Number(values.seconds);
@@ -23,15 +23,25 @@ interface FrameSample {
   processingMs: number;
 }
 
+const load = sampleLoad();
 const data = tempDir('bench-video');
 const creds = await enrollRobot(data.path, 'latency arm');
 const hub = await startHub(data.path, [...LOOPBACK, '--log-level', 'warn']);
 const agent = await startAgent(hub.url, creds, [...LOOPBACK, '--log-level', 'warn', '--camera', `name=front,source=test,size=${values.size},fps=30,codec=${values.codec},bitrate=1500`], false);
 const op = await OperatorClient.connect(hub.url, 'bench');
+// The page opens once the robot's camera reaches the hub's relay, and measures once the video plays: waited on, not timed.
+await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
+await eventually(
+  () =>
+    new Promise<boolean>((resolve) =>
+      op.socket.emit('media:stats', { robotId: creds.robotId }, (res) => resolve(res.ok && res.value.some((t) => t.camera === 'front' && t.fps > 0))),
+    ),
+  undefined,
+  'the camera streaming into the relay',
+);
 const browser = await openBrowser(`${hub.url}/#/robots/${creds.robotId}/cameras`);
 try {
-  await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 15_000, 'robot online');
-  await browser.page.waitForFunction(() => (document.querySelector('video[aria-label=front]') as HTMLVideoElement | null)?.videoWidth, undefined, { timeout: 20_000 });
+  await browser.page.waitForFunction(() => (document.querySelector('video[aria-label=front]') as HTMLVideoElement | null)?.videoWidth, undefined, { timeout: PATIENCE_MS });
   await new Promise((r) => setTimeout(r, 3000)); // settle: jitter buffer, rate control, clock probes
 
   const result = await browser.page.evaluate(async (seconds) => {
@@ -99,6 +109,7 @@ try {
         relay: { bitrateKbps: track.bitrateKbps, fps: track.fps, packetsLost: track.packetsLost },
         agentFramesSkipped: Number(cam.framesSkipped),
         targets: { p50: 50, p95: 80 },
+        machine: load.stop(),
       },
       null,
       2,

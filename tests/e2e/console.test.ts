@@ -69,7 +69,7 @@ describe('operator console', () => {
     await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 10_000, 'robot online');
     await observer.subscribe(creds.robotId, 100);
     a = await openBrowser(hub.url, { width: 1280, height: 720 }, [FAKE_GAMEPAD]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await a?.close();

@@ -33,7 +33,7 @@ describe('datasets in the console', () => {
     }
     browser = await openBrowser(`${hub.url}/#/datasets`);
     await signInWithBurner(browser.page);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -84,5 +84,5 @@ describe('datasets in the console', () => {
     expect(await row.textContent()).toContain('v1');
     expect(await row.textContent()).toContain('open');
     expect(episodeIds).toHaveLength(2);
-  }, 90_000);
+  });
 });

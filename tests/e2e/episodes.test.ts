@@ -25,7 +25,7 @@ describe('episodes in the console', () => {
     agent = await startAgent(hub.url, creds, [...LOOPBACK, '--camera', 'name=front,source=sim,size=320x240,fps=30,codec=vp8']);
     operator = await openBrowser(`${hub.url}/#/console/${robotId}`);
     await signInWithBurner(operator.page);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await operator?.close();
@@ -59,7 +59,7 @@ describe('episodes in the console', () => {
     await page.getByTestId('replay-video').waitFor();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: screenshotPath('episode.png') });
-  }, 120_000);
+  });
 
   it('a reviewer watches the synced replay and scores; two reviews accept it', async () => {
     reviewer = await openBrowser(`${hub.url}/#/review`);
@@ -86,5 +86,5 @@ describe('episodes in the console', () => {
     });
     await operator.page.goto(`${hub.url}/#/episodes`);
     await eventually(async () => (await operator.page.locator('tr', { hasText: 'sweep left and right' }).textContent())?.includes('accepted'), 10_000, 'accepted in the list');
-  }, 60_000);
+  });
 });

@@ -63,7 +63,7 @@ describe('leader arm in the console (Web Serial)', () => {
     agent = await startAgent(hub.url, creds);
     browser = await openBrowser(`${hub.url}/#/console/${robotId}`, undefined, [await fakeSerialScript()]);
     await signInWithBurner(browser.page);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -127,5 +127,5 @@ describe('leader arm in the console (Web Serial)', () => {
     }, 5000, 'leader read rate');
     expect(rate).toBeGreaterThanOrEqual(60);
     await page.screenshot({ path: screenshotPath('console-leader-arm.png') });
-  }, 90_000);
+  });
 });

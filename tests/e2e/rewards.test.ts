@@ -50,7 +50,7 @@ describe('rewards and paid access in the console', () => {
     } finally {
       op.close();
     }
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -82,7 +82,7 @@ describe('rewards and paid access in the console', () => {
     expect(r.claimed).toBe(r.cumulative);
     await browser.close();
     browser = undefined;
-  }, 90_000);
+  });
 
   it('lets a researcher buy access to a priced version with a purpose, then download it; the contributor sees it', async () => {
     const op = await signIn(url, operatorKey);
@@ -129,7 +129,7 @@ describe('rewards and paid access in the console', () => {
     expect(usage.downloads.map((d) => d.address)).toContain(researcher);
     await browser.close();
     browser = undefined;
-  }, 180_000);
+  });
 
   it("lets an owner register their robot and its signing key in RobotRegistry from My robots", async () => {
     const owner = await signIn(url, operatorKey);
@@ -155,5 +155,5 @@ describe('rewards and paid access in the console', () => {
     } finally {
       await agent.stop();
     }
-  }, 90_000);
+  });
 });

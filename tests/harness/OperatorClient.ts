@@ -1,6 +1,7 @@
 // A Node operator speaking the same socket.io protocol as the browser console.
 import { io, type Socket } from 'socket.io-client';
 import { keyFor, signIn } from './signIn.ts';
+import { PATIENCE_MS } from './processes.ts';
 import {
   fromLong,
   nowNs,
@@ -35,6 +36,8 @@ export class OperatorClient {
   readonly errors: OperatorError[] = [];
   readonly leaseUpdates: LeaseUpdate[] = [];
   readonly presence: RobotSummary[] = [];
+  /** The latest RobotStatus of each subscribed robot. */
+  readonly statuses = new Map<string, v1.RobotStatus>();
   private readonly stateWaiters: { match: (s: ReceivedState) => boolean; resolve: (s: ReceivedState) => void }[] = [];
   private sequence = 0n;
   leaseId: string | null = null;
@@ -72,6 +75,7 @@ export class OperatorClient {
       else if (u.status === 'revoked' && u.leaseId === this.leaseId) this.leaseId = null;
     });
     this.socket.on('robot:presence', (p) => this.presence.push(p));
+    this.socket.on('robot:status', (robotId: string, payload: Binary) => this.statuses.set(robotId, v1.RobotStatus.decode(new Uint8Array(payload as ArrayBuffer))));
     this.socket.on('clock:ping', (_t0, ack) => {
       const t = nowNs().toString();
       ack(t, t);
@@ -144,7 +148,7 @@ export class OperatorClient {
     return () => clearInterval(timer);
   }
 
-  waitForState(match: (s: ReceivedState) => boolean, timeoutMs = 5000): Promise<ReceivedState> {
+  waitForState(match: (s: ReceivedState) => boolean, timeoutMs = PATIENCE_MS): Promise<ReceivedState> {
     const seen = this.states.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -160,11 +164,11 @@ export class OperatorClient {
   }
 
   /** Waits for the first state that reflects command `sequence`. */
-  waitApplied(sequence: bigint, timeoutMs = 5000): Promise<ReceivedState> {
+  waitApplied(sequence: bigint, timeoutMs = PATIENCE_MS): Promise<ReceivedState> {
     return this.waitForState((s) => fromLong(s.state.appliedSequence) >= sequence && s.state.leaseId === this.leaseId, timeoutMs);
   }
 
-  waitForError(code: OperatorError['code'], timeoutMs = 3000): Promise<OperatorError> {
+  waitForError(code: OperatorError['code'], timeoutMs = PATIENCE_MS): Promise<OperatorError> {
     const start = Date.now();
     return new Promise((resolve, reject) => {
       const tick = (): void => {
@@ -177,7 +181,21 @@ export class OperatorClient {
     });
   }
 
-  waitForLease(match: (u: LeaseUpdate) => boolean, timeoutMs = 5000): Promise<LeaseUpdate> {
+  /** Waits until the robot itself reports that it applies this client's lease (it then takes its commands). */
+  waitLeaseApplied(robotId: string, timeoutMs = PATIENCE_MS): Promise<void> {
+    const start = Date.now();
+    return new Promise((resolve, reject) => {
+      const tick = (): void => {
+        const status = this.statuses.get(robotId);
+        if (this.leaseId && status?.leaseId === this.leaseId) return resolve();
+        if (Date.now() - start > timeoutMs) return reject(new Error(`robot ${robotId} did not report lease ${this.leaseId} applied within ${timeoutMs} ms (its status says "${status?.leaseId ?? 'nothing'}")`));
+        setTimeout(tick, 10);
+      };
+      tick();
+    });
+  }
+
+  waitForLease(match: (u: LeaseUpdate) => boolean, timeoutMs = PATIENCE_MS): Promise<LeaseUpdate> {
     const start = Date.now();
     return new Promise((resolve, reject) => {
       const tick = (): void => {

@@ -10,6 +10,13 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const HUB_BIN = join(repo, 'hub/bin/teleop-hub.js');
 export const AGENT_BIN = join(repo, 'robot-agent/bin/robot-agent.js');
 
+/**
+ * How long a test waits for something that is bound to happen (a process up, a state reached, an event) before it
+ * calls it hung. Not a claim about speed: a slow or busy machine only makes the wait longer, never the test fail.
+ * What a test asserts about time is measured on the clocks of the parts under test.
+ */
+export const PATIENCE_MS = 120_000;
+
 export interface LogLine {
   level: number;
   msg: string;
@@ -67,7 +74,7 @@ export class TestProcess {
   }
 
   /** Resolves with the first log line (past or future) matching. */
-  waitForLog(match: (l: LogLine) => boolean, timeoutMs = 10_000): Promise<LogLine> {
+  waitForLog(match: (l: LogLine) => boolean, timeoutMs = PATIENCE_MS): Promise<LogLine> {
     const seen = this.logs.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -112,12 +119,13 @@ export interface RunningHub {
 export async function startHub(dataDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHub> {
   const child = spawn(process.execPath, [HUB_BIN, 'serve', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--log-level', 'debug', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    // Whatever happens to this process (a killed test worker or benchmark), the hub goes with it.
+    env: { TELEOP_EXIT_WITH_PARENT: 'parent', ...process.env, ...env },
   });
   const proc = new TestProcess('hub', child);
   // `serve` prints its URL on stdout once listening, whatever the log level.
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start within 20 s:\n${proc.logs.map((l) => l.msg).join('\n')}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`hub did not start within ${PATIENCE_MS / 1000} s:\n${proc.logs.map((l) => l.msg).join('\n')}`)), PATIENCE_MS);
     const check = (): void => {
       const m = /Teleop Hub running at (\S+)/.exec(proc.stdout.join(''));
       if (m) {
@@ -165,10 +173,10 @@ export async function startAgent(hubUrl: string, creds: { robotId: string; secre
   const state = args.includes('--state-dir') ? [] : ['--state-dir', tempDir(`agent-${creds.robotId}`).path];
   const child = spawn(process.execPath, [AGENT_BIN, '--hub', hubUrl, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', 'debug', ...state, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TELEOP_ROBOT_SECRET: creds.secret },
+    env: { TELEOP_EXIT_WITH_PARENT: 'parent', ...process.env, TELEOP_ROBOT_SECRET: creds.secret },
   });
   const proc = new TestProcess(`agent ${creds.robotId}`, child);
-  if (waitConnected) await proc.waitForLog((l) => l.msg === 'connected to the hub broker', 20_000);
+  if (waitConnected) await proc.waitForLog((l) => l.msg === 'connected to the hub broker');
   return proc;
 }
 
@@ -189,7 +197,7 @@ export async function metric(hubUrl: string, name: string, labels: Record<string
   return total;
 }
 
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = PATIENCE_MS, what = 'condition'): Promise<T> {
   const start = Date.now();
   let last: unknown;
   while (Date.now() - start < timeoutMs) {

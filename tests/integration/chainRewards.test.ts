@@ -116,7 +116,7 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     await op.subscribe(robotId);
     expect((await op.requestLease(robotId)).status).toBe('granted');
     episodeIds = await recordAcceptedEpisodes(hub.url, op, robotId, ['pick the cube', 'push the block'], reviewer.token);
-  }, 240_000);
+  });
 
   afterAll(async () => {
     op?.close();
@@ -234,7 +234,7 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     expect(pull.code).toBe(0);
     const report = JSON.parse(pull.stdout) as { root: string; onChain: { tokenId: number; root: string } };
     expect(report.onChain).toMatchObject({ tokenId, root: v.merkleRoot });
-  }, 180_000);
+  });
 
   it('shows contributors every purchase (with its purpose) and download of datasets holding their episodes', async () => {
     await eventually(async () => {

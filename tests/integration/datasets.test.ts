@@ -117,7 +117,7 @@ describe('datasets', () => {
     // Episodes of different lengths and motions (identical ones would be rejected as duplicates), accepted by a reviewer.
     const reviewer = await signIn(hub.url, keyFor('dataset-reviewer'));
     episodeIds.push(...(await recordAcceptedEpisodes(hub.url, op, robotId, Array.from({ length: EPISODES }, (_, e) => TASKS[e % 2]!), reviewer.token)));
-  }, 180_000);
+  });
 
   afterAll(async () => {
     op?.close();
@@ -153,7 +153,7 @@ describe('datasets', () => {
     versionDir = join(data.path, 'datasets', datasetId, `v${version}`);
     tree = join(versionDir, 'lerobot');
     info = JSON.parse(readFileSync(join(tree, 'meta', 'info.json'), 'utf8')) as Info;
-  }, 150_000);
+  });
 
   it('writes LeRobot v3.0 metadata whose totals match the data exactly', async () => {
     expect(info.codebase_version).toBe('v3.0');
@@ -360,7 +360,7 @@ describe('datasets', () => {
     const tampered = await runHubCli(['dataset', 'verify', out]);
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toContain('is not the root of its files');
-  }, 60_000);
+  });
 
   it('serves files with ranges and ETags, and gates priced datasets', async () => {
     const url = `${hub.url}/api/v1/datasets/sim-arm-demos/versions/latest/files/lerobot/meta/info.json`;
@@ -388,7 +388,7 @@ describe('datasets', () => {
     expect((await fetch(file, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(402);
     expect((await fetch(`${hub.url}/api/v1/datasets/sim-arm-priced/versions/1/manifest`)).status).toBe(200); // the manifest stays public
     expect((await fetch(file, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200); // its creator
-  }, 90_000);
+  });
 
   it("exports in LeRobot's SO-101 units on request: degrees, or -100..100, with the gripper 0..100 over its range", async () => {
     const build = async (name: string, units: string): Promise<string> => {
@@ -430,5 +430,5 @@ describe('datasets', () => {
       expect(norm[k]![5]).toBe(deg[k]![5]);
     }
     expect(readFileSync(join(degrees, 'lerobot', 'README.md'), 'utf8')).toContain("LeRobot's SO-101 `use_degrees` convention");
-  }, 150_000);
+  });
 });

@@ -63,7 +63,7 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
     expect(feetech.SO101_JOINTS.map((j) => c[j]!.id)).toEqual([1, 2, 3, 4, 5, 6]);
     // Written into the servos too.
     expect(rig.emulator.inspect(1)).toMatchObject({ homing: c.shoulder_pan!.homing_offset, minLimit: c.shoulder_pan!.range_min, maxLimit: c.shoulder_pan!.range_max });
-  }, 30_000);
+  });
 
   it('refuses to run without a usable calibration or port, with a clear message', async () => {
     const missing = agentTool(['--hub', 'http://127.0.0.1:9', '--robot-id', 'r-x', '--secret', 'x'.repeat(20), '--driver', 'so101', '--port', rig.path, '--calibration', join(data.path, 'none.json')]);
@@ -83,7 +83,7 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
     const cams = agentTool(['cameras']);
     expect(await cams.exited).toBe(0);
     expect(cams.stdout.join('')).toMatch(/no V4L2 cameras found|\/dev\/video\d/);
-  }, 30_000);
+  });
 
   it('drives the emulated arm through the hub, and a servo lost mid-episode faults the robot and fails the episode', async () => {
     const creds = await enrollRobot(data.path, 'so101 on a pty', 'so101_follower');
@@ -129,5 +129,5 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
       op.close();
       await agent.stop();
     }
-  }, 90_000);
+  });
 });

@@ -69,7 +69,7 @@ describe('RewardService', () => {
     for (const [id, owner] of [['r-a', alice], ['r-b', bob]] as const) {
       await db.insertInto('robots').values({ id, name: id, model: 'so101', owner, secret_hash: 'x', created_at: '2026-11-01T00:00:00Z', revoked_at: null, secret_rotated_at: null, signing_address: null, data_policy: 'open', allowed_buyers: null }).execute();
     }
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await db?.destroy();

@@ -48,10 +48,16 @@ export function CamerasPage({ robotId }: { robotId: string }) {
     const onChanged = ({ robotId: changed }: { robotId: string }): void => {
       if (changed === robotId) setGeneration((g) => g + 1);
     };
+    // A robot that comes online after the page opened (the watch was refused as offline) is watched then.
+    const onPresence = (summary: { robotId: string; online: boolean }): void => {
+      if (summary.robotId === robotId && summary.online && !watch) setGeneration((g) => g + 1);
+    };
     socket.on('media:changed', onChanged);
+    socket.on('robot:presence', onPresence);
     return () => {
       cancelled = true;
       socket.off('media:changed', onChanged);
+      socket.off('robot:presence', onPresence);
       watch?.close();
     };
   }, [socket, robotId, generation]);

@@ -43,7 +43,7 @@ interface Recording {
 
 const EMPTY_STATS: LiveStats = { framesIn: 0, framesSkipped: 0, packets: 0, bytes: 0, restarts: 0, keyframeRequests: 0, forcedKeyframes: 0, encodeLatencyP50Ms: 0, encodeLatencyP95Ms: 0 };
 /** How long a thread may take to finish its recording and encoders when closed before it is terminated. */
-const CLOSE_TIMEOUT_MS = 30_000;
+const CLOSE_TIMEOUT_MS = 10_000;
 
 /** The entry is TypeScript: the thread loads it through tsx, as the agent's own entry does. */
 function bootstrap(entry: string): string {

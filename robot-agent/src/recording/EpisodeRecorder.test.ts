@@ -147,7 +147,7 @@ describe('EpisodeRecorder', () => {
     mcap.frames.forEach((f, i) => expect(Number(f.frameIndex)).toBe(i));
     const saved = JSON.parse(readFileSync(join(spool, 'e-1', 'manifest.json'), 'utf8')) as SignedManifest;
     expect(saved.signature).toBe(signed.signature);
-  }, 20_000);
+  });
 
   it('counts frames a camera failed to deliver instead of filling them in', async () => {
     const { recorder, source: camera } = await rig(true);
@@ -161,7 +161,7 @@ describe('EpisodeRecorder', () => {
     const cam = signed.manifest.cameras[0]!;
     expect(cam.droppedFrames).toBeGreaterThanOrEqual(10);
     expect(cam.droppedFrames).toBeLessThanOrEqual(20);
-  }, 20_000);
+  });
 
   it('ends an episode whose stop arrives while its start is still opening files', async () => {
     const { recorder } = await rig();
@@ -170,7 +170,7 @@ describe('EpisodeRecorder', () => {
     await started;
     expect(signed.manifest.episodeId).toBe('e-quick');
     expect(recorder.recordingId).toBeNull();
-  }, 20_000);
+  });
 
   it('starts the next episode while the last one is still finishing its files', async () => {
     const { recorder } = await rig();
@@ -185,7 +185,7 @@ describe('EpisodeRecorder', () => {
       expect(m.cameras[0]!.frames).toBeGreaterThan(10);
       expect(m.channels['/camera/front/frames']).toBe(m.cameras[0]!.frames);
     }
-  }, 20_000);
+  });
 
   it('discards without leaving anything behind', async () => {
     const { spool, recorder } = await rig();
@@ -193,7 +193,7 @@ describe('EpisodeRecorder', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await recorder.stop('e-x', 'discard')).toBeNull();
     expect(() => readFileSync(join(spool, 'e-x', 'recording.json'))).toThrow();
-  }, 20_000);
+  });
 
   it('finalizes an episode interrupted by a crash as failed, with what was recorded', async () => {
     const { spool, recorder, key, loop, camera } = await rig(true);
@@ -226,5 +226,5 @@ describe('EpisodeRecorder', () => {
     const mp4 = signed.manifest.files.find((f) => f.name === 'front.mp4');
     expect(mp4).toBeDefined();
     expect(ffprobeFrames(join(spool, 'e-crash', 'front.mp4'))).toBeGreaterThan(10);
-  }, 20_000);
+  });
 });

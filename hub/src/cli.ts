@@ -148,8 +148,9 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
   const chainLine = anvil ? `\nLocal chain (anvil) at ${anvil.rpcUrl}, chain id ${config.chainId}; contracts in ${join(config.dataDir, 'chain.json')}` : '';
   console.log(`\nTeleop Hub running at ${hub.url}${robotId ? `  (simulated robot ${robotId})` : ''}${chainLine}\nPress Ctrl-C to stop.\n`);
 
-  // `up` (npm start) never outlives what launched it, even killed; `serve` only when asked (--exit-with-parent).
-  const exitWith = config.exitWithParent ?? (withSimRobot ? 'launcher' : undefined);
+  // `up` (npm start) never outlives what launched it, even killed (its launcher includes its parent);
+  // `serve` only when asked (--exit-with-parent).
+  const exitWith = withSimRobot ? 'launcher' : config.exitWithParent;
   stopOnSignals(
     async () => {
       stopping = true;

@@ -34,17 +34,22 @@ export function processesToWatch(mode: ExitWithParent): Watched[] {
   const parent = process.ppid;
   const watched: Watched[] = [{ pid: parent, start: procStat(parent)?.start ?? null }];
   if (mode === 'parent') return watched;
-  // npm runs scripts through a shell, which outlives a killed npm: watch up to the npm that launched us.
+  // npm runs scripts through a shell, which outlives a killed npm (and `npm start` may run npm again):
+  // watch every process up to the outermost npm or npx within a few levels.
   const chain: Watched[] = [];
+  let launcherAt = -1;
   for (let pid = parent, depth = 0; pid > 1 && depth < 8; depth++) {
     const s = procStat(pid);
     if (!s) break;
     chain.push({ pid, start: s.start });
-    if (/(^|\/)(npm|npx)(-cli\.js)?(\s|$)/.test(s.command) || /\bnpm-cli\.js\b|\bnpx-cli\.js\b/.test(s.command)) return chain;
+    if (NPM.test(s.command)) launcherAt = chain.length - 1;
     pid = s.ppid;
   }
-  return watched;
+  return launcherAt >= 0 ? chain.slice(0, launcherAt + 1) : watched;
 }
+
+/** npm's process title ("npm start", "npm exec ...") or its script (npm-cli.js, npx-cli.js). */
+const NPM = /^(npm|npx)( |$)|\bnp[mx]-cli\.js\b/;
 
 function gone(w: Watched): boolean {
   const s = procStat(w.pid);

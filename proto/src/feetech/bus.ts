@@ -121,12 +121,16 @@ export class FeetechBus {
         return got;
       }
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          this.pending = null;
-          this.stats.timeouts++;
-          // A partial packet (e.g. a corrupted length byte) must not swallow the next answer.
-          this.parser.reset();
-          resolve();
+        let timer = setTimeout(() => {
+          // An answer that came in time may still wait to be read when this thread was busy at the deadline:
+          // the transport gets one turn to deliver it before the servo is called silent.
+          timer = setTimeout(() => {
+            this.pending = null;
+            this.stats.timeouts++;
+            // A partial packet (e.g. a corrupted length byte) must not swallow the next answer.
+            this.parser.reset();
+            resolve();
+          }, 0);
         }, this.timeoutMs);
         this.pending = {
           expect,

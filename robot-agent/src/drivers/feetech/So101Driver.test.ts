@@ -67,7 +67,12 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
     // A goal beyond the calibrated range is clamped to it by the driver too.
     await d.sendAction([10, 0, 0, 0, 0, 0]);
     await until('clamped goal', () => rig.emulator.inspect(1).goal === 3100);
-    expect(d.busStats()!.timeouts).toBe(0);
+    // The emulated servos run in this process, so on a busy machine one may really answer late: a late answer is
+    // retried, never a fault, and no byte is lost or corrupted on the way.
+    const stats = d.busStats()!;
+    expect(stats.retries).toBeGreaterThanOrEqual(stats.timeouts);
+    expect(stats.checksumErrors).toBe(0);
+    expect(d.faults()).toEqual([]);
   });
 
   it('counts corrupted and truncated answers, retries them, and stays healthy', async () => {

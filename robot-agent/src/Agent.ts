@@ -1,6 +1,6 @@
 // One robot agent: a driver, the safety layer and control loop around it, and
 // the link to the hub. Owns all of them; close() stops them in order.
-import { fromLong, nowNs, toLong, v1 } from '@teleop/proto';
+import { fromLong, nowNs, toLong, v1, type LiveCodec } from '@teleop/proto';
 import type { AgentConfig } from './config.ts';
 import { ControlLoop } from './control/ControlLoop.ts';
 import { SafetyLayer, type RejectReason } from './control/SafetyLayer.ts';
@@ -8,8 +8,9 @@ import type { Driver, DriverFault } from './drivers/Driver.ts';
 import { SimArmDriver } from './drivers/sim/SimArmDriver.ts';
 import { So101Driver } from './drivers/feetech/So101Driver.ts';
 import { HubLink } from './link/HubLink.ts';
-import { MediaPublisher, type PublishedCamera } from './link/MediaPublisher.ts';
+import { MediaThread } from './link/MediaThread.ts';
 import type { Logger } from './log.ts';
+import type { CameraDescription } from './cameras/Camera.ts';
 import { CameraThread } from './cameras/CameraThread.ts';
 import { PoseHistory } from './cameras/sim/PoseHistory.ts';
 import { findFfmpeg } from './cameras/ffmpeg.ts';
@@ -48,14 +49,15 @@ export class Agent {
   private rejectEventWindow = { startMs: 0, count: 0 };
   private heartbeat: NodeJS.Timeout | null = null;
   private clockOffsetNs = 0n;
-  readonly cameras: PublishedCamera[] = [];
+  readonly cameras: { camera: CameraDescription; codec: LiveCodec }[] = [];
   /** Each camera runs in a thread of its own: capture, live encoder input, recording intake. */
   private readonly cameraThreads: CameraThread[] = [];
   /** Recent joint positions shared with the camera threads (the simulated view draws the arm as it was at each frame). */
   private readonly poses: PoseHistory;
   private readonly cameraFaults = new Map<string, DriverFault>();
   private readonly cameraRetries = new Set<NodeJS.Timeout>();
-  private readonly media: MediaPublisher;
+  /** WebRTC to the hub runs in a thread of its own, fed by the camera threads directly. */
+  private readonly media: MediaThread;
   readonly key: PrivateKeyAccount;
   private recorder: EpisodeRecorder | null = null;
   private uploader: EpisodeUploader | null = null;
@@ -123,13 +125,13 @@ export class Agent {
       camera.on('error', (err) => this.onCameraError(camera, err));
       camera.on('recordingLoss', (dropped, total) => this.onRecordingLoss(camera, dropped, total));
       this.cameraThreads.push(camera);
-      this.cameras.push({ camera: camera.description, codec: c.codec, encoder: camera });
+      this.cameras.push({ camera: camera.description, codec: c.codec });
     }
-    this.media = new MediaPublisher(
+    this.media = new MediaThread(
       this.link,
-      this.cameras,
+      this.cameraThreads,
       { hostAddresses: config.iceHostAddresses, stunUrls: config.stunUrls, ...(config.turn ? { turn: config.turn } : {}) },
-      logger,
+      { logLevel: config.logLevel, logger },
     );
     this.key = loadOrCreateRobotKey(join(config.stateDir, 'robot-key'));
     this.link.on('control', (p) => this.onControl(p));
@@ -143,6 +145,7 @@ export class Agent {
     if (this.cameras.length > 0) findFfmpeg();
     await this.driver.connect();
     await Promise.all(this.cameraThreads.map((camera) => camera.start().catch((err: Error) => this.onCameraError(camera, err))));
+    this.media.start();
     this.recorder = new EpisodeRecorder({
       spoolDir: join(this.config.stateDir, 'spool'),
       robotId: this.config.robotId,

@@ -1,10 +1,11 @@
 // One camera running in a thread of its own (cameraThreadMain.ts): capture,
 // the live encoder's input and the recorder's frame intake. This is the main
-// thread's handle: it starts and stops the thread, forwards the live RTP
-// stream, asks for key frames, starts and stops a camera's part of an episode
-// recording, and keeps the thread's latest counters for the robot's status.
+// thread's handle: it starts and stops the thread, opens the port its live
+// stream flows on (to the media thread), starts and stops a camera's part of
+// an episode recording, and keeps the thread's latest counters for the
+// robot's status.
 import { EventEmitter } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import type { LiveCodec } from '@teleop/proto';
 import type { CameraConfig } from '../config.ts';
 import type { RecordingCodec } from '../recording/CameraRecorder.ts';
@@ -12,12 +13,13 @@ import { CameraError, type CameraDescription } from './Camera.ts';
 import type { CameraRecordingResult, CameraThreadData, FromCameraThread, LiveStats, ToCameraThread } from './cameraThreadProtocol.ts';
 import { describeCamera } from './createCamera.ts';
 import { deferred, type Deferred } from '../deferred.ts';
+import { tsWorker } from '../tsWorker.ts';
 
 export type { CameraRecordingResult, LiveStats } from './cameraThreadProtocol.ts';
 
 export interface CameraThreadEvents {
-  /** One RTP packet of the live stream (header already rewritten: one SSRC, capture-time timestamps). */
-  rtp: [packet: Buffer];
+  /** A new thread is ready (at start, or after the last one failed): open its live port again. */
+  started: [];
   /** The camera failed (device gone, capture process died, thread crashed); start() tries it again. */
   error: [error: CameraError];
   /** Frames flow again after a start or an error. */
@@ -44,12 +46,6 @@ interface Recording {
 const EMPTY_STATS: LiveStats = { framesIn: 0, framesSkipped: 0, packets: 0, bytes: 0, restarts: 0, keyframeRequests: 0, forcedKeyframes: 0, encodeLatencyP50Ms: 0, encodeLatencyP95Ms: 0 };
 /** How long a thread may take to finish its recording and encoders when closed before it is terminated. */
 const CLOSE_TIMEOUT_MS = 10_000;
-
-/** The entry is TypeScript: the thread loads it through tsx, as the agent's own entry does. */
-function bootstrap(entry: string): string {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-}
 
 export class CameraThread extends EventEmitter<CameraThreadEvents> {
   readonly description: CameraDescription;
@@ -82,7 +78,7 @@ export class CameraThread extends EventEmitter<CameraThreadEvents> {
       return this.ready;
     }
     const data: CameraThreadData = { camera: this.config, pose: this.options.pose, logLevel: this.options.logLevel };
-    const worker = new Worker(bootstrap(new URL('./cameraThreadMain.ts', import.meta.url).href), { eval: true, workerData: data, name: `camera ${this.config.name}` });
+    const worker = tsWorker(new URL('./cameraThreadMain.ts', import.meta.url), { workerData: data, name: `camera ${this.config.name}` });
     this.worker = worker;
     const ready = deferred<void>();
     this.ready = ready.promise;
@@ -119,8 +115,15 @@ export class CameraThread extends EventEmitter<CameraThreadEvents> {
     await worker.terminate();
   }
 
-  requestKeyframe(): void {
-    this.post({ type: 'keyframe' });
+  /**
+   * A port on which this camera's live stream (RTP, see LivePortMessage) flows and key frames are asked for,
+   * for the media thread; it replaces any earlier one. Null while the camera's thread is not running.
+   */
+  openLivePort(): MessagePort | null {
+    if (!this.worker) return null;
+    const { port1, port2 } = new MessageChannel();
+    this.worker.postMessage({ type: 'live-port', port: port1 } satisfies ToCameraThread, [port1]);
+    return port2;
   }
 
   /** Latest counters of the live path (as of the thread's last report, at most 0.5 s old). */
@@ -183,6 +186,7 @@ export class CameraThread extends EventEmitter<CameraThreadEvents> {
     switch (m.type) {
       case 'ready':
         ready.resolve();
+        this.emit('started');
         break;
       case 'start-failed':
         ready.reject(new CameraError(this.config.name, m.message));
@@ -192,9 +196,6 @@ export class CameraThread extends EventEmitter<CameraThreadEvents> {
         break;
       case 'flowing':
         this.emit('flowing');
-        break;
-      case 'rtp':
-        this.emit('rtp', Buffer.from(m.packet.buffer, m.packet.byteOffset, m.packet.byteLength));
         break;
       case 'stats':
         this.liveStats = m.live;

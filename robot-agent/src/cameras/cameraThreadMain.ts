@@ -3,13 +3,13 @@
 // (the control loop, WebRTC, MQTT, uploads) can delay a frame or make one miss
 // its slot. The main thread gets RTP packets for the live path and one small
 // record per recorded frame for the MCAP journal.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createLogger } from '../log.ts';
 import { CameraRecorder } from '../recording/CameraRecorder.ts';
 import { createCamera } from './createCamera.ts';
 import { LiveEncoder } from './LiveEncoder.ts';
 import { PoseHistory } from './sim/PoseHistory.ts';
-import type { CameraThreadData, FromCameraThread, ToCameraThread } from './cameraThreadProtocol.ts';
+import type { CameraThreadData, FromCameraThread, LivePortMessage, ToCameraThread } from './cameraThreadProtocol.ts';
 
 const STATS_EVERY_MS = 500;
 const LOSS_REPORT_EVERY_MS = 1000;
@@ -63,9 +63,12 @@ camera.on('error', (err) => {
   flowing = false;
   post({ type: 'camera-error', message: err.message });
 });
+// The live stream goes straight to the media thread (WebRTC), never through the main thread.
+let livePort: MessagePort | null = null;
 live.on('rtp', (packet) => {
+  if (!livePort) return;
   const bytes = new Uint8Array(packet.serialize());
-  post({ type: 'rtp', packet: bytes }, [bytes.buffer as ArrayBuffer]);
+  livePort.postMessage({ type: 'rtp', packet: bytes } satisfies LivePortMessage, [bytes.buffer as ArrayBuffer]);
 });
 
 const statsTimer = setInterval(() => {
@@ -108,9 +111,15 @@ port.on('message', (m: ToCameraThread) => {
     case 'start':
       camera.start().catch((err: Error) => post({ type: 'camera-error', message: err.message }));
       break;
-    case 'keyframe':
-      live.requestKeyframe();
+    case 'live-port': {
+      livePort?.close();
+      const port = m.port;
+      livePort = port;
+      port.on('message', (x: LivePortMessage) => {
+        if (x.type === 'keyframe') live.requestKeyframe();
+      });
       break;
+    }
     case 'record-start': {
       if (recorder) {
         post({ type: 'record-start-failed', id: m.id, message: `camera ${config.name} is already recording` });
@@ -144,6 +153,7 @@ port.on('message', (m: ToCameraThread) => {
         await Promise.all(finishing);
         await camera.stop().catch(() => undefined);
         await live.stop();
+        livePort?.close();
         post({ type: 'closed' });
         port.close();
       })();

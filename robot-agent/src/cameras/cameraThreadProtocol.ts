@@ -1,5 +1,7 @@
 // Messages between the agent's main thread and a camera's own thread
-// (CameraThread <-> cameraThreadMain). Times are bigint ns since the epoch.
+// (CameraThread <-> cameraThreadMain), and on the live port between a camera's
+// thread and the media thread. Times are bigint ns since the epoch.
+import type { MessagePort } from 'node:worker_threads';
 import type { CameraConfig } from '../config.ts';
 import type { RecordingCodec } from '../recording/CameraRecorder.ts';
 
@@ -35,7 +37,8 @@ export interface LiveStats {
 
 export type ToCameraThread =
   | { type: 'start' }
-  | { type: 'keyframe' }
+  /** From now on the live stream goes to this port (the media thread's end holds the other). */
+  | { type: 'live-port'; port: MessagePort }
   /** Recordings are numbered: the next one may start while the last one is still finishing its MP4. */
   | { type: 'record-start'; id: number; path: string; codec: RecordingCodec }
   | { type: 'record-stop'; id: number }
@@ -47,7 +50,6 @@ export type FromCameraThread =
   | { type: 'camera-error'; message: string }
   /** The first frame after a start or an error. */
   | { type: 'flowing' }
-  | { type: 'rtp'; packet: Uint8Array }
   | { type: 'stats'; live: LiveStats; recording: { frames: number; dropped: number } | null }
   | { type: 'recorded'; id: number; frameIndex: number; captureNs: bigint; droppedBefore: number }
   /** Frames the recording lost since the last such message (the first at once, then at most one a second). */
@@ -56,3 +58,6 @@ export type FromCameraThread =
   | { type: 'record-start-failed'; id: number; message: string }
   | { type: 'record-stopped'; id: number; result: CameraRecordingResult }
   | { type: 'closed' };
+
+/** On a camera's live port: RTP out (header rewritten: one SSRC, capture-time timestamps), key-frame requests in. */
+export type LivePortMessage = { type: 'rtp'; packet: Uint8Array } | { type: 'keyframe' };

@@ -7,7 +7,14 @@ import { MediaStreamTrack, RTCPeerConnection, useH264, useVP8 } from 'werift';
 import { iceGatheringComplete, iceSettings, MediaSignalError, parseMediaSignal, type IceOptions, type LiveCodec, type MediaSignal } from '@teleop/proto';
 import type { CameraDescription } from '../cameras/Camera.ts';
 import type { Logger } from '../log.ts';
-import type { HubLink } from './HubLink.ts';
+
+/** The signalling side of the robot's link to the hub (HubLink, or its stand-in in the media thread). */
+export interface SignalLink {
+  readonly connected: boolean;
+  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'mediaSignal', listener: (payload: Buffer) => void): unknown;
+  publish(channel: 'mediaSignal', payload: string, opts: { qos: 1 }): unknown;
+}
 
 /** A camera's encoded live stream: RTP packets out, key frames on request (CameraThread). */
 export interface LiveSource {
@@ -40,7 +47,7 @@ export class MediaPublisher {
   readonly stats = { offers: 0, connected: 0, failures: 0, keyframeRequests: 0 };
 
   constructor(
-    private readonly link: HubLink,
+    private readonly link: SignalLink,
     private readonly cameras: PublishedCamera[],
     private readonly ice: IceOptions,
     private readonly logger: Logger,

@@ -7,7 +7,7 @@
 // Usage: npm run bench:console --workspace tests [-- --seconds 20 --width 1280 --height 720]
 import { parseArgs } from 'node:util';
 import { openBrowser, signInWithBurner } from '../harness/browser.ts';
-import { enrollRobot, eventually, metric, startAgent, startHub, tempDir } from '../harness/processes.ts';
+import { camerasStreaming, enrollRobot, eventually, startAgent, startHub, tempDir } from '../harness/processes.ts';
 import { sampleLoad, summarize } from './stats.ts';
 
 const { values } = parseArgs({
@@ -25,7 +25,7 @@ const cams = ['front', 'wrist', 'top'].slice(0, CAMERAS).flatMap((name) => ['--c
 const agent = await startAgent(hub.url, creds, [...LOOPBACK, '--log-level', 'warn', '--state-rate', '50', ...cams], false);
 const browser = await openBrowser(`${hub.url}/#/console/${creds.robotId}`, { width: Number(values.width), height: Number(values.height) });
 try {
-  await eventually(async () => (await metric(hub.url, 'teleop_media_fps')) > 20 * CAMERAS, undefined, 'cameras streaming');
+  await eventually(() => camerasStreaming(hub.url, CAMERAS), undefined, 'cameras streaming');
   await signInWithBurner(browser.page);
   const page = browser.page;
   await page.locator('[data-testid=scene] canvas').waitFor();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { inboundVideoStats, openBrowser, type TestBrowser } from '../harness/browser.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { watchFromNode, type NodeViewer } from '../harness/nodeViewer.ts';
-import { enrollRobot, eventually, metric, startAgent, startHub, tempDir } from '../harness/processes.ts';
+import { camerasStreaming, enrollRobot, eventually, metric, startAgent, startHub, tempDir } from '../harness/processes.ts';
 import { cpuSeconds, rssMb, sampleLoad } from './stats.ts';
 
 const { values } = parseArgs({
@@ -41,7 +41,7 @@ const NODE = values.viewer === 'node';
 const rows: Record<string, unknown>[] = [];
 const pid = hub.process.child.pid!;
 try {
-  await eventually(async () => (await metric(hub.url, 'teleop_media_fps')) > 25 * CAMERAS, undefined, 'cameras streaming');
+  await eventually(() => camerasStreaming(hub.url, CAMERAS), undefined, 'cameras streaming');
   const url = `${hub.url}/#/robots/${creds.robotId}/cameras`;
   for (const viewers of STEPS) {
     while (NODE && nodeViewers.length < viewers) nodeViewers.push(await watchFromNode(op, creds.robotId));

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { robotTopic, v1 } from '@teleop/proto';
 import { openBrowser, signInWithBurner, type TestBrowser } from '../harness/browser.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
-import { enrollRobot, eventually, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
+import { enrollRobot, eventually, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess, PATIENCE_MS } from '../harness/processes.ts';
 import { screenshotPath } from '../harness/screenshots.ts';
 
 const LOOPBACK = ['--ice-host-addresses', '127.0.0.1'];
@@ -66,7 +66,7 @@ describe('operator console', () => {
     hub = await startHub(data.path, LOOPBACK);
     agent = await startAgent(hub.url, creds, [...LOOPBACK, '--camera', 'name=front,source=sim,size=320x240,fps=15,codec=vp8']);
     observer = await OperatorClient.connect(hub.url, 'observer');
-    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 10_000, 'robot online');
+    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
     await observer.subscribe(creds.robotId, 100);
     a = await openBrowser(hub.url, { width: 1280, height: 720 }, [FAKE_GAMEPAD]);
   });
@@ -85,7 +85,7 @@ describe('operator console', () => {
     await a.page.screenshot({ path: screenshotPath('signin.png') });
     await signInWithBurner(a.page);
     const card = a.page.getByTestId(`robot-${creds.robotId}`);
-    await card.getByText('online', { exact: false }).first().waitFor({ timeout: 10_000 });
+    await card.getByText('online', { exact: false }).first().waitFor({ timeout: PATIENCE_MS });
     await expect(card.textContent()).resolves.toContain('console arm');
     await a.page.waitForTimeout(1500); // let the thumbnail start
     await a.page.screenshot({ path: screenshotPath('fleet.png') });
@@ -94,12 +94,12 @@ describe('operator console', () => {
   it('renders the robot in 3D and takes the lease', async () => {
     await a.page.goto(`${hub.url}/#/console/${creds.robotId}`);
     await a.page.locator('[data-testid=scene] canvas').waitFor();
-    await eventually(async () => (await a.page.getByTestId('measured-shoulder_pan').textContent())?.match(/^-?\d/), 10_000, 'measured state shown');
+    await eventually(async () => (await a.page.getByTestId('measured-shoulder_pan').textContent())?.match(/^-?\d/), undefined, 'measured state shown');
     const pixels = await canvasPixels(a.page);
     expect(pixels.nonBlank).toBeGreaterThan(0.02);
     await a.page.getByRole('button', { name: 'Take control' }).click();
-    await a.page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: 5000 });
-    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.leaseHolder !== null), 5000, 'lease visible to others');
+    await a.page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
+    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.leaseHolder !== null), undefined, 'lease visible to others');
   });
 
   it('jogs a joint with the keyboard; the robot moves and the 3D view changes', async () => {
@@ -108,7 +108,7 @@ describe('operator console', () => {
     await a.page.keyboard.down('q');
     await a.page.waitForTimeout(900);
     await a.page.keyboard.up('q');
-    await eventually(() => joint('shoulder_pan') > pan0 + 0.2, 3000, 'shoulder_pan moved');
+    await eventually(() => joint('shoulder_pan') > pan0 + 0.2, undefined, 'shoulder_pan moved');
     await a.page.waitForTimeout(300);
     const after = await canvasPixels(a.page);
     expect(pixelsChanged(before.signature, after.signature)).toBeGreaterThan(50);
@@ -121,7 +121,7 @@ describe('operator console', () => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, '0.8');
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await eventually(() => Math.abs(joint('elbow_flex') - 0.8) < 0.01, 5000, 'elbow_flex at 0.8');
+    await eventually(() => Math.abs(joint('elbow_flex') - 0.8) < 0.01, undefined, 'elbow_flex at 0.8');
   });
 
   it('drives with a gamepad only while the deadman is held, and stops when it is unplugged', async () => {
@@ -138,7 +138,7 @@ describe('operator console', () => {
       (window as unknown as { __fakePad: { buttons: { pressed: boolean }[] } }).__fakePad.buttons[4]!.pressed = true;
     });
     await a.page.getByText('HELD — gamepad drives').waitFor();
-    await eventually(() => joint('shoulder_pan') < pan0 - 0.15, 3000, 'gamepad moved the arm');
+    await eventually(() => joint('shoulder_pan') < pan0 - 0.15, undefined, 'gamepad moved the arm');
     await a.page.evaluate(() => {
       (window as unknown as { __fakePad: { connected: boolean } }).__fakePad.connected = false; // unplugged mid-drive
     });
@@ -154,33 +154,33 @@ describe('operator console', () => {
     await a.page.waitForTimeout(300);
     await a.page.keyboard.press('Space');
     await a.page.keyboard.up('w');
-    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.estop), 3000, 'e-stop latched');
-    await eventually(() => speed() < 0.01, 2000, 'arm stopped');
+    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.estop), undefined, 'e-stop latched');
+    await eventually(() => speed() < 0.01, undefined, 'arm stopped');
     const lift = joint('shoulder_lift');
     await a.page.keyboard.down('w');
     await a.page.waitForTimeout(500);
     await a.page.keyboard.up('w');
     expect(Math.abs(joint('shoulder_lift') - lift)).toBeLessThan(0.005); // latched: keys do nothing
     await a.page.getByTestId('estop-reset').click();
-    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && !r.estop), 3000, 'e-stop reset');
+    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && !r.estop), undefined, 'e-stop reset');
   });
 
   it('queues a second operator, who gets the lease when the first releases', async () => {
     b = await openBrowser(`${hub.url}/#/console/${creds.robotId}`);
     await signInWithBurner(b.page);
     await b.page.getByRole('button', { name: 'Take control' }).click();
-    await b.page.getByTestId('lease-status').getByText('Queued: position 1').waitFor({ timeout: 5000 });
+    await b.page.getByTestId('lease-status').getByText('Queued: position 1').waitFor({ timeout: PATIENCE_MS });
     await a.page.getByRole('button', { name: 'Release lease' }).click();
-    await b.page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: 5000 });
+    await b.page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
   });
 
   it('shows a lost connection at once, stops, and does not resume the lease on reconnect', async () => {
     const page = b!.page;
     await page.evaluate(() => (window as unknown as { __teleopHubSocket: { io: { engine: { close(): void } } } }).__teleopHubSocket.io.engine.close());
-    await page.getByRole('alert').filter({ hasText: 'Lost the connection to the hub' }).waitFor({ timeout: 1000 });
-    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.leaseHolder === null), 5000, 'lease ended with the connection');
-    await page.getByRole('status').filter({ hasText: 'hub connected' }).waitFor({ timeout: 10_000 });
-    await page.getByTestId('lease-status').getByText('You do not hold the lease.').waitFor({ timeout: 5000 });
+    await page.getByRole('alert').filter({ hasText: 'Lost the connection to the hub' }).waitFor({ timeout: PATIENCE_MS });
+    await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === creds.robotId && r.leaseHolder === null), undefined, 'lease ended with the connection');
+    await page.getByRole('status').filter({ hasText: 'hub connected' }).waitFor({ timeout: PATIENCE_MS });
+    await page.getByTestId('lease-status').getByText('You do not hold the lease.').waitFor({ timeout: PATIENCE_MS });
     await page.getByRole('button', { name: 'Take control' }).waitFor();
   });
 
@@ -198,7 +198,7 @@ describe('operator console', () => {
       await client.publishAsync(robotTopic(broken.robotId, 'describe'), Buffer.from(description), { qos: 1, retain: true });
       await client.publishAsync(robotTopic(broken.robotId, 'presence'), 'online', { qos: 1, retain: true });
       await a.page.goto(`${hub.url}/#/console/${broken.robotId}`);
-      await a.page.getByRole('alert').filter({ hasText: "the robot's URDF lacks joints elbow" }).waitFor({ timeout: 5000 });
+      await a.page.getByRole('alert').filter({ hasText: "the robot's URDF lacks joints elbow" }).waitFor({ timeout: PATIENCE_MS });
       await a.page.getByRole('button', { name: 'Take control' }).waitFor();
       await a.page.getByRole('button', { name: /E-STOP/ }).waitFor();
       // A URDF whose mesh is missing: drawn without it, with a message saying which.
@@ -211,7 +211,7 @@ describe('operator console', () => {
       }).finish();
       await client.publishAsync(robotTopic(broken.robotId, 'describe'), Buffer.from(withMesh), { qos: 1, retain: true });
       await a.page.reload();
-      await a.page.getByRole('alert').filter({ hasText: 'forearm.stl could not be loaded' }).waitFor({ timeout: 5000 });
+      await a.page.getByRole('alert').filter({ hasText: 'forearm.stl could not be loaded' }).waitFor({ timeout: PATIENCE_MS });
       expect(await a.page.locator('.scene-error').count()).toBe(0);
       await a.page.locator('[data-testid=scene] canvas').waitFor();
     } finally {
@@ -233,7 +233,7 @@ describe('operator console', () => {
       await a.page.getByRole('button', { name: 'I stored it' }).click();
       await a.page.reload();
       await a.page.getByRole('cell', { name: /owner arm/ }).waitFor();
-      await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === m![1] && r.online), 10_000, 'owned robot online');
+      await eventually(async () => (await observer.listRobots()).find((r) => r.robotId === m![1] && r.online), undefined, 'owned robot online');
       await a.page.screenshot({ path: screenshotPath('my-robots.png') });
     } finally {
       await owned.stop();

@@ -7,7 +7,7 @@ import { openBrowser, signInWithBurner, type TestBrowser } from '../harness/brow
 import { recordAcceptedEpisodes } from '../harness/episodes.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
-import { enrollRobot, eventually, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
+import { enrollRobot, eventually, startAgent, startHub, tempDir, type RunningHub, type TestProcess, PATIENCE_MS } from '../harness/processes.ts';
 import { screenshotPath } from '../harness/screenshots.ts';
 
 describe('datasets in the console', () => {
@@ -23,7 +23,7 @@ describe('datasets in the console', () => {
     agent = await startAgent(hub.url, creds, ['--ice-host-addresses', '127.0.0.1', '--camera', 'name=front,source=sim,size=320x240,fps=30,codec=vp8']);
     const op = await OperatorClient.connect(hub.url, 'console-dataset-operator');
     try {
-      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 15_000, 'robot online');
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
       await op.subscribe(creds.robotId);
       await op.requestLease(creds.robotId);
       const reviewer = await signIn(hub.url, keyFor('console-dataset-reviewer'));
@@ -52,16 +52,16 @@ describe('datasets in the console', () => {
     await form.getByRole('button', { name: 'Build dataset' }).click();
     await page.waitForFunction(() => window.location.hash === '#/datasets/console-demo/1');
     const facts = page.getByTestId('version-facts');
-    await facts.waitFor({ timeout: 60_000 });
+    await facts.waitFor({ timeout: PATIENCE_MS });
     expect(await facts.textContent()).toContain('Episodes2');
     expect(await page.getByTestId('merkle-root').textContent()).toMatch(/^0x[0-9a-f]{64}$/);
     expect(await page.getByTestId('pull-command').textContent()).toBe(`npx teleop-hub dataset pull console-demo@1 --hub ${hub.url} --out ./console-demo`);
 
     // The preview reads the dataset's own rows and video.
-    await page.getByTestId('preview-status').filter({ hasText: 'rows' }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('preview-status').filter({ hasText: 'rows' }).waitFor({ timeout: PATIENCE_MS });
     await page.locator('[data-testid=preview-scene] canvas').waitFor();
     const video = page.locator('video[aria-label="observation.images.front"]');
-    await page.waitForFunction(() => ((document.querySelector('video[aria-label="observation.images.front"]') as HTMLVideoElement | null)?.readyState ?? 0) >= 2, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => ((document.querySelector('video[aria-label="observation.images.front"]') as HTMLVideoElement | null)?.readyState ?? 0) >= 2, undefined, { timeout: PATIENCE_MS });
     // Episode 1 starts where episode 0 ends in the shared file.
     await page.getByLabel('Episode to preview').selectOption('1');
     await page.waitForFunction(
@@ -70,7 +70,7 @@ describe('datasets in the console', () => {
         return v !== null && v.readyState >= 2 && v.currentTime > 1;
       },
       undefined,
-      { timeout: 20_000 },
+      { timeout: PATIENCE_MS },
     );
     const t = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
     const meta = (await (await fetch(`${hub.url}/api/v1/datasets/console-demo/versions/1`)).json()) as { summary: { totalFrames: number } };

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signInWithBurner, type TestBrowser } from '../harness/browser.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
-import { enrollRobot, eventually, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
+import { enrollRobot, eventually, startAgent, startHub, tempDir, type RunningHub, type TestProcess, PATIENCE_MS } from '../harness/processes.ts';
 import { screenshotPath } from '../harness/screenshots.ts';
 
 const LOOPBACK = ['--ice-host-addresses', '127.0.0.1'];
@@ -52,7 +52,7 @@ describe('episodes in the console', () => {
     await page.getByTestId('episode-count').getByText('1 episode recorded this session').waitFor();
     await page.goto(`${hub.url}/#/episodes`);
     const row = page.locator('tr', { hasText: 'sweep left and right' });
-    await row.getByText('in review').waitFor({ timeout: 60_000 });
+    await row.getByText('in review').waitFor({ timeout: PATIENCE_MS });
     await page.screenshot({ path: screenshotPath('episodes.png') });
     await row.getByRole('link', { name: 'sweep left and right' }).click();
     await page.getByRole('heading', { name: 'Automatic checks' }).waitFor();
@@ -65,7 +65,7 @@ describe('episodes in the console', () => {
     reviewer = await openBrowser(`${hub.url}/#/review`);
     await signInWithBurner(reviewer.page);
     const page = reviewer.page;
-    await page.getByRole('heading', { name: 'sweep left and right' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { name: 'sweep left and right' }).waitFor({ timeout: PATIENCE_MS });
     const video = page.getByTestId('replay-video');
     await video.waitFor();
     // Play a little: the 3D robot follows the recording.
@@ -75,7 +75,7 @@ describe('episodes in the console', () => {
     expect(await page.evaluate(() => (document.querySelector('[data-testid=replay-video]') as HTMLVideoElement).currentTime)).toBeGreaterThan(0.5);
     await page.getByLabel('Score').selectOption('5');
     await page.getByRole('button', { name: 'Submit review' }).click();
-    await page.getByText('no episode is waiting for a review you may give').waitFor({ timeout: 10_000 });
+    await page.getByText('no episode is waiting for a review you may give').waitFor({ timeout: PATIENCE_MS });
     // A second reviewer, through the API.
     const r = await signIn(hub.url, keyFor('second-reviewer'));
     const next = (await (await fetch(`${hub.url}/api/v1/reviews/next`, { method: 'POST', headers: { authorization: `Bearer ${r.token}` } })).json()) as { episodeId: string };
@@ -85,6 +85,6 @@ describe('episodes in the console', () => {
       body: JSON.stringify({ taskDone: true, camerasClear: true, robotSafe: true, score: 4 }),
     });
     await operator.page.goto(`${hub.url}/#/episodes`);
-    await eventually(async () => (await operator.page.locator('tr', { hasText: 'sweep left and right' }).textContent())?.includes('accepted'), 10_000, 'accepted in the list');
+    await eventually(async () => (await operator.page.locator('tr', { hasText: 'sweep left and right' }).textContent())?.includes('accepted'), undefined, 'accepted in the list');
   });
 });

@@ -14,7 +14,7 @@ import { openBrowser, signInWithBurner, type TestBrowser } from '../harness/brow
 import { recordAcceptedEpisodes } from '../harness/episodes.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
-import { HUB_BIN, TestProcess, eventually, startAgent, tempDir } from '../harness/processes.ts';
+import { HUB_BIN, TestProcess, eventually, startAgent, tempDir, PATIENCE_MS } from '../harness/processes.ts';
 import { createPublicClient, getAddress, http } from 'viem';
 import { RobotRegistryAbi } from '@teleop/contracts';
 import { robotIdOnChain } from '@teleop/proto';
@@ -39,10 +39,10 @@ describe('rewards and paid access in the console', () => {
       { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}` } },
     );
     up = new TestProcess('up', child);
-    url = await eventually(() => /Teleop Hub running at (\S+)/.exec(up.stdout.join(''))?.[1], 30_000, 'hub URL printed');
+    url = await eventually(() => /Teleop Hub running at (\S+)/.exec(up.stdout.join(''))?.[1], undefined, 'hub URL printed');
     const op = await OperatorClient.connect(url, 'console-rewards-operator');
     try {
-      const robot = await eventually(async () => (await op.listRobots()).find((r) => r.online), 20_000, 'simulated robot online');
+      const robot = await eventually(async () => (await op.listRobots()).find((r) => r.online), undefined, 'simulated robot online');
       await op.subscribe(robot.robotId);
       await op.requestLease(robot.robotId);
       const reviewer = await signIn(url, keyFor('console-rewards-reviewer'));
@@ -64,7 +64,7 @@ describe('rewards and paid access in the console', () => {
     const page = browser.page;
     await signInWithBurner(page);
     await page.getByRole('button', { name: 'Settle an epoch now' }).click();
-    await page.getByRole('status').filter({ hasText: 'Epoch 1 settled' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('status').filter({ hasText: 'Epoch 1 settled' }).waitFor({ timeout: PATIENCE_MS });
     const details = page.locator('details', { hasText: 'Epoch 1' });
     for (const id of episodeIds) await details.getByRole('link', { name: id }).waitFor();
     const cumulative = (await page.getByTestId('cumulative').textContent())!;
@@ -73,8 +73,8 @@ describe('rewards and paid access in the console', () => {
     expect(await page.getByTestId('wallet-balance').textContent()).toBe('0 TELEOP');
 
     await page.getByRole('button', { name: /^Claim / }).click();
-    await page.getByRole('status').filter({ hasText: 'Claimed' }).waitFor({ timeout: 30_000 });
-    await eventually(async () => (await page.getByTestId('wallet-balance').textContent()) === cumulative, 10_000, 'claimed tokens in the wallet');
+    await page.getByRole('status').filter({ hasText: 'Claimed' }).waitFor({ timeout: PATIENCE_MS });
+    await eventually(async () => (await page.getByTestId('wallet-balance').textContent()) === cumulative, undefined, 'claimed tokens in the wallet');
     expect(await page.getByTestId('claimable').textContent()).toBe('0 TELEOP');
     await page.screenshot({ path: screenshotPath('rewards.png'), fullPage: true });
     // On the hub's record too.
@@ -95,7 +95,7 @@ describe('rewards and paid access in the console', () => {
     await eventually(async () => {
       const v = (await (await fetch(`${url}/api/v1/datasets/paid-waves/versions/1`)).json()) as { tokenId: number | null; state: string };
       return v.state === 'failed' || v.tokenId !== null;
-    }, 120_000, 'version built and published');
+    }, undefined, 'version built and published');
 
     const researcherKey = generatePrivateKey();
     const researcher = privateKeyToAccount(researcherKey).address;
@@ -103,17 +103,17 @@ describe('rewards and paid access in the console', () => {
     const page = browser.page;
     await signInWithBurner(page);
     await page.getByRole('button', { name: 'Get test ETH and tokens' }).click();
-    await page.getByRole('status').filter({ hasText: 'Funded' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('status').filter({ hasText: 'Funded' }).waitFor({ timeout: PATIENCE_MS });
 
     await page.goto(`${url}/#/datasets/paid-waves/1`);
     const onChain = page.getByTestId('on-chain');
-    await onChain.getByText('the on-chain root matches').waitFor({ timeout: 15_000 });
+    await onChain.getByText('the on-chain root matches').waitFor({ timeout: PATIENCE_MS });
     await onChain.getByText('Your wallet has no access yet.').waitFor();
     const file = `${url}/api/v1/datasets/paid-waves/versions/1/files/lerobot/meta/info.json`;
     expect(await page.evaluate(async (u) => (await fetch(u)).status, file)).toBe(402);
     await onChain.getByLabel('Purpose (shown to the contributors)').fill('benchmarking imitation learning');
     await onChain.getByRole('button', { name: /^Buy access for/ }).click();
-    await onChain.getByTestId('has-access').waitFor({ timeout: 30_000 });
+    await onChain.getByTestId('has-access').waitFor({ timeout: PATIENCE_MS });
     expect(await page.evaluate(async (u) => (await fetch(u)).status, file)).toBe(200);
     await page.screenshot({ path: screenshotPath('dataset-purchase.png'), fullPage: true });
 
@@ -124,7 +124,7 @@ describe('rewards and paid access in the console', () => {
       };
       const d = u.datasets.find((x) => x.name === 'paid-waves');
       return d && d.purchases.length > 0 ? d : undefined;
-    }, 15_000, 'purchase seen by the contributor');
+    }, undefined, 'purchase seen by the contributor');
     expect(usage.purchases).toEqual([expect.objectContaining({ buyer: researcher, purpose: 'benchmarking imitation learning' })]);
     expect(usage.downloads.map((d) => d.address)).toContain(researcher);
     await browser.close();
@@ -140,13 +140,13 @@ describe('rewards and paid access in the console', () => {
       const signer = await eventually(async () => {
         const mine = (await (await fetch(`${url}/api/v1/me/robots`, { headers: { authorization: `Bearer ${owner.token}` } })).json()) as { robots: { robotId: string; signingAddress: string | null }[] };
         return mine.robots.find((r) => r.robotId === enrolled.robotId)?.signingAddress ?? undefined;
-      }, 15_000, 'signing key announced');
+      }, undefined, 'signing key announced');
       browser = await openBrowser(`${url}/#/my-robots`, undefined, [`localStorage.setItem('teleop.burnerKey', '${operatorKey}')`]);
       const page = browser.page;
       await signInWithBurner(page);
       const cell = page.getByTestId(`on-chain-${enrolled.robotId}`);
       await cell.getByRole('button', { name: 'Register on chain' }).click();
-      await cell.getByText('registered, key current').waitFor({ timeout: 30_000 });
+      await cell.getByText('registered, key current').waitFor({ timeout: PATIENCE_MS });
       const chain = (await (await fetch(`${url}/api/v1/chain`)).json()) as { contracts: { robotRegistry: `0x${string}` } };
       const client = createPublicClient({ transport: http(`${url}/api/v1/chain/rpc`) });
       const onChain = await client.readContract({ address: chain.contracts.robotRegistry, abi: RobotRegistryAbi, functionName: 'robot', args: [robotIdOnChain(enrolled.robotId)] });

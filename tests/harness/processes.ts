@@ -180,6 +180,28 @@ export async function startAgent(hubUrl: string, creds: { robotId: string; secre
   return proc;
 }
 
+/** Every series of one metric from /metrics, with its labels. */
+export async function metricSeries(hubUrl: string, name: string): Promise<{ labels: Record<string, string>; value: number }[]> {
+  const text = await (await fetch(`${hubUrl}/metrics`)).text();
+  const out: { labels: Record<string, string>; value: number }[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^([a-z_]+)(\{([^}]*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const labels = Object.fromEntries((m[3] ?? '').split(',').filter(Boolean).map((kv) => {
+      const [k, v] = kv.split('=');
+      return [k!, v?.replace(/^"|"$/g, '') ?? ''];
+    }));
+    out.push({ labels, value: Number(m[4]) });
+  }
+  return out;
+}
+
+/** Whether the hub's relay receives frames from `cameras` cameras (each streaming, however fast). */
+export async function camerasStreaming(hubUrl: string, cameras: number): Promise<boolean> {
+  const fps = await metricSeries(hubUrl, 'teleop_media_fps');
+  return fps.filter((s) => s.value > 0).length >= cameras;
+}
+
 /** Reads one metric sample (sum over series whose labels include `labels`) from /metrics. */
 export async function metric(hubUrl: string, name: string, labels: Record<string, string> = {}): Promise<number> {
   const text = await (await fetch(`${hubUrl}/metrics`)).text();

@@ -44,7 +44,7 @@ describe('bad input', () => {
   /** The well-behaved robot still streams to its operator. */
   const goodRobotUndisturbed = async (): Promise<void> => {
     const since = nowNs();
-    await watcher.waitForState((s) => s.robotId === good.robotId && s.receivedNs > since, 2000);
+    await watcher.waitForState((s) => s.robotId === good.robotId && s.receivedNs > since);
     const health = (await (await fetch(`${hub.url}/api/v1/health`)).json()) as { status: string; robotsOnline: number };
     expect(health.status).toBe('ok');
   };
@@ -82,7 +82,7 @@ describe('bad input', () => {
     await client.publishAsync(robotTopic(rogue.robotId, 'presence'), 'sideways', { qos: 1 });
     await eventually(
       async () => (await metric(hub.url, 'teleop_messages_dropped_total', { source: 'robot', reason: 'malformed' })) >= before + 7,
-      3000,
+      undefined,
       'malformed drops counted',
     );
     expect(client.connected).toBe(true);
@@ -160,7 +160,7 @@ describe('bad input', () => {
       expect((await op.waitForError('bad_command')).message).toContain('expected 6 values, got 5');
 
       op.socket.emit('control', good.robotId, new Uint8Array([0xff, 0xff, 0xff]));
-      await eventually(() => op.errors.filter((e) => e.code === 'bad_command').length >= 2, 2000, 'undecodable command refused');
+      await eventually(() => op.errors.filter((e) => e.code === 'bad_command').length >= 2, undefined, 'undecodable command refused');
 
       op.socket.emit('control', 'r-nobody', new Uint8Array([8, 1]));
       await op.waitForError('unknown_robot');
@@ -183,12 +183,12 @@ describe('bad input', () => {
     const doomed = await enrollRobot(data.path, 'doomed arm');
     const doomedAgent = await startAgent(hub.url, doomed, ['--log-level', 'info']);
     try {
-      await eventually(async () => (await watcher.listRobots()).find((r) => r.robotId === doomed.robotId && r.online), 5000, 'doomed online');
+      await eventually(async () => (await watcher.listRobots()).find((r) => r.robotId === doomed.robotId && r.online), undefined, 'doomed online');
       const res = await runHubCli(['robots', 'revoke', doomed.robotId, '--data', data.path]);
       expect(res.code).toBe(0);
       expect(res.stdout).toContain(`revoked ${doomed.robotId}`);
-      await hub.process.waitForLog((l) => l.msg === 'robot revoked: removed from the fleet' && l.robotId === doomed.robotId, 5000);
-      await doomedAgent.waitForLog((l) => String(l.msg).startsWith(`the hub refused robot ${doomed.robotId}`), 10_000);
+      await hub.process.waitForLog((l) => l.msg === 'robot revoked: removed from the fleet' && l.robotId === doomed.robotId);
+      await doomedAgent.waitForLog((l) => String(l.msg).startsWith(`the hub refused robot ${doomed.robotId}`));
       expect(await metric(hub.url, 'teleop_messages_dropped_total', { source: 'broker', reason: 'revoked_robot' })).toBeGreaterThanOrEqual(1);
       expect((await watcher.listRobots()).some((r) => r.robotId === doomed.robotId)).toBe(false);
       await expect(watcher.subscribe(doomed.robotId)).rejects.toMatchObject({ error: { code: 'unknown_robot' } });

@@ -112,7 +112,7 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     reviewer = await signIn(hub.url, keyFor('chain-reviewer'));
     researcher = await signIn(hub.url, keyFor('chain-researcher'));
     admin = await signIn(hub.url, keyFor('chain-admin'));
-    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online), 15_000, 'robot online');
+    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online), undefined, 'robot online');
     await op.subscribe(robotId);
     expect((await op.requestLease(robotId)).status).toBe('granted');
     episodeIds = await recordAcceptedEpisodes(hub.url, op, robotId, ['pick the cube', 'push the block'], reviewer.token);
@@ -206,7 +206,7 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     const v = await eventually(async () => {
       const x = (await api<{ state: string; tokenId: number | null; merkleRoot: Hex; manifestHash: Hex }>(`/api/v1/datasets/${datasetName}/versions/1`)).body;
       return x.state === 'failed' ? x : x.tokenId !== null ? x : undefined;
-    }, 120_000, 'version built and published');
+    }, undefined, 'version built and published');
     expect(v.state).toBe('ready');
     tokenId = v.tokenId!;
     const onChain = await client.readContract({ address: c.datasetRegistry, abi: DatasetRegistryAbi, functionName: 'version', args: [BigInt(tokenId)] });
@@ -240,7 +240,7 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     await eventually(async () => {
       const u = (await api<{ datasets: { name: string; purchases: unknown[] }[] }>('/api/v1/me/usage', owner.token)).body;
       return u.datasets.find((d) => d.name === datasetName)?.purchases.length === 1;
-    }, 15_000, 'purchase followed from the chain');
+    }, undefined, 'purchase followed from the chain');
     for (const who of [op.token, owner.token, reviewer.token]) {
       const u = (await api<{ datasets: { name: string; myEpisodes: { episodeId: string; as: string[] }[]; purchases: { buyer: string; purpose: string; paid: string }[]; downloads: { address: string | null; kind: string; path: string | null }[] }[] }>('/api/v1/me/usage', who)).body;
       const d = u.datasets.find((x) => x.name === datasetName)!;

@@ -37,7 +37,7 @@ describe('control spine', () => {
     const robots = await eventually(async () => {
       const list = await alice.listRobots();
       return list.find((r) => r.robotId === robotId && r.online) ? list : undefined;
-    }, 10_000, 'robot online');
+    }, undefined, 'robot online');
     const me = robots.find((r) => r.robotId === robotId)!;
     expect(me).toMatchObject({ model: 'so101_sim', leaseHolder: null, queueLength: 0, mode: 'ROBOT_MODE_IDLE' });
 
@@ -112,12 +112,12 @@ describe('control spine', () => {
 
   it('estimates operator and robot clock offsets and reports corrected latencies', async () => {
     const carol = clients[2]!;
-    await eventually(() => carol.clockOffsetNs !== null, 5000, 'clock offset');
+    await eventually(() => carol.clockOffsetNs !== null, undefined, 'clock offset');
     // Same machine: the offset is tiny.
     expect(Number(carol.clockOffsetNs) / 1e6).toBeLessThan(5);
     const seq = carol.send(robotId, [0.2, 0, 0, 0, 0, 0]);
     await carol.waitApplied(seq);
-    await eventually(async () => (await metric(hub.url, 'teleop_command_latency_seconds_count', { leg: 'round_trip' })) > 0, 3000, 'round trip samples');
+    await eventually(async () => (await metric(hub.url, 'teleop_command_latency_seconds_count', { leg: 'round_trip' })) > 0, undefined, 'round trip samples');
     expect(await metric(hub.url, 'teleop_command_latency_seconds_count', { leg: 'hub_to_robot' })).toBeGreaterThan(0);
     expect(await metric(hub.url, 'teleop_command_latency_seconds_count', { leg: 'operator_to_hub' })).toBeGreaterThan(0);
     expect(await metric(hub.url, 'teleop_state_latency_seconds_count')).toBeGreaterThan(0);

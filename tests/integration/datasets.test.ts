@@ -110,7 +110,7 @@ describe('datasets', () => {
     ]);
     op = await OperatorClient.connect(hub.url, 'dataset-operator');
     token = (await signIn(hub.url, keyFor('dataset-operator'))).token;
-    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online), 15_000, 'robot online');
+    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online), undefined, 'robot online');
     await op.subscribe(robotId);
     expect((await op.requestLease(robotId)).status).toBe('granted');
 
@@ -146,7 +146,7 @@ describe('datasets', () => {
     const v = await eventually(async () => {
       const r = (await (await fetch(`${hub.url}/api/v1/datasets/${datasetId}/versions/${version}`)).json()) as { state: string; reason: string | null; merkleRoot: string; episodeIds: string[] };
       return r.state !== 'building' ? r : undefined;
-    }, 120_000, 'version built');
+    }, undefined, 'version built');
     expect(v.reason).toBeNull();
     expect(v.state).toBe('ready');
     expect(v.episodeIds).toEqual(episodeIds);
@@ -381,7 +381,7 @@ describe('datasets', () => {
       body: JSON.stringify({ name: 'sim-arm-priced', price: '1000', selection: { episodeIds: episodeIds.slice(0, 1) } }),
     });
     expect(priced.status).toBe(202);
-    await eventually(async () => ((await (await fetch(`${hub.url}/api/v1/datasets/sim-arm-priced/versions/1`)).json()) as { state: string }).state === 'ready' || undefined, 60_000, 'priced version built');
+    await eventually(async () => ((await (await fetch(`${hub.url}/api/v1/datasets/sim-arm-priced/versions/1`)).json()) as { state: string }).state === 'ready' || undefined, undefined, 'priced version built');
     const file = `${hub.url}/api/v1/datasets/sim-arm-priced/versions/1/files/lerobot/meta/info.json`;
     const stranger = await signIn(hub.url, keyFor('stranger'));
     expect((await fetch(file)).status).toBe(402);
@@ -402,7 +402,7 @@ describe('datasets', () => {
       const v = await eventually(async () => {
         const x = (await (await fetch(`${hub.url}/api/v1/datasets/${name}/versions/1`)).json()) as { state: string; reason: string | null };
         return x.state !== 'building' ? x : undefined;
-      }, 60_000, `${name} built`);
+      }, undefined, `${name} built`);
       expect(v.reason).toBeNull();
       return join(data.path, 'datasets', datasetId, 'v1');
     };

@@ -27,7 +27,7 @@ describe('episodes', () => {
     agent = await startAgent(hub.url, creds, ['--ice-host-addresses', '127.0.0.1', '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8']);
     op = await OperatorClient.connect(hub.url, 'recorder');
     token = (await signIn(hub.url, keyFor('recorder'))).token;
-    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online), 10_000, 'robot online');
+    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online), undefined, 'robot online');
     await op.subscribe(robotId);
     expect((await op.requestLease(robotId)).status).toBe('granted');
   });
@@ -50,7 +50,7 @@ describe('episodes', () => {
     const done = await eventually(async () => {
       const e = await episode(hub.url, token, id);
       return ['in_review', 'rejected', 'failed'].includes(e.state) ? e : undefined;
-    }, 30_000, 'episode verified and checked');
+    }, undefined, 'episode verified and checked');
     expect(done.reason).toBeNull();
     expect(done.state).toBe('in_review');
     expect(done.checks?.every((c) => c.passed || !c.hard)).toBe(true);
@@ -65,7 +65,7 @@ describe('episodes', () => {
     expect(m.channels['/operator/commands']).toBeGreaterThanOrEqual(100);
     expect(done.quality?.controlRoundTripMs?.p50).toBeLessThan(50);
     expect(updates).toEqual(expect.arrayContaining(['recording', 'uploading', 'verifying', 'checks', 'in_review']));
-    await agent.waitForLog((l) => l.msg === 'episode uploaded and confirmed by the hub; removed from the spool' && l.episodeId === id, 10_000);
+    await agent.waitForLog((l) => l.msg === 'episode uploaded and confirmed by the hub; removed from the spool' && l.episodeId === id);
 
     // A file downloads whole and by range.
     const whole = Buffer.from(await (await fetch(`${hub.url}/api/v1/episodes/${id}/files/front.mp4`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
@@ -104,7 +104,7 @@ describe('episodes', () => {
     const e = await eventually(async () => {
       const x = await episode(hub.url, token, idle);
       return ['in_review', 'rejected', 'failed'].includes(x.state) ? x : undefined;
-    }, 30_000, 'idle episode checked');
+    }, undefined, 'idle episode checked');
     expect(e.state).toBe('rejected');
     expect(e.reason).toContain('idle: the joints travelled');
 
@@ -138,7 +138,7 @@ describe('episodes', () => {
       const stray = 'e-00000000-0000-4000-8000-000000000000';
       const status = v1.RobotStatus.encode({ timeNs: toLong(nowNs()), mode: v1.RobotMode.ROBOT_MODE_IDLE, recordingEpisodeId: stray }).finish();
       await robot.publishAsync(robotTopic(ghost.robotId, 'status'), Buffer.from(status), { qos: 1 });
-      await eventually(() => stops.length > 0, 5000, 'a stop for the stray episode');
+      await eventually(() => stops.length > 0, undefined, 'a stop for the stray episode');
       expect(stops[0]).toMatchObject({ episodeId: stray, outcome: 'discard' });
       // Repeated statuses do not flood the robot with stops.
       for (let i = 0; i < 5; i++) await robot.publishAsync(robotTopic(ghost.robotId, 'status'), Buffer.from(status), { qos: 1 });

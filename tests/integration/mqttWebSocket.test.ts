@@ -27,7 +27,7 @@ describe('MQTT over WebSocket', () => {
     agent = await startAgent(hub.url, creds, ['--mqtt-url', wsUrl]);
     const op = await OperatorClient.connect(hub.url, 'ws-op');
     try {
-      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 5000, 'online over ws');
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'online over ws');
       await op.subscribe(creds.robotId);
       expect((await op.requestLease(creds.robotId)).status).toBe('granted');
       const seq = op.send(creds.robotId, [0.3, 0, 0, 0, 0, 0]);

@@ -37,7 +37,7 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
     const middle = [2100, 1900, 2047, 2200, 2500, 1800];
     middle.forEach((raw, i) => rig.emulator.moveTo(i + 1, raw));
     const tool = agentTool(['calibrate', '--driver', 'so101', '--port', rig.path, '--calibration', calibrationFile]);
-    const prompted = (text: string): Promise<unknown> => eventually(() => tool.stdout.join('').includes(text), 10_000, `prompt "${text}"`);
+    const prompted = (text: string): Promise<unknown> => eventually(() => tool.stdout.join('').includes(text), undefined, `prompt "${text}"`);
     await prompted('Move the arm to the middle of its range');
     tool.child.stdin!.write('\n');
     await prompted('Move every joint but wrist_roll through its whole range');
@@ -91,7 +91,7 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
     const agent = await startAgent(hub.url, creds, ['--driver', 'so101', '--port', rig.path, '--calibration', calibrationFile]);
     const op = await OperatorClient.connect(hub.url, 'so101-operator');
     try {
-      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), 15_000, 'so101 online');
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'so101 online');
       const sub = await op.subscribe(creds.robotId);
       expect(sub.describe.model).toBe('so101_follower');
       expect(sub.describe.joints.map((j) => j.name)).toEqual(['shoulder_pan', 'shoulder_lift', 'elbow_flex', 'wrist_flex', 'wrist_roll', 'gripper']);
@@ -99,8 +99,8 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
       const c = feetech.checkCalibration(JSON.parse(readFileSync(calibrationFile, 'utf8')));
       // Drive the shoulder to 0.3 rad: the servo's goal and position follow, and the hub's state reports it.
       const stop = op.stream(creds.robotId, [0.3, 0, 0, 0, 0, 0], 50);
-      await eventually(() => Math.abs(rig.emulator.inspect(1).present - feetech.radiansToRaw(c.shoulder_pan!, 0.3)) <= 3, 10_000, 'servo 1 at 0.3 rad');
-      const state = await op.waitForState((s) => Math.abs((s.state.positions[0] ?? 0) - 0.3) < 0.01, 5000);
+      await eventually(() => Math.abs(rig.emulator.inspect(1).present - feetech.radiansToRaw(c.shoulder_pan!, 0.3)) <= 3, undefined, 'servo 1 at 0.3 rad');
+      const state = await op.waitForState((s) => Math.abs((s.state.positions[0] ?? 0) - 0.3) < 0.01);
       expect(state.state.positions[0]).toBeCloseTo(0.3, 2);
 
       // Mid-episode, the elbow's servo goes silent.
@@ -108,8 +108,8 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
       const id = await startEpisode(op, creds.robotId, 'pick the cube');
       await new Promise((r) => setTimeout(r, 800));
       rig.emulator.setSilent(3, true);
-      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId)?.mode === 'ROBOT_MODE_FAULT', 5000, 'robot in fault');
-      await agent.waitForLog((l) => l.msg === 'elbow_flex (servo 3) stopped answering: motion stopped', 5000);
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId)?.mode === 'ROBOT_MODE_FAULT', undefined, 'robot in fault');
+      await agent.waitForLog((l) => l.msg === 'elbow_flex (servo 3) stopped answering: motion stopped');
       // Commands are not applied while the fault lasts: the shoulder stays put.
       const held = rig.emulator.inspect(1).goal;
       stop();
@@ -120,11 +120,11 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
       const failed = await eventually(async () => {
         const e = await episode(hub.url, token, id);
         return ['failed', 'rejected'].includes(e.state) ? e : undefined;
-      }, 30_000, 'episode failed');
+      }, undefined, 'episode failed');
       expect(failed.state).toBe('failed');
       expect(failed.reason).toMatch(/robot fault during the episode: elbow_flex \(servo 3\) stopped answering/);
       rig.emulator.setSilent(3, false);
-      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId)?.mode !== 'ROBOT_MODE_FAULT', 5000, 'fault cleared');
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId)?.mode !== 'ROBOT_MODE_FAULT', undefined, 'fault cleared');
     } finally {
       op.close();
       await agent.stop();

@@ -105,6 +105,12 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
     stdin.write(frame.data);
   }
 
+  /** Counts a frame the live path was not given (the camera's thread gave its CPU to the recording). */
+  skip(): void {
+    this.stats.framesIn++;
+    this.stats.framesSkipped++;
+  }
+
   /**
    * A viewer lost the picture. ffmpeg cannot be told to emit a key frame, so when the next scheduled one is
    * more than a second away (a long key-frame interval) the encoder is restarted: its first frame is a key

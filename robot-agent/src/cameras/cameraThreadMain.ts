@@ -5,7 +5,7 @@
 // record per recorded frame for the MCAP journal.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createLogger } from '../log.ts';
-import { CameraRecorder } from '../recording/CameraRecorder.ts';
+import { CameraRecorder, nextRecordingSpeed, recordingCodecArgs } from '../recording/CameraRecorder.ts';
 import { createCamera } from './createCamera.ts';
 import { LiveEncoder } from './LiveEncoder.ts';
 import { PoseHistory } from './sim/PoseHistory.ts';
@@ -33,6 +33,14 @@ function finish(id: number): void {
   finishing.add(done);
   void done.finally(() => finishing.delete(done));
 }
+/**
+ * How the recording encoder degrades before it drops a frame. Within an episode: while its backlog is over
+ * half a second, the live stream gets every other frame only (the recording keeps every one). Between
+ * episodes: after one whose encoder fell more than a second behind, the next records with a faster preset
+ * (less quality for the CPU); after one that never fell behind, it steps back.
+ */
+const LIVE_YIELDS_AT_BACKLOG = 15;
+let recordingSpeed = 0;
 let flowing = false;
 let lossReported = 0;
 let lossTimer: NodeJS.Timeout | null = null;
@@ -55,6 +63,10 @@ camera.on('frame', (frame) => {
     if (recorder.stats.dropped !== lossReported && !lossTimer) {
       reportLoss();
       lossTimer = setTimeout(reportLoss, LOSS_REPORT_EVERY_MS);
+    }
+    if (recorder.backlogFrames > LIVE_YIELDS_AT_BACKLOG && frame.index % 2 === 1) {
+      live.skip();
+      return;
     }
   }
   live.push(frame);
@@ -96,7 +108,15 @@ async function stopRecording(id: number): Promise<void> {
   } catch (err) {
     error = (err as Error).message;
   }
-  const { frames, dropped, droppedByEncoder, firstCaptureNs, lastCaptureNs } = r.stats;
+  const { frames, dropped, droppedByEncoder, peakBacklog, firstCaptureNs, lastCaptureNs } = r.stats;
+  const before = recordingSpeed;
+  recordingSpeed = nextRecordingSpeed(recordingSpeed, { peakBacklog, droppedByEncoder, maxBacklog: r.maxBacklogFrames });
+  if (recordingSpeed !== before) {
+    logger.warn(
+      { peakBacklog, speed: recordingSpeed },
+      `the recording encoder of camera ${config.name} ${recordingSpeed > before ? `fell ${peakBacklog} frames behind: the next episodes record with a faster preset` : 'kept up: the next episodes record with a better preset again'} (${recordingCodecArgs(r.codec, recordingSpeed).join(' ')})`,
+    );
+  }
   if (dropped > 0) {
     logger.warn(
       { frames, dropped, neverCame: dropped - droppedByEncoder, encoderBacklogFull: droppedByEncoder },
@@ -130,6 +150,7 @@ port.on('message', (m: ToCameraThread) => {
         const r = new CameraRecorder({
           camera: camera.description,
           codec: m.codec,
+          speed: recordingSpeed,
           path: m.path,
           onFrame: (frameIndex, captureNs, droppedBefore) => post({ type: 'recorded', id, frameIndex, captureNs, droppedBefore }),
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CameraRecorder } from './CameraRecorder.ts';
+import { CameraRecorder, nextRecordingSpeed, recordingCodecArgs } from './CameraRecorder.ts';
 
 // Frame accounting only: the encoder is not started, frames stay in the backlog.
 function recorder(maxBacklogFrames = 1000) {
@@ -65,5 +65,27 @@ describe('CameraRecorder frame accounting, exact counts', () => {
     push(17, 0);
     // Slots 0..17: 13 frames written, 5 lost, each counted once.
     expect(r.stats).toMatchObject({ frames: 13, dropped: 5 });
+  });
+});
+
+describe('recording encoder degrades before it drops', () => {
+  it('holds frames for a slow encoder and says how far behind it fell', () => {
+    const { r, push } = recorder(60);
+    for (let i = 0; i < 40; i++) push(i, 0); // the encoder (not started here) takes none
+    expect(r.stats).toMatchObject({ frames: 40, dropped: 0, peakBacklog: 40 });
+    expect(r.backlogFrames).toBe(40);
+  });
+
+  it('records the next episode with a faster preset after the encoder fell behind, and steps back after it kept up', () => {
+    const last = (peakBacklog: number, droppedByEncoder = 0) => ({ peakBacklog, droppedByEncoder, maxBacklog: 60 });
+    expect(nextRecordingSpeed(0, last(40))).toBe(1);
+    expect(nextRecordingSpeed(1, last(10, 3))).toBe(2);
+    expect(nextRecordingSpeed(2, last(59))).toBe(2); // the fastest there is
+    expect(nextRecordingSpeed(2, last(20))).toBe(2); // neither far behind nor comfortably ahead: stay
+    expect(nextRecordingSpeed(2, last(2))).toBe(1);
+    expect(nextRecordingSpeed(0, last(0))).toBe(0);
+    expect(recordingCodecArgs('h264', 0)).toContain('veryfast');
+    expect(recordingCodecArgs('h264', 2)).toContain('ultrafast');
+    expect(recordingCodecArgs('av1', 1)).toEqual(expect.arrayContaining(['libsvtav1', '11']));
   });
 });

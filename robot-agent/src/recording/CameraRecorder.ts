@@ -23,17 +23,36 @@ export interface CameraRecorderOptions {
   onFrame: (frameIndex: number, captureNs: bigint, droppedBefore: number) => void;
   /** Most raw frames held while the encoder catches up (beyond: dropped and counted). */
   maxBacklogFrames?: number;
+  /** 0: the default settings; 1, 2: faster ones that cost quality, for a machine that could not keep up. */
+  speed?: number;
 }
 
 export class RecorderEncoderError extends Error {
   override name = 'RecorderEncoderError';
 }
 
+/** Encoder presets by speed level: the default, then faster ones that give up some quality for CPU. */
+const H264_PRESETS = ['veryfast', 'superfast', 'ultrafast'];
+const AV1_PRESETS = ['10', '11', '12'];
+export const FASTEST_RECORDING_SPEED = H264_PRESETS.length - 1;
+
+/**
+ * The speed level for the next recording after one whose encoder fell `peakBacklog` frames behind (of at most
+ * `maxBacklog`): one faster after falling over half the bound behind or dropping, one slower again after staying
+ * within a tenth of it.
+ */
+export function nextRecordingSpeed(current: number, last: { peakBacklog: number; droppedByEncoder: number; maxBacklog: number }): number {
+  if (last.peakBacklog > last.maxBacklog / 2 || last.droppedByEncoder > 0) return Math.min(FASTEST_RECORDING_SPEED, current + 1);
+  if (last.peakBacklog < last.maxBacklog / 10) return Math.max(0, current - 1);
+  return current;
+}
+
 /** ffmpeg output options of the recording codecs (kept in the manifest). */
-export function recordingCodecArgs(codec: RecordingCodec): string[] {
+export function recordingCodecArgs(codec: RecordingCodec, speed = 0): string[] {
+  const level = Math.max(0, Math.min(FASTEST_RECORDING_SPEED, Math.floor(speed)));
   return codec === 'av1'
-    ? ['-c:v', 'libsvtav1', '-preset', '10', '-crf', '30', '-g', '2', '-pix_fmt', 'yuv420p']
-    : ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', '2', '-bf', '0', '-pix_fmt', 'yuv420p'];
+    ? ['-c:v', 'libsvtav1', '-preset', AV1_PRESETS[level]!, '-crf', '30', '-g', '2', '-pix_fmt', 'yuv420p']
+    : ['-c:v', 'libx264', '-preset', H264_PRESETS[level]!, '-crf', '20', '-g', '2', '-bf', '0', '-pix_fmt', 'yuv420p'];
 }
 
 /** Runs ffmpeg to completion; rejects with its last error line. */
@@ -65,10 +84,10 @@ export class CameraRecorder {
   private stderr = '';
   readonly ffmpegArgs: string[];
   /** `dropped` in all; of those, `droppedByEncoder` arrived but found the encoder's backlog full (the rest never came). */
-  readonly stats = { frames: 0, dropped: 0, droppedByEncoder: 0, firstCaptureNs: null as bigint | null, lastCaptureNs: null as bigint | null };
+  readonly stats = { frames: 0, dropped: 0, droppedByEncoder: 0, peakBacklog: 0, firstCaptureNs: null as bigint | null, lastCaptureNs: null as bigint | null };
 
   constructor(private readonly o: CameraRecorderOptions) {
-    this.ffmpegArgs = recordingCodecArgs(o.codec);
+    this.ffmpegArgs = recordingCodecArgs(o.codec, o.speed);
   }
 
   start(): void {
@@ -114,7 +133,7 @@ export class CameraRecorder {
       this.pendingDrops += missing;
       this.stats.dropped += missing;
     }
-    if (this.backlog.length >= (this.o.maxBacklogFrames ?? 60)) {
+    if (this.backlog.length >= this.maxBacklogFrames) {
       // The encoder cannot keep up: this frame is lost, and said so.
       this.pendingDrops++;
       this.stats.dropped++;
@@ -126,7 +145,22 @@ export class CameraRecorder {
     this.o.onFrame(this.stats.frames++, frame.captureNs, this.pendingDrops);
     this.pendingDrops = 0;
     this.backlog.push(frame.data);
+    this.stats.peakBacklog = Math.max(this.stats.peakBacklog, this.backlog.length);
     this.flush();
+  }
+
+  get codec(): RecordingCodec {
+    return this.o.codec;
+  }
+
+  /** Raw frames waiting for the encoder. */
+  get backlogFrames(): number {
+    return this.backlog.length;
+  }
+
+  /** Most frames the recorder may hold for the encoder. */
+  get maxBacklogFrames(): number {
+    return this.o.maxBacklogFrames ?? 60;
   }
 
   /** Finishes the MP4 (every frame written) and remuxes it; returns the frame count. */

@@ -169,13 +169,15 @@ export async function enrollRobot(dataDir: string, name = 'test arm', model = 's
 
 /** Starts `robot-agent` for an enrolled robot; resolves once it is connected to the broker. */
 export async function startAgent(hubUrl: string, creds: { robotId: string; secret: string }, args: string[] = [], waitConnected = true): Promise<TestProcess> {
-  // Each agent keeps its key and spool in a directory of its own unless the test gives one.
-  const state = args.includes('--state-dir') ? [] : ['--state-dir', tempDir(`agent-${creds.robotId}`).path];
+  // Each agent keeps its key and spool in a directory of its own unless the test gives one; that one goes with it.
+  const own = args.includes('--state-dir') ? null : tempDir(`agent-${creds.robotId}`);
+  const state = own ? ['--state-dir', own.path] : [];
   const child = spawn(process.execPath, [AGENT_BIN, '--hub', hubUrl, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', 'debug', ...state, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { TELEOP_EXIT_WITH_PARENT: 'parent', ...process.env, TELEOP_ROBOT_SECRET: creds.secret },
   });
   const proc = new TestProcess(`agent ${creds.robotId}`, child);
+  if (own) void proc.exited.then(() => own.remove());
   if (waitConnected) await proc.waitForLog((l) => l.msg === 'connected to the hub broker');
   return proc;
 }

@@ -48,6 +48,8 @@ describe('episodes in the console', () => {
       await page.waitForTimeout(900);
       await page.keyboard.up(key);
     }
+    // While recording, the console shows what the robot recorded (and would say what it lost).
+    await page.getByTestId('recording-health').getByText(/front: [\d,]+ frames recorded/).waitFor({ timeout: PATIENCE_MS });
     await page.getByRole('button', { name: 'Stop episode' }).click();
     await page.getByTestId('episode-count').getByText('1 episode recorded this session').waitFor();
     await page.goto(`${hub.url}/#/episodes`);

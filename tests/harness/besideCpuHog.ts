@@ -32,10 +32,16 @@ console.error(`[besideCpuHog] ${hogs} busy process(es) beside: ${command.join(' 
 const started = Date.now();
 const loads: number[] = [];
 const sampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
-const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit' });
+// The command runs in a process group of its own, so a signal to this runner reaches everything it started
+// (npm's children outlive a signalled npm).
+const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', detached: true });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    child.kill(signal);
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      child.kill(signal);
+    }
   });
 }
 child.on('exit', (code, signal) => {

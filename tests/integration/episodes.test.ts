@@ -114,6 +114,37 @@ describe('episodes', () => {
     expect((await episode(hub.url, token, dropped)).state).toBe('discarded');
   });
 
+  it('says at once when the robot loses frames (its computer froze), and counts each lost frame once', async () => {
+    const stop = wiggle(op, robotId);
+    try {
+      const id = await startEpisode(op, robotId, 'frozen computer');
+      await eventually(() => Number(op.statuses.get(robotId)?.cameras[0]?.recordingFrames ?? 0) > 0, undefined, 'frames recorded');
+      // The whole robot computer stops for a second (frozen, not slow): longer than a camera's frame buffer.
+      process.kill(agent.child.pid!, 'SIGSTOP');
+      await new Promise((r) => setTimeout(r, 1000));
+      process.kill(agent.child.pid!, 'SIGCONT');
+      const event = await hub.process.waitForLog((l) => l.kind === 'KIND_RECORDING_LOSS');
+      expect(String(event.msg)).toMatch(/camera front lost \d+ frames? of the recording \(\d+ in this episode\)/);
+      const live = await eventually(() => {
+        const c = op.statuses.get(robotId)?.cameras[0];
+        return c && Number(c.recordingDroppedFrames) > 0 ? c : undefined;
+      }, undefined, 'the loss in the robot status');
+      await stopEpisode(op, robotId, 'success');
+      const done = await eventually(async () => {
+        const x = await episode(hub.url, token, id);
+        return x.manifest ? x : undefined;
+      }, undefined, 'the episode verified');
+      const cam = done.manifest!.manifest.cameras[0] as { frames: number; droppedFrames: number; fps: number; firstCaptureNs: string; lastCaptureNs: string };
+      expect(cam.droppedFrames).toBeGreaterThanOrEqual(Number(live.recordingDroppedFrames));
+      // Every slot of the camera's clock from its first frame to its last is a frame recorded or a loss counted, once.
+      const slots = Math.round((Number(BigInt(cam.lastCaptureNs) - BigInt(cam.firstCaptureNs)) / 1e9) * cam.fps) + 1;
+      expect(cam.frames + cam.droppedFrames).toBe(slots);
+      expect(cam.droppedFrames).toBeGreaterThan(0);
+    } finally {
+      stop();
+    }
+  });
+
   it('refuses episode control from anyone but the lease holder', async () => {
     const other = await OperatorClient.connect(hub.url, 'bystander');
     try {

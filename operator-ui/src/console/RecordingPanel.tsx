@@ -2,13 +2,34 @@
 // discard, the episode timer and this session's count. Only the lease holder
 // records; the hub tells the robot, which records locally at full quality.
 import { useEffect, useState } from 'react';
-import type { EpisodeRef, EpisodeUpdate } from '@teleop/proto';
+import type { EpisodeRef, EpisodeUpdate, v1 } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
 import { request } from '../hub/hubSocket.ts';
 
 const TASKS_KEY = 'teleop.recentTasks';
 
-export function RecordingPanel({ robotId, driving }: { robotId: string; driving: boolean }) {
+/** Frames each camera recorded and lost in the episode under way, as the robot reports them. */
+function RecordingHealth({ status }: { status: v1.RobotStatus | null }) {
+  const cameras = (status?.cameras ?? []).filter((c) => Number(c.recordingFrames) > 0 || Number(c.recordingDroppedFrames) > 0);
+  if (cameras.length === 0) return null;
+  return (
+    <ul className="recording-health" data-testid="recording-health">
+      {cameras.map((c) => {
+        const frames = Number(c.recordingFrames);
+        const lost = Number(c.recordingDroppedFrames);
+        const percent = (100 * lost) / Math.max(1, frames + lost);
+        return (
+          <li key={c.name} className={lost > 0 ? 'warn' : undefined} role={lost > 0 ? 'alert' : undefined}>
+            {c.name}: {frames.toLocaleString()} frames recorded
+            {lost > 0 ? `, ${lost.toLocaleString()} lost (${percent.toFixed(1)}%): the robot could not capture them in time` : ', none lost'}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function RecordingPanel({ robotId, driving, status }: { robotId: string; driving: boolean; status: v1.RobotStatus | null }) {
   const { socket } = useHub();
   const [task, setTask] = useState(() => JSON.parse(localStorage.getItem(TASKS_KEY) ?? '[]')[0] ?? '');
   const [recent, setRecent] = useState<string[]>(() => JSON.parse(localStorage.getItem(TASKS_KEY) ?? '[]') as string[]);
@@ -88,6 +109,7 @@ export function RecordingPanel({ robotId, driving }: { robotId: string; driving:
           </button>
         )}
       </div>
+      {episode && <RecordingHealth status={status} />}
       <p className="hint" data-testid="episode-count">
         {count} episode{count === 1 ? '' : 's'} recorded this session{last && !episode ? ` · last: ${last.state}` : ''} · <a href="#/episodes">all episodes</a>
       </p>

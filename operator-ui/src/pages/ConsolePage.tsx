@@ -201,7 +201,7 @@ export function ConsolePage({ robotId }: { robotId: string }) {
             </p>
           </section>
           <LeaderPanel teleop={teleop} driving={driving} />
-          <RecordingPanel robotId={robotId} driving={driving} />
+          <RecordingPanel robotId={robotId} driving={driving} status={teleop.status} />
         </aside>
       </div>
     </main>

@@ -9,3 +9,15 @@ export function tsWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> = {}):
   return new Worker(code, { ...options, eval: true });
 }
 
+
+/**
+ * Ends a thread politely: `request` asks it to finish, `done` settles when it has (its last message, or its
+ * exit); after `timeoutMs` it is terminated however far it got.
+ */
+export async function endWorker(worker: Worker, request: () => void, done: Promise<void>, timeoutMs: number): Promise<void> {
+  request();
+  const timer = setTimeout(() => void worker.terminate(), timeoutMs);
+  await done;
+  clearTimeout(timer);
+  await worker.terminate();
+}

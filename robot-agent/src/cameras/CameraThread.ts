@@ -13,7 +13,7 @@ import { CameraError, type CameraDescription } from './Camera.ts';
 import type { CameraRecordingResult, CameraThreadData, FromCameraThread, LiveStats, ToCameraThread } from './cameraThreadProtocol.ts';
 import { describeCamera } from './createCamera.ts';
 import { deferred, type Deferred } from '../deferred.ts';
-import { tsWorker } from '../tsWorker.ts';
+import { endWorker, tsWorker } from '../tsWorker.ts';
 
 export type { CameraRecordingResult, LiveStats } from './cameraThreadProtocol.ts';
 
@@ -108,11 +108,7 @@ export class CameraThread extends EventEmitter<CameraThreadEvents> {
     if (!worker) return;
     this.closing = true;
     this.closed = deferred<void>();
-    this.post({ type: 'close' });
-    const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
-    await this.closed.promise;
-    clearTimeout(timer);
-    await worker.terminate();
+    await endWorker(worker, () => this.post({ type: 'close' }), this.closed.promise, CLOSE_TIMEOUT_MS);
   }
 
   /**

@@ -7,7 +7,7 @@ import type { IceOptions } from '@teleop/proto';
 import type { CameraThread } from '../cameras/CameraThread.ts';
 import { deferred, type Deferred } from '../deferred.ts';
 import type { Logger } from '../log.ts';
-import { tsWorker } from '../tsWorker.ts';
+import { endWorker, tsWorker } from '../tsWorker.ts';
 import type { HubLink } from './HubLink.ts';
 import type { FromMediaThread, MediaThreadData, ToMediaThread } from './mediaThreadProtocol.ts';
 
@@ -61,11 +61,7 @@ export class MediaThread {
     const worker = this.worker;
     if (!worker) return;
     this.closed = deferred<void>();
-    this.post({ type: 'close' });
-    const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
-    await this.closed.promise;
-    clearTimeout(timer);
-    await worker.terminate();
+    await endWorker(worker, () => this.post({ type: 'close' }), this.closed.promise, CLOSE_TIMEOUT_MS);
   }
 
   /** Routes camera `index`'s live stream to the media thread. */

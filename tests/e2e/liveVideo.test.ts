@@ -75,11 +75,10 @@ describe('live video to browsers', () => {
       expect(byCodec['video/H264']).toMatchObject({ frameWidth: 320, frameHeight: 240 });
       // Both keep playing: 30 more frames each. (On a starved machine UDP may lose packets on loopback too;
       // the stream recovers from it, which is what this asserts. Loss is measured by the video benchmark.)
-      const later = await eventually(async () => {
+      await eventually(async () => {
         const s = await inboundVideoStats(b.page);
         return s.every((x, i) => x.framesDecoded >= stats[i]!.framesDecoded + 30) ? s : undefined;
       }, undefined, '30 more frames decoded in both tracks');
-      for (const x of later) expect(x.packetsLost, `${x.codec} packets lost is reported`).toBeGreaterThanOrEqual(0);
       // Each tile plays its own camera.
       const sizes = await b.page.evaluate(() =>
         [...document.querySelectorAll('video')].map((v) => `${v.getAttribute('aria-label')} ${v.videoWidth}x${v.videoHeight}`),

@@ -8,7 +8,7 @@
 // Prints JSON. Usage: npm run bench:relay --workspace tests [-- --cameras 1 --viewers 0,1,2,4,8 --window-s 15]
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { inboundVideoStats, openBrowser, type TestBrowser } from '../harness/browser.ts';
+import { ensureSignedIn, inboundVideoStats, openBrowser, type TestBrowser } from '../harness/browser.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { watchFromNode, type NodeViewer } from '../harness/nodeViewer.ts';
 import { camerasStreaming, enrollRobot, eventually, metric, startAgent, startHub, tempDir } from '../harness/processes.ts';
@@ -48,10 +48,12 @@ try {
     while (!NODE && pages.length < viewers) {
       if (!browser) {
         browser = await openBrowser(url);
+        await ensureSignedIn(browser.page);
         pages.push(browser.page);
       } else {
         const page = await browser.context.newPage();
         await page.goto(url);
+        await ensureSignedIn(page);
         pages.push(page);
       }
     }

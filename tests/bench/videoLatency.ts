@@ -7,7 +7,7 @@
 // Prints JSON. Usage: npm run bench:video --workspace tests [-- --codec vp8 --seconds 30]
 import { parseArgs } from 'node:util';
 import { captureNsOfRtp, type MediaTrackStats } from '@teleop/proto';
-import { openBrowser } from '../harness/browser.ts';
+import { ensureSignedIn, openBrowser } from '../harness/browser.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { enrollRobot, eventually, PATIENCE_MS, startAgent, startHub, tempDir } from '../harness/processes.ts';
 import { sampleLoad, summarize } from './stats.ts';
@@ -41,6 +41,7 @@ await eventually(
 );
 const browser = await openBrowser(`${hub.url}/#/robots/${creds.robotId}/cameras`);
 try {
+  await ensureSignedIn(browser.page);
   await browser.page.waitForFunction(() => (document.querySelector('video[aria-label=front]') as HTMLVideoElement | null)?.videoWidth, undefined, { timeout: PATIENCE_MS });
   await new Promise((r) => setTimeout(r, 3000)); // settle: jitter buffer, rate control, clock probes
 

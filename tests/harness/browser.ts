@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PATIENCE_MS } from './processes.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -44,10 +45,22 @@ export async function openBrowser(url: string, viewport = { width: 1280, height:
   };
 }
 
+/**
+ * A page of the console that is signed in: clicks the burner-wallet sign-in when the page asks for it (a
+ * page opened in a browser that already signed in may not), and resolves once the hub link is up.
+ */
+export async function ensureSignedIn(page: Page): Promise<void> {
+  const signIn = page.getByRole('button', { name: 'Sign in with a local burner wallet' });
+  const connected = page.getByRole('status').filter({ hasText: 'hub connected' });
+  await signIn.or(connected).first().waitFor({ timeout: PATIENCE_MS });
+  if (await signIn.isVisible()) await signIn.click();
+  await connected.waitFor({ timeout: PATIENCE_MS });
+}
+
 /** Signs in on the hub's console with this browser's burner wallet; resolves once the app shows. */
 export async function signInWithBurner(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in with a local burner wallet' }).click();
-  await page.getByRole('status').filter({ hasText: 'hub connected' }).waitFor({ timeout: 15_000 });
+  await page.getByRole('status').filter({ hasText: 'hub connected' }).waitFor({ timeout: PATIENCE_MS });
 }
 
 export interface InboundVideoStats {

@@ -9,6 +9,7 @@ import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
 import { episode, startEpisode, stopEpisode, wiggle } from '../harness/episodes.ts';
 import { enrollRobot, eventually, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
+import { FRAME_BUFFER } from '../../robot-agent/src/cameras/frameClock.ts';
 
 describe('episodes', () => {
   const data = tempDir('episodes');
@@ -119,9 +120,9 @@ describe('episodes', () => {
     try {
       const id = await startEpisode(op, robotId, 'frozen computer');
       await eventually(() => Number(op.statuses.get(robotId)?.cameras[0]?.recordingFrames ?? 0) > 0, undefined, 'frames recorded');
-      // The whole robot computer stops for a second (frozen, not slow): longer than a camera's frame buffer.
+      // The whole robot computer stops (frozen, not slow) for twice as long as a camera's frame buffer lasts.
       process.kill(agent.child.pid!, 'SIGSTOP');
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, (2 * FRAME_BUFFER * 1000) / 30));
       process.kill(agent.child.pid!, 'SIGCONT');
       const event = await hub.process.waitForLog((l) => l.kind === 'KIND_RECORDING_LOSS');
       expect(String(event.msg)).toMatch(/camera front lost \d+ frames? of the recording \(\d+ in this episode\)/);

@@ -4,7 +4,7 @@
 // continuous source across encoder restarts (fixed SSRC, continuous sequence
 // numbers) and its RTP timestamp is the frame's capture time on a 90 kHz
 // wall clock, which lets a browser tell when the frame it shows was taken.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { randomInt } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { RtpPacket } from 'werift';
 import { nowNs, rtpTimestampOf, type LiveCodec } from '@teleop/proto';
 import type { CameraDescription, CameraFrame } from './Camera.ts';
-import { findFfmpeg } from './ffmpeg.ts';
+import { ENCODER_NICENESS, spawnFfmpeg } from './ffmpeg.ts';
 import type { Logger } from '../log.ts';
 
 export interface LiveEncoderOptions {
@@ -171,7 +171,7 @@ export class LiveEncoder extends EventEmitter<EncoderEvents> {
       '-payload_type', String(this.o.payloadType ?? 96),
       '-f', 'rtp', `rtp://127.0.0.1:${port}?pkt_size=1200`,
     ];
-    const proc = spawn(findFfmpeg(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    const proc = spawnFfmpeg(args, { stdio: ['pipe', 'ignore', 'pipe'] }, ENCODER_NICENESS.live);
     const inst: Instance = { proc, udp, written: 0, captureByIndex: new Map(), firstTimestamp: null, lastKnown: null, seqOffset: null, retired: false };
     this.current = inst;
     udp.on('message', (msg) => this.onRtp(inst, msg));

@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rename, rm } from 'node:fs/promises';
 import type { CameraDescription, CameraFrame } from '../cameras/Camera.ts';
-import { findFfmpeg } from '../cameras/ffmpeg.ts';
+import { ENCODER_NICENESS, findFfmpeg, spawnFfmpeg } from '../cameras/ffmpeg.ts';
 
 export type RecordingCodec = 'h264' | 'av1';
 
@@ -99,7 +99,7 @@ export class CameraRecorder {
       // Each fragment reaches the file as soon as it is complete: a crash loses only the encoder's look-ahead.
       '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-flush_packets', '1', '-f', 'mp4', `${this.o.path}.partial`,
     ];
-    const proc = spawn(findFfmpeg(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    const proc = spawnFfmpeg(args, { stdio: ['pipe', 'ignore', 'pipe'] }, ENCODER_NICENESS.recording);
     this.proc = proc;
     proc.stderr!.setEncoding('utf8').on('data', (s: string) => (this.stderr = (this.stderr + s).slice(-2000)));
     proc.stdin!.on('error', () => undefined);

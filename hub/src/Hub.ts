@@ -55,6 +55,7 @@ export class Hub {
   chain: ChainService | null = null;
   rewards!: RewardService;
   datasets!: DatasetService;
+  episodes!: EpisodeService;
   private readonly stoppers: (() => void)[] = [];
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
   pollPurchases: () => Promise<void> = async () => undefined;
@@ -232,6 +233,7 @@ export class Hub {
       const url = publicHubUrl(config, port);
       publicUrl = url;
       await datasets.resumeBuilds();
+      await episodes.resume();
       auth.setOrigin(url, config.authDomain);
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
@@ -239,6 +241,7 @@ export class Hub {
       hub.chain = chain;
       hub.rewards = rewards;
       hub.datasets = datasets;
+      hub.episodes = episodes;
       if (chain) {
         const catchUp = publishBuiltVersions({ db, chain, datasets, logger: logger.child({ room: 'chain' }), publicUrl: () => url });
         void catchUp().catch((err: Error) => logger.error({ err }, `publishing built dataset versions failed: ${err.message}`));
@@ -284,6 +287,7 @@ export class Hub {
       await this.broker.close();
       await new Promise<void>((resolve) => this.io.close(() => resolve()));
       await this.app.close().catch(() => undefined);
+      await this.episodes.close();
       await this.db.destroy();
       this.logger.info('hub stopped');
     })();

@@ -1,7 +1,10 @@
 // The life of an episode on the hub: recording -> uploading -> verifying ->
-// checks -> in_review -> accepted / rejected (or discarded, failed). One
-// owner of each transition; every step is stored, with the reason an
-// operator can read.
+// checks -> in_review -> accepted / rejected (or discarded, failed). Every
+// move goes through transition(): one conditional update from the states the
+// mover expects, along the edges of episodeStates.ts, stored with the reason
+// an operator can read. What a restart interrupts (recordings, verification,
+// checks) is in the database, and start() takes it up again; every task this
+// service starts is tracked, and close() waits for them.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { describedJoints, type SignedManifest } from '@teleop/proto';
@@ -13,8 +16,9 @@ import type { HubDb } from '../store/database.ts';
 import type { EpisodesTable } from '../store/schema.ts';
 import { qualityScore, runChecks, trajectorySignature, type CheckResult, type CheckThresholds } from './automaticChecks.ts';
 import { verifyEpisode } from './verifyEpisode.ts';
+import { mayMove, RESUMABLE_STATES, UPLOADABLE_STATES, type EpisodeState } from './episodeStates.ts';
 
-export type EpisodeState = 'recording' | 'uploading' | 'verifying' | 'checks' | 'in_review' | 'accepted' | 'rejected' | 'discarded' | 'failed';
+export type { EpisodeState } from './episodeStates.ts';
 
 export interface TeleopQuality {
   controlRoundTripMs: { p50: number; p95: number } | null;
@@ -45,7 +49,7 @@ export interface EpisodeView {
 export class EpisodeError extends Error {
   override name = 'EpisodeError';
   constructor(
-    readonly code: 'unknown_episode' | 'not_lease_holder' | 'already_recording' | 'not_recording' | 'bad_request' | 'forbidden',
+    readonly code: 'unknown_episode' | 'not_lease_holder' | 'already_recording' | 'not_recording' | 'bad_request' | 'forbidden' | 'closing',
     message: string,
   ) {
     super(message);
@@ -65,6 +69,14 @@ export interface EpisodeServiceOptions {
   /** Dataset frame rate asked of robots. */
   fps: number;
 }
+
+/** A move the state table does not have: a bug in the caller, not a race. */
+export class EpisodeTransitionError extends Error {
+  override name = 'EpisodeTransitionError';
+}
+
+/** Columns a transition may set along with the state. */
+export type EpisodeChange = Partial<Pick<EpisodesTable, 'outcome' | 'ended_at' | 'quality' | 'reason' | 'manifest' | 'checks' | 'score' | 'reviews_wanted'>>;
 
 interface EpisodeEvents {
   changed: [episode: { id: string; robotId: string; operator: string; state: EpisodeState }];
@@ -88,17 +100,87 @@ function pct(values: number[]): { p50: number; p95: number } | null {
 }
 
 export class EpisodeService extends EventEmitter<EpisodeEvents> {
-  private readonly recording = new Map<string, { episodeId: string; startedAtMs: number; collector: Collector }>();
-  /** Episodes being verified, so a second manifest upload does not start a second run. */
-  private readonly verifying = new Set<string>();
+  /**
+   * Quality samples of the episodes recording now, by robot. Only measurements live here: which episode
+   * a robot records is the database's `recording` row (at most one per robot, a unique index).
+   */
+  private readonly recording = new Map<string, { episodeId: string; collector: Collector }>();
+  /** Every task this service started and has not finished (verifications, aborts, reconciliations). */
+  private readonly tasks = new Set<Promise<unknown>>();
+  private closed = false;
 
   constructor(private readonly o: EpisodeServiceOptions) {
     super();
   }
 
+  /**
+   * Takes up what a restart interrupted. Recordings: leases do not survive a restart, so each episode
+   * still `recording` ended with the last run; it goes on to upload as a failure (when it ended is the
+   * robot's manifest's to say). Verifications and checks are run again, and so are episodes whose
+   * manifest arrived but whose verification never started.
+   */
+  async resume(): Promise<void> {
+    const recording = await this.o.db.selectFrom('episodes').select('id').where('state', '=', 'recording').execute();
+    for (const { id } of recording) {
+      if (await this.transition(id, ['recording'], 'uploading', { outcome: 'failure', reason: 'the hub restarted during the recording' })) {
+        this.o.logger.warn({ episodeId: id }, 'the hub restarted during this recording: it ends as a failure');
+      }
+    }
+    const interrupted = await this.o.db.selectFrom('episodes').select('id').where('state', 'in', [...RESUMABLE_STATES]).execute();
+    const waiting = await this.o.db
+      .selectFrom('episodes')
+      .innerJoin('episode_files', 'episode_files.episode_id', 'episodes.id')
+      .select('episodes.id')
+      .where('episode_files.name', '=', 'manifest.json')
+      .where('episodes.state', 'in', ['uploading', 'failed'])
+      .where('episodes.manifest', 'is', null)
+      .execute();
+    for (const { id } of [...interrupted, ...waiting]) this.track(this.process(id), id);
+    if (interrupted.length + waiting.length > 0) this.o.logger.info({ episodes: interrupted.length + waiting.length }, 'verifying episodes a restart interrupted');
+  }
+
+  /** Stops taking work and waits for every task started so far. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
+  }
+
+  /** Resolves once every task started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
+  }
+
+  /** Runs `work` as a tracked task: close() waits for it, and a failure is logged, never unhandled. */
+  private track(work: Promise<unknown>, episodeOrRobot: string): void {
+    const task = work.catch((err: unknown) => this.o.logger.error({ err, id: episodeOrRobot }, `episode work failed: ${(err as Error).message}`)).finally(() => this.tasks.delete(task));
+    this.tasks.add(task);
+  }
+
+  /** For event handlers: runs `work` as a tracked task unless the service is closing. */
+  later(id: string, work: () => Promise<unknown>): void {
+    if (!this.closed) this.track(work(), id);
+  }
+
+  /**
+   * Moves an episode from one of `from` to `to` in one conditional update, setting `change` with it.
+   * False when the episode was in none of `from` (another party moved it first, or it does not exist).
+   */
+  async transition(id: string, from: readonly EpisodeState[], to: EpisodeState, change: EpisodeChange = {}): Promise<boolean> {
+    for (const f of from) if (!mayMove(f, to)) throw new EpisodeTransitionError(`an episode does not go from ${f} to ${to}`);
+    const res = await this.o.db
+      .updateTable('episodes')
+      .set({ ...change, state: to, updated_at: now() })
+      .where('id', '=', id)
+      .where('state', 'in', [...from])
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return false;
+    await this.changed(id);
+    return true;
+  }
+
   /** The episode a robot records now, if any. */
-  recordingOf(robotId: string): string | null {
-    return this.recording.get(robotId)?.episodeId ?? null;
+  async recordingOf(robotId: string): Promise<EpisodesTable | undefined> {
+    return this.o.db.selectFrom('episodes').selectAll().where('robot_id', '=', robotId).where('state', '=', 'recording').executeTakeFirst();
   }
 
   /** Feeds the quality collector (called by the fleet/relay wiring in Hub). */
@@ -113,11 +195,14 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   }
 
   async start(p: { robotId: string; operator: string; leaseId: string; task: string; videoLost: number }): Promise<string> {
+    if (this.closed) throw new EpisodeError('closing', 'the hub is shutting down');
     const task = p.task.trim();
     if (!task || task.length > 200) throw new EpisodeError('bad_request', 'an episode needs a task of 1 to 200 characters');
-    if (this.recording.has(p.robotId)) throw new EpisodeError('already_recording', `robot ${p.robotId} is already recording episode ${this.recording.get(p.robotId)!.episodeId}`);
+    const current = await this.recordingOf(p.robotId);
+    if (current) throw new EpisodeError('already_recording', `robot ${p.robotId} is already recording episode ${current.id}`);
     const id = `e-${randomUUID()}`;
-    await this.o.db
+    // The unique index on a robot's recording row settles two starts racing.
+    const inserted = await this.o.db
       .insertInto('episodes')
       .values({
         id,
@@ -137,8 +222,10 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
         reviews_wanted: 0,
         updated_at: now(),
       })
-      .execute();
-    this.recording.set(p.robotId, { episodeId: id, startedAtMs: Date.now(), collector: { rtts: [], holds: 0, leaseInterruptions: 0, lostAtStart: p.videoLost } });
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new EpisodeError('already_recording', `robot ${p.robotId} is already recording an episode`);
+    this.recording.set(p.robotId, { episodeId: id, collector: { rtts: [], holds: 0, leaseInterruptions: 0, lostAtStart: p.videoLost } });
     this.o.fleet.sendSession(p.robotId, { episodeStart: { episodeId: id, task, leaseId: p.leaseId, operator: p.operator, fps: this.o.fps } });
     this.o.logger.info({ episodeId: id, robotId: p.robotId, task }, 'episode started');
     this.emit('changed', { id, robotId: p.robotId, operator: p.operator, state: 'recording' });
@@ -146,34 +233,40 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   }
 
   /** Ends the robot's recording: success/failure go on to upload, discard drops it. */
-  async stop(robotId: string, outcome: 'success' | 'failure' | 'discard', video: { captureToHubMs: { p50: number; p95: number } | null; lost: number }, leaseLost = false): Promise<string> {
-    const r = this.recording.get(robotId);
-    if (!r) throw new EpisodeError('not_recording', `robot ${robotId} is not recording an episode`);
-    this.recording.delete(robotId);
-    this.o.fleet.sendSession(robotId, { episodeStop: { episodeId: r.episodeId, outcome } });
+  async stop(robotId: string, outcome: 'success' | 'failure' | 'discard', video: { captureToHubMs: { p50: number; p95: number } | null; lost: number }, abortedBecause?: string): Promise<string> {
+    const row = await this.recordingOf(robotId);
+    if (!row) throw new EpisodeError('not_recording', `robot ${robotId} is not recording an episode`);
+    const samples = this.recording.get(robotId);
+    const collector = samples?.episodeId === row.id ? samples.collector : { rtts: [], holds: 0, leaseInterruptions: 0, lostAtStart: video.lost };
     const quality: TeleopQuality = {
-      controlRoundTripMs: pct(r.collector.rtts),
+      controlRoundTripMs: pct(collector.rtts),
       videoCaptureToHubMs: video.captureToHubMs,
-      videoPacketsLost: Math.max(0, video.lost - r.collector.lostAtStart),
-      holds: r.collector.holds,
-      leaseInterruptions: r.collector.leaseInterruptions + (leaseLost ? 1 : 0),
+      videoPacketsLost: Math.max(0, video.lost - collector.lostAtStart),
+      holds: collector.holds,
+      leaseInterruptions: collector.leaseInterruptions + (abortedBecause !== undefined ? 1 : 0),
     };
-    const state: EpisodeState = outcome === 'discard' ? 'discarded' : 'uploading';
-    await this.o.db
-      .updateTable('episodes')
-      .set({ state, outcome: outcome === 'discard' ? null : outcome, ended_at: now(), quality: JSON.stringify(quality), updated_at: now() })
-      .where('id', '=', r.episodeId)
-      .execute();
-    await this.changed(r.episodeId);
-    return r.episodeId;
+    const moved = await this.transition(row.id, ['recording'], outcome === 'discard' ? 'discarded' : 'uploading', {
+      outcome: outcome === 'discard' ? null : outcome,
+      ended_at: now(),
+      quality: JSON.stringify(quality),
+      ...(abortedBecause !== undefined ? { reason: abortedBecause } : {}),
+    });
+    // Someone else ended it first (the operator's stop and the lease ending race): theirs stands.
+    if (!moved) throw new EpisodeError('not_recording', `episode ${row.id} has already ended`);
+    if (this.recording.get(robotId)?.episodeId === row.id) this.recording.delete(robotId);
+    this.o.fleet.sendSession(robotId, { episodeStop: { episodeId: row.id, outcome } });
+    return row.id;
   }
 
   /** The robot's connection or lease ended while recording: the episode ends as a failure. */
   async abortRecording(robotId: string, why: string): Promise<void> {
-    if (!this.recording.has(robotId)) return;
-    const id = await this.stop(robotId, 'failure', { captureToHubMs: null, lost: 0 }, true);
-    await this.o.db.updateTable('episodes').set({ reason: why }).where('id', '=', id).execute();
-    this.o.logger.warn({ episodeId: id, robotId }, `episode ended: ${why}`);
+    if (!(await this.recordingOf(robotId))) return;
+    try {
+      const id = await this.stop(robotId, 'failure', { captureToHubMs: null, lost: 0 }, why);
+      this.o.logger.warn({ episodeId: id, robotId }, `episode ended: ${why}`);
+    } catch (err) {
+      if (!(err instanceof EpisodeError && err.code === 'not_recording')) throw err;
+    }
   }
 
   private readonly reconciledAt = new Map<string, number>();
@@ -185,19 +278,18 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
    * stopped again: at most every 2 s per robot.
    */
   async reconcile(robotId: string, episodeId: string): Promise<void> {
-    const current = this.recording.get(robotId);
-    if (current && current.episodeId !== episodeId && Date.now() - current.startedAtMs > 5000) {
+    const current = await this.recordingOf(robotId);
+    if (current && current.id !== episodeId && Date.now() - Date.parse(current.started_at) > 5000) {
       // The robot is not recording the episode the hub started seconds ago (it could not start it): that episode failed.
-      this.recording.delete(robotId);
-      await this.o.db
-        .updateTable('episodes')
-        .set({ state: 'failed', outcome: 'failed', reason: 'the robot did not record this episode (it could not start the recording)', ended_at: now(), updated_at: now() })
-        .where('id', '=', current.episodeId)
-        .execute();
-      await this.changed(current.episodeId);
-      this.o.logger.warn({ robotId, episodeId: current.episodeId }, 'the robot is not recording the episode the hub started; marked failed');
+      const failed = await this.transition(current.id, ['recording'], 'failed', {
+        outcome: 'failed',
+        reason: 'the robot did not record this episode (it could not start the recording)',
+        ended_at: now(),
+      });
+      if (this.recording.get(robotId)?.episodeId === current.id) this.recording.delete(robotId);
+      if (failed) this.o.logger.warn({ robotId, episodeId: current.id }, 'the robot is not recording the episode the hub started; marked failed');
     }
-    if (!episodeId || current?.episodeId === episodeId) return;
+    if (!episodeId || current?.id === episodeId) return;
     const last = this.reconciledAt.get(robotId) ?? 0;
     if (Date.now() - last < 2000) return;
     const row = await this.get(episodeId);
@@ -209,13 +301,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       this.o.logger.warn({ robotId, episodeId }, 'the robot records an episode the hub does not know; told it to discard it');
       return;
     }
-    let outcome = row.state === 'discarded' ? 'discard' : (row.outcome ?? 'failure');
-    if (row.state === 'recording') {
-      // The hub restarted during the episode: nobody holds its recording any more.
-      outcome = 'failure';
-      await this.o.db.updateTable('episodes').set({ state: 'uploading', outcome, reason: 'the hub restarted during the recording', ended_at: now(), updated_at: now() }).where('id', '=', episodeId).execute();
-      await this.changed(episodeId);
-    }
+    const outcome = row.state === 'discarded' ? 'discard' : (row.outcome ?? 'failure');
     this.o.fleet.sendSession(robotId, { episodeStop: { episodeId, outcome } });
     this.o.logger.warn({ robotId, episodeId, outcome }, 'the robot is still recording an episode the hub has ended; stop sent again');
   }
@@ -244,7 +330,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     const row = await this.get(episodeId);
     if (!row || row.robot_id !== robotId) return `episode ${episodeId} is not one of robot ${robotId}'s`;
     if (!/^(episode\.mcap|manifest\.json|[a-z][a-z0-9_]{0,31}\.mp4)$/.test(name)) return `"${name}" is not a file an episode has`;
-    if (!['uploading', 'failed', 'recording'].includes(row.state)) return `episode ${episodeId} is ${row.state}; it takes no more files`;
+    if (!UPLOADABLE_STATES.includes(row.state as EpisodeState) || row.manifest !== null) return `episode ${episodeId} is ${row.state}; it takes no more files`;
     return null;
   }
 
@@ -255,7 +341,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       .values({ episode_id: episodeId, name, size, sha256, received_at: now() })
       .onConflict((oc) => oc.columns(['episode_id', 'name']).doUpdateSet({ size, sha256, received_at: now() }))
       .execute();
-    if (name === 'manifest.json') void this.process(episodeId);
+    if (name === 'manifest.json') this.later(episodeId, () => this.process(episodeId));
   }
 
   /** What a robot is told about an upload: done (it may delete its copy), rejected (keep it), or pending. */
@@ -270,13 +356,15 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
 
   /** Verification, then checks, then review (or a verdict). */
   private async process(episodeId: string): Promise<void> {
-    if (this.verifying.has(episodeId)) return;
-    this.verifying.add(episodeId);
+    const before = await this.get(episodeId);
+    if (!before) return;
+    // Claiming the episode is the move to verifying: a second manifest upload finds it moved and leaves it.
+    const from: EpisodeState[] = RESUMABLE_STATES.includes(before.state as EpisodeState) ? ['verifying', 'checks'] : before.manifest === null ? [...UPLOADABLE_STATES] : [];
+    if (from.length === 0 || !(await this.transition(episodeId, from, 'verifying'))) return;
+    if (this.recording.get(before.robot_id)?.episodeId === episodeId) this.recording.delete(before.robot_id);
     try {
-      await this.setState(episodeId, 'verifying');
       const row = (await this.get(episodeId))!;
       const signed = JSON.parse(await readText(this.o.blobs.localPath(episodeBlobKey(episodeId, 'manifest.json')))) as SignedManifest;
-      await this.o.db.updateTable('episodes').set({ manifest: JSON.stringify(signed) }).where('id', '=', episodeId).execute();
       let recording;
       try {
         recording = await verifyEpisode({
@@ -289,21 +377,18 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
           filePath: (name) => this.o.blobs.localPath(episodeBlobKey(episodeId, name)),
         });
       } catch (err) {
-        await this.setState(episodeId, 'rejected', `verification failed: ${(err as Error).message}`);
+        await this.transition(episodeId, ['verifying'], 'rejected', { manifest: JSON.stringify(signed), reason: `verification failed: ${(err as Error).message}` });
         this.o.logger.warn({ episodeId }, `episode rejected: verification failed: ${(err as Error).message}`);
         return;
       }
-      await this.setState(episodeId, 'checks');
       const m = signed.manifest;
-      if (row.outcome === null && row.ended_at === null) {
-        // The hub never saw this episode end (it was down or restarted meanwhile): the robot's signed word stands.
-        await this.o.db
-          .updateTable('episodes')
-          .set({ outcome: m.outcome, ended_at: new Date(Number(BigInt(m.endNs) / 1_000_000n)).toISOString(), ...(m.failure ? { reason: m.failure } : {}) })
-          .where('id', '=', episodeId)
-          .execute();
-        this.recording.forEach((r, robotId) => r.episodeId === episodeId && this.recording.delete(robotId));
-      }
+      // The hub never saw this episode end (the hub was down, or restarted meanwhile): when it ended, and why, is the
+      // robot's signed word; how it did too, unless the hub already knows it failed.
+      const unseenEnd: EpisodeChange =
+        row.ended_at === null
+          ? { outcome: row.outcome ?? m.outcome, ended_at: new Date(Number(BigInt(m.endNs) / 1_000_000n)).toISOString(), ...(m.failure ? { reason: m.failure } : {}) }
+          : {};
+      if (!(await this.transition(episodeId, ['verifying'], 'checks', { manifest: JSON.stringify(signed), ...unseenEnd }))) return;
       const files = await this.o.db.selectFrom('episode_files').select(['sha256', 'episode_id']).where('sha256', 'in', m.files.map((f) => f.sha256)).where('episode_id', '!=', episodeId).execute();
       const earlier: { episodeId: string; signature: number[][] }[] = [];
       for (const e of await this.o.db.selectFrom('episodes').select(['id', 'checks']).where('robot_id', '=', row.robot_id).where('id', '!=', episodeId).where('checks', 'is not', null).orderBy('started_at', 'desc').limit(200).execute()) {
@@ -315,34 +400,33 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       const results = runChecks({ manifest: m, recording, limits, thresholds: this.o.thresholds, fileSeenBefore: files[0]?.episode_id ?? null, earlier });
       const score = qualityScore(results);
       const failedHard = results.filter((r) => r.hard && !r.passed);
-      await this.o.db
-        .updateTable('episodes')
-        .set({ checks: JSON.stringify({ results, signature: trajectorySignature(recording.actions) }), score, updated_at: now() })
-        .where('id', '=', episodeId)
-        .execute();
+      const checks = JSON.stringify({ results, signature: trajectorySignature(recording.actions) });
       if (m.outcome === 'failed') {
-        await this.setState(episodeId, 'failed', m.failure ?? 'the recording did not end properly');
+        await this.transition(episodeId, ['checks'], 'failed', { checks, score, reason: m.failure ?? 'the recording did not end properly' });
       } else if (failedHard.length > 0) {
-        await this.setState(episodeId, 'rejected', failedHard.map((r) => `${r.name}: ${r.reason}`).join('; '));
+        await this.transition(episodeId, ['checks'], 'rejected', { checks, score, reason: failedHard.map((r) => `${r.name}: ${r.reason}`).join('; ') });
       } else {
-        await this.o.db.updateTable('episodes').set({ reviews_wanted: this.o.reviewsPerEpisode }).where('id', '=', episodeId).execute();
-        await this.setState(episodeId, 'in_review');
+        await this.transition(episodeId, ['checks'], 'in_review', { checks, score, reviews_wanted: this.o.reviewsPerEpisode });
       }
     } catch (err) {
       this.o.logger.error({ err, episodeId }, 'processing an episode failed');
-      await this.setState(episodeId, 'rejected', `verification failed: ${(err as Error).message}`).catch(() => undefined);
-    } finally {
-      this.verifying.delete(episodeId);
+      await this.transition(episodeId, ['verifying', 'checks'], 'rejected', { reason: `verification failed: ${(err as Error).message}` }).catch(() => undefined);
     }
   }
 
-  async setState(episodeId: string, state: EpisodeState, reason?: string): Promise<void> {
+  /** Reviewers split evenly: one more settles it (while the episode is still in review). */
+  async askOneMoreReview(episodeId: string): Promise<void> {
     await this.o.db
       .updateTable('episodes')
-      .set({ state, updated_at: now(), ...(reason !== undefined ? { reason } : {}) })
+      .set((eb) => ({ reviews_wanted: eb('reviews_wanted', '+', 1), updated_at: now() }))
       .where('id', '=', episodeId)
+      .where('state', '=', 'in_review')
       .execute();
-    await this.changed(episodeId);
+  }
+
+  /** A reviewers' verdict on an episode in review; false when it is no longer in review. */
+  async decide(episodeId: string, verdict: 'accepted' | 'rejected', change: EpisodeChange = {}): Promise<boolean> {
+    return this.transition(episodeId, ['in_review'], verdict, change);
   }
 
   private async changed(id: string): Promise<void> {

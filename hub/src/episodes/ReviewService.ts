@@ -84,20 +84,20 @@ export class ReviewService {
     const fail = done.length - pass;
     if (pass > 0 && fail > 0 && pass === fail) {
       // A split: one more reviewer settles it.
-      await this.db.updateTable('episodes').set({ reviews_wanted: ep.reviews_wanted + 1 }).where('id', '=', episodeId).execute();
+      await this.episodes.askOneMoreReview(episodeId);
       return ep.state;
     }
     const accepted = pass > fail;
     const meanScore = done.reduce((s, r) => s + (r.score ?? 0), 0) / done.length;
     // Final quality: the automatic checks' score weighted by the reviewers' (1-5 mapped to 0..1).
     const quality = (ep.score ?? 1) * ((meanScore - 1) / 4);
-    await this.db.updateTable('episodes').set({ score: quality }).where('id', '=', episodeId).execute();
-    if (accepted) await this.episodes.setState(episodeId, 'accepted');
-    else {
-      const reasons = done.filter((r) => !passes(r)).map((r) => [r.task_done ? null : 'task not done', r.cameras_clear ? null : 'cameras not clear', r.robot_safe ? null : 'robot not safe'].filter(Boolean).join(', '));
-      await this.episodes.setState(episodeId, 'rejected', `reviewers: ${[...new Set(reasons)].join('; ')}`);
+    const reasons = done.filter((r) => !passes(r)).map((r) => [r.task_done ? null : 'task not done', r.cameras_clear ? null : 'cameras not clear', r.robot_safe ? null : 'robot not safe'].filter(Boolean).join(', '));
+    const verdict = accepted ? 'accepted' : 'rejected';
+    // Two last reviews submitted at once both get here: the first verdict stands.
+    if (!(await this.episodes.decide(episodeId, verdict, { score: quality, ...(accepted ? {} : { reason: `reviewers: ${[...new Set(reasons)].join('; ')}` }) }))) {
+      return (await this.episodes.get(episodeId))?.state ?? 'unknown';
     }
-    return accepted ? 'accepted' : 'rejected';
+    return verdict;
   }
 
   /** How often a reviewer's verdict matched the final one. */

@@ -62,13 +62,13 @@ export function attachEpisodeGateway(o: EpisodeGatewayOptions): void {
       if (s.data.operatorId === e.operator) s.emit('episode:update', { episodeId: e.id, robotId: e.robotId, state: e.state });
     }
   });
-  leases.on('ended', (robotId, _holder, reason) => void episodes.abortRecording(robotId, `the control lease ended (${reason})`));
-  fleet.on('offline', (robotId) => void episodes.abortRecording(robotId, 'the robot went offline'));
-  fleet.on('removed', (robotId) => void episodes.abortRecording(robotId, 'the robot was revoked'));
+  leases.on('ended', (robotId, _holder, reason) => episodes.later(robotId, () => episodes.abortRecording(robotId, `the control lease ended (${reason})`)));
+  fleet.on('offline', (robotId) => episodes.later(robotId, () => episodes.abortRecording(robotId, 'the robot went offline')));
+  fleet.on('removed', (robotId) => episodes.later(robotId, () => episodes.abortRecording(robotId, 'the robot was revoked')));
   fleet.on('roundTrip', (robotId, ms) => episodes.observeRoundTrip(robotId, ms));
   fleet.on('status', (robotId) => {
     const status = fleet.get(robotId)?.status;
-    if (status) void episodes.reconcile(robotId, status.recordingEpisodeId).catch(() => undefined);
+    if (status) episodes.later(robotId, () => episodes.reconcile(robotId, status.recordingEpisodeId));
   });
   fleet.on('event', (robotId, event) => {
     if (event.kind === v1.RobotEvent.Kind.KIND_WATCHDOG_HOLD) episodes.observeHold(robotId);

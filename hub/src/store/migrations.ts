@@ -207,4 +207,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('datasets').addColumn('units', 'text', (c) => c.notNull().defaultTo('radians')).execute();
     },
   },
+  '0008_one_recording_per_robot': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Which episode a robot records is this row, not the hub's memory: at most one per robot. Before the index,
+      // all but the newest of a robot's stale recording rows (a bug could leave them) are failed.
+      await sql`UPDATE episodes SET state = 'failed', outcome = 'failed', reason = 'left recording by an earlier hub version', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+        WHERE state = 'recording' AND id NOT IN (SELECT id FROM episodes e WHERE e.state = 'recording' AND e.started_at = (SELECT max(started_at) FROM episodes m WHERE m.robot_id = e.robot_id AND m.state = 'recording'))`.execute(db);
+      await db.schema.createIndex('episodes_one_recording').on('episodes').column('robot_id').unique().where(sql.ref('state'), '=', 'recording').execute();
+    },
+  },
 };

@@ -1,0 +1,146 @@
+// Episode state on a real SQLite store: every move is one conditional update
+// along the table of episodeStates.ts, so racing parties (the operator's stop
+// and the lease ending, two starts, two manifest uploads) cannot both win;
+// what a restart interrupts is taken up again from the database; close()
+// waits for the work it started. The fleet is a recorder of what would be sent
+// to robots (no robot is needed to decide these), the rest is the hub's own.
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../log.ts';
+import type { RobotFleet } from '../robots/RobotFleet.ts';
+import { RobotRegistry } from '../robots/RobotRegistry.ts';
+import { episodeBlobKey, FileBlobStore } from '../store/BlobStore.ts';
+import { openDatabase, type HubDb } from '../store/database.ts';
+import { EpisodeError, EpisodeService, EpisodeTransitionError } from './EpisodeService.ts';
+import { EPISODE_MOVES, EPISODE_STATES } from './episodeStates.ts';
+
+const OPERATOR = '0x000000000000000000000000000000000000a11c';
+const NO_VIDEO = { captureToHubMs: null, lost: 0 };
+
+describe('EpisodeService state', () => {
+  let dir: string;
+  let db: HubDb;
+  let sent: { robotId: string; message: unknown }[];
+  let service: EpisodeService;
+
+  const open = (): EpisodeService => {
+    const fleet = { sendSession: (robotId: string, message: unknown) => sent.push({ robotId, message }), get: () => undefined } as unknown as RobotFleet;
+    return new EpisodeService({
+      db,
+      blobs: new FileBlobStore(join(dir, 'blobs')),
+      registry: new RobotRegistry(db),
+      fleet,
+      logger: createLogger('silent'),
+      chainId: 31337,
+      thresholds: {} as never,
+      reviewsPerEpisode: 1,
+      fps: 30,
+    });
+  };
+  const start = (robotId = 'r-1'): Promise<string> => service.start({ robotId, operator: OPERATOR, leaseId: 'l-1', task: 'pick the cube', videoLost: 0 });
+  const state = async (id: string): Promise<string | undefined> => (await service.get(id))?.state;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'episode-state-'));
+    db = await openDatabase(dir);
+    sent = [];
+    service = open();
+  });
+  afterEach(async () => {
+    await service.close();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has a table of moves over known states only, with nothing leaving a verdict', () => {
+    for (const [from, tos] of Object.entries(EPISODE_MOVES)) {
+      expect(EPISODE_STATES).toContain(from);
+      for (const to of tos) expect(EPISODE_STATES).toContain(to);
+    }
+    for (const final of ['accepted', 'rejected', 'discarded'] as const) expect(EPISODE_MOVES[final]).toEqual([]);
+  });
+
+  it('moves only from the states the mover expects, and refuses a move the table does not have', async () => {
+    const id = await start();
+    expect(await service.transition(id, ['in_review'], 'accepted')).toBe(false);
+    expect(await state(id)).toBe('recording');
+    await expect(service.transition(id, ['recording'], 'accepted')).rejects.toBeInstanceOf(EpisodeTransitionError);
+    expect(await state(id)).toBe('recording');
+    expect(await service.transition('e-nope', ['recording'], 'uploading')).toBe(false);
+  });
+
+  it('lets one of two racing starts for a robot win', async () => {
+    const results = await Promise.allSettled([start(), start(), start()]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as EpisodeError).code).toBe('already_recording');
+    expect(await db.selectFrom('episodes').select('id').where('state', '=', 'recording').execute()).toHaveLength(1);
+    // Another robot records at the same time.
+    await expect(start('r-2')).resolves.toMatch(/^e-/);
+  });
+
+  it("settles the operator's stop racing the lease's end: one ends it, once, and the robot is told once", async () => {
+    const id = await start();
+    const [stop, abort] = await Promise.allSettled([service.stop('r-1', 'success', NO_VIDEO), service.abortRecording('r-1', 'the control lease ended (expired)')]);
+    const row = (await service.get(id))!;
+    expect(row.state).toBe('uploading');
+    if (stop.status === 'fulfilled') {
+      expect(row.outcome).toBe('success');
+      expect(row.reason).toBeNull();
+    } else {
+      expect((stop.reason as EpisodeError).code).toBe('not_recording');
+      expect(row.outcome).toBe('failure');
+      expect(row.reason).toBe('the control lease ended (expired)');
+    }
+    expect(abort.status).toBe('fulfilled');
+    expect(sent.filter((s) => (s.message as { episodeStop?: unknown }).episodeStop)).toHaveLength(1);
+    await expect(service.stop('r-1', 'failure', NO_VIDEO)).rejects.toMatchObject({ code: 'not_recording' });
+  });
+
+  it('takes up after a restart what the last run left: a recording ends as a failure, a verification runs again', async () => {
+    const recording = await start();
+    const verifying = await start('r-2');
+    await service.transition(verifying, ['recording'], 'uploading', { outcome: 'success', ended_at: new Date().toISOString() });
+    await service.transition(verifying, ['uploading'], 'verifying');
+    // The hub stops here; the next run opens the same database.
+    await service.close();
+    service = open();
+    await service.resume();
+    await service.idle();
+    const r = (await service.get(recording))!;
+    expect(r).toMatchObject({ state: 'uploading', outcome: 'failure', reason: 'the hub restarted during the recording', ended_at: null });
+    // Its manifest never arrived, so the verification taken up again rejects it, saying why (it is not left verifying).
+    const v = (await service.get(verifying))!;
+    expect(v.state).toBe('rejected');
+    expect(v.reason).toMatch(/^verification failed: .*manifest\.json/);
+  });
+
+  it('verifies a manifest once, and takes no files for an episode whose manifest it has verified', async () => {
+    const id = await start();
+    await service.stop('r-1', 'success', NO_VIDEO);
+    const path = join(dir, 'blobs', episodeBlobKey(id, 'manifest.json'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify({ manifest: { files: [] }, signature: '0x00' }));
+    const changes: string[] = [];
+    service.on('changed', (e) => e.id === id && changes.push(e.state));
+    await Promise.all([service.fileReceived(id, 'manifest.json', 10, 'a'.repeat(64)), service.fileReceived(id, 'manifest.json', 10, 'a'.repeat(64))]);
+    await service.idle();
+    expect(changes.filter((s) => s === 'verifying')).toHaveLength(1);
+    expect(await state(id)).toBe('rejected'); // a forged signature
+    expect(await service.canUpload('r-1', id, 'manifest.json')).toMatch(/takes no more files/);
+  });
+
+  it('waits in close() for the work it started, and starts no recording while closing', async () => {
+    const id = await start();
+    let finished = false;
+    service.later(id, async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      finished = true;
+    });
+    await service.close();
+    expect(finished).toBe(true);
+    await expect(start('r-3')).rejects.toMatchObject({ code: 'closing' });
+  });
+});

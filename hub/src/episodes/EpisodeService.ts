@@ -365,9 +365,9 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     try {
       const row = (await this.get(episodeId))!;
       const signed = JSON.parse(await readText(this.o.blobs.localPath(episodeBlobKey(episodeId, 'manifest.json')))) as SignedManifest;
-      let recording;
+      let verified;
       try {
-        recording = await verifyEpisode({
+        verified = await verifyEpisode({
           signed,
           episodeId,
           robotId: row.robot_id,
@@ -389,7 +389,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
           ? { outcome: row.outcome ?? m.outcome, ended_at: new Date(Number(BigInt(m.endNs) / 1_000_000n)).toISOString(), ...(m.failure ? { reason: m.failure } : {}) }
           : {};
       if (!(await this.transition(episodeId, ['verifying'], 'checks', { manifest: JSON.stringify(signed), ...unseenEnd }))) return;
-      const files = await this.o.db.selectFrom('episode_files').select(['sha256', 'episode_id']).where('sha256', 'in', m.files.map((f) => f.sha256)).where('episode_id', '!=', episodeId).execute();
+      const files = await this.o.db.selectFrom('episode_files').select(['sha256', 'episode_id']).where('sha256', 'in', verified.files.map((f) => f.sha256)).where('episode_id', '!=', episodeId).execute();
       const earlier: { episodeId: string; signature: number[][] }[] = [];
       for (const e of await this.o.db.selectFrom('episodes').select(['id', 'checks']).where('robot_id', '=', row.robot_id).where('id', '!=', episodeId).where('checks', 'is not', null).orderBy('started_at', 'desc').limit(200).execute()) {
         const sig = (JSON.parse(e.checks!) as { signature?: number[][] }).signature;
@@ -397,10 +397,10 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       }
       const description = this.o.fleet.get(row.robot_id)?.description;
       const limits = description ? describedJoints(description).map((j) => ({ min: j.minPosition, max: j.maxPosition })) : [];
-      const results = runChecks({ manifest: m, recording, limits, thresholds: this.o.thresholds, fileSeenBefore: files[0]?.episode_id ?? null, earlier });
+      const results = runChecks({ episode: verified, fps: this.o.fps, limits, thresholds: this.o.thresholds, fileSeenBefore: files[0]?.episode_id ?? null, earlier });
       const score = qualityScore(results);
       const failedHard = results.filter((r) => r.hard && !r.passed);
-      const checks = JSON.stringify({ results, signature: trajectorySignature(recording.actions) });
+      const checks = JSON.stringify({ results, signature: trajectorySignature(verified.recording.actions) });
       if (m.outcome === 'failed') {
         await this.transition(episodeId, ['checks'], 'failed', { checks, score, reason: m.failure ?? 'the recording did not end properly' });
       } else if (failedHard.length > 0) {

@@ -1,8 +1,9 @@
 // Automatic checks of a verified episode. Each is named, scored 0..1 and
 // explained in words an operator can act on; a failed hard check rejects the
 // episode, soft checks lower its quality score. Thresholds come from config.
-import type { EpisodeManifest } from '@teleop/proto';
-import type { Recording } from './readRecording.ts';
+// They read only what verification measured in the files (VerifiedEpisode):
+// the manifest's own counters are the robot's claims.
+import type { VerifiedEpisode } from './verifyEpisode.ts';
 
 export interface CheckResult {
   name: string;
@@ -49,8 +50,9 @@ export const DEFAULT_THRESHOLDS: CheckThresholds = {
 };
 
 export interface CheckContext {
-  manifest: EpisodeManifest;
-  recording: Recording;
+  episode: VerifiedEpisode;
+  /** The dataset frame rate the hub asks robots to record at. */
+  fps: number;
   limits: { min: number; max: number }[];
   thresholds: CheckThresholds;
   /** True when any of this episode's files was already uploaded in another episode. */
@@ -68,12 +70,13 @@ export function trajectorySignature(actions: { positions: number[] }[]): number[
 }
 
 export function runChecks(c: CheckContext): CheckResult[] {
-  const { manifest: m, recording: r, thresholds: t } = c;
+  const { episode: e, thresholds: t } = c;
+  const r = e.recording;
   const out: CheckResult[] = [];
   const add = (name: string, hard: boolean, passed: boolean, score: number, reason: string): void => {
     out.push({ name, hard, passed, score: clamp01(score), reason });
   };
-  const durationS = Number(BigInt(m.endNs) - BigInt(m.startNs)) / 1e9;
+  const durationS = e.durationS;
   add(
     'duration',
     true,
@@ -82,8 +85,9 @@ export function runChecks(c: CheckContext): CheckResult[] {
     `${durationS.toFixed(1)} s (allowed ${t.minDurationS}-${t.maxDurationS} s)`,
   );
 
-  const frames = m.cameras.reduce((a, cam) => a + cam.frames, 0);
-  const dropped = m.cameras.reduce((a, cam) => a + cam.droppedFrames, 0);
+  // Frame slots between each camera's first and last capture that hold no frame of its video.
+  const frames = e.cameras.reduce((a, cam) => a + cam.frames, 0);
+  const dropped = e.cameras.reduce((a, cam) => a + cam.missing, 0);
   const dropRatio = frames + dropped > 0 ? dropped / (frames + dropped) : 0;
   add(
     'dropped_frames',
@@ -100,7 +104,7 @@ export function runChecks(c: CheckContext): CheckResult[] {
     if (dt <= 0) backwards++;
     maxGapS = Math.max(maxGapS, dt);
   }
-  const gapFrames = maxGapS * m.fps;
+  const gapFrames = maxGapS * c.fps;
   add(
     'timestamps',
     backwards > 0,
@@ -152,13 +156,13 @@ export function runChecks(c: CheckContext): CheckResult[] {
   const signature = trajectorySignature(r.actions);
   let duplicate: string | null = c.fileSeenBefore ? `file already uploaded with episode ${c.fileSeenBefore}` : null;
   if (!duplicate && signature.length > 0) {
-    for (const e of c.earlier) {
-      if (e.signature.length !== signature.length) continue;
+    for (const before of c.earlier) {
+      if (before.signature.length !== signature.length) continue;
       let sum = 0;
       let n = 0;
-      signature.forEach((row, i) => row.forEach((v, j) => ((sum += (v - (e.signature[i]![j] ?? v)) ** 2), n++)));
+      signature.forEach((row, i) => row.forEach((v, j) => ((sum += (v - (before.signature[i]![j] ?? v)) ** 2), n++)));
       if (Math.sqrt(sum / Math.max(1, n)) < t.duplicateRmsRad) {
-        duplicate = `its trajectory replays episode ${e.episodeId}`;
+        duplicate = `its trajectory replays episode ${before.episodeId}`;
         break;
       }
     }

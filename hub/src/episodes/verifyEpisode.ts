@@ -1,8 +1,11 @@
 // Verification of an uploaded episode: the manifest's signature by the
 // robot's registered key, every file's size and SHA-256, the MCAP's message
 // counts per channel, and each video's frames, size and codec by ffprobe.
+// What it returns is what the hub measured in the files (VerifiedEpisode);
+// the automatic checks read only that, never the manifest's own counters.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { manifestSigner, type SignedManifest } from '@teleop/proto';
 import { readRecording, type Recording } from './readRecording.ts';
 import { probeVideo } from './probeVideo.ts';
@@ -23,14 +26,50 @@ export interface VerifyInput {
   filePath: (name: string) => string;
 }
 
+/** A camera as measured in its video (frames decoded, size, codec, rate) and in the MCAP's frame records (capture times). */
+export interface VerifiedCamera {
+  name: string;
+  file: string;
+  frames: number;
+  width: number;
+  height: number;
+  codec: string;
+  fps: number;
+  firstCaptureNs: bigint;
+  lastCaptureNs: bigint;
+  /** Frame periods from the first to the last capture, both included. */
+  slots: number;
+  /** Slots with no frame in the video. */
+  missing: number;
+}
+
+/** What the hub measured in an episode's files. */
+export interface VerifiedEpisode {
+  episodeId: string;
+  robotId: string;
+  /** The address that signed the manifest (the robot's registered key). */
+  signer: string;
+  /** Every file as found: size and SHA-256 computed by the hub. */
+  files: { name: string; size: number; sha256: string }[];
+  /** First and last sample of the recording (states, actions, camera frames) and the span between them. */
+  startNs: bigint;
+  endNs: bigint;
+  durationS: number;
+  /** Messages per MCAP channel. */
+  counts: Record<string, number>;
+  cameras: VerifiedCamera[];
+  /** The decoded recording (states, actions, frame records). */
+  recording: Recording;
+}
+
 async function sha256(path: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
   return h.digest('hex');
 }
 
-/** Resolves with the decoded recording when everything holds; throws EpisodeVerificationError saying what does not. */
-export async function verifyEpisode(v: VerifyInput): Promise<Recording> {
+/** Resolves with what was measured when everything holds; throws EpisodeVerificationError saying what does not. */
+export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
   const m = v.signed.manifest;
   const fail = (message: string): never => {
     throw new EpisodeVerificationError(message);
@@ -45,10 +84,14 @@ export async function verifyEpisode(v: VerifyInput): Promise<Recording> {
     return fail('the manifest signature is malformed');
   }
   if (signer.toLowerCase() !== v.signingAddress!.toLowerCase()) fail(`the manifest is signed by ${signer}, not by the robot's key ${v.signingAddress}`);
+  const files: VerifiedEpisode['files'] = [];
   for (const f of m.files) {
-    const actual = await sha256(v.filePath(f.name)).catch(() => null);
-    if (actual === null) fail(`file ${f.name} is missing`);
+    const size = await stat(v.filePath(f.name)).then((st) => st.size).catch(() => null);
+    const actual = size === null ? null : await sha256(v.filePath(f.name)).catch(() => null);
+    if (actual === null || size === null) return fail(`file ${f.name} is missing`);
     if (actual !== f.sha256) fail(`file ${f.name} does not match its SHA-256 in the manifest (tampered or corrupted)`);
+    if (size !== f.size) fail(`file ${f.name} holds ${size} bytes, the manifest says ${f.size}`);
+    files.push({ name: f.name, size, sha256: actual });
   }
   const mcap = m.files.find((f) => f.name === 'episode.mcap');
   if (!mcap) fail('the episode has no MCAP recording');
@@ -61,6 +104,7 @@ export async function verifyEpisode(v: VerifyInput): Promise<Recording> {
   for (const [topic, n] of Object.entries(m.channels)) {
     if ((rec.counts[topic] ?? 0) !== n) fail(`channel ${topic} holds ${rec.counts[topic] ?? 0} messages, the manifest says ${n}`);
   }
+  const cameras: VerifiedCamera[] = [];
   for (const c of m.cameras) {
     if (!m.files.some((f) => f.name === c.file)) fail(`camera ${c.name}'s video ${c.file} is not among the files`);
     const p = await probeVideo(v.filePath(c.file)).catch((err: Error) => fail(`camera ${c.name}: ${err.message}`));
@@ -68,7 +112,19 @@ export async function verifyEpisode(v: VerifyInput): Promise<Recording> {
     if (p.width !== c.width || p.height !== c.height) fail(`camera ${c.name}'s video is ${p.width}x${p.height}, the manifest says ${c.width}x${c.height}`);
     const codec = c.codec === 'av1' ? 'av1' : 'h264';
     if (p.codec !== codec) fail(`camera ${c.name}'s video is ${p.codec}, the manifest says ${codec}`);
-    if ((rec.frames.get(c.name)?.length ?? 0) !== c.frames) fail(`camera ${c.name} has ${rec.frames.get(c.name)?.length ?? 0} frame records for ${c.frames} frames`);
+    const records = rec.frames.get(c.name) ?? [];
+    if (records.length !== p.frames) fail(`camera ${c.name} has ${records.length} frame records for ${p.frames} frames`);
+    if (!(p.fps > 0)) fail(`camera ${c.name}'s video has no frame rate`);
+    for (let i = 1; i < records.length; i++) {
+      if (records[i]!.t <= records[i - 1]!.t) fail(`camera ${c.name}'s frame ${i} was captured no later than the frame before it`);
+    }
+    const first = records[0]?.t ?? 0n;
+    const last = records.at(-1)?.t ?? 0n;
+    const slots = records.length === 0 ? 0 : Math.round((Number(last - first) / 1e9) * p.fps) + 1;
+    cameras.push({ name: c.name, file: c.file, frames: p.frames, width: p.width, height: p.height, codec: p.codec, fps: p.fps, firstCaptureNs: first, lastCaptureNs: last, slots, missing: Math.max(0, slots - p.frames) });
   }
-  return rec;
+  const times = [...rec.states.map((s) => s.t), ...rec.actions.map((a) => a.t), ...cameras.flatMap((c) => (c.slots > 0 ? [c.firstCaptureNs, c.lastCaptureNs] : []))];
+  const startNs = times.reduce((a, b) => (b < a ? b : a), times[0] ?? 0n);
+  const endNs = times.reduce((a, b) => (b > a ? b : a), times[0] ?? 0n);
+  return { episodeId: v.episodeId, robotId: v.robotId, signer, files, startNs, endNs, durationS: Number(endNs - startNs) / 1e9, counts: rec.counts, cameras, recording: rec };
 }

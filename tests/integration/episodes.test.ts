@@ -81,6 +81,16 @@ describe('episodes', () => {
     const part = await fetch(`${hub.url}/api/v1/episodes/${id}/files/front.mp4`, { headers: { authorization: `Bearer ${token}`, range: 'bytes=100-199' } });
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(whole.subarray(100, 200));
+    // Served as dataset files are: a strong ETag, 304 when unchanged, and a range only for the version the client holds.
+    const etag = part.headers.get('etag')!;
+    expect(etag).toBe(`"${m.files.find((f) => f.name === 'front.mp4')!.sha256}"`);
+    const fileUrl = `${hub.url}/api/v1/episodes/${id}/files/front.mp4`;
+    expect((await fetch(fileUrl, { headers: { authorization: `Bearer ${token}`, 'if-none-match': etag } })).status).toBe(304);
+    expect((await fetch(fileUrl, { headers: { authorization: `Bearer ${token}`, range: 'bytes=100-199', 'if-range': etag } })).status).toBe(206);
+    const stale = await fetch(fileUrl, { headers: { authorization: `Bearer ${token}`, range: 'bytes=100-199', 'if-range': '"stale"' } });
+    expect(stale.status).toBe(200);
+    expect(Number(stale.headers.get('content-length'))).toBe(size);
+    await stale.arrayBuffer();
 
     // The operator may not review their own episode; two others do.
     const own = await fetch(`${hub.url}/api/v1/reviews/next`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });

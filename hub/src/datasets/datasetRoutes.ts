@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatasetManifest } from '@teleop/proto';
 import { requireSession } from '../auth/authRoutes.ts';
+import { sendBytes } from '../http/sendBytes.ts';
 import { tokenFrom, type SiweAuth } from '../auth/SiweAuth.ts';
 import type { Logger } from '../log.ts';
 import { DatasetError, type DatasetSelection, type DatasetService, type NewDataset } from './DatasetService.ts';
@@ -134,27 +135,8 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
         if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'file', path });
         const local = join(a.dir, ...path.split('/'));
         const size = (await stat(local)).size;
-        const etag = file ? `"${file.sha256}"` : undefined;
-        reply.header('accept-ranges', 'bytes').header('cache-control', 'public, max-age=31536000, immutable').type(contentType(path));
-        if (etag) reply.header('etag', etag);
-        if (etag && req.headers['if-none-match'] === etag) return reply.code(304).send();
-        const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-        // If-Range: a range only applies to the same file version; otherwise send it whole.
-        const ifRange = req.headers['if-range'];
-        if (!range || (ifRange !== undefined && ifRange !== etag)) {
-          o.logger.debug({ file: path, dataset: a.label }, 'dataset file download');
-          return reply.header('content-length', size).send(createReadStream(local));
-        }
-        let start = range[1] === '' ? size - Number(range[2]) : Number(range[1]);
-        let end = range[1] === '' || range[2] === '' ? size - 1 : Number(range[2]);
-        start = Math.max(0, start);
-        end = Math.min(size - 1, end);
-        if (start > end || start >= size) return reply.code(416).header('content-range', `bytes */${size}`).send();
-        return reply
-          .code(206)
-          .header('content-range', `bytes ${start}-${end}/${size}`)
-          .header('content-length', end - start + 1)
-          .send(createReadStream(local, { start, end }));
+        if (!req.headers.range) o.logger.debug({ file: path, dataset: a.label }, 'dataset file download');
+        return sendBytes(req, reply, { size, sha256: file?.sha256 ?? null, read: (range) => createReadStream(local, range) }, { contentType: contentType(path), cacheControl: 'public, max-age=31536000, immutable' });
       } catch (err) {
         return fail(reply, err);
       }

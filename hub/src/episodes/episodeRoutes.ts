@@ -2,6 +2,7 @@
 // quality), file downloads with ranges, the replay trajectory, the robot's
 // upload receipt, and peer review.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sendBytes } from '../http/sendBytes.ts';
 import { requireSession } from '../auth/authRoutes.ts';
 import type { SiweAuth } from '../auth/SiweAuth.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
@@ -22,25 +23,6 @@ export interface EpisodeRoutesOptions {
 }
 
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^e-[0-9a-f-]{36}$' } }, required: ['id'] } as const;
-
-/** Serves a blob with HTTP range support (206 partial content) and a strong ETag (its SHA-256). */
-export async function sendBlob(reply: FastifyReply, blobs: BlobStore, key: string, sha256: string, rangeHeader: string | undefined, contentType: string): Promise<FastifyReply> {
-  const size = await blobs.size(key);
-  if (size === null) return reply.code(404).send({ error: 'not_found', message: 'file not stored' });
-  reply.header('accept-ranges', 'bytes').header('etag', `"${sha256}"`).type(contentType);
-  const m = /^bytes=(\d*)-(\d*)$/.exec(rangeHeader ?? '');
-  if (!m) return reply.header('content-length', size).send(blobs.read(key));
-  let start = m[1] === '' ? size - Number(m[2]) : Number(m[1]);
-  let end = m[1] === '' || m[2] === '' ? size - 1 : Number(m[2]);
-  start = Math.max(0, start);
-  end = Math.min(size - 1, end);
-  if (start > end || start >= size) return reply.code(416).header('content-range', `bytes */${size}`).send();
-  return reply
-    .code(206)
-    .header('content-range', `bytes ${start}-${end}/${size}`)
-    .header('content-length', end - start + 1)
-    .send(blobs.read(key, { start, end }));
-}
 
 export function episodeRoutes(o: EpisodeRoutesOptions) {
   const fail = (reply: FastifyReply, err: unknown): FastifyReply => {
@@ -75,8 +57,11 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         if (!(await requireSession(o.auth, req, reply))) return reply;
         const file = await o.db.selectFrom('episode_files').select(['sha256']).where('episode_id', '=', req.params.id).where('name', '=', req.params.name).executeTakeFirst();
         if (!file) return reply.code(404).send({ error: 'not_found', message: `episode ${req.params.id} has no file ${req.params.name}` });
-        const type = req.params.name.endsWith('.mp4') ? 'video/mp4' : req.params.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
-        return sendBlob(reply, o.blobs, episodeBlobKey(req.params.id, req.params.name), file.sha256, req.headers.range, type);
+        const key = episodeBlobKey(req.params.id, req.params.name);
+        const size = await o.blobs.size(key);
+        if (size === null) return reply.code(404).send({ error: 'not_found', message: 'file not stored' });
+        const contentType = req.params.name.endsWith('.mp4') ? 'video/mp4' : req.params.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+        return sendBytes(req, reply, { size, sha256: file.sha256, read: (range) => o.blobs.read(key, range) }, { contentType });
       },
     );
 

@@ -5,12 +5,13 @@ import { Server as SocketIoServer } from 'socket.io';
 import { operatorSocketParser } from '@teleop/proto';
 import type { FastifyInstance } from 'fastify';
 import type { BrokerLink } from './broker/BrokerLink.ts';
-import { brokerRoutes } from './broker/brokerRoutes.ts';
+import { brokerRoutes, brokerToken } from './broker/brokerRoutes.ts';
 import { EmbeddedBroker } from './broker/EmbeddedBroker.ts';
 import { ExternalBroker } from './broker/ExternalBroker.ts';
 import { publicHubUrl, type HubConfig } from './config.ts';
 import { createHttpServer } from './http/httpServer.ts';
 import { consoleRoutes } from './http/consoleRoutes.ts';
+import type { RouteEntry } from './access/httpAccess.ts';
 import { createLogger, type Logger } from './log.ts';
 import { HubMetrics } from './metrics/HubMetrics.ts';
 import { metricsRoutes } from './metrics/metricsRoutes.ts';
@@ -31,7 +32,7 @@ import { FileBlobStore } from './store/BlobStore.ts';
 import { EpisodeService } from './episodes/EpisodeService.ts';
 import { ReviewService } from './episodes/ReviewService.ts';
 import { attachEpisodeGateway } from './episodes/episodeGateway.ts';
-import { uploadRoutes } from './episodes/uploadRoutes.ts';
+import { robotFromAuthorization, uploadRoutes } from './episodes/uploadRoutes.ts';
 import { episodeRoutes } from './episodes/episodeRoutes.ts';
 import { DatasetService } from './datasets/DatasetService.ts';
 import { datasetRoutes } from './datasets/datasetRoutes.ts';
@@ -40,7 +41,7 @@ import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openDatabase, type HubDb } from './store/database.ts';
 import { ChainService, readContractsFile } from './chain/ChainService.ts';
-import { downloadRule, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
+import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
 import { rewardRoutes } from './rewards/rewardRoutes.ts';
 
@@ -56,6 +57,8 @@ export class Hub {
   rewards!: RewardService;
   datasets!: DatasetService;
   episodes!: EpisodeService;
+  /** Every HTTP route with the access action it declared (read at start-up). */
+  routes: RouteEntry[] = [];
   private readonly stoppers: (() => void)[] = [];
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
   pollPurchases: () => Promise<void> = async () => undefined;
@@ -121,7 +124,24 @@ export class Hub {
       const leases = new LeaseManager({ idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs });
       const fanout = new StateFanout(() => metrics.statesCoalesced.inc());
       let hub: Hub | undefined;
-      const app = createHttpServer(logger, { health: () => hub?.health() ?? {} });
+      const auth = new SiweAuth(db, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId });
+      const admins = new Set(config.adminAddresses.map((a) => a.toLowerCase()));
+      const { app, routes } = createHttpServer(
+        logger,
+        { health: () => hub?.health() ?? {} },
+        {
+          walletOf: async (req) => {
+            const session = await auth.session(tokenFrom(req.headers));
+            return session ? { address: session.address, admin: admins.has(session.address.toLowerCase()), sessionExpiresAt: session.expiresAt } : null;
+          },
+          robotOf: (req) => robotFromAuthorization(registry, req.headers.authorization),
+          isBroker: brokerToken(config.brokerAuthToken),
+          denied: (denial, action) => {
+            if (action === 'robot:report') metrics.drop('robot', 'auth_failed');
+            else if (action === 'broker:auth') metrics.drop('broker', 'auth_failed');
+          },
+        },
+      );
       const io: OperatorServer = new SocketIoServer(app.server, {
         serveClient: false,
         parser: operatorSocketParser,
@@ -130,11 +150,10 @@ export class Hub {
         maxHttpBufferSize: 1_000_000,
         cors: { origin: true, credentials: true },
       });
-      const auth = new SiweAuth(db, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId });
       const gateway = new OperatorGateway({
         io,
         identify: async (headers, token) => (await auth.session(tokenFrom(headers, token)))?.address ?? null,
-        ownerOf: (robotId) => fleet.get(robotId)?.record.owner ?? null,
+        isAdmin: (address) => admins.has(address.toLowerCase()),
         fleet,
         leases,
         fanout,
@@ -173,7 +192,7 @@ export class Hub {
       await app.register(
         uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes }),
       );
-      await app.register(episodeRoutes({ auth, episodes, reviews, registry, blobs, db }));
+      await app.register(episodeRoutes({ episodes, reviews, registry, blobs, db }));
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
       let publicUrl = '';
       const datasets = new DatasetService({
@@ -188,10 +207,9 @@ export class Hub {
       });
       await app.register(
         datasetRoutes({
-          auth,
           datasets,
           logger: logger.child({ room: 'datasets' }),
-          mayDownload: downloadRule({ chain, admins: config.adminAddresses }),
+          purchased: purchasedOnChain(chain),
           recordAccess: (a) =>
             void db
               .insertInto('dataset_accesses')
@@ -207,11 +225,10 @@ export class Hub {
         dir: join(config.dataDir, 'rewards'),
         logger: logger.child({ room: 'rewards' }),
       });
-      await app.register(rewardRoutes({ auth, db, rewards, chain, admins: config.adminAddresses, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
+      await app.register(rewardRoutes({ db, rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
       await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
       await app.register(
         ownerRoutes({
-          auth,
           registry,
           fleet,
           leases,
@@ -242,6 +259,7 @@ export class Hub {
       hub.rewards = rewards;
       hub.datasets = datasets;
       hub.episodes = episodes;
+      hub.routes = routes;
       if (chain) {
         const catchUp = publishBuiltVersions({ db, chain, datasets, logger: logger.child({ room: 'chain' }), publicUrl: () => url });
         void catchUp().catch((err: Error) => logger.error({ err }, `publishing built dataset versions failed: ${err.message}`));

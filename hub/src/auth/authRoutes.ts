@@ -1,21 +1,14 @@
 // Sign-in endpoints: a nonce, the verification of a signed SIWE message (which
 // opens a session: bearer token + httpOnly cookie), who am I, sign out.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AuthError, SESSION_COOKIE, tokenFrom, type Session, type SiweAuth } from './SiweAuth.ts';
+import type { FastifyInstance } from 'fastify';
+import { walletAddress } from '../access/httpAccess.ts';
+import { AuthError, SESSION_COOKIE, tokenFrom, type SiweAuth } from './SiweAuth.ts';
 
-/** The session of a request, or a 401 reply saying how to get one. */
-export async function requireSession(auth: SiweAuth, req: FastifyRequest, reply: FastifyReply): Promise<Session | null> {
-  const session = await auth.session(tokenFrom(req.headers));
-  if (!session) {
-    await reply.code(401).send({ error: 'no_session', message: 'sign in with your wallet first (POST /api/v1/auth/verify)' });
-    return null;
-  }
-  return session;
-}
+const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
 
 export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/auth/nonce', async () => ({
+    app.get('/api/v1/auth/nonce', PUBLIC, async () => ({
       nonce: auth.issueNonce(),
       domain: auth.options.domain,
       uri: auth.options.uri,
@@ -26,6 +19,7 @@ export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
     app.post<{ Body: { message: string; signature: string } }>(
       '/api/v1/auth/verify',
       {
+        ...PUBLIC,
         schema: {
           body: {
             type: 'object',
@@ -47,12 +41,13 @@ export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
       },
     );
 
-    app.get('/api/v1/auth/me', async (req, reply) => {
-      const session = await requireSession(auth, req, reply);
-      return session ? { address: session.address, expiresAt: session.expiresAt } : reply;
+    app.get('/api/v1/auth/me', { config: { access: { action: 'self:act' } } }, async (req) => {
+      const actor = req.actor;
+      return { address: walletAddress(actor), expiresAt: actor.kind === 'wallet' ? actor.sessionExpiresAt : null };
     });
 
-    app.post('/api/v1/auth/logout', async (req, reply) => {
+    // Anyone may end the session they hold.
+    app.post('/api/v1/auth/logout', PUBLIC, async (req, reply) => {
       const token = tokenFrom(req.headers);
       if (token) await auth.logout(token);
       reply.header('set-cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);

@@ -40,14 +40,19 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** Whether a request comes from the external broker (it carries the configured token; without one, any caller is the broker). */
+export function brokerToken(authToken: string | undefined): (req: FastifyRequest) => boolean {
+  return (req) => authToken === undefined || sameSecret(req.headers.authorization ?? '', `Bearer ${authToken}`);
+}
+
+const BROKER = { access: { action: 'broker:auth' } } as const;
+
 export function brokerRoutes(o: BrokerRoutesOptions) {
-  const tokenOk = (req: FastifyRequest): boolean =>
-    o.authToken === undefined || sameSecret(req.headers.authorization ?? '', `Bearer ${o.authToken}`);
   const isHub = (username: string | undefined, password: string | undefined): boolean =>
     o.hubPassword !== undefined && username === o.hubUsername && password !== undefined && sameSecret(password, o.hubPassword);
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/broker', async () => ({
+    app.get('/api/v1/broker', { config: { access: { action: 'public:read' } } }, async () => ({
       kind: o.broker.kind,
       mqttUrl: o.broker.robotUrl,
       mqttWsUrl: o.broker.robotWsUrl ?? null,
@@ -58,6 +63,7 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
     app.post<{ Body: AuthBody }>(
       '/api/v1/broker/authenticate',
       {
+        config: BROKER,
         schema: {
           body: {
             type: 'object',
@@ -65,8 +71,7 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
           },
         },
       },
-      async (req, reply) => {
-        if (!tokenOk(req)) return reply.code(401).send({ result: 'deny' });
+      async (req) => {
         const { clientid, username, password } = req.body;
         if (isHub(username, password)) return { result: 'allow', is_superuser: true };
         if (!username || !password || (clientid !== undefined && clientid !== username)) {
@@ -83,6 +88,7 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
     app.post<{ Body: AclBody }>(
       '/api/v1/broker/authorize',
       {
+        config: BROKER,
         schema: {
           body: {
             type: 'object',
@@ -96,8 +102,7 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
           },
         },
       },
-      async (req, reply) => {
-        if (!tokenOk(req)) return reply.code(401).send({ result: 'deny' });
+      async (req) => {
         const { username, topic, action } = req.body;
         if (username === o.hubUsername && o.hubPassword !== undefined) return { result: 'allow' };
         if (!username) return { result: 'deny' };

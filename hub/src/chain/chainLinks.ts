@@ -7,7 +7,7 @@ import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import type { DatasetService } from '../datasets/DatasetService.ts';
 import type { Logger } from '../log.ts';
 import type { HubDb } from '../store/database.ts';
-import type { DatasetsTable, DatasetVersionsTable } from '../store/schema.ts';
+import type { DatasetVersionsTable } from '../store/schema.ts';
 import type { ChainService } from './ChainService.ts';
 
 /** Publishes every version that gets built (and any built earlier but not yet published). */
@@ -102,18 +102,10 @@ export function followPurchases(o: { db: HubDb; chain: ChainService; logger: Log
   return { stop: () => clearInterval(timer), poll, readTo: () => (next ?? 0n) - 1n };
 }
 
-/** Download rule: open versions to anyone, priced ones to buyers (on chain) and the creator, listed buyers only when the dataset names them. */
-export function downloadRule(o: { chain: ChainService | null; admins: string[] }) {
-  return async ({ dataset, version, address }: { dataset: DatasetsTable; version: DatasetVersionsTable; address: string | null }): Promise<boolean> => {
-    const who = address?.toLowerCase() ?? null;
-    const isCreator = who !== null && who === dataset.created_by.toLowerCase();
-    if (isCreator || (who !== null && o.admins.includes(who))) return true;
-    if (dataset.allowed_buyers) {
-      const listed = (JSON.parse(dataset.allowed_buyers) as string[]).map((a) => a.toLowerCase());
-      if (who === null || !listed.includes(who)) return false;
-    }
-    if (dataset.price === '0') return true;
-    if (who === null || !o.chain || version.token_id === null) return false;
-    return o.chain.hasAccess(BigInt(version.token_id), getAddress(who));
+/** Whether the chain records an address's purchase of a dataset version (who may download is decided in access/access.ts). */
+export function purchasedOnChain(chain: ChainService | null) {
+  return async ({ version, address }: { version: DatasetVersionsTable; address: string }): Promise<boolean> => {
+    if (!chain || version.token_id === null) return false;
+    return chain.hasAccess(BigInt(version.token_id), getAddress(address));
   };
 }

@@ -7,20 +7,19 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatasetManifest } from '@teleop/proto';
-import { requireSession } from '../auth/authRoutes.ts';
 import { sendBytes } from '../http/sendBytes.ts';
-import { tokenFrom, type SiweAuth } from '../auth/SiweAuth.ts';
+import { AccessDenied, decide, type Actor } from '../access/access.ts';
+import { walletAddress } from '../access/httpAccess.ts';
 import type { Logger } from '../log.ts';
 import { DatasetError, type DatasetSelection, type DatasetService, type NewDataset } from './DatasetService.ts';
 import { tarSize, tarStream } from './tarStream.ts';
 import type { DatasetsTable, DatasetVersionsTable } from '../store/schema.ts';
 
 export interface DatasetRoutesOptions {
-  auth: SiweAuth;
   datasets: DatasetService;
   logger: Logger;
-  /** Whether `address` (null: not signed in) may download a version's files (price, purchases, buyer lists). */
-  mayDownload: (o: { dataset: DatasetsTable; version: DatasetVersionsTable; address: string | null }) => Promise<boolean>;
+  /** Whether the chain records `address`'s purchase of a version (false without a chain). */
+  purchased: (o: { version: DatasetVersionsTable; address: string }) => Promise<boolean>;
   /** Every download is recorded, for the contributors to see. */
   recordAccess: (o: { datasetId: string; version: number; address: string | null; kind: 'manifest' | 'file' | 'archive'; path: string | null }) => void;
 }
@@ -51,54 +50,52 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
     return n;
   };
 
-  /** The version, its manifest, and whether the caller may download its files. */
-  async function access(req: FastifyRequest<{ Params: { id: string; v: string } }>): Promise<{ dir: string; manifest: DatasetManifest; allowed: boolean; label: string; restricted: boolean; dataset: DatasetsTable; version: DatasetVersionsTable; address: string | null }> {
+  /** The version, its manifest, and the access rule's answer on downloading its files (a denial, or null). */
+  async function access(req: FastifyRequest<{ Params: { id: string; v: string } }>): Promise<{ dir: string; manifest: DatasetManifest; denial: ReturnType<typeof decide>; label: string; dataset: DatasetsTable; version: DatasetVersionsTable; address: string | null }> {
     const { dataset, version, dir } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as DatasetManifest;
-    const session = await o.auth.session(tokenFrom(req.headers));
-    const address = session?.address ?? null;
-    const allowed = await o.mayDownload({ dataset, version, address });
-    return { dir, manifest, allowed, label: `${dataset.name}-v${version.version}`, restricted: dataset.allowed_buyers !== null, dataset, version, address };
+    const address = addressOf(req.actor);
+    const label = `${dataset.name}-v${version.version}`;
+    const purchased = address !== null && dataset.price !== '0' ? await o.purchased({ version, address }) : false;
+    const allowedBuyers = dataset.allowed_buyers ? (JSON.parse(dataset.allowed_buyers) as string[]).map((b) => b.toLowerCase()) : null;
+    const denial = decide(req.actor, 'dataset:download', { kind: 'dataset_version', label, createdBy: dataset.created_by, price: dataset.price, allowedBuyers, purchased });
+    return { dir, manifest, denial, label, dataset, version, address };
   }
-
-  const paymentRequired = (reply: FastifyReply, a: { label: string; restricted: boolean; dataset: DatasetsTable }): FastifyReply =>
-    a.restricted && a.dataset.price === '0'
-      ? reply.code(403).send({ error: 'not_allowed', message: `${a.label} is shared with listed buyers only: sign in with one of their wallets` })
-      : reply.code(402).send({ error: 'payment_required', message: `${a.label} is a priced dataset: buy access with your wallet, then sign in and download` });
+  const addressOf = (actor: Actor): string | null => (actor.kind === 'wallet' ? actor.address : null);
+  const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
+  // The version's files: the route is open to anyone; which version's files a caller may have is decided per request (access()).
+  const DOWNLOAD = { config: { access: { action: 'public:read' } } } as const;
+  const CREATE = { config: { access: { action: 'dataset:create' } } } as const;
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/datasets', async () => ({ datasets: await o.datasets.list() }));
+    app.get('/api/v1/datasets', PUBLIC, async () => ({ datasets: await o.datasets.list() }));
 
-    app.post<{ Body: NewDataset & { selection?: DatasetSelection } }>('/api/v1/datasets', async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
+    app.post<{ Body: NewDataset & { selection?: DatasetSelection } }>('/api/v1/datasets', CREATE, async (req, reply) => {
       try {
         const body = req.body ?? ({} as NewDataset);
-        const created = await o.datasets.create(body, body.selection ?? {}, session.address);
+        const created = await o.datasets.create(body, body.selection ?? {}, walletAddress(req.actor));
         return reply.code(202).send(created);
       } catch (err) {
         return fail(reply, err);
       }
     });
 
-    app.get<{ Params: { id: string } }>('/api/v1/datasets/:id', async (req, reply) => {
+    app.get<{ Params: { id: string } }>('/api/v1/datasets/:id', PUBLIC, async (req, reply) => {
       const view = await o.datasets.view(req.params.id);
       return view ?? reply.code(404).send({ error: 'unknown_dataset', message: `no dataset ${req.params.id}` });
     });
 
-    app.post<{ Params: { id: string }; Body: { selection?: DatasetSelection; parentVersion?: number } }>('/api/v1/datasets/:id/versions', async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
+    app.post<{ Params: { id: string }; Body: { selection?: DatasetSelection; parentVersion?: number } }>('/api/v1/datasets/:id/versions', CREATE, async (req, reply) => {
       try {
         const d = await o.datasets.find(req.params.id);
         if (!d) throw new DatasetError('unknown_dataset', `no dataset ${req.params.id}`);
-        return reply.code(202).send(await o.datasets.addVersion(d.id, req.body?.selection ?? {}, session.address, req.body?.parentVersion));
+        return reply.code(202).send(await o.datasets.addVersion(d.id, req.body?.selection ?? {}, walletAddress(req.actor), req.body?.parentVersion));
       } catch (err) {
         return fail(reply, err);
       }
     });
 
-    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v', async (req, reply) => {
+    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v', PUBLIC, async (req, reply) => {
       try {
         const view = await o.datasets.view(req.params.id);
         if (!view) throw new DatasetError('unknown_dataset', `no dataset ${req.params.id}`);
@@ -112,25 +109,24 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
     });
 
     // The manifest is public: it is how anyone checks what they got (and what the chain records).
-    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/manifest', async (req, reply) => {
+    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/manifest', PUBLIC, async (req, reply) => {
       try {
         const { dir } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
         const text = await readFile(join(dir, 'manifest.json'));
-        const session = await o.auth.session(tokenFrom(req.headers));
-        o.recordAccess({ datasetId: (await o.datasets.find(req.params.id))!.id, version: JSON.parse(text.toString()).dataset.version as number, address: session?.address ?? null, kind: 'manifest', path: null });
+        o.recordAccess({ datasetId: (await o.datasets.find(req.params.id))!.id, version: JSON.parse(text.toString()).dataset.version as number, address: addressOf(req.actor), kind: 'manifest', path: null });
         return reply.type('application/json').header('cache-control', 'public, max-age=31536000, immutable').send(text);
       } catch (err) {
         return fail(reply, err);
       }
     });
 
-    app.get<{ Params: { id: string; v: string; '*': string } }>('/api/v1/datasets/:id/versions/:v/files/*', async (req, reply) => {
+    app.get<{ Params: { id: string; v: string; '*': string } }>('/api/v1/datasets/:id/versions/:v/files/*', DOWNLOAD, async (req, reply) => {
       try {
         const a = await access(req);
         const path = req.params['*'];
         const file = path === 'manifest.json' ? null : a.manifest.files.find((f) => f.path === path);
         if (path !== 'manifest.json' && !file) return reply.code(404).send({ error: 'not_found', message: `${a.label} has no file ${path}` });
-        if (!a.allowed && path !== 'manifest.json') return paymentRequired(reply, a);
+        if (a.denial && path !== 'manifest.json') throw new AccessDenied(a.denial);
         // One record per download, not per range request of a resumed or streamed one.
         if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'file', path });
         const local = join(a.dir, ...path.split('/'));
@@ -142,10 +138,10 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
       }
     });
 
-    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/archive.tar', async (req, reply) => {
+    app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/archive.tar', DOWNLOAD, async (req, reply) => {
       try {
         const a = await access(req);
-        if (!a.allowed) return paymentRequired(reply, a);
+        if (a.denial) throw new AccessDenied(a.denial);
         o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'archive', path: null });
         const paths = [...a.manifest.files.map((f) => f.path), 'manifest.json'];
         const entries = await Promise.all(

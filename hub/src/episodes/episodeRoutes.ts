@@ -3,24 +3,24 @@
 // upload receipt, and peer review.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendBytes } from '../http/sendBytes.ts';
-import { requireSession } from '../auth/authRoutes.ts';
-import type { SiweAuth } from '../auth/SiweAuth.ts';
+import { walletAddress } from '../access/httpAccess.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
 import type { HubDb } from '../store/database.ts';
 import { EpisodeError, type EpisodeService } from './EpisodeService.ts';
 import { readRecording } from './readRecording.ts';
 import { ReviewError, type ReviewService } from './ReviewService.ts';
-import { robotFromAuthorization } from './uploadRoutes.ts';
 
 export interface EpisodeRoutesOptions {
-  auth: SiweAuth;
   episodes: EpisodeService;
   reviews: ReviewService;
   registry: RobotRegistry;
   blobs: BlobStore;
   db: HubDb;
 }
+
+const READ = { access: { action: 'episode:read' } } as const;
+const REVIEW = { access: { action: 'review:give' } } as const;
 
 const idParams = { type: 'object', properties: { id: { type: 'string', pattern: '^e-[0-9a-f-]{36}$' } }, required: ['id'] } as const;
 
@@ -32,13 +32,11 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
   };
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get<{ Querystring: { robotId?: string; operator?: string; state?: string; limit?: number } }>('/api/v1/episodes', async (req, reply) => {
-      if (!(await requireSession(o.auth, req, reply))) return reply;
+    app.get<{ Querystring: { robotId?: string; operator?: string; state?: string; limit?: number } }>('/api/v1/episodes', { config: READ }, async (req) => {
       return { episodes: await o.episodes.list(req.query) };
     });
 
-    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id', { schema: { params: idParams } }, async (req, reply) => {
-      if (!(await requireSession(o.auth, req, reply))) return reply;
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id', { config: READ, schema: { params: idParams } }, async (req, reply) => {
       const view = await o.episodes.view(req.params.id);
       if (!view) return reply.code(404).send({ error: 'unknown_episode', message: `no episode ${req.params.id}` });
       const reviews = await o.db
@@ -52,9 +50,8 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
 
     app.get<{ Params: { id: string; name: string } }>(
       '/api/v1/episodes/:id/files/:name',
-      { schema: { params: { type: 'object', properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9_.]{1,40}$' } }, required: ['id', 'name'] } } },
+      { config: READ, schema: { params: { type: 'object', properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9_.]{1,40}$' } }, required: ['id', 'name'] } } },
       async (req, reply) => {
-        if (!(await requireSession(o.auth, req, reply))) return reply;
         const file = await o.db.selectFrom('episode_files').select(['sha256']).where('episode_id', '=', req.params.id).where('name', '=', req.params.name).executeTakeFirst();
         if (!file) return reply.code(404).send({ error: 'not_found', message: `episode ${req.params.id} has no file ${req.params.name}` });
         const key = episodeBlobKey(req.params.id, req.params.name);
@@ -65,8 +62,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
       },
     );
 
-    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/trajectory', { schema: { params: idParams } }, async (req, reply) => {
-      if (!(await requireSession(o.auth, req, reply))) return reply;
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/trajectory', { config: READ, schema: { params: idParams } }, async (req, reply) => {
       const view = await o.episodes.view(req.params.id);
       if (!view?.manifest) return reply.code(404).send({ error: 'not_found', message: 'the episode has no verified recording yet' });
       const rec = await readRecording(o.blobs.localPath(episodeBlobKey(req.params.id, 'episode.mcap')));
@@ -81,21 +77,17 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
       };
     });
 
-    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/receipt', { schema: { params: idParams } }, async (req, reply) => {
-      const robotId = await robotFromAuthorization(o.registry, req.headers.authorization);
-      if (!robotId) return reply.code(401).send({ error: 'auth_failed', message: 'authenticate with the robot id and secret (HTTP Basic)' });
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/receipt', { config: { access: { action: 'robot:report' } }, schema: { params: idParams } }, async (req, reply) => {
       try {
-        return await o.episodes.receipt(robotId, req.params.id);
+        return await o.episodes.receipt(req.actor.kind === 'robot' ? req.actor.robotId : '', req.params.id);
       } catch (err) {
         return fail(reply, err);
       }
     });
 
-    app.post('/api/v1/reviews/next', async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
+    app.post('/api/v1/reviews/next', { config: REVIEW }, async (req, reply) => {
       try {
-        return await o.reviews.next(session.address);
+        return await o.reviews.next(walletAddress(req.actor));
       } catch (err) {
         return fail(reply, err);
       }
@@ -104,6 +96,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
     app.post<{ Params: { id: string }; Body: { taskDone: boolean; camerasClear: boolean; robotSafe: boolean; score: number; comment?: string } }>(
       '/api/v1/reviews/:id',
       {
+        config: REVIEW,
         schema: {
           params: idParams,
           body: {
@@ -120,20 +113,16 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         },
       },
       async (req, reply) => {
-        const session = await requireSession(o.auth, req, reply);
-        if (!session) return reply;
         try {
-          return await o.reviews.submit(session.address, req.params.id, req.body);
+          return await o.reviews.submit(walletAddress(req.actor), req.params.id, req.body);
         } catch (err) {
           return fail(reply, err);
         }
       },
     );
 
-    app.get('/api/v1/reviews/me', async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
-      return o.reviews.agreement(session.address);
+    app.get('/api/v1/reviews/me', { config: REVIEW }, async (req) => {
+      return o.reviews.agreement(walletAddress(req.actor));
     });
   };
 }

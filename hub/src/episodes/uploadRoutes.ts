@@ -49,6 +49,9 @@ async function sha256(path: string): Promise<string> {
   return h.digest('hex');
 }
 
+/** Carries the robot the access hook authenticated to the tus server's callbacks (set by the hub, never by the client). */
+const AUTHENTICATED_ROBOT_HEADER = 'x-teleop-authenticated-robot';
+
 export function uploadRoutes(o: UploadRoutesOptions) {
   const directory = join(o.dataDir, 'uploads');
   mkdirSync(directory, { recursive: true });
@@ -61,11 +64,9 @@ export function uploadRoutes(o: UploadRoutesOptions) {
     maxSize: o.maxFileBytes,
     respectForwardedHeaders: false,
     async onIncomingRequest(req, uploadId) {
-      const robotId = await robotFromAuthorization(o.registry, req.headers.get('authorization'));
-      if (!robotId) {
-        o.metrics.drop('robot', 'auth_failed');
-        refuse(401, 'authenticate with the robot id and secret (HTTP Basic)');
-      }
+      // The access hook authenticated the robot (robot:report) and put its id here, over anything the client sent.
+      const robotId = req.headers.get(AUTHENTICATED_ROBOT_HEADER);
+      if (!robotId) refuse(401, 'authenticate with the robot id and secret (HTTP Basic)');
       robotOf.set(req, robotId!);
       if (uploadId) {
         const upload = await store.getUpload(uploadId).catch(() => null);
@@ -110,10 +111,12 @@ export function uploadRoutes(o: UploadRoutesOptions) {
     // tus bodies are streams handled by the tus server itself.
     app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
     const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply): Promise<void> => {
+      req.raw.headers[AUTHENTICATED_ROBOT_HEADER] = req.actor.kind === 'robot' ? req.actor.robotId : '';
       reply.hijack();
       await tus.handle(req.raw, reply.raw);
     };
-    app.all('/api/v1/uploads', handler);
-    app.all('/api/v1/uploads/*', handler);
+    const access = { config: { access: { action: 'robot:report' } } } as const;
+    app.all('/api/v1/uploads', access, handler);
+    app.all('/api/v1/uploads/*', access, handler);
   };
 }

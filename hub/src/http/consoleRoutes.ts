@@ -19,6 +19,10 @@ const notBuilt = `<!doctype html>
 
 export function consoleRoutes(uiDir: string) {
   return async (app: FastifyInstance): Promise<void> => {
+    // The console's files are public; the static plugin's routes take that declaration here.
+    app.addHook('onRoute', (route) => {
+      ((route as { config?: Record<string, unknown> }).config ??= {}).access = { action: 'public:read' };
+    });
     if (existsSync(join(uiDir, 'index.html'))) {
       await app.register(fastifyStatic, { root: uiDir, prefix: '/', index: ['index.html'] });
     } else {

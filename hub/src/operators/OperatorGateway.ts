@@ -10,6 +10,7 @@ import {
   type OperatorErrorCode,
   type RobotSummary,
 } from '@teleop/proto';
+import { decide, type Action, type Actor } from '../access/access.ts';
 import { ClockEstimator } from '../clock/ClockEstimator.ts';
 import type { Logger } from '../log.ts';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
@@ -22,8 +23,8 @@ export interface OperatorGatewayOptions {
   io: OperatorServer;
   /** Who a connection is: its signed-in wallet address, or null to refuse it. */
   identify: (headers: { authorization?: string; cookie?: string }, authToken: unknown) => Promise<string | null>;
-  /** Owner address of a robot (owners may reset its e-stop), null when none. */
-  ownerOf: (robotId: string) => string | null;
+  /** Whether an address has the admin role (--admin-addresses). */
+  isAdmin: (address: string) => boolean;
   fleet: RobotFleet;
   leases: LeaseManager;
   fanout: StateFanout;
@@ -156,7 +157,7 @@ export class OperatorGateway {
 
     onRequest(socket, this.o, 'robot:subscribe', async (req) => {
       const robotId = robotIdOf(req);
-      const session = await this.requireRobot(robotId);
+      const session = await this.requireRobot(robotId, socket, 'robot:watch');
       const asked = (req as { maxRateHz?: unknown }).maxRateHz;
       const rate = typeof asked === 'number' && asked > 0 ? Math.min(asked, this.o.stateMaxRateHz) : this.o.stateMaxRateHz;
       fanout.subscribe(robotId, { id: socket.id, send: (id, payload) => this.sendState(socket, id, payload) }, rate);
@@ -172,7 +173,7 @@ export class OperatorGateway {
 
     onRequest(socket, this.o, 'lease:request', async (req) => {
       const robotId = robotIdOf(req);
-      await this.requireRobot(robotId);
+      await this.requireRobot(robotId, socket, 'robot:drive');
       const update = leases.request(robotId, socket.data.operatorId, socket.id);
       if (update.status === 'queued') metrics.leaseChanges.inc({ change: 'queued' });
       return update;
@@ -188,7 +189,7 @@ export class OperatorGateway {
 
     onRequest(socket, this.o, 'estop', async (req) => {
       const robotId = robotIdOf(req);
-      const session = await this.requireRobot(robotId);
+      const session = await this.requireRobot(robotId, socket, 'robot:estop');
       const reason = typeof (req as { reason?: unknown }).reason === 'string' ? String((req as { reason: string }).reason).slice(0, 200) : '';
       this.o.fleet.sendSession(robotId, { estop: { source: socket.data.operatorId, reason } });
       logger.warn({ robotId, operatorId: socket.data.operatorId, reason, online: session.online }, 'E-STOP requested by operator');
@@ -197,8 +198,8 @@ export class OperatorGateway {
 
     onRequest(socket, this.o, 'estop:reset', async (req) => {
       const robotId = robotIdOf(req);
-      await this.requireRobot(robotId);
-      const isOwner = this.o.ownerOf(robotId) === socket.data.operatorId;
+      const session = await this.requireRobot(robotId, socket, 'robot:estop');
+      const isOwner = decide(this.actorOf(socket), 'robot:manage', { kind: 'robot', robotId, owner: session.record.owner ?? null, enrolled: true }) === null;
       if (leases.holder(robotId)?.connectionId !== socket.id && !isOwner) {
         throw new OperatorRequestError('not_lease_holder', `only the lease holder or the robot's owner may reset the e-stop of ${robotId}; take the lease first`, robotId);
       }
@@ -218,10 +219,18 @@ export class OperatorGateway {
     });
   }
 
-  private async requireRobot(robotId: string): Promise<RobotSession> {
+  /** The robot, when this socket's wallet may do `action` on it (decided in access/access.ts); a typed error otherwise. */
+  private async requireRobot(robotId: string, socket: OperatorSocket, action: Action): Promise<RobotSession> {
     const session = await this.o.fleet.find(robotId);
     if (!session) throw new OperatorRequestError('unknown_robot', `no robot "${robotId}" is enrolled`, robotId);
+    const denial = decide(this.actorOf(socket), action, { kind: 'robot', robotId, owner: session.record.owner ?? null, enrolled: true });
+    if (denial) throw new OperatorRequestError('forbidden', denial.message, robotId);
     return session;
+  }
+
+  private actorOf(socket: OperatorSocket): Actor {
+    const address = socket.data.operatorId;
+    return { kind: 'wallet', address, admin: this.o.isAdmin(address), sessionExpiresAt: '' };
   }
 
   private onControl(socket: OperatorSocket, robotId: unknown, payload: unknown): void {

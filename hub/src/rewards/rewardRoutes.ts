@@ -6,19 +6,16 @@
 // episodes.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { getAddress, isAddress, numberToHex, type Address } from 'viem';
-import { requireSession } from '../auth/authRoutes.ts';
-import type { SiweAuth } from '../auth/SiweAuth.ts';
+import type { Actor } from '../access/access.ts';
+import { walletAddress } from '../access/httpAccess.ts';
 import type { ChainService } from '../chain/ChainService.ts';
 import type { HubDb } from '../store/database.ts';
 import { RewardError, type RewardService } from './RewardService.ts';
 
 export interface RewardRoutesOptions {
-  auth: SiweAuth;
   db: HubDb;
   rewards: RewardService;
   chain: ChainService | null;
-  /** Lowercase addresses with the admin role. */
-  admins: string[];
   /** Local development chain only: fund a signed-in wallet with gas and tokens. */
   devFaucet: boolean;
   /** Last block whose purchases the hub has read. */
@@ -48,11 +45,13 @@ const FAUCET_ETH = 10n ** 18n;
 const FAUCET_TOKENS = 1000n * 10n ** 18n;
 
 export function rewardRoutes(o: RewardRoutesOptions) {
-  const isAdmin = (address: string): boolean => o.admins.includes(address.toLowerCase());
+  const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
+  const SELF = { config: { access: { action: 'self:act' } } } as const;
+  const isAdmin = (actor: Actor): boolean => actor.kind === 'wallet' && actor.admin;
   const noChain = (reply: FastifyReply): FastifyReply => reply.code(503).send({ error: 'no_chain', message: 'this hub runs without a chain (start it with --rpc-url, or `teleop-hub up`)' });
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/chain', async () =>
+    app.get('/api/v1/chain', PUBLIC, async () =>
       o.chain ? { ...o.chain.describe(), rpcRelay: '/api/v1/chain/rpc', devFaucet: o.devFaucet, purchasesReadToBlock: Number(o.purchasesReadTo()) } : { chainId: null },
     );
 
@@ -60,6 +59,7 @@ export function rewardRoutes(o: RewardRoutesOptions) {
     app.post<{ Body: { jsonrpc: string; id: unknown; method: string; params?: unknown[] } }>(
       '/api/v1/chain/rpc',
       {
+        ...PUBLIC,
         bodyLimit: 256 * 1024,
         schema: { body: { type: 'object', required: ['method'], properties: { method: { type: 'string', maxLength: 64 }, params: { type: 'array' } } } },
       },
@@ -73,12 +73,10 @@ export function rewardRoutes(o: RewardRoutesOptions) {
       },
     );
 
-    app.post<{ Body: { tokens?: boolean } | undefined }>('/api/v1/chain/faucet', async (req, reply) => {
+    app.post<{ Body: { tokens?: boolean } | undefined }>('/api/v1/chain/faucet', SELF, async (req, reply) => {
       if (!o.chain) return noChain(reply);
       if (!o.devFaucet) return reply.code(404).send({ error: 'not_found', message: 'the faucet exists only on the local development chain' });
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
-      const address = getAddress(session.address);
+      const address = getAddress(walletAddress(req.actor));
       await o.chain.client.request({ method: 'anvil_setBalance' as never, params: [address, numberToHex(FAUCET_ETH)] as never });
       // Gas only when asked ({"tokens": false}): a claim should not look like it paid more than it did.
       const withTokens = req.body?.tokens !== false;
@@ -86,14 +84,15 @@ export function rewardRoutes(o: RewardRoutesOptions) {
       return { address, eth: FAUCET_ETH.toString(), tokens: withTokens ? FAUCET_TOKENS.toString() : '0' };
     });
 
-    app.get('/api/v1/rewards/epochs', async () => ({ epochs: await o.rewards.epochs() }));
+    app.get('/api/v1/rewards/epochs', PUBLIC, async () => ({ epochs: await o.rewards.epochs() }));
 
-    app.get<{ Params: { epoch: string } }>('/api/v1/rewards/epochs/:epoch', async (req, reply) => {
+    app.get<{ Params: { epoch: string } }>('/api/v1/rewards/epochs/:epoch', PUBLIC, async (req, reply) => {
       const doc = /^\d{1,9}$/.test(req.params.epoch) ? await o.rewards.epochDocument(Number(req.params.epoch)) : null;
       return doc ?? reply.code(404).send({ error: 'unknown_epoch', message: `no epoch ${req.params.epoch}` });
     });
 
-    app.get<{ Params: { address: string } }>('/api/v1/rewards/:address', async (req, reply) => {
+    // Rewards are public on chain; so is what the hub credited to an address.
+    app.get<{ Params: { address: string } }>('/api/v1/rewards/:address', PUBLIC, async (req, reply) => {
       if (!isAddress(req.params.address)) return reply.code(400).send({ error: 'bad_request', message: `${req.params.address} is not an address` });
       try {
         return await o.rewards.forAccount(req.params.address);
@@ -103,31 +102,25 @@ export function rewardRoutes(o: RewardRoutesOptions) {
       }
     });
 
-    app.post('/api/v1/rewards/settle', async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
-      if (!isAdmin(session.address)) return reply.code(403).send({ error: 'forbidden', message: 'settling rewards is for admins (--admin-addresses)' });
+    app.post('/api/v1/rewards/settle', { config: { access: { action: 'rewards:settle' } } }, async () => {
       const epoch = await o.rewards.settle();
       return { epoch };
     });
 
-    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/commitment', async (req, reply) => {
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/commitment', PUBLIC, async (req, reply) => {
       const c = await o.rewards.commitment(req.params.id);
       if (!c) return reply.code(404).send({ error: 'not_committed', message: `episode ${req.params.id} is not in a settled epoch yet` });
       return { ...c, contract: o.chain?.config.contracts.episodeRegistry ?? null, chainId: o.chain?.config.chainId ?? null };
     });
 
     // Contributors see every purchase and download of the dataset versions that hold their episodes.
-    app.get('/api/v1/me/usage', async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
-      return usageFor(o.db, getAddress(session.address), isAdmin(session.address));
+    app.get('/api/v1/me/usage', SELF, async (req) => {
+      return usageFor(o.db, getAddress(walletAddress(req.actor)), isAdmin(req.actor));
     });
 
-    app.get('/api/v1/me/roles', async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
-      return { address: session.address, roles: await rolesOf(o.db, getAddress(session.address), isAdmin(session.address)) };
+    app.get('/api/v1/me/roles', SELF, async (req) => {
+      const address = walletAddress(req.actor);
+      return { address, roles: await rolesOf(o.db, getAddress(address), isAdmin(req.actor)) };
     });
   };
 }

@@ -1,17 +1,16 @@
 // What robot owners do from the console: enroll a robot (its secret is shown
 // once, with the exact agent command), list their robots with online time,
 // revoke or rotate credentials, and end whoever's lease on their robot.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RobotSummary } from '@teleop/proto';
-import { requireSession } from '../auth/authRoutes.ts';
-import type { SiweAuth } from '../auth/SiweAuth.ts';
+import type { Resource } from '../access/access.ts';
+import { walletAddress } from '../access/httpAccess.ts';
 import type { LeaseManager } from '../operators/LeaseManager.ts';
 import type { HubDb } from '../store/database.ts';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
-import { RobotEnrollError, type DataPolicy, type RobotRecord, type RobotRegistry } from './RobotRegistry.ts';
+import { RobotEnrollError, type DataPolicy, type RobotRegistry } from './RobotRegistry.ts';
 
 export interface OwnerRoutesOptions {
-  auth: SiweAuth;
   registry: RobotRegistry;
   fleet: RobotFleet;
   leases: LeaseManager;
@@ -61,24 +60,19 @@ async function ownerEarnings(db: HubDb, robotId: string, owner: string): Promise
 const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['id'] } as const;
 
 export function ownerRoutes(o: OwnerRoutesOptions) {
-  /** The robot, when the session's address owns it; replies 404/403 otherwise. */
-  const owned = async (id: string, address: string, reply: import('fastify').FastifyReply): Promise<RobotRecord | null> => {
-    const robot = await o.registry.get(id);
-    if (!robot || robot.revokedAt) {
-      await reply.code(404).send({ error: 'unknown_robot', message: `no robot "${id}" is enrolled` });
-      return null;
-    }
-    if (robot.owner !== address) {
-      await reply.code(403).send({ error: 'forbidden', message: `robot ${id} belongs to another owner` });
-      return null;
-    }
-    return robot;
+  /** What robot:manage decides on: the robot of the route's :id and its owner. */
+  const robotParam = async (req: FastifyRequest): Promise<Resource> => {
+    const robotId = (req.params as { id: string }).id;
+    const robot = await o.registry.get(robotId);
+    return { kind: 'robot', robotId, owner: robot?.owner ?? null, enrolled: !!robot && !robot.revokedAt };
   };
+  const MANAGE = { access: { action: 'robot:manage' as const, resource: robotParam } };
 
   return async (app: FastifyInstance): Promise<void> => {
     app.post<{ Body: { name: string; model: string } }>(
       '/api/v1/robots',
       {
+        config: { access: { action: 'robot:enroll' } },
         schema: {
           body: {
             type: 'object',
@@ -88,10 +82,8 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
         },
       },
       async (req, reply) => {
-        const session = await requireSession(o.auth, req, reply);
-        if (!session) return reply;
         try {
-          const { robot, secret } = await o.registry.enroll({ name: req.body.name, model: req.body.model, owner: session.address });
+          const { robot, secret } = await o.registry.enroll({ name: req.body.name, model: req.body.model, owner: walletAddress(req.actor) });
           o.fleet.adopt(robot);
           return reply.code(201).send({ robotId: robot.id, secret, command: o.agentCommand(robot.id, secret) });
         } catch (err) {
@@ -101,9 +93,8 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
       },
     );
 
-    app.get('/api/v1/me/robots', async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session) return reply;
+    app.get('/api/v1/me/robots', { config: { access: { action: 'self:act' } } }, async (req) => {
+      const session = { address: walletAddress(req.actor) };
       const now = Date.now();
       const mine = (await o.registry.list()).filter((r) => r.owner === session.address);
       return {
@@ -132,6 +123,7 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
     app.put<{ Params: { id: string }; Body: { policy: DataPolicy; allowedBuyers?: string[] } }>(
       '/api/v1/robots/:id/data-policy',
       {
+        config: MANAGE,
         schema: {
           params: idParams,
           body: {
@@ -142,8 +134,6 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
         },
       },
       async (req, reply) => {
-        const session = await requireSession(o.auth, req, reply);
-        if (!session || !(await owned(req.params.id, session.address, reply))) return reply;
         try {
           const robot = await o.registry.setDataPolicy(req.params.id, req.body.policy, req.body.allowedBuyers ?? []);
           return { robotId: robot.id, dataPolicy: robot.dataPolicy, allowedBuyers: robot.allowedBuyers };
@@ -154,24 +144,18 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
       },
     );
 
-    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/revoke', { schema: { params: idParams } }, async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session || !(await owned(req.params.id, session.address, reply))) return reply;
+    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/revoke', { config: MANAGE, schema: { params: idParams } }, async (req) => {
       await o.registry.revoke(req.params.id);
       o.fleet.remove(req.params.id);
       return { robotId: req.params.id, revoked: true };
     });
 
-    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/rotate-secret', { schema: { params: idParams } }, async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session || !(await owned(req.params.id, session.address, reply))) return reply;
+    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/rotate-secret', { config: MANAGE, schema: { params: idParams } }, async (req) => {
       const secret = await o.registry.rotateSecret(req.params.id);
       return { robotId: req.params.id, secret, command: o.agentCommand(req.params.id, secret) };
     });
 
-    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/lease/revoke', { schema: { params: idParams } }, async (req, reply) => {
-      const session = await requireSession(o.auth, req, reply);
-      if (!session || !(await owned(req.params.id, session.address, reply))) return reply;
+    app.post<{ Params: { id: string } }>('/api/v1/robots/:id/lease/revoke', { config: MANAGE, schema: { params: idParams } }, async (req) => {
       const holder = o.leases.holder(req.params.id);
       o.leases.revoke(req.params.id, 'revoked');
       return { robotId: req.params.id, revokedFrom: holder?.operatorId ?? null };

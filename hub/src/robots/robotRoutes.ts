@@ -4,6 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { v1, type RobotSummary } from '@teleop/proto';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
 
+/** The fleet, each robot's description and model are public: what the console shows before sign-in. */
+const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
+
 export interface RobotRoutesOptions {
   fleet: RobotFleet;
   /** Summary including lease information (owned by the operators room). */
@@ -18,9 +21,9 @@ const idParams = {
 
 export function robotRoutes({ fleet, summaryOf }: RobotRoutesOptions) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/robots', async () => ({ robots: fleet.all().map(summaryOf) }));
+    app.get('/api/v1/robots', PUBLIC, async () => ({ robots: fleet.all().map(summaryOf) }));
 
-    app.get<{ Params: { id: string } }>('/api/v1/robots/:id', { schema: { params: idParams } }, async (req, reply) => {
+    app.get<{ Params: { id: string } }>('/api/v1/robots/:id', { ...PUBLIC, schema: { params: idParams } }, async (req, reply) => {
       const session = await fleet.find(req.params.id);
       if (!session) return reply.code(404).send({ error: 'unknown_robot', message: `no robot "${req.params.id}" is enrolled` });
       const description = session.description
@@ -38,7 +41,7 @@ export function robotRoutes({ fleet, summaryOf }: RobotRoutesOptions) {
       };
     });
 
-    app.get<{ Params: { id: string } }>('/api/v1/robots/:id/urdf', { schema: { params: idParams } }, async (req, reply) => {
+    app.get<{ Params: { id: string } }>('/api/v1/robots/:id/urdf', { ...PUBLIC, schema: { params: idParams } }, async (req, reply) => {
       const session = await fleet.find(req.params.id);
       if (!session) return reply.code(404).send({ error: 'unknown_robot', message: `no robot "${req.params.id}" is enrolled` });
       if (!session.description?.urdf) {

@@ -1,0 +1,107 @@
+// Who may do what: the rules of decide(), and the hook that puts them on every
+// HTTP route of a real in-process hub (SQLite, embedded broker). The route
+// table is read from the running hub, so a route added later is covered
+// without touching this test.
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Hub } from '../Hub.ts';
+import { testHubConfig } from '../testing.ts';
+import { decide, type Actor, type Resource } from './access.ts';
+import { attachHttpAccess } from './httpAccess.ts';
+
+const alice: Actor = { kind: 'wallet', address: '0x00000000000000000000000000000000000A11CE', admin: false, sessionExpiresAt: '' };
+const bob: Actor = { kind: 'wallet', address: '0x0000000000000000000000000000000000000B0B', admin: false, sessionExpiresAt: '' };
+const admin: Actor = { kind: 'wallet', address: '0x00000000000000000000000000000000000AD111', admin: true, sessionExpiresAt: '' };
+const anonymous: Actor = { kind: 'anonymous' };
+const robot: Actor = { kind: 'robot', robotId: 'r-1' };
+
+describe('decide', () => {
+  it("lets only a robot's owner manage it, and says why not", () => {
+    const r: Resource = { kind: 'robot', robotId: 'r-1', owner: alice.kind === 'wallet' ? alice.address.toLowerCase() : null, enrolled: true };
+    expect(decide(alice, 'robot:manage', r)).toBeNull();
+    expect(decide(bob, 'robot:manage', r)).toMatchObject({ code: 'forbidden' });
+    expect(decide(anonymous, 'robot:manage', r)).toMatchObject({ code: 'unauthenticated' });
+    expect(decide(robot, 'robot:manage', r)).toMatchObject({ code: 'unauthenticated' });
+    expect(decide(alice, 'robot:manage', { ...r, enrolled: false })).toMatchObject({ code: 'not_found' });
+    // An unowned robot (enrolled from the CLI) is nobody's to manage over HTTP.
+    expect(decide(alice, 'robot:manage', { ...r, owner: null })).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('opens dataset files by price, purchase and buyer list; creator and admins always', () => {
+    const v = (o: Partial<Extract<Resource, { kind: 'dataset_version' }>> = {}): Resource => ({ kind: 'dataset_version', label: 'd-v1', createdBy: bob.kind === 'wallet' ? bob.address : '', price: '0', allowedBuyers: null, purchased: false, ...o });
+    expect(decide(anonymous, 'dataset:download', v())).toBeNull();
+    expect(decide(anonymous, 'dataset:download', v({ price: '5' }))).toMatchObject({ code: 'payment_required' });
+    expect(decide(alice, 'dataset:download', v({ price: '5' }))).toMatchObject({ code: 'payment_required' });
+    expect(decide(alice, 'dataset:download', v({ price: '5', purchased: true }))).toBeNull();
+    expect(decide(bob, 'dataset:download', v({ price: '5' }))).toBeNull(); // the creator
+    expect(decide(admin, 'dataset:download', v({ price: '5' }))).toBeNull();
+    const listed = [alice.kind === 'wallet' ? alice.address.toLowerCase() : ''];
+    expect(decide(alice, 'dataset:download', v({ allowedBuyers: listed }))).toBeNull();
+    expect(decide(anonymous, 'dataset:download', v({ allowedBuyers: listed }))).toMatchObject({ code: 'forbidden' });
+    expect(decide(alice, 'dataset:download', v({ allowedBuyers: listed, price: '5' }))).toMatchObject({ code: 'payment_required' });
+    // Paying does not put a wallet on a buyer list.
+    expect(decide(admin, 'dataset:download', v({ allowedBuyers: [], price: '5' }))).toBeNull();
+    expect(decide({ ...alice, address: '0x00000000000000000000000000000000000000cc' }, 'dataset:download', v({ allowedBuyers: listed, price: '5', purchased: true }))).toMatchObject({ code: 'payment_required' });
+  });
+
+  it('keeps settlement for admins, reports for robots and sign-in for the rest', () => {
+    expect(decide(admin, 'rewards:settle')).toBeNull();
+    expect(decide(alice, 'rewards:settle')).toMatchObject({ code: 'forbidden' });
+    expect(decide(robot, 'robot:report')).toBeNull();
+    expect(decide(alice, 'robot:report')).toMatchObject({ code: 'unauthenticated' });
+    for (const action of ['episode:read', 'review:give', 'dataset:create', 'robot:enroll', 'robot:watch', 'robot:drive', 'robot:estop', 'self:act'] as const) {
+      expect(decide(anonymous, action), action).toMatchObject({ code: 'unauthenticated' });
+      expect(decide(robot, action), action).toMatchObject({ code: 'unauthenticated' });
+      expect(decide(alice, action), action).toBeNull();
+    }
+  });
+});
+
+describe('the access hook', () => {
+  it('refuses to start with a route that declares no access rule', async () => {
+    const app = Fastify();
+    attachHttpAccess(app, { walletOf: async () => null, robotOf: async () => null, isBroker: () => false });
+    app.get('/declared', { config: { access: { action: 'public:read' } } }, async () => 'ok');
+    app.get('/forgotten', async () => 'secret');
+    await expect(app.ready()).rejects.toThrow(/routes without an access rule \(config.access\): GET \/forgotten/);
+    await app.close().catch(() => undefined);
+  });
+
+  describe('on every route of a running hub', () => {
+    const { config, cleanup } = testHubConfig(['--broker-auth-token', 'broker-token']);
+    let hub: Hub;
+    beforeAll(async () => {
+      hub = await Hub.start(config);
+    });
+    afterAll(async () => {
+      await hub.close();
+      cleanup();
+    });
+
+    it('has an action for each route, read at start-up', () => {
+      expect(hub.routes.length).toBeGreaterThan(40);
+      for (const r of hub.routes) expect(r.action, `${r.method} ${r.url}`).not.toBeNull();
+      const actions = new Set(hub.routes.map((r) => r.action));
+      for (const a of ['public:read', 'self:act', 'robot:manage', 'episode:read', 'robot:report', 'broker:auth', 'rewards:settle']) expect(actions).toContain(a);
+    });
+
+    it('answers a caller without credentials on every non-public route with a typed denial before the route runs', async () => {
+      const checked: string[] = [];
+      for (const r of hub.routes) {
+        if (r.action === 'public:read' || !['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method)) continue;
+        const path = r.url.replace(/:[a-z]+/gi, 'x').replace('*', 'x');
+        const res = await fetch(`${hub.url}${path}`, { method: r.method, ...(r.method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, body: '{}' }) });
+        const body = (await res.json()) as { error?: string };
+        expect([res.status, body.error], `${r.method} ${r.url} (${r.action})`).toEqual([401, 'unauthenticated']);
+        checked.push(`${r.method} ${r.url}`);
+      }
+      expect(checked.length).toBeGreaterThan(20);
+    });
+
+    it('lets the public routes through', async () => {
+      expect((await fetch(`${hub.url}/api/v1/health`)).status).toBe(200);
+      expect((await fetch(`${hub.url}/api/v1/robots`)).status).toBe(200);
+      expect((await fetch(`${hub.url}/api/v1/datasets`)).status).toBe(200);
+    });
+  });
+});

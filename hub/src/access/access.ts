@@ -1,0 +1,111 @@
+// Who may do what, decided in one place: decide(actor, action, resource)
+// returns null (allowed) or a typed denial. Every HTTP route declares the
+// action it performs (httpAccess.ts refuses to start a hub with a route that
+// does not), and the operator gateway asks the same function. An actor is
+// only what the hub itself authenticated: a wallet by its sign-in session, a
+// robot by its secret, the external broker by its token.
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'wallet'; address: string; admin: boolean; sessionExpiresAt: string }
+  | { kind: 'robot'; robotId: string }
+  | { kind: 'broker' };
+
+export type Action =
+  /** Anyone: health, sign-in, public listings, the console, dataset manifests. */
+  | 'public:read'
+  /** Any signed-in wallet acting for itself: its profile, roles, usage, rewards faucet, sign-out. */
+  | 'self:act'
+  | 'robot:enroll'
+  /** The robot's owner: data policy, revoke, rotate its secret, end a lease on it. */
+  | 'robot:manage'
+  /** Watching a robot's state, video and queue on the operator socket. */
+  | 'robot:watch'
+  /** Asking for a robot's control lease (driving needs the lease as well). */
+  | 'robot:drive'
+  /** Stopping any robot: every signed-in operator may, whoever holds the lease. */
+  | 'robot:estop'
+  /** Episodes: list, detail, files, replay. */
+  | 'episode:read'
+  | 'review:give'
+  | 'dataset:create'
+  /** A version's files and archive. */
+  | 'dataset:download'
+  | 'rewards:settle'
+  /** A robot reporting for itself: uploads, upload receipts. */
+  | 'robot:report'
+  /** The external broker asking whether a client may connect or use a topic. */
+  | 'broker:auth';
+
+export type Resource =
+  | { kind: 'robot'; robotId: string; owner: string | null; enrolled: boolean }
+  | {
+      kind: 'dataset_version';
+      label: string;
+      createdBy: string;
+      /** Price in token base units (decimal string); "0" is free. */
+      price: string;
+      /** Lowercase addresses the dataset is shared with, or null: anyone (who pays, when priced). */
+      allowedBuyers: string[] | null;
+      /** Whether the chain records the actor's purchase of this version. */
+      purchased: boolean;
+    }
+  | null;
+
+export type DenialCode = 'unauthenticated' | 'payment_required' | 'forbidden' | 'not_found';
+
+export interface Denial {
+  code: DenialCode;
+  message: string;
+}
+
+export const DENIAL_STATUS: Record<DenialCode, number> = { unauthenticated: 401, payment_required: 402, forbidden: 403, not_found: 404 };
+
+/** A denial thrown by code that asked for one (handlers, the operator gateway). */
+export class AccessDenied extends Error {
+  override name = 'AccessDenied';
+  constructor(readonly denial: Denial) {
+    super(denial.message);
+  }
+}
+
+const SIGN_IN = 'sign in with your wallet first (POST /api/v1/auth/verify)';
+
+export function decide(actor: Actor, action: Action, resource: Resource = null): Denial | null {
+  switch (action) {
+    case 'public:read':
+      return null;
+    case 'self:act':
+    case 'robot:enroll':
+    case 'robot:watch':
+    case 'robot:drive':
+    case 'robot:estop':
+    case 'episode:read':
+    case 'review:give':
+    case 'dataset:create':
+      return actor.kind === 'wallet' ? null : { code: 'unauthenticated', message: SIGN_IN };
+    case 'robot:manage': {
+      if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: SIGN_IN };
+      if (resource?.kind !== 'robot' || !resource.enrolled) return { code: 'not_found', message: `no robot "${resource?.kind === 'robot' ? resource.robotId : '?'}" is enrolled` };
+      if (resource.owner?.toLowerCase() !== actor.address.toLowerCase()) return { code: 'forbidden', message: `robot ${resource.robotId} belongs to another owner` };
+      return null;
+    }
+    case 'dataset:download': {
+      // Open versions to anyone, priced ones to buyers (on chain), the creator and admins; listed buyers only when the dataset names them.
+      if (resource?.kind !== 'dataset_version') return { code: 'not_found', message: 'no such dataset version' };
+      const who = actor.kind === 'wallet' ? actor.address.toLowerCase() : null;
+      if (who !== null && (who === resource.createdBy.toLowerCase() || (actor.kind === 'wallet' && actor.admin))) return null;
+      const listed = resource.allowedBuyers === null || (who !== null && resource.allowedBuyers.includes(who));
+      if (listed && (resource.price === '0' || resource.purchased)) return null;
+      if (!listed && resource.price === '0') return { code: 'forbidden', message: `${resource.label} is shared with listed buyers only: sign in with one of their wallets` };
+      return { code: 'payment_required', message: `${resource.label} is a priced dataset: buy access with your wallet, then sign in and download` };
+    }
+    case 'rewards:settle':
+      if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: SIGN_IN };
+      return actor.admin ? null : { code: 'forbidden', message: 'settling rewards is for admins (--admin-addresses)' };
+    case 'robot:report':
+      return actor.kind === 'robot' ? null : { code: 'unauthenticated', message: 'authenticate with the robot id and secret (HTTP Basic)' };
+    case 'broker:auth':
+      return actor.kind === 'broker' ? null : { code: 'unauthenticated', message: 'the broker authenticates with its token (--broker-auth-token)' };
+  }
+}

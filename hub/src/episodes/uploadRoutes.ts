@@ -111,7 +111,13 @@ export function uploadRoutes(o: UploadRoutesOptions) {
     // tus bodies are streams handled by the tus server itself.
     app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
     const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply): Promise<void> => {
-      req.raw.headers[AUTHENTICATED_ROBOT_HEADER] = req.actor.kind === 'robot' ? req.actor.robotId : '';
+      // tus builds its request from the raw header list: any copy the client sent is dropped, the hub's put in.
+      const robotId = req.actor.kind === 'robot' ? req.actor.robotId : '';
+      const raw = req.raw.rawHeaders;
+      const kept: string[] = [];
+      for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i]!.toLowerCase() !== AUTHENTICATED_ROBOT_HEADER) kept.push(raw[i]!, raw[i + 1]!);
+      raw.splice(0, raw.length, ...kept, AUTHENTICATED_ROBOT_HEADER, robotId);
+      req.raw.headers[AUTHENTICATED_ROBOT_HEADER] = robotId;
       reply.hijack();
       await tus.handle(req.raw, reply.raw);
     };

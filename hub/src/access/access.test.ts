@@ -98,6 +98,22 @@ describe('the access hook', () => {
       expect(checked.length).toBeGreaterThan(20);
     });
 
+    it("takes a robot's identity for uploads only from its secret, never from a header the client sends", async () => {
+      const a = await hub.registry.enroll({ name: 'a', model: 'so101_sim' });
+      const b = await hub.registry.enroll({ name: 'b', model: 'so101_sim' });
+      const b64 = (x: string): string => Buffer.from(x).toString('base64');
+      const create = (headers: Record<string, string>): Promise<Response> =>
+        fetch(`${hub.url}/api/v1/uploads`, {
+          method: 'POST',
+          headers: { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `episodeId ${b64('e-00000000-0000-0000-0000-000000000000')},filename ${b64('episode.mcap')}`, ...headers },
+        });
+      const forged = { 'x-teleop-authenticated-robot': b.robot.id };
+      expect((await create(forged)).status).toBe(401);
+      const asA = await create({ ...forged, authorization: `Basic ${b64(`${a.robot.id}:${a.secret}`)}` });
+      expect(asA.status).toBe(403);
+      expect(await asA.text()).toContain(`not one of robot ${a.robot.id}'s`);
+    });
+
     it('lets the public routes through', async () => {
       expect((await fetch(`${hub.url}/api/v1/health`)).status).toBe(200);
       expect((await fetch(`${hub.url}/api/v1/robots`)).status).toBe(200);

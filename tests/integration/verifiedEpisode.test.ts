@@ -17,6 +17,7 @@ import { McapJournal, RECORDING_CHANNELS } from '../../robot-agent/src/recording
 import { finalizeRecording } from '../../robot-agent/src/recording/finalizeRecording.ts';
 import { DEFAULT_THRESHOLDS, runChecks } from '../../hub/src/episodes/automaticChecks.ts';
 import { verifyEpisode, type VerifiedEpisode } from '../../hub/src/episodes/verifyEpisode.ts';
+import { FileBlobStore } from '../../hub/src/store/BlobStore.ts';
 
 const CHAIN_ID = 31337;
 const FPS = 30;
@@ -88,7 +89,9 @@ describe('checks of a verified episode', () => {
       operator,
       chainId: CHAIN_ID,
       signingAddress: robotKey.address,
-      filePath: (name) => join(dir, name),
+      // The files sit in a file blob store rooted at the test's directory.
+      blobs: new FileBlobStore(dir),
+      fileKey: (name) => name,
     });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -20,7 +20,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { datasetManifestHash, datasetMerkleRoot, type DatasetFile, type DatasetManifest, type EpisodeManifest, type SignedManifest } from '@teleop/proto';
 import { readRecording, type Recording } from '../episodes/readRecording.ts';
 import type { TeleopQuality } from '../episodes/EpisodeService.ts';
-import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
+import { episodeBlobKey, withLocalFiles, type BlobStore } from '../store/BlobStore.ts';
 import type { HubDb } from '../store/database.ts';
 import type { DatasetsTable, DatasetVersionsTable } from '../store/schema.ts';
 import { datasetCard } from './datasetCard.ts';
@@ -255,7 +255,7 @@ export async function buildDatasetVersion(
       quality: r.quality ? (JSON.parse(r.quality) as TeleopQuality) : null,
       signed,
       manifest: signed.manifest,
-      recording: await readRecording(ctx.blobs.localPath(episodeBlobKey(id, 'episode.mcap'))),
+      recording: await ctx.blobs.withLocalFile(episodeBlobKey(id, 'episode.mcap'), readRecording),
     });
   }
   const first = sources[0]!.manifest;
@@ -367,40 +367,42 @@ export async function buildDatasetVersion(
   writer!.finish();
 
   // 4. Videos: per camera, episodes appended to a file until it would pass the size limit.
-  const sampling: (() => Promise<void>)[] = [];
-  const videoLimit = limits.videoFilesSizeMb * 1024 * 1024;
-  for (const [ci, cam] of first.cameras.entries()) {
-    const key = videoKeys[ci]!;
-    const files: { parts: { path: string; frames: number; available: number }[] }[] = [];
-    let bytes = 0;
-    let framesInFile = 0;
-    for (const [e, s] of sources.entries()) {
-      const src = ctx.blobs.localPath(episodeBlobKey(s.id, s.manifest.cameras[ci]!.file));
-      const size = (await stat(src)).size;
-      const length = metas[e]!.rows.length;
-      if (files.length === 0 || (bytes > 0 && bytes + size >= videoLimit)) {
-        files.push({ parts: [] });
-        bytes = 0;
-        framesInFile = 0;
+  await withLocalFiles(ctx.blobs, sources.flatMap((s) => s.manifest.cameras.map((c) => episodeBlobKey(s.id, c.file))), async (localPath) => {
+    const sampling: (() => Promise<void>)[] = [];
+    const videoLimit = limits.videoFilesSizeMb * 1024 * 1024;
+    for (const [ci, cam] of first.cameras.entries()) {
+      const key = videoKeys[ci]!;
+      const files: { parts: { path: string; frames: number; available: number }[] }[] = [];
+      let bytes = 0;
+      let framesInFile = 0;
+      for (const [e, s] of sources.entries()) {
+        const src = localPath(episodeBlobKey(s.id, s.manifest.cameras[ci]!.file));
+        const size = (await stat(src)).size;
+        const length = metas[e]!.rows.length;
+        if (files.length === 0 || (bytes > 0 && bytes + size >= videoLimit)) {
+          files.push({ parts: [] });
+          bytes = 0;
+          framesInFile = 0;
+        }
+        files.at(-1)!.parts.push({ path: src, frames: length, available: s.manifest.cameras[ci]!.frames });
+        const at = chunkFile(files.length - 1, limits.chunksSize);
+        metas[e]!.videos[key] = { ...at, from: framesInFile / fps, to: (framesInFile + length) / fps };
+        bytes += size;
+        framesInFile += length;
+        sampling.push(async () => {
+          const sampled = await sampleFrames(src, { width: cam.width, height: cam.height, frames: s.manifest.cameras[ci]!.frames, count: imageSampleCount(length), codec: cam.codec });
+          metas[e]!.stats[key] = imageStats(sampled);
+        });
       }
-      files.at(-1)!.parts.push({ path: src, frames: length, available: s.manifest.cameras[ci]!.frames });
-      const at = chunkFile(files.length - 1, limits.chunksSize);
-      metas[e]!.videos[key] = { ...at, from: framesInFile / fps, to: (framesInFile + length) / fps };
-      bytes += size;
-      framesInFile += length;
-      sampling.push(async () => {
-        const sampled = await sampleFrames(src, { width: cam.width, height: cam.height, frames: s.manifest.cameras[ci]!.frames, count: imageSampleCount(length), codec: cam.codec });
-        metas[e]!.stats[key] = imageStats(sampled);
-      });
+      for (const [f, file] of files.entries()) {
+        const out = join(root, videoPath(key, chunkFile(f, limits.chunksSize)));
+        await mkdir(dirname(out), { recursive: true });
+        sampling.push(() => concatVideos(out, file.parts, fps));
+      }
     }
-    for (const [f, file] of files.entries()) {
-      const out = join(root, videoPath(key, chunkFile(f, limits.chunksSize)));
-      await mkdir(dirname(out), { recursive: true });
-      sampling.push(() => concatVideos(out, file.parts, fps));
-    }
-  }
-  // ffmpeg work (frame sampling for image statistics, concatenation), two processes at a time.
-  await runLimited(sampling, 2);
+    // ffmpeg work (frame sampling for image statistics, concatenation), two processes at a time.
+    await runLimited(sampling, 2);
+  });
 
   // 5. meta/tasks.parquet: the task string is the pandas index.
   const tasksWriter = new ParquetFileWriter(join(root, 'meta', 'tasks.parquet'), [{ name: 'task_index', type: T.int64 }, { name: '__index_level_0__', type: T.utf8 }], [['pandas', pandasTasksMetadata()]]);
@@ -496,7 +498,7 @@ export async function buildDatasetVersion(
   // 8. Raw bundle and provenance.
   for (const s of sources) {
     const names = ['episode.mcap', ...s.manifest.cameras.map((c) => c.file)];
-    for (const n of names) await linkOrCopy(ctx.blobs.localPath(episodeBlobKey(s.id, n)), join(o.dir, 'raw', s.id, n));
+    for (const n of names) await ctx.blobs.withLocalFile(episodeBlobKey(s.id, n), (path) => linkOrCopy(path, join(o.dir, 'raw', s.id, n)));
     await writeFile(join(o.dir, 'raw', s.id, 'manifest.json'), JSON.stringify(s.signed, null, 2));
   }
   const provenance = sources.map((s, e) => ({

@@ -11,7 +11,7 @@ import { describedJoints, type SignedManifest } from '@teleop/proto';
 import type { Logger } from '../log.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
-import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
+import { episodeBlobKey, readBlobText, type BlobStore } from '../store/BlobStore.ts';
 import type { HubDb } from '../store/database.ts';
 import type { EpisodesTable } from '../store/schema.ts';
 import { qualityScore, runChecks, trajectorySignature, type CheckResult, type CheckThresholds } from './automaticChecks.ts';
@@ -364,7 +364,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     if (this.recording.get(before.robot_id)?.episodeId === episodeId) this.recording.delete(before.robot_id);
     try {
       const row = (await this.get(episodeId))!;
-      const signed = JSON.parse(await readText(this.o.blobs.localPath(episodeBlobKey(episodeId, 'manifest.json')))) as SignedManifest;
+      const signed = JSON.parse(await readBlobText(this.o.blobs, episodeBlobKey(episodeId, 'manifest.json'))) as SignedManifest;
       let verified;
       try {
         verified = await verifyEpisode({
@@ -374,7 +374,8 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
           operator: row.operator,
           chainId: this.o.chainId,
           signingAddress: await this.o.registry.signingAddress(row.robot_id),
-          filePath: (name) => this.o.blobs.localPath(episodeBlobKey(episodeId, name)),
+          blobs: this.o.blobs,
+          fileKey: (name) => episodeBlobKey(episodeId, name),
         });
       } catch (err) {
         await this.transition(episodeId, ['verifying'], 'rejected', { manifest: JSON.stringify(signed), reason: `verification failed: ${(err as Error).message}` });
@@ -433,11 +434,6 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     const row = await this.get(id);
     if (row) this.emit('changed', { id, robotId: row.robot_id, operator: row.operator, state: row.state as EpisodeState });
   }
-}
-
-async function readText(path: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  return readFile(path, 'utf8');
 }
 
 function toView(r: EpisodesTable, files: { name: string; size: number; sha256: string }[]): EpisodeView {

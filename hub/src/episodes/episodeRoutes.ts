@@ -55,7 +55,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         const file = await o.db.selectFrom('episode_files').select(['sha256']).where('episode_id', '=', req.params.id).where('name', '=', req.params.name).executeTakeFirst();
         if (!file) return reply.code(404).send({ error: 'not_found', message: `episode ${req.params.id} has no file ${req.params.name}` });
         const key = episodeBlobKey(req.params.id, req.params.name);
-        const size = await o.blobs.size(key);
+        const size = (await o.blobs.head(key))?.size ?? null;
         if (size === null) return reply.code(404).send({ error: 'not_found', message: 'file not stored' });
         const contentType = req.params.name.endsWith('.mp4') ? 'video/mp4' : req.params.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
         return sendBytes(req, reply, { size, sha256: file.sha256, read: (range) => o.blobs.read(key, range) }, { contentType });
@@ -65,7 +65,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
     app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/trajectory', { config: READ, schema: { params: idParams } }, async (req, reply) => {
       const view = await o.episodes.view(req.params.id);
       if (!view?.manifest) return reply.code(404).send({ error: 'not_found', message: 'the episode has no verified recording yet' });
-      const rec = await readRecording(o.blobs.localPath(episodeBlobKey(req.params.id, 'episode.mcap')));
+      const rec = await o.blobs.withLocalFile(episodeBlobKey(req.params.id, 'episode.mcap'), readRecording);
       const t0 = rec.states[0]?.t ?? 0n;
       const sec = (t: bigint): number => Number(t - t0) / 1e9;
       return {

@@ -4,9 +4,8 @@
 // What it returns is what the hub measured in the files (VerifiedEpisode);
 // the automatic checks read only that, never the manifest's own counters.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { manifestSigner, type SignedManifest } from '@teleop/proto';
+import type { BlobStore } from '../store/BlobStore.ts';
 import { readRecording, type Recording } from './readRecording.ts';
 import { probeVideo } from './probeVideo.ts';
 
@@ -22,8 +21,9 @@ export interface VerifyInput {
   chainId: number;
   /** The robot's registered signing address (null: none registered). */
   signingAddress: string | null;
-  /** Local path of each uploaded file by name. */
-  filePath: (name: string) => string;
+  /** Where the uploaded files are, and each one's key there by name. */
+  blobs: BlobStore;
+  fileKey: (name: string) => string;
 }
 
 /** A camera as measured in its video (frames decoded, size, codec, rate) and in the MCAP's frame records (capture times). */
@@ -62,9 +62,9 @@ export interface VerifiedEpisode {
   recording: Recording;
 }
 
-async function sha256(path: string): Promise<string> {
+async function sha256(blobs: BlobStore, key: string): Promise<string> {
   const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  for await (const chunk of blobs.read(key)) h.update(chunk as Buffer);
   return h.digest('hex');
 }
 
@@ -86,8 +86,8 @@ export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
   if (signer.toLowerCase() !== v.signingAddress!.toLowerCase()) fail(`the manifest is signed by ${signer}, not by the robot's key ${v.signingAddress}`);
   const files: VerifiedEpisode['files'] = [];
   for (const f of m.files) {
-    const size = await stat(v.filePath(f.name)).then((st) => st.size).catch(() => null);
-    const actual = size === null ? null : await sha256(v.filePath(f.name)).catch(() => null);
+    const size = (await v.blobs.head(v.fileKey(f.name)))?.size ?? null;
+    const actual = size === null ? null : await sha256(v.blobs, v.fileKey(f.name)).catch(() => null);
     if (actual === null || size === null) return fail(`file ${f.name} is missing`);
     if (actual !== f.sha256) fail(`file ${f.name} does not match its SHA-256 in the manifest (tampered or corrupted)`);
     if (size !== f.size) fail(`file ${f.name} holds ${size} bytes, the manifest says ${f.size}`);
@@ -97,7 +97,7 @@ export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
   if (!mcap) fail('the episode has no MCAP recording');
   let rec: Recording;
   try {
-    rec = await readRecording(v.filePath('episode.mcap'));
+    rec = await v.blobs.withLocalFile(v.fileKey('episode.mcap'), readRecording);
   } catch (err) {
     return fail((err as Error).message);
   }
@@ -107,7 +107,7 @@ export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
   const cameras: VerifiedCamera[] = [];
   for (const c of m.cameras) {
     if (!m.files.some((f) => f.name === c.file)) fail(`camera ${c.name}'s video ${c.file} is not among the files`);
-    const p = await probeVideo(v.filePath(c.file)).catch((err: Error) => fail(`camera ${c.name}: ${err.message}`));
+    const p = await v.blobs.withLocalFile(v.fileKey(c.file), probeVideo).catch((err: Error) => fail(`camera ${c.name}: ${err.message}`));
     if (p.frames !== c.frames) fail(`camera ${c.name}'s video has ${p.frames} frames, the manifest says ${c.frames}`);
     if (p.width !== c.width || p.height !== c.height) fail(`camera ${c.name}'s video is ${p.width}x${p.height}, the manifest says ${c.width}x${c.height}`);
     const codec = c.codec === 'av1' ? 'av1' : 'h264';

@@ -1,36 +1,115 @@
-// Large files (episode recordings, later datasets) live in a blob store; this
-// is the file-system one under the data directory. An S3-compatible store
-// would implement the same interface.
-import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, copyFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+// Large files (episode recordings, built datasets) live in a blob store, named
+// by keys such as `episodes/<id>/episode.mcap`. Nothing outside a store knows
+// where its bytes are: callers ask for a blob's size, a byte range, a stream
+// to write into, or, for tools that can only read a path (ffprobe, ffmpeg, the
+// MCAP reader), a local copy that exists for the length of one call. This is
+// the file-system store under the data directory; an S3-compatible store
+// implements the same interface (a local copy is then a download to a
+// temporary file, deleted when the call returns).
+import { createReadStream, createWriteStream } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface BlobHead {
+  size: number;
+}
 
 export interface BlobStore {
-  /** Moves a finished local file into the store under `key`. */
+  /** The blob's size, or null when there is none under `key`. */
+  head(key: string): Promise<BlobHead | null>;
+  /** A stream of the blob, optionally a byte range (inclusive end); it errors if the blob is missing. */
+  read(key: string, range?: { start: number; end: number }): Readable;
+  /** Writes the blob from a stream; it appears under `key` only once the stream has ended without error. */
+  write(key: string, from: Readable): Promise<void>;
+  /** Moves a finished local file into the store under `key` (the file is gone afterwards). */
   putFile(key: string, fromPath: string): Promise<void>;
-  size(key: string): Promise<number | null>;
-  /** A stream of the blob, optionally a byte range (inclusive end). */
-  read(key: string, range?: { start: number; end: number }): ReadStream;
-  /** A local path to the blob, for tools that need one (ffprobe, MCAP reader). */
-  localPath(key: string): string;
+  /** Copies one blob to another key (a server-side copy where the backend has one). */
+  copy(fromKey: string, toKey: string): Promise<void>;
+  /** Runs `use` with a local, read-only path to the blob that stays valid until `use` settles. */
+  withLocalFile<T>(key: string, use: (path: string) => Promise<T>): Promise<T>;
+  /** Keys under a prefix (`datasets/<id>/v1/`), in sorted order. */
+  list(prefix: string): Promise<string[]>;
   delete(key: string): Promise<void>;
+  /** Deletes every blob under a prefix. */
+  deletePrefix(prefix: string): Promise<void>;
 }
 
 export class BlobKeyError extends Error {
   override name = 'BlobKeyError';
 }
 
-export class FileBlobStore implements BlobStore {
-  constructor(private readonly root: string) {}
+export class BlobNotFoundError extends Error {
+  override name = 'BlobNotFoundError';
+}
 
-  localPath(key: string): string {
+/** Reads a whole (small) blob as text: manifests, JSON metadata. */
+export async function readBlobText(store: BlobStore, key: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of store.read(key)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs `use` with local paths to several blobs at once (each valid until `use` settles). */
+export async function withLocalFiles<T>(store: BlobStore, keys: string[], use: (localPath: (key: string) => string) => Promise<T>): Promise<T> {
+  const paths = new Map<string, string>();
+  const unique = [...new Set(keys)];
+  const step = async (i: number): Promise<T> => {
+    if (i === unique.length) {
+      return use((key) => {
+        const p = paths.get(key);
+        if (p === undefined) throw new BlobKeyError(`blob ${key} was not asked for`);
+        return p;
+      });
+    }
+    return store.withLocalFile(unique[i]!, (p) => {
+      paths.set(unique[i]!, p);
+      return step(i + 1);
+    });
+  };
+  return step(0);
+}
+
+export class FileBlobStore implements BlobStore {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  /** Where a key lives in this store; private to the store (tools get a path through withLocalFile). */
+  private pathOf(key: string): string {
     const path = resolve(this.root, key);
-    if (!path.startsWith(resolve(this.root) + sep)) throw new BlobKeyError(`blob key "${key}" leaves the store`);
+    if (!path.startsWith(this.root + sep)) throw new BlobKeyError(`blob key "${key}" leaves the store`);
     return path;
   }
 
+  async head(key: string): Promise<BlobHead | null> {
+    const s = await stat(this.pathOf(key)).catch(() => null);
+    return s?.isFile() ? { size: s.size } : null;
+  }
+
+  read(key: string, range?: { start: number; end: number }): Readable {
+    return createReadStream(this.pathOf(key), range);
+  }
+
+  async write(key: string, from: Readable): Promise<void> {
+    const to = this.pathOf(key);
+    await mkdir(dirname(to), { recursive: true });
+    const part = `${to}.${randomBytes(6).toString('hex')}.part`;
+    try {
+      await pipeline(from, createWriteStream(part) as Writable);
+      await rename(part, to);
+    } catch (err) {
+      await rm(part, { force: true });
+      throw err;
+    }
+  }
+
   async putFile(key: string, fromPath: string): Promise<void> {
-    const to = this.localPath(key);
+    const to = this.pathOf(key);
     await mkdir(dirname(to), { recursive: true });
     try {
       await rename(fromPath, to);
@@ -40,19 +119,46 @@ export class FileBlobStore implements BlobStore {
     }
   }
 
-  async size(key: string): Promise<number | null> {
-    return (await stat(this.localPath(key)).catch(() => null))?.size ?? null;
+  async copy(fromKey: string, toKey: string): Promise<void> {
+    const from = this.pathOf(fromKey);
+    const to = this.pathOf(toKey);
+    if (!(await this.head(fromKey))) throw new BlobNotFoundError(`no blob ${fromKey}`);
+    await mkdir(dirname(to), { recursive: true });
+    await rm(to, { force: true });
+    // Blobs are never rewritten in place, so a hard link is a copy here.
+    await link(from, to).catch(() => copyFile(from, to));
   }
 
-  read(key: string, range?: { start: number; end: number }): ReadStream {
-    return createReadStream(this.localPath(key), range);
+  async withLocalFile<T>(key: string, use: (path: string) => Promise<T>): Promise<T> {
+    const path = this.pathOf(key);
+    if (!(await this.head(key))) throw new BlobNotFoundError(`no blob ${key}`);
+    return use(path);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const base = this.pathOf(prefix.replace(/\/+$/, ''));
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (e.isFile() && !e.name.endsWith('.part')) out.push(relative(this.root, p).split(sep).join('/'));
+      }
+    };
+    await walk(base);
+    return out.sort();
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.localPath(key), { force: true });
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    await rm(this.pathOf(prefix.replace(/\/+$/, '')), { recursive: true, force: true });
   }
 }
 
 export function episodeBlobKey(episodeId: string, file: string): string {
-  return join('episodes', episodeId, file);
+  return `episodes/${episodeId}/${file}`;
 }

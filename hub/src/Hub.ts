@@ -39,7 +39,7 @@ import { datasetRoutes } from './datasets/datasetRoutes.ts';
 import { buildDatasetVersion } from './datasets/exportVersion.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
-import { openDatabase, type HubDb } from './store/database.ts';
+import { openStores, type HubStores } from './store/stores.ts';
 import { ChainService, readContractsFile } from './chain/ChainService.ts';
 import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
@@ -68,7 +68,7 @@ export class Hub {
   private constructor(
     readonly config: HubConfig,
     readonly logger: Logger,
-    readonly db: HubDb,
+    readonly stores: HubStores,
     readonly registry: RobotRegistry,
     readonly metrics: HubMetrics,
     readonly broker: BrokerLink,
@@ -85,10 +85,11 @@ export class Hub {
   ) {}
 
   static async start(config: HubConfig, logger: Logger = createLogger(config.logLevel)): Promise<Hub> {
-    const db = await openDatabase(config.dataDir);
-    const registry = new RobotRegistry(db);
+    const stores = await openStores(config.dataDir);
+    const { db } = stores;
+    const registry = new RobotRegistry(stores.robots);
     const metrics = new HubMetrics();
-    const cleanups: (() => Promise<unknown>)[] = [() => db.destroy()];
+    const cleanups: (() => Promise<unknown>)[] = [() => stores.close()];
     try {
       let chain: ChainService | null = null;
       if (config.chain) {
@@ -124,7 +125,7 @@ export class Hub {
       const leases = new LeaseManager({ idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs });
       const fanout = new StateFanout(() => metrics.statesCoalesced.inc());
       let hub: Hub | undefined;
-      const auth = new SiweAuth(db, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId });
+      const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId });
       const admins = new Set(config.adminAddresses.map((a) => a.toLowerCase()));
       const { app, routes } = createHttpServer(
         logger,
@@ -177,7 +178,7 @@ export class Hub {
       metrics.registerMedia(relay);
       const blobs = new FileBlobStore(join(config.dataDir, 'blobs'));
       const episodes = new EpisodeService({
-        db,
+        store: stores.episodes,
         blobs,
         registry,
         fleet,
@@ -187,12 +188,12 @@ export class Hub {
         reviewsPerEpisode: config.reviewsPerEpisode,
         fps: config.datasetFps,
       });
-      const reviews = new ReviewService(db, episodes, async (robotId) => (await registry.get(robotId))?.owner ?? null);
+      const reviews = new ReviewService(stores.reviews, episodes, async (robotId) => (await registry.get(robotId))?.owner ?? null);
       attachEpisodeGateway({ io, episodes, leases, fleet, relay, metrics, logger: logger.child({ room: 'episodes' }) });
       await app.register(
         uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes }),
       );
-      await app.register(episodeRoutes({ episodes, reviews, registry, blobs, db }));
+      await app.register(episodeRoutes({ episodes, reviews, registry, blobs }));
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
       let publicUrl = '';
       const datasets = new DatasetService({
@@ -211,10 +212,8 @@ export class Hub {
           logger: logger.child({ room: 'datasets' }),
           purchased: purchasedOnChain(chain),
           recordAccess: (a) =>
-            void db
-              .insertInto('dataset_accesses')
-              .values({ dataset_id: a.datasetId, version: a.version, address: a.address, kind: a.kind, path: a.path, at: new Date().toISOString() })
-              .execute()
+            void stores.accessLog
+              .datasetAccess({ ...a, at: new Date().toISOString() })
               .catch((err: Error) => logger.warn({ err: err.message }, 'could not record a dataset access')),
         }),
       );
@@ -232,7 +231,8 @@ export class Hub {
           registry,
           fleet,
           leases,
-          db,
+          episodes,
+          ownerEarnings: (robotId, owner) => ownerEarnings(db, robotId, owner),
           summaryOf: (s) => gateway.summaryOf(s),
           agentCommand: (robotId, secret) => `npx robot-agent --hub ${publicUrl} --robot-id ${robotId} --secret ${secret} --driver sim`,
         }),
@@ -254,7 +254,7 @@ export class Hub {
       auth.setOrigin(url, config.authDomain);
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
-      hub = new Hub(config, logger, db, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
+      hub = new Hub(config, logger, stores, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
       hub.chain = chain;
       hub.rewards = rewards;
       hub.datasets = datasets;
@@ -306,7 +306,7 @@ export class Hub {
       await new Promise<void>((resolve) => this.io.close(() => resolve()));
       await this.app.close().catch(() => undefined);
       await this.episodes.close();
-      await this.db.destroy();
+      await this.stores.close();
       this.logger.info('hub stopped');
     })();
     return this.closing;
@@ -315,10 +315,8 @@ export class Hub {
   /** Keeps when each robot was online, for owners' online time. */
   private recordPresenceHistory(): void {
     const insert = (robotId: string, online: boolean): void => {
-      this.db
-        .insertInto('robot_presence')
-        .values({ robot_id: robotId, online: online ? 1 : 0, at: new Date().toISOString() })
-        .execute()
+      this.registry
+        .recordPresence(robotId, online)
         .catch((err: unknown) => this.logger.error({ err }, 'recording robot presence failed'));
     };
     this.fleet.on('online', (id) => insert(id, true));
@@ -328,13 +326,24 @@ export class Hub {
   /** Keeps a durable history of who drove which robot when. */
   private recordLeaseHistory(): void {
     const insert = (robotId: string, leaseId: string, operatorId: string, event: string): void => {
-      this.db
-        .insertInto('lease_events')
-        .values({ robot_id: robotId, lease_id: leaseId, operator_id: operatorId, event, at: new Date().toISOString() })
-        .execute()
+      this.stores.accessLog
+        .leaseEvent({ robotId, leaseId, operatorId, event, at: new Date().toISOString() })
         .catch((err: unknown) => this.logger.error({ err }, 'recording a lease event failed'));
     };
     this.leases.on('granted', (robotId, h) => insert(robotId, h.leaseId, h.operatorId, 'granted'));
     this.leases.on('ended', (robotId, h, reason) => insert(robotId, h.leaseId, h.operatorId, reason));
   }
+}
+
+// TEMPORARY until the reward store lands: an owner's credits for a robot's episodes.
+async function ownerEarnings(db: HubStores['db'], robotId: string, owner: string): Promise<string> {
+  const rows = await db
+    .selectFrom('reward_credits')
+    .innerJoin('episodes', 'episodes.id', 'reward_credits.episode_id')
+    .select('reward_credits.amount')
+    .where('episodes.robot_id', '=', robotId)
+    .where('reward_credits.role', '=', 'owner')
+    .where('reward_credits.account', '=', owner)
+    .execute();
+  return rows.reduce((a, r) => a + BigInt(r.amount), 0n).toString();
 }

@@ -8,7 +8,7 @@ import { HUB_OPTIONS, HubConfigError, OptionReader, publicHubUrl, readHubConfig 
 import { Hub } from './Hub.ts';
 import { createLogger } from './log.ts';
 import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './robots/RobotRegistry.ts';
-import { openDatabase } from './store/database.ts';
+import { openStores } from './store/stores.ts';
 import { DATASET_USAGE, datasetCommand } from './datasets/datasetCli.ts';
 import { startLocalChain } from './chain/localChain.ts';
 import { REWARDS_USAGE, rewardsCommand } from './rewards/rewardsCli.ts';
@@ -50,11 +50,11 @@ function agentCommand(hubUrl: string, robotId: string, secret: string, driver = 
 }
 
 async function withRegistry<T>(dataDir: string, run: (registry: RobotRegistry) => Promise<T>): Promise<T> {
-  const db = await openDatabase(dataDir);
+  const stores = await openStores(dataDir);
   try {
-    return await run(new RobotRegistry(db));
+    return await run(new RobotRegistry(stores.robots));
   } finally {
-    await db.destroy();
+    await stores.close();
   }
 }
 

@@ -1,5 +1,5 @@
 export { Hub, HUB_VERSION } from './Hub.ts';
 export { readHubConfig, OptionReader, HUB_OPTIONS, HubConfigError, type HubConfig } from './config.ts';
 export { RobotRegistry } from './robots/RobotRegistry.ts';
-export { openDatabase } from './store/database.ts';
+export { openStores, type HubStores } from './store/stores.ts';
 export { createLogger, type Logger } from './log.ts';

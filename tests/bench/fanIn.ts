@@ -7,7 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fromLong } from '@teleop/proto';
-import { openDatabase, RobotRegistry } from '@teleop/hub';
+import { openStores, RobotRegistry } from '@teleop/hub';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { metric, startHub, tempDir } from '../harness/processes.ts';
 import { cpuSeconds, rssMb, sampleLoad, summarize } from './stats.ts';
@@ -44,14 +44,14 @@ function ask<T>(child: ChildProcess, msg: object, key: string): Promise<T> {
 
 const data = tempDir('bench-fanin');
 const maxN = Math.max(...STEPS);
-const db = await openDatabase(data.path);
-const registry = new RobotRegistry(db);
+const stores = await openStores(data.path);
+const registry = new RobotRegistry(stores.robots);
 const creds: { robotId: string; secret: string }[] = [];
 for (let i = 0; i < maxN; i += 20) {
   const batch = await Promise.all(Array.from({ length: Math.min(20, maxN - i) }, (_, k) => registry.enroll({ name: `swarm ${i + k}`, model: 'swarm', id: `swarm-${String(i + k).padStart(4, '0')}` })));
   creds.push(...batch.map((e) => ({ robotId: e.robot.id, secret: e.secret })));
 }
-await db.destroy();
+await stores.close();
 
 const hub = await startHub(data.path, ['--log-level', 'warn', '--state-max-rate', '1000']);
 const hubPid = hub.process.child.pid!;

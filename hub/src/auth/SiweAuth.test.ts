@@ -1,36 +1,36 @@
-// SIWE against a real SQLite store and real signatures (viem accounts).
+// SIWE against the real SQLite session store and real signatures (viem accounts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
-import { openDatabase, type HubDb } from '../store/database.ts';
+import { openStores, type HubStores } from '../store/stores.ts';
 import { SiweAuth } from './SiweAuth.ts';
 
 describe('SiweAuth', () => {
   const dir = mkdtempSync(join(tmpdir(), 'siwe-'));
-  let db: HubDb;
+  let stores: HubStores;
   let now = Date.parse('2026-11-22T10:00:00Z');
   let auth: SiweAuth;
   const alice = privateKeyToAccount(generatePrivateKey());
   const mallory = privateKeyToAccount(generatePrivateKey());
 
   beforeAll(async () => {
-    db = await openDatabase(dir);
-    auth = new SiweAuth(db, { domain: 'hub.test:8080', uri: 'http://hub.test:8080', chainId: 31337, nowMs: () => now });
+    stores = await openStores(dir);
+    auth = new SiweAuth(stores.sessions, { domain: 'hub.test:8080', uri: 'http://hub.test:8080', chainId: 31337, nowMs: () => now });
   });
   afterAll(async () => {
-    await db.destroy();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const message = (over: Partial<Parameters<typeof createSiweMessage>[0]> = {}) =>
+  const message = async (over: Partial<Parameters<typeof createSiweMessage>[0]> = {}) =>
     createSiweMessage({
       address: alice.address,
       chainId: 31337,
       domain: 'hub.test:8080',
-      nonce: auth.issueNonce(),
+      nonce: await auth.issueNonce(),
       uri: 'http://hub.test:8080',
       version: '1',
       issuedAt: new Date(now),
@@ -38,7 +38,7 @@ describe('SiweAuth', () => {
     });
 
   it('opens a session for a valid signed message, and finds it by token', async () => {
-    const m = message();
+    const m = await message();
     const { token, session } = await auth.verify(m, await alice.signMessage({ message: m }));
     expect(session.address).toBe(alice.address);
     expect(await auth.session(token)).toMatchObject({ address: alice.address });
@@ -48,44 +48,44 @@ describe('SiweAuth', () => {
   });
 
   it('refuses a replayed nonce', async () => {
-    const m = message();
+    const m = await message();
     const sig = await alice.signMessage({ message: m });
     await auth.verify(m, sig);
     await expect(auth.verify(m, sig)).rejects.toMatchObject({ code: 'unknown_nonce' });
   });
 
   it('refuses a nonce the hub never issued', async () => {
-    const m = message({ nonce: 'madeupnonce12345' });
+    const m = await message({ nonce: 'madeupnonce12345' });
     await expect(auth.verify(m, await alice.signMessage({ message: m }))).rejects.toMatchObject({ code: 'unknown_nonce' });
   });
 
   it('refuses the wrong domain and the wrong chain', async () => {
-    const d = message({ domain: 'evil.example' });
+    const d = await message({ domain: 'evil.example' });
     await expect(auth.verify(d, await alice.signMessage({ message: d }))).rejects.toMatchObject({ code: 'wrong_domain' });
-    const c = message({ chainId: 1 });
+    const c = await message({ chainId: 1 });
     await expect(auth.verify(c, await alice.signMessage({ message: c }))).rejects.toMatchObject({ code: 'wrong_chain' });
   });
 
   it('refuses expired messages and expired nonces', async () => {
-    const m = message({ expirationTime: new Date(now - 1000), issuedAt: new Date(now - 60_000) });
+    const m = await message({ expirationTime: new Date(now - 1000), issuedAt: new Date(now - 60_000) });
     await expect(auth.verify(m, await alice.signMessage({ message: m }))).rejects.toMatchObject({ code: 'expired' });
-    const old = message({ issuedAt: new Date(now - 3_600_000) });
+    const old = await message({ issuedAt: new Date(now - 3_600_000) });
     await expect(auth.verify(old, await alice.signMessage({ message: old }))).rejects.toMatchObject({ code: 'expired' });
-    const later = message();
+    const later = await message();
     now += 6 * 60_000; // the nonce lives 5 minutes
     await expect(auth.verify(later, await alice.signMessage({ message: later }))).rejects.toMatchObject({ code: 'expired' });
   });
 
   it("refuses a signature by another address than the message's", async () => {
-    const m = message();
+    const m = await message();
     await expect(auth.verify(m, await mallory.signMessage({ message: m }))).rejects.toMatchObject({ code: 'bad_signature' });
-    const g = message();
+    const g = await message();
     await expect(auth.verify(g, '0x1234')).rejects.toMatchObject({ code: 'bad_signature' });
     await expect(auth.verify('hello', '0x00')).rejects.toMatchObject({ code: 'bad_message' });
   });
 
   it('expires sessions', async () => {
-    const m = message();
+    const m = await message();
     const { token } = await auth.verify(m, await alice.signMessage({ message: m }));
     now += 8 * 24 * 3_600_000;
     expect(await auth.session(token)).toBeNull();

@@ -1,11 +1,11 @@
 // Sign-In with Ethereum (EIP-4361) for every user of the hub: single-use
 // server nonces with expiry, the message's domain and chain checked, the
 // signature recovered with viem; a session is a random bearer token (also set
-// as an httpOnly cookie) whose SHA-256 is kept in SQLite.
+// as an httpOnly cookie) whose SHA-256 the session store keeps.
 import { createHash, randomBytes } from 'node:crypto';
 import { getAddress, recoverMessageAddress, type Hex } from 'viem';
 import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
-import type { HubDb } from '../store/database.ts';
+import { MemoryNonceStore, type NonceStore, type SessionStore } from '../store/SessionStore.ts';
 
 export type AuthErrorCode = 'bad_message' | 'wrong_domain' | 'wrong_chain' | 'unknown_nonce' | 'expired' | 'bad_signature' | 'no_session';
 
@@ -35,19 +35,18 @@ export interface Session {
   expiresAt: string;
 }
 
-const MAX_NONCES = 10_000;
 /** A message issued longer ago than this is refused even without an expiration time. */
 const MAX_MESSAGE_AGE_MS = 10 * 60_000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 export class SiweAuth {
-  private readonly nonces = new Map<string, number>();
   private readonly nowMs: () => number;
 
   constructor(
-    private readonly db: HubDb,
+    private readonly sessions: SessionStore,
     readonly options: SiweAuthOptions,
+    private readonly nonces: NonceStore = new MemoryNonceStore(),
   ) {
     this.nowMs = options.nowMs ?? Date.now;
   }
@@ -59,14 +58,10 @@ export class SiweAuth {
   }
 
   /** A fresh single-use nonce, valid for a few minutes. */
-  issueNonce(): string {
+  async issueNonce(): Promise<string> {
     const now = this.nowMs();
-    if (this.nonces.size >= MAX_NONCES) {
-      for (const [n, exp] of this.nonces) if (exp <= now) this.nonces.delete(n);
-      if (this.nonces.size >= MAX_NONCES) this.nonces.delete(this.nonces.keys().next().value as string);
-    }
     const nonce = generateSiweNonce();
-    this.nonces.set(nonce, now + (this.options.nonceTtlMs ?? 5 * 60_000));
+    await this.nonces.add(nonce, now + (this.options.nonceTtlMs ?? 5 * 60_000), now);
     return nonce;
   }
 
@@ -82,8 +77,7 @@ export class SiweAuth {
     if (!parsed.address || !parsed.nonce || !parsed.domain || !parsed.issuedAt) {
       throw new AuthError('bad_message', 'the sign-in message lacks an address, domain, nonce or issued-at time');
     }
-    const nonceExpiry = this.nonces.get(parsed.nonce);
-    this.nonces.delete(parsed.nonce);
+    const nonceExpiry = await this.nonces.take(parsed.nonce);
     if (nonceExpiry === undefined) throw new AuthError('unknown_nonce', 'the nonce was not issued by this hub or was already used; ask for a new one');
     if (nonceExpiry <= now) throw new AuthError('expired', 'the nonce expired; ask for a new one');
     if (parsed.domain !== this.options.domain) throw new AuthError('wrong_domain', `the message is for ${parsed.domain}, this hub is ${this.options.domain}`);
@@ -102,23 +96,20 @@ export class SiweAuth {
 
     const token = randomBytes(32).toString('base64url');
     const session: Session = { address: getAddress(parsed.address), expiresAt: new Date(now + (this.options.sessionTtlMs ?? 7 * 24 * 3_600_000)).toISOString() };
-    await this.db
-      .insertInto('sessions')
-      .values({ token_hash: hashToken(token), address: session.address, created_at: new Date(now).toISOString(), expires_at: session.expiresAt })
-      .execute();
+    await this.sessions.create(hashToken(token), { address: session.address, createdAt: new Date(now).toISOString(), expiresAt: session.expiresAt });
     return { token, session };
   }
 
   /** The session of a bearer token, or null. */
   async session(token: string | undefined): Promise<Session | null> {
     if (!token || token.length > 200) return null;
-    const row = await this.db.selectFrom('sessions').select(['address', 'expires_at']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
-    if (!row || row.expires_at <= new Date(this.nowMs()).toISOString()) return null;
-    return { address: row.address as `0x${string}`, expiresAt: row.expires_at };
+    const row = await this.sessions.find(hashToken(token));
+    if (!row || row.expiresAt <= new Date(this.nowMs()).toISOString()) return null;
+    return { address: row.address as `0x${string}`, expiresAt: row.expiresAt };
   }
 
   async logout(token: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+    await this.sessions.delete(hashToken(token));
   }
 }
 

@@ -9,7 +9,7 @@ const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
 export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/api/v1/auth/nonce', PUBLIC, async () => ({
-      nonce: auth.issueNonce(),
+      nonce: await auth.issueNonce(),
       domain: auth.options.domain,
       uri: auth.options.uri,
       chainId: auth.options.chainId,

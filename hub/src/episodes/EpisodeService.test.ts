@@ -12,7 +12,7 @@ import { createLogger } from '../log.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
 import { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, FileBlobStore } from '../store/BlobStore.ts';
-import { openDatabase, type HubDb } from '../store/database.ts';
+import { openStores, type HubStores } from '../store/stores.ts';
 import { EpisodeError, EpisodeService, EpisodeTransitionError } from './EpisodeService.ts';
 import { EPISODE_MOVES, EPISODE_STATES } from './episodeStates.ts';
 
@@ -21,16 +21,16 @@ const NO_VIDEO = { captureToHubMs: null, lost: 0 };
 
 describe('EpisodeService state', () => {
   let dir: string;
-  let db: HubDb;
+  let stores: HubStores;
   let sent: { robotId: string; message: unknown }[];
   let service: EpisodeService;
 
   const open = (): EpisodeService => {
     const fleet = { sendSession: (robotId: string, message: unknown) => sent.push({ robotId, message }), get: () => undefined } as unknown as RobotFleet;
     return new EpisodeService({
-      db,
+      store: stores.episodes,
       blobs: new FileBlobStore(join(dir, 'blobs')),
-      registry: new RobotRegistry(db),
+      registry: new RobotRegistry(stores.robots),
       fleet,
       logger: createLogger('silent'),
       chainId: 31337,
@@ -44,13 +44,13 @@ describe('EpisodeService state', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'episode-state-'));
-    db = await openDatabase(dir);
+    stores = await openStores(dir);
     sent = [];
     service = open();
   });
   afterEach(async () => {
     await service.close();
-    await db.destroy();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -76,7 +76,7 @@ describe('EpisodeService state', () => {
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect((r.reason as EpisodeError).code).toBe('already_recording');
-    expect(await db.selectFrom('episodes').select('id').where('state', '=', 'recording').execute()).toHaveLength(1);
+    expect(await stores.episodes.idsInStates(['recording'])).toHaveLength(1);
     // Another robot records at the same time.
     await expect(start('r-2')).resolves.toMatch(/^e-/);
   });
@@ -102,7 +102,7 @@ describe('EpisodeService state', () => {
   it('takes up after a restart what the last run left: a recording ends as a failure, a verification runs again', async () => {
     const recording = await start();
     const verifying = await start('r-2');
-    await service.transition(verifying, ['recording'], 'uploading', { outcome: 'success', ended_at: new Date().toISOString() });
+    await service.transition(verifying, ['recording'], 'uploading', { outcome: 'success', endedAt: new Date().toISOString() });
     await service.transition(verifying, ['uploading'], 'verifying');
     // The hub stops here; the next run opens the same database.
     await service.close();
@@ -110,7 +110,7 @@ describe('EpisodeService state', () => {
     await service.resume();
     await service.idle();
     const r = (await service.get(recording))!;
-    expect(r).toMatchObject({ state: 'uploading', outcome: 'failure', reason: 'the hub restarted during the recording', ended_at: null });
+    expect(r).toMatchObject({ state: 'uploading', outcome: 'failure', reason: 'the hub restarted during the recording', endedAt: null });
     // Its manifest never arrived, so the verification taken up again rejects it, saying why (it is not left verifying).
     const v = (await service.get(verifying))!;
     expect(v.state).toBe('rejected');

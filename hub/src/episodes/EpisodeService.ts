@@ -12,22 +12,13 @@ import type { Logger } from '../log.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, readBlobText, type BlobStore } from '../store/BlobStore.ts';
-import type { HubDb } from '../store/database.ts';
-import type { EpisodesTable } from '../store/schema.ts';
+import type { EpisodeChange, EpisodeFile, EpisodeRecord, EpisodeStore, TeleopQuality } from '../store/EpisodeStore.ts';
 import { qualityScore, runChecks, trajectorySignature, type CheckResult, type CheckThresholds } from './automaticChecks.ts';
 import { verifyEpisode } from './verifyEpisode.ts';
 import { mayMove, RESUMABLE_STATES, UPLOADABLE_STATES, type EpisodeState } from './episodeStates.ts';
 
 export type { EpisodeState } from './episodeStates.ts';
-
-export interface TeleopQuality {
-  controlRoundTripMs: { p50: number; p95: number } | null;
-  videoCaptureToHubMs: { p50: number; p95: number } | null;
-  videoPacketsLost: number;
-  /** Watchdog holds (the command stream stopped) and lease losses during the episode. */
-  holds: number;
-  leaseInterruptions: number;
-}
+export type { EpisodeChange, EpisodeRecord, TeleopQuality } from '../store/EpisodeStore.ts';
 
 export interface EpisodeView {
   id: string;
@@ -57,7 +48,7 @@ export class EpisodeError extends Error {
 }
 
 export interface EpisodeServiceOptions {
-  db: HubDb;
+  store: EpisodeStore;
   blobs: BlobStore;
   registry: RobotRegistry;
   fleet: RobotFleet;
@@ -74,9 +65,6 @@ export interface EpisodeServiceOptions {
 export class EpisodeTransitionError extends Error {
   override name = 'EpisodeTransitionError';
 }
-
-/** Columns a transition may set along with the state. */
-export type EpisodeChange = Partial<Pick<EpisodesTable, 'outcome' | 'ended_at' | 'quality' | 'reason' | 'manifest' | 'checks' | 'score' | 'reviews_wanted'>>;
 
 interface EpisodeEvents {
   changed: [episode: { id: string; robotId: string; operator: string; state: EpisodeState }];
@@ -120,22 +108,14 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
    * manifest arrived but whose verification never started.
    */
   async resume(): Promise<void> {
-    const recording = await this.o.db.selectFrom('episodes').select('id').where('state', '=', 'recording').execute();
-    for (const { id } of recording) {
+    for (const id of await this.o.store.idsInStates(['recording'])) {
       if (await this.transition(id, ['recording'], 'uploading', { outcome: 'failure', reason: 'the hub restarted during the recording' })) {
         this.o.logger.warn({ episodeId: id }, 'the hub restarted during this recording: it ends as a failure');
       }
     }
-    const interrupted = await this.o.db.selectFrom('episodes').select('id').where('state', 'in', [...RESUMABLE_STATES]).execute();
-    const waiting = await this.o.db
-      .selectFrom('episodes')
-      .innerJoin('episode_files', 'episode_files.episode_id', 'episodes.id')
-      .select('episodes.id')
-      .where('episode_files.name', '=', 'manifest.json')
-      .where('episodes.state', 'in', ['uploading', 'failed'])
-      .where('episodes.manifest', 'is', null)
-      .execute();
-    for (const { id } of [...interrupted, ...waiting]) this.track(this.process(id), id);
+    const interrupted = await this.o.store.idsInStates(RESUMABLE_STATES);
+    const waiting = await this.o.store.idsWithUnreadManifest(['uploading', 'failed']);
+    for (const id of [...interrupted, ...waiting]) this.track(this.process(id), id);
     if (interrupted.length + waiting.length > 0) this.o.logger.info({ episodes: interrupted.length + waiting.length }, 'verifying episodes a restart interrupted');
   }
 
@@ -167,20 +147,14 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
    */
   async transition(id: string, from: readonly EpisodeState[], to: EpisodeState, change: EpisodeChange = {}): Promise<boolean> {
     for (const f of from) if (!mayMove(f, to)) throw new EpisodeTransitionError(`an episode does not go from ${f} to ${to}`);
-    const res = await this.o.db
-      .updateTable('episodes')
-      .set({ ...change, state: to, updated_at: now() })
-      .where('id', '=', id)
-      .where('state', 'in', [...from])
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return false;
+    if (!(await this.o.store.move(id, from, to, change))) return false;
     await this.changed(id);
     return true;
   }
 
   /** The episode a robot records now, if any. */
-  async recordingOf(robotId: string): Promise<EpisodesTable | undefined> {
-    return this.o.db.selectFrom('episodes').selectAll().where('robot_id', '=', robotId).where('state', '=', 'recording').executeTakeFirst();
+  recordingOf(robotId: string): Promise<EpisodeRecord | undefined> {
+    return this.o.store.recordingOf(robotId);
   }
 
   /** Feeds the quality collector (called by the fleet/relay wiring in Hub). */
@@ -202,29 +176,8 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     if (current) throw new EpisodeError('already_recording', `robot ${p.robotId} is already recording episode ${current.id}`);
     const id = `e-${randomUUID()}`;
     // The unique index on a robot's recording row settles two starts racing.
-    const inserted = await this.o.db
-      .insertInto('episodes')
-      .values({
-        id,
-        robot_id: p.robotId,
-        operator: p.operator,
-        task,
-        state: 'recording',
-        outcome: null,
-        lease_id: p.leaseId,
-        started_at: now(),
-        ended_at: null,
-        manifest: null,
-        quality: null,
-        checks: null,
-        score: null,
-        reason: null,
-        reviews_wanted: 0,
-        updated_at: now(),
-      })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new EpisodeError('already_recording', `robot ${p.robotId} is already recording an episode`);
+    const inserted = await this.o.store.insertRecording({ id, robotId: p.robotId, operator: p.operator, task, leaseId: p.leaseId });
+    if (!inserted) throw new EpisodeError('already_recording', `robot ${p.robotId} is already recording an episode`);
     this.recording.set(p.robotId, { episodeId: id, collector: { rtts: [], holds: 0, leaseInterruptions: 0, lostAtStart: p.videoLost } });
     this.o.fleet.sendSession(p.robotId, { episodeStart: { episodeId: id, task, leaseId: p.leaseId, operator: p.operator, fps: this.o.fps } });
     this.o.logger.info({ episodeId: id, robotId: p.robotId, task }, 'episode started');
@@ -247,8 +200,8 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     };
     const moved = await this.transition(row.id, ['recording'], outcome === 'discard' ? 'discarded' : 'uploading', {
       outcome: outcome === 'discard' ? null : outcome,
-      ended_at: now(),
-      quality: JSON.stringify(quality),
+      endedAt: now(),
+      quality,
       ...(abortedBecause !== undefined ? { reason: abortedBecause } : {}),
     });
     // Someone else ended it first (the operator's stop and the lease ending race): theirs stands.
@@ -279,12 +232,12 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
    */
   async reconcile(robotId: string, episodeId: string): Promise<void> {
     const current = await this.recordingOf(robotId);
-    if (current && current.id !== episodeId && Date.now() - Date.parse(current.started_at) > 5000) {
+    if (current && current.id !== episodeId && Date.now() - Date.parse(current.startedAt) > 5000) {
       // The robot is not recording the episode the hub started seconds ago (it could not start it): that episode failed.
       const failed = await this.transition(current.id, ['recording'], 'failed', {
         outcome: 'failed',
         reason: 'the robot did not record this episode (it could not start the recording)',
-        ended_at: now(),
+        endedAt: now(),
       });
       if (this.recording.get(robotId)?.episodeId === current.id) this.recording.delete(robotId);
       if (failed) this.o.logger.warn({ robotId, episodeId: current.id }, 'the robot is not recording the episode the hub started; marked failed');
@@ -294,9 +247,9 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     if (Date.now() - last < 2000) return;
     const row = await this.get(episodeId);
     // A stop sent moments ago may still be on its way.
-    if (row?.ended_at && Date.now() - Date.parse(row.ended_at) < 3000) return;
+    if (row?.endedAt && Date.now() - Date.parse(row.endedAt) < 3000) return;
     this.reconciledAt.set(robotId, Date.now());
-    if (!row || row.robot_id !== robotId) {
+    if (!row || row.robotId !== robotId) {
       this.o.fleet.sendSession(robotId, { episodeStop: { episodeId, outcome: 'discard' } });
       this.o.logger.warn({ robotId, episodeId }, 'the robot records an episode the hub does not know; told it to discard it');
       return;
@@ -306,48 +259,49 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     this.o.logger.warn({ robotId, episodeId, outcome }, 'the robot is still recording an episode the hub has ended; stop sent again');
   }
 
-  async get(id: string): Promise<EpisodesTable | undefined> {
-    return this.o.db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst();
+  get(id: string): Promise<EpisodeRecord | undefined> {
+    return this.o.store.get(id);
   }
 
   async view(id: string): Promise<EpisodeView | null> {
     const row = await this.get(id);
     if (!row) return null;
-    const files = await this.o.db.selectFrom('episode_files').select(['name', 'size', 'sha256']).where('episode_id', '=', id).orderBy('name').execute();
-    return toView(row, files);
+    return toView(row, await this.o.store.files(id));
   }
 
   async list(filter: { robotId?: string; operator?: string; state?: string; limit?: number }): Promise<EpisodeView[]> {
-    let q = this.o.db.selectFrom('episodes').selectAll().orderBy('started_at', 'desc').limit(Math.min(filter.limit ?? 100, 1000));
-    if (filter.robotId) q = q.where('robot_id', '=', filter.robotId);
-    if (filter.operator) q = q.where('operator', '=', filter.operator);
-    if (filter.state) q = q.where('state', '=', filter.state);
-    return (await q.execute()).map((r) => toView(r, []));
+    return (await this.o.store.list(filter)).map((r) => toView(r, []));
+  }
+
+  /** How many episodes a robot has, and how many were accepted (for its owner). */
+  countsOfRobot(robotId: string): Promise<{ total: number; accepted: number }> {
+    return this.o.store.countsOfRobot(robotId);
+  }
+
+  /** A file the episode holds (size and digest as received), if any. */
+  file(id: string, name: string): Promise<EpisodeFile | undefined> {
+    return this.o.store.file(id, name);
   }
 
   /** Whether a robot may upload `name` for `episodeId` now. */
   async canUpload(robotId: string, episodeId: string, name: string): Promise<string | null> {
     const row = await this.get(episodeId);
-    if (!row || row.robot_id !== robotId) return `episode ${episodeId} is not one of robot ${robotId}'s`;
+    if (!row || row.robotId !== robotId) return `episode ${episodeId} is not one of robot ${robotId}'s`;
     if (!/^(episode\.mcap|manifest\.json|[a-z][a-z0-9_]{0,31}\.mp4)$/.test(name)) return `"${name}" is not a file an episode has`;
-    if (!UPLOADABLE_STATES.includes(row.state as EpisodeState) || row.manifest !== null) return `episode ${episodeId} is ${row.state}; it takes no more files`;
+    if (!UPLOADABLE_STATES.includes(row.state) || row.manifest !== null) return `episode ${episodeId} is ${row.state}; it takes no more files`;
     return null;
   }
 
   /** A file finished uploading (already in the blob store). */
   async fileReceived(episodeId: string, name: string, size: number, sha256: string): Promise<void> {
-    await this.o.db
-      .insertInto('episode_files')
-      .values({ episode_id: episodeId, name, size, sha256, received_at: now() })
-      .onConflict((oc) => oc.columns(['episode_id', 'name']).doUpdateSet({ size, sha256, received_at: now() }))
-      .execute();
+    await this.o.store.recordFile(episodeId, { name, size, sha256 });
     if (name === 'manifest.json') this.later(episodeId, () => this.process(episodeId));
   }
 
   /** What a robot is told about an upload: done (it may delete its copy), rejected (keep it), or pending. */
   async receipt(robotId: string, episodeId: string): Promise<{ status: 'pending' | 'received' | 'rejected'; state: string; reason: string | null }> {
     const row = await this.get(episodeId);
-    if (!row || row.robot_id !== robotId) throw new EpisodeError('unknown_episode', `episode ${episodeId} is not one of robot ${robotId}'s`);
+    if (!row || row.robotId !== robotId) throw new EpisodeError('unknown_episode', `episode ${episodeId} is not one of robot ${robotId}'s`);
     // Verified files are the hub's to keep (even for a rejected or failed episode); only a failed verification sends them back.
     const rejected = row.state === 'rejected' && (row.reason ?? '').startsWith('verification failed');
     const received = !rejected && ['checks', 'in_review', 'accepted', 'rejected', 'failed'].includes(row.state) && row.manifest !== null;
@@ -359,9 +313,9 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     const before = await this.get(episodeId);
     if (!before) return;
     // Claiming the episode is the move to verifying: a second manifest upload finds it moved and leaves it.
-    const from: EpisodeState[] = RESUMABLE_STATES.includes(before.state as EpisodeState) ? ['verifying', 'checks'] : before.manifest === null ? [...UPLOADABLE_STATES] : [];
+    const from: EpisodeState[] = RESUMABLE_STATES.includes(before.state) ? ['verifying', 'checks'] : before.manifest === null ? [...UPLOADABLE_STATES] : [];
     if (from.length === 0 || !(await this.transition(episodeId, from, 'verifying'))) return;
-    if (this.recording.get(before.robot_id)?.episodeId === episodeId) this.recording.delete(before.robot_id);
+    if (this.recording.get(before.robotId)?.episodeId === episodeId) this.recording.delete(before.robotId);
     try {
       const row = (await this.get(episodeId))!;
       const signed = JSON.parse(await readBlobText(this.o.blobs, episodeBlobKey(episodeId, 'manifest.json'))) as SignedManifest;
@@ -370,15 +324,15 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
         verified = await verifyEpisode({
           signed,
           episodeId,
-          robotId: row.robot_id,
+          robotId: row.robotId,
           operator: row.operator,
           chainId: this.o.chainId,
-          signingAddress: await this.o.registry.signingAddress(row.robot_id),
+          signingAddress: await this.o.registry.signingAddress(row.robotId),
           blobs: this.o.blobs,
           fileKey: (name) => episodeBlobKey(episodeId, name),
         });
       } catch (err) {
-        await this.transition(episodeId, ['verifying'], 'rejected', { manifest: JSON.stringify(signed), reason: `verification failed: ${(err as Error).message}` });
+        await this.transition(episodeId, ['verifying'], 'rejected', { manifest: signed, reason: `verification failed: ${(err as Error).message}` });
         this.o.logger.warn({ episodeId }, `episode rejected: verification failed: ${(err as Error).message}`);
         return;
       }
@@ -386,28 +340,24 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       // The hub never saw this episode end (the hub was down, or restarted meanwhile): when it ended, and why, is the
       // robot's signed word; how it did too, unless the hub already knows it failed.
       const unseenEnd: EpisodeChange =
-        row.ended_at === null
-          ? { outcome: row.outcome ?? m.outcome, ended_at: new Date(Number(BigInt(m.endNs) / 1_000_000n)).toISOString(), ...(m.failure ? { reason: m.failure } : {}) }
+        row.endedAt === null
+          ? { outcome: row.outcome ?? m.outcome, endedAt: new Date(Number(BigInt(m.endNs) / 1_000_000n)).toISOString(), ...(m.failure ? { reason: m.failure } : {}) }
           : {};
-      if (!(await this.transition(episodeId, ['verifying'], 'checks', { manifest: JSON.stringify(signed), ...unseenEnd }))) return;
-      const files = await this.o.db.selectFrom('episode_files').select(['sha256', 'episode_id']).where('sha256', 'in', verified.files.map((f) => f.sha256)).where('episode_id', '!=', episodeId).execute();
-      const earlier: { episodeId: string; signature: number[][] }[] = [];
-      for (const e of await this.o.db.selectFrom('episodes').select(['id', 'checks']).where('robot_id', '=', row.robot_id).where('id', '!=', episodeId).where('checks', 'is not', null).orderBy('started_at', 'desc').limit(200).execute()) {
-        const sig = (JSON.parse(e.checks!) as { signature?: number[][] }).signature;
-        if (sig) earlier.push({ episodeId: e.id, signature: sig });
-      }
-      const description = this.o.fleet.get(row.robot_id)?.description;
+      if (!(await this.transition(episodeId, ['verifying'], 'checks', { manifest: signed, ...unseenEnd }))) return;
+      const fileSeenBefore = await this.o.store.episodeHoldingAny(verified.files.map((f) => f.sha256), episodeId);
+      const earlier = await this.o.store.recentSignatures(row.robotId, episodeId, 200);
+      const description = this.o.fleet.get(row.robotId)?.description;
       const limits = description ? describedJoints(description).map((j) => ({ min: j.minPosition, max: j.maxPosition })) : [];
-      const results = runChecks({ episode: verified, fps: this.o.fps, limits, thresholds: this.o.thresholds, fileSeenBefore: files[0]?.episode_id ?? null, earlier });
+      const results = runChecks({ episode: verified, fps: this.o.fps, limits, thresholds: this.o.thresholds, fileSeenBefore, earlier });
       const score = qualityScore(results);
       const failedHard = results.filter((r) => r.hard && !r.passed);
-      const checks = JSON.stringify({ results, signature: trajectorySignature(verified.recording.actions) });
+      const checks = { results, signature: trajectorySignature(verified.recording.actions) };
       if (m.outcome === 'failed') {
         await this.transition(episodeId, ['checks'], 'failed', { checks, score, reason: m.failure ?? 'the recording did not end properly' });
       } else if (failedHard.length > 0) {
         await this.transition(episodeId, ['checks'], 'rejected', { checks, score, reason: failedHard.map((r) => `${r.name}: ${r.reason}`).join('; ') });
       } else {
-        await this.transition(episodeId, ['checks'], 'in_review', { checks, score, reviews_wanted: this.o.reviewsPerEpisode });
+        await this.transition(episodeId, ['checks'], 'in_review', { checks, score, reviewsWanted: this.o.reviewsPerEpisode });
       }
     } catch (err) {
       this.o.logger.error({ err, episodeId }, 'processing an episode failed');
@@ -417,12 +367,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
 
   /** Reviewers split evenly: one more settles it (while the episode is still in review). */
   async askOneMoreReview(episodeId: string): Promise<void> {
-    await this.o.db
-      .updateTable('episodes')
-      .set((eb) => ({ reviews_wanted: eb('reviews_wanted', '+', 1), updated_at: now() }))
-      .where('id', '=', episodeId)
-      .where('state', '=', 'in_review')
-      .execute();
+    await this.o.store.wantOneMoreReview(episodeId);
   }
 
   /** A reviewers' verdict on an episode in review; false when it is no longer in review. */
@@ -432,25 +377,25 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
 
   private async changed(id: string): Promise<void> {
     const row = await this.get(id);
-    if (row) this.emit('changed', { id, robotId: row.robot_id, operator: row.operator, state: row.state as EpisodeState });
+    if (row) this.emit('changed', { id, robotId: row.robotId, operator: row.operator, state: row.state });
   }
 }
 
-function toView(r: EpisodesTable, files: { name: string; size: number; sha256: string }[]): EpisodeView {
+function toView(r: EpisodeRecord, files: EpisodeView['files']): EpisodeView {
   return {
     id: r.id,
-    robotId: r.robot_id,
+    robotId: r.robotId,
     operator: r.operator,
     task: r.task,
-    state: r.state as EpisodeState,
+    state: r.state,
     outcome: r.outcome,
-    startedAt: r.started_at,
-    endedAt: r.ended_at,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
     score: r.score,
     reason: r.reason,
-    quality: r.quality ? (JSON.parse(r.quality) as TeleopQuality) : null,
-    checks: r.checks ? (JSON.parse(r.checks) as { results: CheckResult[] }).results : null,
-    manifest: r.manifest ? (JSON.parse(r.manifest) as SignedManifest) : null,
+    quality: r.quality,
+    checks: r.checks?.results ?? null,
+    manifest: r.manifest,
     files,
   };
 }

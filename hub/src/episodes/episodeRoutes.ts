@@ -6,7 +6,6 @@ import { sendBytes } from '../http/sendBytes.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
-import type { HubDb } from '../store/database.ts';
 import { EpisodeError, type EpisodeService } from './EpisodeService.ts';
 import { readRecording } from './readRecording.ts';
 import { ReviewError, type ReviewService } from './ReviewService.ts';
@@ -16,7 +15,6 @@ export interface EpisodeRoutesOptions {
   reviews: ReviewService;
   registry: RobotRegistry;
   blobs: BlobStore;
-  db: HubDb;
 }
 
 const READ = { access: { action: 'episode:read' } } as const;
@@ -39,12 +37,16 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
     app.get<{ Params: { id: string } }>('/api/v1/episodes/:id', { config: READ, schema: { params: idParams } }, async (req, reply) => {
       const view = await o.episodes.view(req.params.id);
       if (!view) return reply.code(404).send({ error: 'unknown_episode', message: `no episode ${req.params.id}` });
-      const reviews = await o.db
-        .selectFrom('reviews')
-        .select(['reviewer', 'submitted_at', 'task_done', 'cameras_clear', 'robot_safe', 'score', 'comment'])
-        .where('episode_id', '=', req.params.id)
-        .where('submitted_at', 'is not', null)
-        .execute();
+      // The API's review fields are as they always were: snake case, gates as 0/1.
+      const reviews = (await o.reviews.submitted(req.params.id)).map((r) => ({
+        reviewer: r.reviewer,
+        submitted_at: r.submittedAt,
+        task_done: r.taskDone ? 1 : 0,
+        cameras_clear: r.camerasClear ? 1 : 0,
+        robot_safe: r.robotSafe ? 1 : 0,
+        score: r.score,
+        comment: r.comment,
+      }));
       return { ...view, reviews };
     });
 
@@ -52,7 +54,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
       '/api/v1/episodes/:id/files/:name',
       { config: READ, schema: { params: { type: 'object', properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9_.]{1,40}$' } }, required: ['id', 'name'] } } },
       async (req, reply) => {
-        const file = await o.db.selectFrom('episode_files').select(['sha256']).where('episode_id', '=', req.params.id).where('name', '=', req.params.name).executeTakeFirst();
+        const file = await o.episodes.file(req.params.id, req.params.name);
         if (!file) return reply.code(404).send({ error: 'not_found', message: `episode ${req.params.id} has no file ${req.params.name}` });
         const key = episodeBlobKey(req.params.id, req.params.name);
         const size = (await o.blobs.head(key))?.size ?? null;

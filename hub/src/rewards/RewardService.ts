@@ -16,6 +16,7 @@ import { episodesTree, rewardsTree } from '@teleop/contracts';
 import { manifestHash, type EpisodeManifest } from '@teleop/proto';
 import type { ChainService } from '../chain/ChainService.ts';
 import { reviewerAgreement } from '../episodes/ReviewService.ts';
+import { ReviewStore } from '../store/ReviewStore.ts';
 import type { Logger } from '../log.ts';
 import type { HubDb } from '../store/database.ts';
 
@@ -107,7 +108,7 @@ export class RewardService {
     const reviewers = await this.o.db.selectFrom('reviews').select('reviewer').where('episode_id', '=', episode.id).where('submitted_at', 'is not', null).orderBy('reviewer').execute();
     if (reviewers.length && pool > 0n) {
       // Weighted by agreement with final verdicts (ppm; a reviewer with no decided reviews counts fully).
-      const weights = await Promise.all(reviewers.map(async (r) => BigInt(Math.round(((await reviewerAgreement(this.o.db, r.reviewer)).rate ?? 1) * 1e6))));
+      const weights = await Promise.all(reviewers.map(async (r) => BigInt(Math.round(((await reviewerAgreement(new ReviewStore(this.o.db), r.reviewer)).rate ?? 1) * 1e6))));
       const sum = weights.reduce((a, b) => a + b, 0n);
       let given = 0n;
       reviewers.forEach((r, i) => {

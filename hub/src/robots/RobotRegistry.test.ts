@@ -3,19 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type HubDb } from '../store/database.ts';
+import { openStores, type HubStores } from '../store/stores.ts';
 import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './RobotRegistry.ts';
 
 describe('RobotRegistry', () => {
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));
-  let db: HubDb;
+  let stores: HubStores;
   let registry: RobotRegistry;
   beforeAll(async () => {
-    db = await openDatabase(dir);
-    registry = new RobotRegistry(db);
+    stores = await openStores(dir);
+    registry = new RobotRegistry(stores.robots);
   });
   afterAll(async () => {
-    await db.destroy();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,28 +1,11 @@
-// Enrolled robots: who they are and how they prove it. The registry is the
-// only place that reads or writes the robots table.
+// Enrolled robots: who they are and how they prove it (the rules; the robot
+// store keeps the rows).
 import { randomBytes } from 'node:crypto';
 import { isValidRobotId } from '@teleop/proto';
-import type { HubDb } from '../store/database.ts';
-import type { RobotsTable } from '../store/schema.ts';
+import type { DataPolicy, RobotRecord, RobotStore } from '../store/RobotStore.ts';
 import { hashSecret, newSecret, secretDigest, verifySecret } from './secretHash.ts';
 
-export interface RobotRecord {
-  id: string;
-  name: string;
-  model: string;
-  owner: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-  /** What its owner lets datasets do with its episodes. */
-  dataPolicy: DataPolicy;
-  /** With the restricted policy: the buyers the owner allows (lowercase addresses). */
-  allowedBuyers: string[];
-  /** Address of the robot's manifest-signing key, once it announced it. */
-  signingAddress: string | null;
-}
-
-/** open: any dataset; private: never in a dataset; restricted: only datasets sold to listed buyers alone. */
-export type DataPolicy = 'open' | 'private' | 'restricted';
+export type { DataPolicy, RobotRecord } from '../store/RobotStore.ts';
 
 export interface EnrollParameters {
   /** Human name shown in the console, e.g. "lab arm 2". */
@@ -57,20 +40,6 @@ export class UnknownRobotError extends Error {
 /** Names the hub or a broker uses for itself; a robot may not take them. */
 const RESERVED_IDS = new Set(['hub', 'admin', 'teleop-hub', 'root']);
 
-function toRecord(row: RobotsTable): RobotRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    model: row.model,
-    owner: row.owner,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    dataPolicy: row.data_policy as DataPolicy,
-    allowedBuyers: row.allowed_buyers ? (JSON.parse(row.allowed_buyers) as string[]) : [],
-    signingAddress: row.signing_address,
-  };
-}
-
 /** Robot ids: "r-" and 10 base32 characters. */
 function newRobotId(): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -81,7 +50,7 @@ export class RobotRegistry {
   /** robotId -> (stored hash, digest of a secret that matched it): skips the slow check on reconnects. */
   private readonly verified = new Map<string, { hash: string; digest: string }>();
 
-  constructor(private readonly db: HubDb) {}
+  constructor(private readonly store: RobotStore) {}
 
   /** Sets a robot's data policy; applies to dataset versions created from now on (built ones never change). */
   async setDataPolicy(id: string, policy: DataPolicy, allowedBuyers: string[] = []): Promise<RobotRecord> {
@@ -89,9 +58,8 @@ export class RobotRegistry {
     const bad = allowedBuyers.filter((a) => !/^0x[0-9a-fA-F]{40}$/.test(a));
     if (bad.length) throw new RobotEnrollError(`allowed buyers must be 0x addresses: ${bad.join(', ')}`);
     if (policy === 'restricted' && allowedBuyers.length === 0) throw new RobotEnrollError('a restricted robot needs at least one allowed buyer');
-    const buyers = policy === 'restricted' ? JSON.stringify([...new Set(allowedBuyers.map((a) => a.toLowerCase()))]) : null;
-    const r = await this.db.updateTable('robots').set({ data_policy: policy, allowed_buyers: buyers }).where('id', '=', id).executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new UnknownRobotError(id);
+    const buyers = policy === 'restricted' ? [...new Set(allowedBuyers.map((a) => a.toLowerCase()))] : null;
+    if (!(await this.store.setDataPolicy(id, policy, buyers))) throw new UnknownRobotError(id);
     return (await this.get(id))!;
   }
 
@@ -103,48 +71,26 @@ export class RobotRegistry {
     const id = params.id ?? newRobotId();
     if (!isValidRobotId(id)) throw new RobotEnrollError(`robot id "${id}" is not valid (lowercase letters, digits, "-" and "_", 2-64 long)`);
     if (RESERVED_IDS.has(id)) throw new RobotEnrollError(`robot id "${id}" is reserved`);
-    const existing = await this.db.selectFrom('robots').select('id').where('id', '=', id).executeTakeFirst();
-    if (existing) throw new RobotEnrollError(`robot id "${id}" is already enrolled`);
+    if (await this.store.exists(id)) throw new RobotEnrollError(`robot id "${id}" is already enrolled`);
     const secret = newSecret();
-    const row: RobotsTable = {
-      id,
-      name,
-      model,
-      owner: params.owner ?? null,
-      secret_hash: await hashSecret(secret),
-      created_at: new Date().toISOString(),
-      revoked_at: null,
-      secret_rotated_at: null,
-      signing_address: null,
-      data_policy: 'open',
-      allowed_buyers: null,
-    };
-    await this.db.insertInto('robots').values(row).execute();
-    return { robot: toRecord(row), secret };
+    const robot = await this.store.insert({ id, name, model, owner: params.owner ?? null, secretHash: await hashSecret(secret), createdAt: new Date().toISOString() });
+    return { robot, secret };
   }
 
-  async get(id: string): Promise<RobotRecord | undefined> {
-    const row = await this.db.selectFrom('robots').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toRecord(row) : undefined;
+  get(id: string): Promise<RobotRecord | undefined> {
+    return this.store.get(id);
   }
 
   /** Enrolled robots, revoked ones only when asked. */
-  async list(options: { includeRevoked?: boolean } = {}): Promise<RobotRecord[]> {
-    let q = this.db.selectFrom('robots').selectAll().orderBy('created_at');
-    if (!options.includeRevoked) q = q.where('revoked_at', 'is', null);
-    return (await q.execute()).map(toRecord);
+  list(options: { includeRevoked?: boolean; owner?: string } = {}): Promise<RobotRecord[]> {
+    return this.store.list(options);
   }
 
   /** Marks a robot revoked; it can no longer connect. Returns false if it was unknown. */
   async revoke(id: string): Promise<boolean> {
-    const res = await this.db
-      .updateTable('robots')
-      .set({ revoked_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const revoked = await this.store.revoke(id, new Date().toISOString());
     this.verified.delete(id);
-    if (Number(res.numUpdatedRows) > 0) return true;
+    if (revoked) return true;
     if (!(await this.get(id))) throw new UnknownRobotError(id);
     return false;
   }
@@ -152,33 +98,26 @@ export class RobotRegistry {
   /** Issues a new secret; the old one stops working at once. */
   async rotateSecret(id: string): Promise<string> {
     const secret = newSecret();
-    const res = await this.db
-      .updateTable('robots')
-      .set({ secret_hash: await hashSecret(secret), secret_rotated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw new UnknownRobotError(id);
+    if (!(await this.store.replaceSecret(id, await hashSecret(secret), new Date().toISOString()))) throw new UnknownRobotError(id);
     this.verified.delete(id);
     return secret;
   }
 
   async authenticate(id: string, secret: string): Promise<AuthResult> {
-    const row = await this.db.selectFrom('robots').select(['secret_hash', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+    const row = await this.store.credentials(id);
     if (!row) return { ok: false, reason: 'unknown_robot' };
-    if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+    if (row.revoked) return { ok: false, reason: 'revoked' };
     const digest = secretDigest(secret);
     const known = this.verified.get(id);
-    if (known && known.hash === row.secret_hash && known.digest === digest) return { ok: true };
-    if (!(await verifySecret(secret, row.secret_hash))) return { ok: false, reason: 'bad_secret' };
-    this.verified.set(id, { hash: row.secret_hash, digest });
+    if (known && known.hash === row.secretHash && known.digest === digest) return { ok: true };
+    if (!(await verifySecret(secret, row.secretHash))) return { ok: false, reason: 'bad_secret' };
+    this.verified.set(id, { hash: row.secretHash, digest });
     return { ok: true };
   }
 
   /** The robot's registered manifest-signing address, if any. */
-  async signingAddress(id: string): Promise<string | null> {
-    const row = await this.db.selectFrom('robots').select('signing_address').where('id', '=', id).executeTakeFirst();
-    return row?.signing_address ?? null;
+  signingAddress(id: string): Promise<string | null> {
+    return this.store.signingAddress(id);
   }
 
   /**
@@ -186,17 +125,34 @@ export class RobotRegistry {
    * authenticated session). Returns the registered address, which differs when the robot now announces another.
    */
   async registerSigningAddress(id: string, address: string): Promise<string> {
-    await this.db.updateTable('robots').set({ signing_address: address }).where('id', '=', id).where('signing_address', 'is', null).execute();
+    await this.store.setSigningAddressOnce(id, address);
     return (await this.signingAddress(id)) ?? address;
   }
 
   /** Ids of robots revoked after `sinceIso` (to kick them off a running hub). */
-  async revokedSince(sinceIso: string): Promise<{ id: string; revokedAt: string }[]> {
-    const rows = await this.db
-      .selectFrom('robots')
-      .select(['id', 'revoked_at'])
-      .where('revoked_at', '>', sinceIso)
-      .execute();
-    return rows.map((r) => ({ id: r.id, revokedAt: r.revoked_at ?? sinceIso }));
+  revokedSince(sinceIso: string): Promise<{ id: string; revokedAt: string }[]> {
+    return this.store.revokedSince(sinceIso);
+  }
+
+  /** Keeps a robot's presence change, for its owner's online time. */
+  recordPresence(robotId: string, online: boolean): Promise<void> {
+    return this.store.recordPresence(robotId, online, new Date().toISOString());
+  }
+
+  /** Seconds the robot was online in the week before `nowMs`, from its presence history. */
+  async onlineSecondsLastWeek(robotId: string, nowMs: number): Promise<number> {
+    const WEEK_MS = 7 * 24 * 3_600_000;
+    const { onlineBefore, changes } = await this.store.presenceSince(robotId, new Date(nowMs - WEEK_MS).toISOString());
+    let online = onlineBefore;
+    let from = nowMs - WEEK_MS;
+    let total = 0;
+    for (const c of changes) {
+      const t = Date.parse(c.at);
+      if (online) total += t - from;
+      online = c.online;
+      from = t;
+    }
+    if (online) total += nowMs - from;
+    return Math.round(total / 1000);
   }
 }

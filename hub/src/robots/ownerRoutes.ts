@@ -6,7 +6,7 @@ import type { RobotSummary } from '@teleop/proto';
 import type { Resource } from '../access/access.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { LeaseManager } from '../operators/LeaseManager.ts';
-import type { HubDb } from '../store/database.ts';
+import type { EpisodeService } from '../episodes/EpisodeService.ts';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
 import { RobotEnrollError, type DataPolicy, type RobotRegistry } from './RobotRegistry.ts';
 
@@ -14,47 +14,12 @@ export interface OwnerRoutesOptions {
   registry: RobotRegistry;
   fleet: RobotFleet;
   leases: LeaseManager;
-  db: HubDb;
+  episodes: EpisodeService;
+  /** Token base units credited to an owner for a robot's episodes (decimal string). */
+  ownerEarnings: (robotId: string, owner: string) => Promise<string>;
   summaryOf: (session: RobotSession) => RobotSummary;
   /** The exact command a robot owner runs on the robot. */
   agentCommand: (robotId: string, secret: string) => string;
-}
-
-const WEEK_MS = 7 * 24 * 3_600_000;
-
-/** Seconds online in the last week, from the presence history. */
-async function onlineSecondsLastWeek(db: HubDb, robotId: string, now: number): Promise<number> {
-  const since = new Date(now - WEEK_MS).toISOString();
-  const before = await db.selectFrom('robot_presence').select(['online']).where('robot_id', '=', robotId).where('at', '<', since).orderBy('at', 'desc').limit(1).executeTakeFirst();
-  const rows = await db.selectFrom('robot_presence').select(['online', 'at']).where('robot_id', '=', robotId).where('at', '>=', since).orderBy('at').execute();
-  let online = before?.online === 1;
-  let from = now - WEEK_MS;
-  let total = 0;
-  for (const r of rows) {
-    const t = Date.parse(r.at);
-    if (online) total += t - from;
-    online = r.online === 1;
-    from = t;
-  }
-  if (online) total += now - from;
-  return Math.round(total / 1000);
-}
-
-async function episodeCounts(db: HubDb, robotId: string): Promise<{ total: number; accepted: number }> {
-  const rows = await db.selectFrom('episodes').select(['state']).where('robot_id', '=', robotId).execute();
-  return { total: rows.length, accepted: rows.filter((r) => r.state === 'accepted').length };
-}
-
-async function ownerEarnings(db: HubDb, robotId: string, owner: string): Promise<string> {
-  const rows = await db
-    .selectFrom('reward_credits')
-    .innerJoin('episodes', 'episodes.id', 'reward_credits.episode_id')
-    .select('reward_credits.amount')
-    .where('episodes.robot_id', '=', robotId)
-    .where('reward_credits.role', '=', 'owner')
-    .where('reward_credits.account', '=', owner)
-    .execute();
-  return rows.reduce((a, r) => a + BigInt(r.amount), 0n).toString();
 }
 
 const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['id'] } as const;
@@ -107,13 +72,13 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
               model: r.model,
               createdAt: r.createdAt,
               summary: live ? o.summaryOf(live) : null,
-              onlineSecondsLastWeek: await onlineSecondsLastWeek(o.db, r.id, now),
+              onlineSecondsLastWeek: await o.registry.onlineSecondsLastWeek(r.id, now),
               signingAddress: r.signingAddress,
               dataPolicy: r.dataPolicy,
               allowedBuyers: r.allowedBuyers,
-              episodes: await episodeCounts(o.db, r.id),
+              episodes: await o.episodes.countsOfRobot(r.id),
               // Token base units credited to the owner for this robot's episodes (decimal string).
-              earnings: await ownerEarnings(o.db, r.id, session.address),
+              earnings: await o.ownerEarnings(r.id, session.address),
             };
           }),
         ),

@@ -1,0 +1,110 @@
+// Peer reviews: the only module that reads or writes the reviews table. A
+// review is an assignment (reviewer, episode) until its answers are submitted.
+import type { HubDb } from './database.ts';
+
+export interface ReviewAnswers {
+  taskDone: boolean;
+  camerasClear: boolean;
+  robotSafe: boolean;
+  /** 1 (poor) to 5 (excellent). */
+  score: number;
+  comment: string | null;
+}
+
+export interface SubmittedReview extends ReviewAnswers {
+  reviewer: string;
+  submittedAt: string;
+}
+
+/** A review waiting episode, for handing out work. */
+export interface ReviewCandidate {
+  episodeId: string;
+  robotId: string;
+  reviewsWanted: number;
+  /** Reviewers already assigned (submitted or not). */
+  reviewers: string[];
+}
+
+const now = (): string => new Date().toISOString();
+
+export class ReviewStore {
+  constructor(private readonly db: HubDb) {}
+
+  /** The episode a reviewer was assigned and has not answered yet, if any. */
+  async openAssignment(reviewer: string): Promise<string | null> {
+    const row = await this.db.selectFrom('reviews').select('episode_id').where('reviewer', '=', reviewer).where('submitted_at', 'is', null).executeTakeFirst();
+    return row?.episode_id ?? null;
+  }
+
+  /**
+   * Episodes in review, oldest change first, that someone other than `notOperator` recorded, with who is
+   * assigned to each (reads the episodes table, which the episode store owns).
+   */
+  async candidates(notOperator: string, limit: number): Promise<ReviewCandidate[]> {
+    const episodes = await this.db
+      .selectFrom('episodes')
+      .select(['id', 'robot_id', 'reviews_wanted'])
+      .where('state', '=', 'in_review')
+      .where('operator', '!=', notOperator)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+    if (episodes.length === 0) return [];
+    const assigned = await this.db
+      .selectFrom('reviews')
+      .select(['episode_id', 'reviewer'])
+      .where('episode_id', 'in', episodes.map((e) => e.id))
+      .execute();
+    return episodes.map((e) => ({
+      episodeId: e.id,
+      robotId: e.robot_id,
+      reviewsWanted: e.reviews_wanted,
+      reviewers: assigned.filter((a) => a.episode_id === e.id).map((a) => a.reviewer),
+    }));
+  }
+
+  async assign(episodeId: string, reviewer: string): Promise<void> {
+    await this.db
+      .insertInto('reviews')
+      .values({ episode_id: episodeId, reviewer, assigned_at: now(), submitted_at: null, task_done: null, cameras_clear: null, robot_safe: null, score: null, comment: null })
+      .execute();
+  }
+
+  /** Stores a reviewer's answers to their open assignment; false when they have none for this episode. */
+  async submit(episodeId: string, reviewer: string, a: ReviewAnswers): Promise<boolean> {
+    const res = await this.db
+      .updateTable('reviews')
+      .set({ submitted_at: now(), task_done: a.taskDone ? 1 : 0, cameras_clear: a.camerasClear ? 1 : 0, robot_safe: a.robotSafe ? 1 : 0, score: a.score, comment: a.comment })
+      .where('episode_id', '=', episodeId)
+      .where('reviewer', '=', reviewer)
+      .where('submitted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  /** An episode's submitted reviews, by reviewer. */
+  async submitted(episodeId: string): Promise<SubmittedReview[]> {
+    const rows = await this.db.selectFrom('reviews').selectAll().where('episode_id', '=', episodeId).where('submitted_at', 'is not', null).orderBy('reviewer').execute();
+    return rows.map((r) => ({
+      reviewer: r.reviewer,
+      submittedAt: r.submitted_at!,
+      taskDone: r.task_done === 1,
+      camerasClear: r.cameras_clear === 1,
+      robotSafe: r.robot_safe === 1,
+      score: r.score ?? 0,
+      comment: r.comment,
+    }));
+  }
+
+  /** A reviewer's submitted answers with the state each episode is in now (reads the episodes table). */
+  async answersWithOutcome(reviewer: string): Promise<{ passed: boolean; episodeState: string }[]> {
+    const rows = await this.db
+      .selectFrom('reviews')
+      .innerJoin('episodes', 'episodes.id', 'reviews.episode_id')
+      .select(['reviews.task_done', 'reviews.cameras_clear', 'reviews.robot_safe', 'episodes.state'])
+      .where('reviews.reviewer', '=', reviewer)
+      .where('reviews.submitted_at', 'is not', null)
+      .execute();
+    return rows.map((r) => ({ passed: r.task_done === 1 && r.cameras_clear === 1 && r.robot_safe === 1, episodeState: r.state }));
+  }
+}

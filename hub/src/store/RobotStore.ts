@@ -1,0 +1,151 @@
+// Enrolled robots and their presence history: the only module that reads or
+// writes the robots and robot_presence tables. Rows become typed records here
+// (the allowed-buyers list is JSON in its column).
+import type { HubDb } from './database.ts';
+import type { RobotsTable } from './schema.ts';
+
+/** open: any dataset; private: never in a dataset; restricted: only datasets sold to listed buyers alone. */
+export type DataPolicy = 'open' | 'private' | 'restricted';
+
+export interface RobotRecord {
+  id: string;
+  name: string;
+  model: string;
+  owner: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  /** What its owner lets datasets do with its episodes. */
+  dataPolicy: DataPolicy;
+  /** With the restricted policy: the buyers the owner allows (lowercase addresses). */
+  allowedBuyers: string[];
+  /** Address of the robot's manifest-signing key, once it announced it. */
+  signingAddress: string | null;
+}
+
+/** A new robot as stored: its record and the hash of its secret (the secret itself is never stored). */
+export interface NewRobot {
+  id: string;
+  name: string;
+  model: string;
+  owner: string | null;
+  secretHash: string;
+  createdAt: string;
+}
+
+function toRecord(row: RobotsTable): RobotRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    model: row.model,
+    owner: row.owner,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    dataPolicy: row.data_policy as DataPolicy,
+    allowedBuyers: row.allowed_buyers ? (JSON.parse(row.allowed_buyers) as string[]) : [],
+    signingAddress: row.signing_address,
+  };
+}
+
+export class RobotStore {
+  constructor(private readonly db: HubDb) {}
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('robots').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  async insert(r: NewRobot): Promise<RobotRecord> {
+    const row: RobotsTable = {
+      id: r.id,
+      name: r.name,
+      model: r.model,
+      owner: r.owner,
+      secret_hash: r.secretHash,
+      created_at: r.createdAt,
+      revoked_at: null,
+      secret_rotated_at: null,
+      signing_address: null,
+      data_policy: 'open',
+      allowed_buyers: null,
+    };
+    await this.db.insertInto('robots').values(row).execute();
+    return toRecord(row);
+  }
+
+  async get(id: string): Promise<RobotRecord | undefined> {
+    const row = await this.db.selectFrom('robots').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async list(options: { includeRevoked?: boolean; owner?: string } = {}): Promise<RobotRecord[]> {
+    let q = this.db.selectFrom('robots').selectAll().orderBy('created_at');
+    if (!options.includeRevoked) q = q.where('revoked_at', 'is', null);
+    if (options.owner !== undefined) q = q.where('owner', '=', options.owner);
+    return (await q.execute()).map(toRecord);
+  }
+
+  /** False when there is no such robot. */
+  async setDataPolicy(id: string, policy: DataPolicy, allowedBuyers: string[] | null): Promise<boolean> {
+    const r = await this.db
+      .updateTable('robots')
+      .set({ data_policy: policy, allowed_buyers: allowedBuyers === null ? null : JSON.stringify(allowedBuyers) })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** Marks an enrolled robot revoked at `at`; false when it is unknown or already revoked. */
+  async revoke(id: string, at: string): Promise<boolean> {
+    const res = await this.db.updateTable('robots').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  /** Replaces the secret hash of a robot that is not revoked; false when there is none. */
+  async replaceSecret(id: string, secretHash: string, at: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('robots')
+      .set({ secret_hash: secretHash, secret_rotated_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  /** What authentication compares: the stored secret hash and whether the robot is revoked. */
+  async credentials(id: string): Promise<{ secretHash: string; revoked: boolean } | undefined> {
+    const row = await this.db.selectFrom('robots').select(['secret_hash', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+    return row ? { secretHash: row.secret_hash, revoked: row.revoked_at !== null } : undefined;
+  }
+
+  async signingAddress(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('robots').select('signing_address').where('id', '=', id).executeTakeFirst();
+    return row?.signing_address ?? null;
+  }
+
+  /** Sets the signing address only if none is registered yet (trust on first use). */
+  async setSigningAddressOnce(id: string, address: string): Promise<void> {
+    await this.db.updateTable('robots').set({ signing_address: address }).where('id', '=', id).where('signing_address', 'is', null).execute();
+  }
+
+  async revokedSince(sinceIso: string): Promise<{ id: string; revokedAt: string }[]> {
+    const rows = await this.db.selectFrom('robots').select(['id', 'revoked_at']).where('revoked_at', '>', sinceIso).execute();
+    return rows.map((r) => ({ id: r.id, revokedAt: r.revoked_at ?? sinceIso }));
+  }
+
+  /** Whether this address owns any robot. */
+  async ownsAny(owner: string): Promise<boolean> {
+    return (await this.db.selectFrom('robots').select('id').where('owner', '=', owner).limit(1).executeTakeFirst()) !== undefined;
+  }
+
+  // Presence history
+
+  async recordPresence(robotId: string, online: boolean, at: string): Promise<void> {
+    await this.db.insertInto('robot_presence').values({ robot_id: robotId, online: online ? 1 : 0, at }).execute();
+  }
+
+  /** Whether the robot was online just before `since`, and every change from then on, oldest first. */
+  async presenceSince(robotId: string, since: string): Promise<{ onlineBefore: boolean; changes: { online: boolean; at: string }[] }> {
+    const before = await this.db.selectFrom('robot_presence').select(['online']).where('robot_id', '=', robotId).where('at', '<', since).orderBy('at', 'desc').limit(1).executeTakeFirst();
+    const rows = await this.db.selectFrom('robot_presence').select(['online', 'at']).where('robot_id', '=', robotId).where('at', '>=', since).orderBy('at').execute();
+    return { onlineBefore: before?.online === 1, changes: rows.map((r) => ({ online: r.online === 1, at: r.at })) };
+  }
+}

@@ -226,7 +226,7 @@ describe('episode faults', () => {
     agent = await startAgent(`http://127.0.0.1:${front.port}`, creds, agentArgs());
     await agent.waitForLog((l) => l.msg === 'finalized an interrupted episode as failed' && l.episodeId === id);
     const e = await settled(id, 90_000);
-    expect(e.state).toBe('failed');
+    expect(e.state, String(e.reason)).toBe('failed');
     expect(e.reason).toContain('the agent stopped during the recording');
     expect(e.manifest!.manifest.channels['/observation/state']).toBeGreaterThan(30);
     const reviewer = await signIn(hub.url, keyFor('crash-reviewer'));

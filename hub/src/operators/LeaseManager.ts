@@ -4,21 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { LeaseEndReason, LeaseUpdate, OperatorErrorCode } from '@teleop/proto';
+import { MemoryLeaseStore, type LeaseHolder, type LeaseStore, type QueueEntry, type RobotLease } from '../store/LeaseStore.ts';
 
-export interface LeaseHolder {
-  leaseId: string;
-  operatorId: string;
-  connectionId: string;
-  grantedAtMs: number;
-  expiresAtMs: number;
-  lastActivityMs: number;
-}
-
-export interface QueueEntry {
-  operatorId: string;
-  connectionId: string;
-  queuedAtMs: number;
-}
+export type { LeaseHolder, QueueEntry } from '../store/LeaseStore.ts';
 
 export interface LeaseManagerOptions {
   /** Revoke after this long without commands. */
@@ -26,11 +14,8 @@ export interface LeaseManagerOptions {
   /** A lease lasts this long while others wait; it is extended when nobody does. */
   maxMs: number;
   nowMs?: () => number;
-}
-
-interface RobotLease {
-  holder: LeaseHolder | null;
-  queue: QueueEntry[];
+  /** Where leases and queues live (default: in this process's memory). */
+  store?: LeaseStore;
 }
 
 interface LeaseEvents {
@@ -41,12 +26,13 @@ interface LeaseEvents {
 }
 
 export class LeaseManager extends EventEmitter<LeaseEvents> {
-  private readonly leases = new Map<string, RobotLease>();
+  private readonly leases: LeaseStore;
   private readonly nowMs: () => number;
 
   constructor(private readonly options: LeaseManagerOptions) {
     super();
     this.nowMs = options.nowMs ?? Date.now;
+    this.leases = options.store ?? new MemoryLeaseStore();
   }
 
   /** Grants the lease when free, otherwise queues (idempotent for the same connection). */
@@ -55,6 +41,7 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
     if (lease.holder?.connectionId === connectionId) return this.updateFor(robotId, connectionId);
     if (!lease.queue.some((q) => q.connectionId === connectionId)) {
       lease.queue.push({ operatorId, connectionId, queuedAtMs: this.nowMs() });
+      this.leases.put(robotId, lease);
       if (lease.holder) this.emit('queue', robotId, lease.queue);
     }
     if (!lease.holder) this.grantNext(robotId, lease);
@@ -72,13 +59,14 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
     const before = lease.queue.length;
     lease.queue = lease.queue.filter((q) => q.connectionId !== connectionId);
     if (lease.queue.length === before) return false;
+    this.leases.put(robotId, lease);
     this.emit('queue', robotId, lease.queue);
     return true;
   }
 
   /** Everything a connection held or waited for, e.g. when it disconnects. */
   releaseConnection(connectionId: string, reason: LeaseEndReason = 'disconnected'): void {
-    for (const robotId of [...this.leases.keys()]) this.release(robotId, connectionId, reason);
+    for (const robotId of this.leases.robotIds()) this.release(robotId, connectionId, reason);
   }
 
   /** Ends the current lease whoever holds it (owner action, robot revoked); the queue moves on unless the robot is gone. */
@@ -88,6 +76,7 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
     if (reason === 'robot_removed') {
       const queued = lease.queue;
       lease.queue = [];
+      this.leases.put(robotId, lease);
       if (queued.length > 0) this.emit('queue', robotId, []);
     }
     if (lease.holder) this.end(robotId, lease, reason);
@@ -116,8 +105,10 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
 
   /** Records activity (a command) on the current lease. */
   touch(robotId: string): void {
-    const holder = this.holder(robotId);
-    if (holder) holder.lastActivityMs = this.nowMs();
+    const lease = this.leases.get(robotId);
+    if (!lease?.holder) return;
+    lease.holder.lastActivityMs = this.nowMs();
+    this.leases.put(robotId, lease);
   }
 
   /** The lease situation of one connection on one robot. */
@@ -141,14 +132,18 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
   /** Ends idle leases, and expired ones when others wait; call periodically. */
   checkTimeouts(): void {
     const now = this.nowMs();
-    for (const [robotId, lease] of this.leases) {
-      const h = lease.holder;
-      if (!h) continue;
+    for (const robotId of this.leases.robotIds()) {
+      const lease = this.leases.get(robotId);
+      const h = lease?.holder;
+      if (!lease || !h) continue;
       if (now - h.lastActivityMs >= this.options.idleMs) {
         this.end(robotId, lease, 'inactive');
       } else if (now >= h.expiresAtMs) {
         if (lease.queue.length > 0) this.end(robotId, lease, 'expired');
-        else h.expiresAtMs = now + this.options.maxMs;
+        else {
+          h.expiresAtMs = now + this.options.maxMs;
+          this.leases.put(robotId, lease);
+        }
       }
     }
   }
@@ -157,7 +152,7 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
     let lease = this.leases.get(robotId);
     if (!lease) {
       lease = { holder: null, queue: [] };
-      this.leases.set(robotId, lease);
+      this.leases.put(robotId, lease);
     }
     return lease;
   }
@@ -166,6 +161,7 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
     const holder = lease.holder;
     if (!holder) return;
     lease.holder = null;
+    this.leases.put(robotId, lease);
     this.emit('ended', robotId, holder, reason);
     this.grantNext(robotId, lease);
   }
@@ -173,6 +169,7 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
   private grantNext(robotId: string, lease: RobotLease): void {
     const next = lease.queue.shift();
     if (!next) return;
+    this.leases.put(robotId, lease);
     const now = this.nowMs();
     lease.holder = {
       leaseId: `l-${randomBytes(9).toString('base64url')}`,
@@ -182,6 +179,7 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
       expiresAtMs: now + this.options.maxMs,
       lastActivityMs: now,
     };
+    this.leases.put(robotId, lease);
     this.emit('granted', robotId, lease.holder);
     this.emit('queue', robotId, lease.queue);
   }

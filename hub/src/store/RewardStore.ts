@@ -288,7 +288,7 @@ export class RewardStore {
     return row?.epoch;
   }
 
-  /** What a robot's owner earned as its owner (for the owner's robot page; robots/ownerRoutes.ts still reads this itself). */
+  /** What a robot's owner earned as its owner, for the owners' robot list (ownerRoutes' `ownerEarnings` option; Hub.ts still queries it itself for now). */
   async ownerEarnings(robotId: string, owner: string): Promise<bigint> {
     const rows = await this.db
       .selectFrom('reward_credits')

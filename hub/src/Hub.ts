@@ -44,6 +44,7 @@ import { ChainService, readContractsFile } from './chain/ChainService.ts';
 import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
 import { rewardRoutes } from './rewards/rewardRoutes.ts';
+import { RewardStore } from './store/RewardStore.ts';
 
 export const HUB_VERSION = '0.1.0';
 const LEASE_CHECK_MS = 250;
@@ -218,13 +219,14 @@ export class Hub {
         }),
       );
       const rewards = new RewardService({
-        db,
+        store: new RewardStore(db),
+        reviewerAgreement: (r) => reviews.agreement(r),
         chain,
         config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
         dir: join(config.dataDir, 'rewards'),
         logger: logger.child({ room: 'rewards' }),
       });
-      await app.register(rewardRoutes({ db, rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
+      await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
       await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
       await app.register(
         ownerRoutes({

@@ -12,8 +12,10 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { ANVIL_DEV_KEYS, deployContracts, RewardDistributorAbi, RewardTokenAbi, startAnvil, type ContractAddresses, type RunningAnvil } from '@teleop/contracts';
 import { ChainService } from '../chain/ChainService.ts';
 import { createLogger } from '../log.ts';
-import { openDatabase, type HubDb } from '../store/database.ts';
-import { RewardService } from './RewardService.ts';
+import { reviewerAgreement } from '../episodes/ReviewService.ts';
+import { RewardStore } from '../store/RewardStore.ts';
+import { openStores, type HubStores } from '../store/stores.ts';
+import { RewardService, type RewardConfig } from './RewardService.ts';
 
 const RATE = 10n ** 15n;
 const WEIGHTS = { operator: 6000, owner: 2500, reviewers: 1500 };
@@ -22,7 +24,10 @@ const logger = createLogger('silent');
 
 describe('RewardService', () => {
   let dir: string;
-  let db: HubDb;
+  // Episodes, robots and reviews are seeded as rows (accepted or rejected outright, with fixed times); rewards are read through the store.
+  let stores: HubStores;
+  let db: HubStores['db'];
+  let store: RewardStore;
   let anvil: RunningAnvil;
   let client: PublicClient;
   let contracts: ContractAddresses;
@@ -56,9 +61,14 @@ describe('RewardService', () => {
     await db.insertInto('reviews').values({ episode_id: episodeId, reviewer, assigned_at: '2026-11-01T00:01:00Z', submitted_at: '2026-11-01T00:01:30Z', task_done: v, cameras_clear: v, robot_safe: v, score: pass ? 5 : 1, comment: null }).execute();
   };
 
+  const service = (on: ChainService | null, config: RewardConfig = { ratePerSecond: RATE, weights: WEIGHTS }): RewardService =>
+    new RewardService({ store, reviewerAgreement: (r) => reviewerAgreement(stores.reviews, r), chain: on, config, logger });
+
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'teleop-rewards-'));
-    db = await openDatabase(dir);
+    stores = await openStores(dir);
+    db = stores.db;
+    store = new RewardStore(db);
     anvil = await startAnvil();
     const c = { id: anvil.chainId, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [anvil.rpcUrl] } } } as const;
     client = createPublicClient({ chain: c, transport: http(anvil.rpcUrl) }) as PublicClient;
@@ -72,7 +82,7 @@ describe('RewardService', () => {
   });
 
   afterAll(async () => {
-    await db?.destroy();
+    await stores?.close();
     await anvil?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -87,10 +97,10 @@ describe('RewardService', () => {
     await review('e-1', dave, true);
 
     // No chain yet: the epoch is computed, not published.
-    const offline = new RewardService({ db, chain: null, config: { ratePerSecond: RATE, weights: WEIGHTS }, logger });
+    const offline = service(null);
     const e1 = await offline.settle();
     expect(e1).toMatchObject({ epoch: 1, state: 'computed' });
-    const tree = JSON.parse((await db.selectFrom('reward_epochs').select('tree').where('epoch', '=', 1).executeTakeFirstOrThrow()).tree) as { account: string; cumulative: string }[];
+    const tree = (await store.rewardTree(1))!;
     // e-1: 10 s x 1.0 = 10 units; e-2: 20 s x 0.5 = 10 units (1 unit = RATE).
     const unit = RATE;
     const aliceWants = (10n * unit * 6000n) / 10_000n + (10n * unit * 2500n) / 10_000n + (10n * unit * 2500n) / 10_000n; // operator e-1, owner of e-1 and e-2
@@ -106,42 +116,42 @@ describe('RewardService', () => {
   });
 
   it('publishes an epoch computed while the chain was away with the same root, once', async () => {
-    const stored = await db.selectFrom('reward_epochs').selectAll().where('epoch', '=', 1).executeTakeFirstOrThrow();
-    const online = new RewardService({ db, chain, config: { ratePerSecond: RATE, weights: WEIGHTS }, logger });
+    const stored = (await store.epoch(1))!;
+    const online = service(chain);
     const published = await online.settle();
     expect(published).toMatchObject({ epoch: 1, state: 'published', root: stored.root });
     expect(await client.readContract({ address: contracts.rewardDistributor, abi: RewardDistributorAbi, functionName: 'merkleRoot' })).toBe(stored.root);
-    expect(await client.readContract({ address: contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [contracts.rewardDistributor] })).toBe(BigInt(stored.minted));
+    expect(await client.readContract({ address: contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [contracts.rewardDistributor] })).toBe(stored.minted);
     // Again: nothing new, nothing minted, same root.
     expect(await online.settle()).toBeNull();
-    expect(await client.readContract({ address: contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [contracts.rewardDistributor] })).toBe(BigInt(stored.minted));
+    expect(await client.readContract({ address: contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [contracts.rewardDistributor] })).toBe(stored.minted);
     expect((await online.epochs()).map((e) => [e.epoch, e.root, e.state])).toEqual([[1, stored.root, 'published']]);
   });
 
   it('recovers from a crash between the mint and the root: the root is published, nothing is minted twice', async () => {
     await episode('e-3', { operator: bob, robot: 'r-b', seconds: 4, score: 1 });
-    const offline = new RewardService({ db, chain: null, config: { ratePerSecond: RATE, weights: WEIGHTS }, logger });
+    const offline = service(null);
     const e2 = await offline.settle();
     expect(e2).toMatchObject({ epoch: 2, state: 'computed' });
-    const row = await db.selectFrom('reward_epochs').selectAll().where('epoch', '=', 2).executeTakeFirstOrThrow();
+    const row = (await store.epoch(2))!;
     // The mint landed and was recorded; then the hub died before publishing the root.
-    const mintTx = await chain.mintRewards(BigInt(row.minted));
-    await db.updateTable('reward_epochs').set({ mint_tx: mintTx }).where('epoch', '=', 2).execute();
+    const mintTx = await chain.mintRewards(row.minted);
+    await store.recordMint(2, mintTx ?? 'none');
     const before = await client.readContract({ address: contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [contracts.rewardDistributor] });
-    const online = new RewardService({ db, chain, config: { ratePerSecond: RATE, weights: WEIGHTS }, logger });
+    const online = service(chain);
     expect(await online.settle()).toMatchObject({ epoch: 2, state: 'published', root: row.root });
     expect(await client.readContract({ address: contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [contracts.rewardDistributor] })).toBe(before);
     expect(await client.readContract({ address: contracts.rewardDistributor, abi: RewardDistributorAbi, functionName: 'epoch' })).toBe(2n);
     // Cumulative: bob's leaf holds both epochs (e-3 on his own robot: operator and owner shares; no reviewers, so their share is not minted).
     const bobNow = await online.forAccount(bob);
     expect(bobNow.cumulative).toBe(((10n * RATE * 6000n) / 10_000n + (4n * RATE * 6000n) / 10_000n + (4n * RATE * 2500n) / 10_000n).toString());
-    expect(BigInt(row.minted)).toBe((4n * RATE * 8500n) / 10_000n);
+    expect(row.minted).toBe((4n * RATE * 8500n) / 10_000n);
     expect(bobNow.epochs.map((e) => e.epoch)).toEqual([1, 2]);
   });
 
   it('refuses weights that do not add up to 1 and bad addresses', async () => {
-    expect(() => new RewardService({ db, chain: null, config: { ratePerSecond: RATE, weights: { operator: 6000, owner: 2500, reviewers: 1000 } }, logger })).toThrow(/add up to 1/);
-    const s = new RewardService({ db, chain: null, config: { ratePerSecond: RATE, weights: WEIGHTS }, logger });
+    expect(() => service(null, { ratePerSecond: RATE, weights: { operator: 6000, owner: 2500, reviewers: 1000 } })).toThrow(/add up to 1/);
+    const s = service(null);
     await expect(s.forAccount('0x1234')).rejects.toThrow(/not an address/);
   });
 });

@@ -8,17 +8,16 @@
 // standard tree, as RewardDistributor checks); the hub mints the epoch's new
 // emission into the distributor and publishes the root. Settling with nothing
 // new does nothing; an epoch computed but not published is published as it
-// was (same root).
+// was (same root). Contributors also see, per dataset version holding their
+// episodes, its purchases and downloads.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { episodesTree, rewardsTree } from '@teleop/contracts';
-import { manifestHash, type EpisodeManifest } from '@teleop/proto';
+import { manifestHash, type SignedManifest } from '@teleop/proto';
 import type { ChainService } from '../chain/ChainService.ts';
-import { reviewerAgreement } from '../episodes/ReviewService.ts';
-import { ReviewStore } from '../store/ReviewStore.ts';
 import type { Logger } from '../log.ts';
-import type { HubDb } from '../store/database.ts';
+import type { RewardCredit, RewardEpoch, RewardStore } from '../store/RewardStore.ts';
 
 export interface RewardWeights {
   /** Basis points of an episode's value; the three add up to 10,000. */
@@ -52,13 +51,18 @@ export interface EpochSummary {
   episodesTx: string | null;
 }
 
-interface Credit {
-  account: string;
-  amount: bigint;
-  role: 'operator' | 'owner' | 'reviewer';
-  source: 'episode' | 'purchase';
-  episodeId: string;
-  purchaseId: string | null;
+export interface UsageReport {
+  address: Address;
+  datasets: {
+    datasetId: string;
+    name: string;
+    version: number;
+    tokenId: number | null;
+    /** My episodes in this version, and as what. */
+    myEpisodes: { episodeId: string; as: ('operator' | 'owner' | 'reviewer')[] }[];
+    purchases: { buyer: string; paid: string; purpose: string; at: string; tx: string }[];
+    downloads: { address: string | null; kind: string; path: string | null; at: string }[];
+  }[];
 }
 
 const now = (): string => new Date().toISOString();
@@ -69,7 +73,9 @@ export class RewardService {
 
   constructor(
     private readonly o: {
-      db: HubDb;
+      store: RewardStore;
+      /** How often a reviewer's verdicts agreed with final ones (null rate: none decided yet); weights the reviewers' share. */
+      reviewerAgreement: (reviewer: string) => Promise<{ rate: number | null }>;
       chain: ChainService | null;
       config: RewardConfig;
       logger: Logger;
@@ -95,78 +101,59 @@ export class RewardService {
   }
 
   /** Splits `value` of one episode between its operator, owner and reviewers. */
-  private async split(episode: { id: string; operator: string; owner: string | null }, value: bigint, source: Credit['source'], purchaseId: string | null): Promise<Credit[]> {
+  private async split(episode: { id: string; operator: string; owner: string | null }, value: bigint, source: RewardCredit['source'], purchaseId: string | null): Promise<RewardCredit[]> {
     const w = this.o.config.weights;
-    const out: Credit[] = [];
-    const add = (account: string | null, amount: bigint, role: Credit['role']): void => {
+    const out: RewardCredit[] = [];
+    const add = (account: string | null, amount: bigint, role: RewardCredit['role']): void => {
       if (!account || !isAddress(account) || amount <= 0n) return;
       out.push({ account: getAddress(account), amount, role, source, episodeId: episode.id, purchaseId });
     };
     add(episode.operator, (value * BigInt(w.operator)) / 10_000n, 'operator');
     add(episode.owner, (value * BigInt(w.owner)) / 10_000n, 'owner');
     const pool = (value * BigInt(w.reviewers)) / 10_000n;
-    const reviewers = await this.o.db.selectFrom('reviews').select('reviewer').where('episode_id', '=', episode.id).where('submitted_at', 'is not', null).orderBy('reviewer').execute();
+    const reviewers = await this.o.store.reviewersOf(episode.id);
     if (reviewers.length && pool > 0n) {
       // Weighted by agreement with final verdicts (ppm; a reviewer with no decided reviews counts fully).
-      const weights = await Promise.all(reviewers.map(async (r) => BigInt(Math.round(((await reviewerAgreement(new ReviewStore(this.o.db), r.reviewer)).rate ?? 1) * 1e6))));
+      const weights = await Promise.all(reviewers.map(async (r) => BigInt(Math.round(((await this.o.reviewerAgreement(r)).rate ?? 1) * 1e6))));
       const sum = weights.reduce((a, b) => a + b, 0n);
       let given = 0n;
       reviewers.forEach((r, i) => {
         const share = sum === 0n ? 0n : i === reviewers.length - 1 ? pool - given : (pool * weights[i]!) / sum;
         given += share;
-        if (sum > 0n) add(r.reviewer, share, 'reviewer');
+        if (sum > 0n) add(r, share, 'reviewer');
       });
     }
     return out;
   }
 
-  private durationMs(manifest: string | null): bigint {
-    if (!manifest) return 0n;
-    const m = (JSON.parse(manifest) as { manifest: { startNs: string; endNs: string } }).manifest;
+  private durationMs(signed: SignedManifest | null): bigint {
+    if (!signed) return 0n;
+    const m = signed.manifest;
     const d = (BigInt(m.endNs) - BigInt(m.startNs)) / 1_000_000n;
     return d > 0n ? d : 0n;
   }
 
   /** New credits since the last epoch: accepted episodes not yet rewarded and purchases not yet credited. */
-  private async newCredits(cutoff: string): Promise<{ credits: Credit[]; purchaseIds: string[]; emission: bigint; committed: { episodeId: string; manifestHash: Hex; signer: string }[] }> {
-    const credits: Credit[] = [];
+  private async newCredits(cutoff: string): Promise<{ credits: RewardCredit[]; purchaseIds: string[]; emission: bigint; committed: { episodeId: string; manifestHash: Hex; signer: string }[] }> {
+    const credits: RewardCredit[] = [];
     const committed: { episodeId: string; manifestHash: Hex; signer: string }[] = [];
     let emission = 0n;
-    const rewarded = this.o.db.selectFrom('reward_credits').select('episode_id').where('source', '=', 'episode');
-    const episodes = await this.o.db
-      .selectFrom('episodes')
-      .leftJoin('robots', 'robots.id', 'episodes.robot_id')
-      .select(['episodes.id', 'episodes.operator', 'episodes.score', 'episodes.manifest', 'robots.owner', 'robots.signing_address'])
-      .where('episodes.state', '=', 'accepted')
-      .where('episodes.updated_at', '<=', cutoff)
-      .where('episodes.id', 'not in', rewarded)
-      .orderBy('episodes.id')
-      .execute();
+    const episodes = await this.o.store.acceptedUnrewardedEpisodes(cutoff);
     for (const e of episodes) {
       const scorePpm = BigInt(Math.round((e.score ?? 0) * 1e6));
       const value = (this.durationMs(e.manifest) * scorePpm * this.o.config.ratePerSecond) / 1_000_000_000n;
       const split = await this.split({ id: e.id, operator: e.operator, owner: e.owner }, value, 'episode', null);
       emission += split.reduce((a, c) => a + c.amount, 0n);
       credits.push(...split);
-      if (e.manifest && e.signing_address && isAddress(e.signing_address)) {
-        committed.push({ episodeId: e.id, manifestHash: manifestHash((JSON.parse(e.manifest) as { manifest: EpisodeManifest }).manifest), signer: e.signing_address });
+      if (e.manifest && e.signingAddress && isAddress(e.signingAddress)) {
+        committed.push({ episodeId: e.id, manifestHash: manifestHash(e.manifest.manifest), signer: e.signingAddress });
       }
     }
-    const purchases = await this.o.db.selectFrom('dataset_purchases').selectAll().where('credited_epoch', 'is', null).where('at', '<=', cutoff).orderBy('id').execute();
+    const purchases = await this.o.store.uncreditedPurchases(cutoff);
     for (const p of purchases) {
-      const revenue = BigInt(p.paid) - BigInt(p.fee);
-      if (!p.dataset_id || p.version === null || revenue <= 0n) continue;
-      const v = await this.o.db.selectFrom('dataset_versions').select('episode_ids').where('dataset_id', '=', p.dataset_id).where('version', '=', p.version).executeTakeFirst();
-      const ids = v ? (JSON.parse(v.episode_ids) as string[]) : [];
-      const eps = ids.length
-        ? await this.o.db
-            .selectFrom('episodes')
-            .leftJoin('robots', 'robots.id', 'episodes.robot_id')
-            .select(['episodes.id', 'episodes.operator', 'episodes.manifest', 'robots.owner'])
-            .where('episodes.id', 'in', ids)
-            .orderBy('episodes.id')
-            .execute()
-        : [];
+      const revenue = p.paid - p.fee;
+      if (!p.datasetId || p.version === null || revenue <= 0n) continue;
+      const eps = await this.o.store.episodesWithOwners(await this.o.store.versionEpisodeIds(p.datasetId, p.version));
       const durations = eps.map((e) => this.durationMs(e.manifest));
       const total = durations.reduce((a, b) => a + b, 0n);
       if (total === 0n) continue;
@@ -180,7 +167,7 @@ export class RewardService {
   /** Computes (if there is anything new) and publishes the next epoch. Runs one at a time. */
   settle(): Promise<EpochSummary | null> {
     const run = async (): Promise<EpochSummary | null> => {
-      const last = await this.o.db.selectFrom('reward_epochs').selectAll().orderBy('epoch', 'desc').limit(1).executeTakeFirst();
+      const last = await this.o.store.latestEpoch();
       // An epoch computed but not yet published (chain down, or a crash) is published as it was: same root.
       if (last && last.state === 'computed' && this.o.chain) return this.publish(last.epoch);
       const cutoff = now();
@@ -191,36 +178,19 @@ export class RewardService {
       }
       const epoch = (last?.epoch ?? 0) + 1;
       // Cumulative amounts over every credit ever, this epoch's included; duplicates merge in the tree.
-      const previous = await this.o.db.selectFrom('reward_credits').select(['account', 'amount']).execute();
-      const tree = rewardsTree([...previous.map((c) => [c.account, BigInt(c.amount)] as [string, bigint]), ...credits.map((c) => [c.account, c.amount] as [string, bigint])]);
+      const previous = await this.o.store.creditedAmounts();
+      const tree = rewardsTree([...previous.map((c) => [c.account, c.amount] as [string, bigint]), ...credits.map((c) => [c.account, c.amount] as [string, bigint])]);
       const episodes = committed.length ? episodesTree(committed) : null;
-      await this.o.db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('reward_epochs')
-          .values({
-            epoch,
-            cutoff,
-            root: tree.root,
-            total_cumulative: tree.total.toString(),
-            minted: emission.toString(),
-            tree: JSON.stringify([...tree.entries].map(([account, e]) => ({ account, cumulative: e.cumulative.toString(), proof: e.proof }))),
-            state: 'computed',
-            mint_tx: null,
-            publish_tx: null,
-            episodes_root: episodes?.root ?? null,
-            episodes_tree: episodes ? JSON.stringify(committed.map((c, i) => ({ ...c, proof: episodes.proofs[i] }))) : null,
-            episodes_tx: null,
-            created_at: now(),
-            published_at: null,
-          })
-          .execute();
-        for (const c of credits) {
-          await tx
-            .insertInto('reward_credits')
-            .values({ epoch, account: c.account, amount: c.amount.toString(), role: c.role, source: c.source, episode_id: c.episodeId, purchase_id: c.purchaseId })
-            .execute();
-        }
-        if (purchaseIds.length) await tx.updateTable('dataset_purchases').set({ credited_epoch: epoch }).where('id', 'in', purchaseIds).execute();
+      await this.o.store.saveEpoch({
+        epoch,
+        cutoff,
+        root: tree.root,
+        totalCumulative: tree.total,
+        minted: emission,
+        tree: [...tree.entries].map(([account, e]) => ({ account, cumulative: e.cumulative.toString(), proof: e.proof })),
+        episodes: episodes ? { root: episodes.root, leaves: committed.map((c, i) => ({ ...c, proof: episodes.proofs[i]! })) } : null,
+        credits,
+        purchaseIds,
       });
       this.o.logger.info({ epoch, root: tree.root, accounts: tree.entries.size, credits: credits.length, emission: emission.toString() }, 'reward epoch computed');
       await this.writeEpochFile(epoch);
@@ -237,58 +207,54 @@ export class RewardService {
    * step is recorded as it lands and checked against the chain before it is retried, so nothing happens twice.
    */
   private async publish(epoch: number): Promise<EpochSummary> {
-    const row = (await this.o.db.selectFrom('reward_epochs').selectAll().where('epoch', '=', epoch).executeTakeFirst())!;
+    const row = await this.o.store.epoch(epoch);
+    if (!row) throw new RewardError(`reward epoch ${epoch} is not in the database; it cannot be published`);
     const chain = this.o.chain;
     if (chain && row.state === 'computed') {
-      if (row.mint_tx === null) {
-        const unminted = await this.o.db.selectFrom('reward_epochs').select('minted').where('epoch', '<=', epoch).where('state', '=', 'computed').where('mint_tx', 'is', null).execute();
-        const amount = unminted.reduce((a, r) => a + BigInt(r.minted), 0n);
-        row.mint_tx = (await chain.mintRewards(amount)) ?? 'none';
-        await this.o.db.updateTable('reward_epochs').set({ mint_tx: row.mint_tx }).where('epoch', '=', epoch).execute();
+      if (row.mintTx === null) {
+        const amount = await this.o.store.unmintedEmission(epoch);
+        row.mintTx = (await chain.mintRewards(amount)) ?? 'none';
+        await this.o.store.recordMint(epoch, row.mintTx);
       }
       // A crash after publishing and before recording it: the chain already has this epoch.
       if ((await chain.publishedEpoch()) < BigInt(epoch)) {
-        row.publish_tx = await chain.publishRewardsRoot(BigInt(epoch), row.root as Hex, BigInt(row.total_cumulative));
+        row.publishTx = await chain.publishRewardsRoot(BigInt(epoch), row.root as Hex, row.totalCumulative);
       }
-      if (row.episodes_root && !(await chain.episodesCommitted(BigInt(epoch)))) {
-        row.episodes_tx = await chain.commitEpisodes(BigInt(epoch), row.episodes_root as Hex, (JSON.parse(row.episodes_tree ?? '[]') as unknown[]).length);
+      if (row.episodes && !(await chain.episodesCommitted(BigInt(epoch)))) {
+        row.episodesTx = await chain.commitEpisodes(BigInt(epoch), row.episodes.root as Hex, row.episodes.leaves.length);
       }
-      await this.o.db.transaction().execute(async (tx) => {
-        await tx.updateTable('reward_epochs').set({ state: 'published', publish_tx: row.publish_tx, episodes_tx: row.episodes_tx, published_at: now() }).where('epoch', '=', epoch).execute();
-        await tx.updateTable('reward_epochs').set({ state: 'superseded' }).where('epoch', '<', epoch).where('state', '=', 'computed').execute();
-      });
+      await this.o.store.markPublished(epoch, { publishTx: row.publishTx, episodesTx: row.episodesTx });
       row.state = 'published';
       await this.writeEpochFile(epoch);
-      this.o.logger.info({ epoch, root: row.root, tx: row.publish_tx }, 'reward epoch published');
+      this.o.logger.info({ epoch, root: row.root, tx: row.publishTx }, 'reward epoch published');
     }
     return this.summary(row);
   }
 
-  private async summary(row: { epoch: number; root: string; total_cumulative: string; minted: string; state: string; publish_tx: string | null; cutoff: string; episodes_root: string | null; episodes_tree: string | null; episodes_tx: string | null }): Promise<EpochSummary> {
-    const credits = await this.o.db.selectFrom('reward_credits').select(({ fn }) => fn.countAll<number>().as('n')).where('epoch', '=', row.epoch).executeTakeFirst();
+  private async summary(row: RewardEpoch): Promise<EpochSummary> {
     return {
       epoch: row.epoch,
       root: row.root,
-      totalCumulative: row.total_cumulative,
-      minted: row.minted,
-      state: row.state as EpochSummary['state'],
-      publishTx: row.publish_tx,
+      totalCumulative: row.totalCumulative.toString(),
+      minted: row.minted.toString(),
+      state: row.state,
+      publishTx: row.publishTx,
       cutoff: row.cutoff,
-      credits: Number(credits?.n ?? 0),
-      episodesRoot: row.episodes_root,
-      episodes: row.episodes_tree ? (JSON.parse(row.episodes_tree) as unknown[]).length : 0,
-      episodesTx: row.episodes_tx,
+      credits: await this.o.store.creditCount(row.epoch),
+      episodesRoot: row.episodes?.root ?? null,
+      episodes: row.episodes?.leaves.length ?? 0,
+      episodesTx: row.episodesTx,
     };
   }
 
   /** Where an episode was committed on chain: epoch, root, its leaf and proof (null until its epoch is computed). */
   async commitment(episodeId: string): Promise<{ epoch: number; root: string; manifestHash: string; signer: string; proof: string[]; tx: string | null } | null> {
-    const epoch = await this.o.db.selectFrom('reward_credits').select('epoch').where('episode_id', '=', episodeId).where('source', '=', 'episode').limit(1).executeTakeFirst();
-    if (!epoch) return null;
-    const row = await this.o.db.selectFrom('reward_epochs').select(['epoch', 'episodes_root', 'episodes_tree', 'episodes_tx']).where('epoch', '=', epoch.epoch).executeTakeFirst();
-    const leaf = row?.episodes_tree ? (JSON.parse(row.episodes_tree) as { episodeId: string; manifestHash: string; signer: string; proof: string[] }[]).find((e) => e.episodeId === episodeId) : undefined;
-    if (!row || !leaf || !row.episodes_root) return null;
-    return { epoch: row.epoch, root: row.episodes_root, manifestHash: leaf.manifestHash, signer: leaf.signer, proof: leaf.proof, tx: row.episodes_tx };
+    const epoch = await this.o.store.rewardedEpoch(episodeId);
+    if (epoch === undefined) return null;
+    const row = await this.o.store.epoch(epoch);
+    const leaf = row?.episodes?.leaves.find((e) => e.episodeId === episodeId);
+    if (!row?.episodes || !leaf) return null;
+    return { epoch: row.epoch, root: row.episodes.root, manifestHash: leaf.manifestHash, signer: leaf.signer, proof: leaf.proof, tx: row.episodesTx };
   }
 
   private async writeEpochFile(epoch: number): Promise<void> {
@@ -299,21 +265,22 @@ export class RewardService {
 
   /** An epoch in full: its reward tree (every account's cumulative amount and proof) and its episode commitment. */
   async epochDocument(epoch: number): Promise<Record<string, unknown> | null> {
-    const row = await this.o.db.selectFrom('reward_epochs').selectAll().where('epoch', '=', epoch).executeTakeFirst();
-    if (!row) return null;
+    const row = await this.o.store.epoch(epoch);
+    const tree = await this.o.store.rewardTree(epoch);
+    if (!row || !tree) return null;
     return {
       epoch,
       cutoff: row.cutoff,
-      rewards: { encoding: ['address', 'uint256'], root: row.root, totalCumulative: row.total_cumulative, minted: row.minted, leaves: JSON.parse(row.tree) as unknown },
-      episodes: row.episodes_root ? { encoding: ['bytes32', 'address'], root: row.episodes_root, leaves: JSON.parse(row.episodes_tree ?? '[]') as unknown } : null,
+      rewards: { encoding: ['address', 'uint256'], root: row.root, totalCumulative: row.totalCumulative.toString(), minted: row.minted.toString(), leaves: tree },
+      episodes: row.episodes ? { encoding: ['bytes32', 'address'], root: row.episodes.root, leaves: row.episodes.leaves } : null,
       state: row.state,
-      publishTx: row.publish_tx,
-      episodesTx: row.episodes_tx,
+      publishTx: row.publishTx,
+      episodesTx: row.episodesTx,
     };
   }
 
   async epochs(): Promise<EpochSummary[]> {
-    const rows = await this.o.db.selectFrom('reward_epochs').select(['epoch', 'root', 'total_cumulative', 'minted', 'state', 'publish_tx', 'cutoff', 'episodes_root', 'episodes_tree', 'episodes_tx']).orderBy('epoch', 'desc').execute();
+    const rows = await this.o.store.epochs();
     return Promise.all(rows.map((r) => this.summary(r)));
   }
 
@@ -330,11 +297,11 @@ export class RewardService {
   }> {
     if (!isAddress(address)) throw new RewardError(`${address} is not an address`);
     const account = getAddress(address);
-    const latest = await this.o.db.selectFrom('reward_epochs').selectAll().where('state', '=', this.o.chain ? 'published' : 'computed').orderBy('epoch', 'desc').limit(1).executeTakeFirst();
-    const entry = latest ? (JSON.parse(latest.tree) as { account: string; cumulative: string; proof: string[] }[]).find((e) => e.account === account) : undefined;
+    const latest = await this.o.store.latestEpoch(this.o.chain ? 'published' : 'computed');
+    const entry = latest ? (await this.o.store.rewardTree(latest.epoch))?.find((e) => e.account === account) : undefined;
     const claimed = this.o.chain ? await this.o.chain.claimed(account) : null;
     const cumulative = BigInt(entry?.cumulative ?? '0');
-    const rows = await this.o.db.selectFrom('reward_credits').selectAll().where('account', '=', account).orderBy('epoch').orderBy('id').execute();
+    const rows = await this.o.store.creditsOf(account);
     const byEpoch = new Map<number, typeof rows>();
     for (const r of rows) byEpoch.set(r.epoch, [...(byEpoch.get(r.epoch) ?? []), r]);
     return {
@@ -347,9 +314,47 @@ export class RewardService {
       proof: entry?.proof ?? [],
       epochs: [...byEpoch].map(([epoch, list]) => ({
         epoch,
-        amount: list.reduce((a, r) => a + BigInt(r.amount), 0n).toString(),
-        credits: list.map((r) => ({ episodeId: r.episode_id, role: r.role, source: r.source, amount: r.amount, purchaseId: r.purchase_id })),
+        amount: list.reduce((a, r) => a + r.amount, 0n).toString(),
+        credits: list.map((r) => ({ episodeId: r.episodeId, role: r.role, source: r.source, amount: r.amount.toString(), purchaseId: r.purchaseId })),
       })),
     };
+  }
+
+  /** Roles follow from what an address has done: everyone may operate and buy; owners own robots; reviewers were assigned reviews. */
+  async rolesOf(address: Address, admin: boolean): Promise<string[]> {
+    const roles = ['operator', 'researcher'];
+    if (await this.o.store.ownsARobot(address)) roles.push('owner');
+    if (await this.o.store.wasAssignedReviews(address)) roles.push('reviewer');
+    if (admin) roles.push('admin');
+    return roles;
+  }
+
+  /** Every dataset version with an episode the address operated, owns the robot of, or reviewed (every version when `all`); with its purchases and downloads. */
+  async usageFor(address: Address, all = false): Promise<UsageReport> {
+    const store = this.o.store;
+    const roles = new Map<string, Set<'operator' | 'owner' | 'reviewer'>>();
+    const mark = (ids: string[], as: 'operator' | 'owner' | 'reviewer'): void => {
+      for (const id of ids) roles.set(id, (roles.get(id) ?? new Set()).add(as));
+    };
+    mark(await store.episodesOperatedBy(address), 'operator');
+    mark(await store.episodesOnRobotsOwnedBy(address), 'owner');
+    mark(await store.episodesReviewedBy(address), 'reviewer');
+    const out: UsageReport['datasets'] = [];
+    for (const v of await store.datasetVersions()) {
+      const mine = v.episodeIds.filter((id) => roles.has(id));
+      if (!all && mine.length === 0) continue;
+      const purchases = await store.purchasesOf(v.datasetId, v.version);
+      const downloads = await store.downloadsOf(v.datasetId, v.version);
+      out.push({
+        datasetId: v.datasetId,
+        name: v.name,
+        version: v.version,
+        tokenId: v.tokenId,
+        myEpisodes: mine.map((id) => ({ episodeId: id, as: [...roles.get(id)!] })),
+        purchases: purchases.map((p) => ({ buyer: p.buyer, paid: p.paid.toString(), purpose: p.purpose, at: p.at, tx: p.id.split(':')[0]! })),
+        downloads,
+      });
+    }
+    return { address, datasets: out };
   }
 }

@@ -5,15 +5,13 @@
 // for contributors every purchase and download of datasets holding their
 // episodes.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { getAddress, isAddress, numberToHex, type Address } from 'viem';
+import { getAddress, isAddress, numberToHex } from 'viem';
 import type { Actor } from '../access/access.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { ChainService } from '../chain/ChainService.ts';
-import type { HubDb } from '../store/database.ts';
 import { RewardError, type RewardService } from './RewardService.ts';
 
 export interface RewardRoutesOptions {
-  db: HubDb;
   rewards: RewardService;
   chain: ChainService | null;
   /** Local development chain only: fund a signed-in wallet with gas and tokens. */
@@ -115,75 +113,13 @@ export function rewardRoutes(o: RewardRoutesOptions) {
 
     // Contributors see every purchase and download of the dataset versions that hold their episodes.
     app.get('/api/v1/me/usage', SELF, async (req) => {
-      return usageFor(o.db, getAddress(walletAddress(req.actor)), isAdmin(req.actor));
+      return o.rewards.usageFor(getAddress(walletAddress(req.actor)), isAdmin(req.actor));
     });
 
     app.get('/api/v1/me/roles', SELF, async (req) => {
       const address = walletAddress(req.actor);
-      return { address, roles: await rolesOf(o.db, getAddress(address), isAdmin(req.actor)) };
+      return { address, roles: await o.rewards.rolesOf(getAddress(address), isAdmin(req.actor)) };
     });
   };
 }
 
-/** Roles follow from what an address has done: everyone may operate and buy; owners own robots; reviewers were assigned reviews. */
-export async function rolesOf(db: HubDb, address: Address, admin: boolean): Promise<string[]> {
-  const roles = ['operator', 'researcher'];
-  const owner = await db.selectFrom('robots').select('id').where('owner', '=', address).limit(1).executeTakeFirst();
-  if (owner) roles.push('owner');
-  const reviewer = await db.selectFrom('reviews').select('id').where('reviewer', '=', address).limit(1).executeTakeFirst();
-  if (reviewer) roles.push('reviewer');
-  if (admin) roles.push('admin');
-  return roles;
-}
-
-export interface UsageReport {
-  address: Address;
-  datasets: {
-    datasetId: string;
-    name: string;
-    version: number;
-    tokenId: number | null;
-    /** My episodes in this version, and as what. */
-    myEpisodes: { episodeId: string; as: ('operator' | 'owner' | 'reviewer')[] }[];
-    purchases: { buyer: string; paid: string; purpose: string; at: string; tx: string }[];
-    downloads: { address: string | null; kind: string; path: string | null; at: string }[];
-  }[];
-}
-
-/** Every dataset version with an episode the address operated, owns the robot of, or reviewed; with its purchases and downloads. */
-export async function usageFor(db: HubDb, address: Address, all = false): Promise<UsageReport> {
-  const operated = await db.selectFrom('episodes').select('id').where('operator', '=', address).execute();
-  const owned = await db.selectFrom('episodes').innerJoin('robots', 'robots.id', 'episodes.robot_id').select('episodes.id').where('robots.owner', '=', address).execute();
-  const reviewed = await db.selectFrom('reviews').select('episode_id as id').where('reviewer', '=', address).where('submitted_at', 'is not', null).execute();
-  const roles = new Map<string, Set<'operator' | 'owner' | 'reviewer'>>();
-  const mark = (rows: { id: string }[], as: 'operator' | 'owner' | 'reviewer'): void => {
-    for (const r of rows) roles.set(r.id, (roles.get(r.id) ?? new Set()).add(as));
-  };
-  mark(operated, 'operator');
-  mark(owned, 'owner');
-  mark(reviewed, 'reviewer');
-  const versions = await db
-    .selectFrom('dataset_versions')
-    .innerJoin('datasets', 'datasets.id', 'dataset_versions.dataset_id')
-    .select(['dataset_versions.dataset_id', 'datasets.name', 'dataset_versions.version', 'dataset_versions.token_id', 'dataset_versions.episode_ids'])
-    .orderBy('dataset_versions.created_at', 'desc')
-    .execute();
-  const out: UsageReport['datasets'] = [];
-  for (const v of versions) {
-    const ids = JSON.parse(v.episode_ids) as string[];
-    const mine = ids.filter((id) => roles.has(id));
-    if (!all && mine.length === 0) continue;
-    const purchases = await db.selectFrom('dataset_purchases').selectAll().where('dataset_id', '=', v.dataset_id).where('version', '=', v.version).orderBy('at', 'desc').limit(1000).execute();
-    const downloads = await db.selectFrom('dataset_accesses').selectAll().where('dataset_id', '=', v.dataset_id).where('version', '=', v.version).orderBy('at', 'desc').limit(1000).execute();
-    out.push({
-      datasetId: v.dataset_id,
-      name: v.name,
-      version: v.version,
-      tokenId: v.token_id,
-      myEpisodes: mine.map((id) => ({ episodeId: id, as: [...roles.get(id)!] })),
-      purchases: purchases.map((p) => ({ buyer: p.buyer, paid: p.paid, purpose: p.purpose, at: p.at, tx: p.id.split(':')[0]! })),
-      downloads: downloads.map((d) => ({ address: d.address, kind: d.kind, path: d.path, at: d.at })),
-    });
-  }
-  return { address, datasets: out };
-}

@@ -6,7 +6,9 @@
 import { resolve } from 'node:path';
 import { HUB_OPTIONS, HubConfigError, OptionReader, readHubConfig, type OptionSpec } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { openDatabase } from '../store/database.ts';
+import { RewardStore } from '../store/RewardStore.ts';
+import { openStores } from '../store/stores.ts';
+import { reviewerAgreement } from '../episodes/ReviewService.ts';
 import { ChainError, ChainService, readContractsFile } from '../chain/ChainService.ts';
 import { LOCAL_HUB_KEY, readLocalChain } from '../chain/localChain.ts';
 import { RewardService } from './RewardService.ts';
@@ -26,7 +28,7 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
   const json = r.flag('json');
   const dataDir = resolve(config.dataDir);
   const logger = createLogger(json ? 'silent' : config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const db = await openDatabase(dataDir);
+  const stores = await openStores(dataDir);
   try {
     let chain: ChainService | null = null;
     if (config.chain) {
@@ -42,7 +44,14 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
         }
       }
     }
-    const rewards = new RewardService({ db, chain, config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights }, logger, dir: resolve(dataDir, 'rewards') });
+    const rewards = new RewardService({
+      store: new RewardStore(stores.db),
+      reviewerAgreement: (r) => reviewerAgreement(stores.reviews, r),
+      chain,
+      config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
+      logger,
+      dir: resolve(dataDir, 'rewards'),
+    });
     switch (sub) {
       case 'settle': {
         const epoch = await rewards.settle();
@@ -71,6 +80,6 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
         throw new HubConfigError([`unknown rewards command "${sub ?? ''}" (settle, epochs, show)`]);
     }
   } finally {
-    await db.destroy();
+    await stores.close();
   }
 }

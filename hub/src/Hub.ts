@@ -44,7 +44,6 @@ import { ChainService, readContractsFile } from './chain/ChainService.ts';
 import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
 import { rewardRoutes } from './rewards/rewardRoutes.ts';
-import { RewardStore } from './store/RewardStore.ts';
 
 export const HUB_VERSION = '0.1.0';
 const LEASE_CHECK_MS = 250;
@@ -219,7 +218,7 @@ export class Hub {
         }),
       );
       const rewards = new RewardService({
-        store: new RewardStore(db),
+        store: stores.rewards,
         reviewerAgreement: (r) => reviews.agreement(r),
         chain,
         config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
@@ -234,7 +233,7 @@ export class Hub {
           fleet,
           leases,
           episodes,
-          ownerEarnings: (robotId, owner) => ownerEarnings(db, robotId, owner),
+          ownerEarnings: async (robotId, owner) => (await stores.rewards.ownerEarnings(robotId, owner)).toString(),
           summaryOf: (s) => gateway.summaryOf(s),
           agentCommand: (robotId, secret) => `npx robot-agent --hub ${publicUrl} --robot-id ${robotId} --secret ${secret} --driver sim`,
         }),
@@ -265,7 +264,7 @@ export class Hub {
       if (chain) {
         const catchUp = publishBuiltVersions({ db, chain, datasets, logger: logger.child({ room: 'chain' }), publicUrl: () => url });
         void catchUp().catch((err: Error) => logger.error({ err }, `publishing built dataset versions failed: ${err.message}`));
-        const purchases = followPurchases({ db, chain, logger: logger.child({ room: 'chain' }) });
+        const purchases = followPurchases({ db, purchases: stores.rewards, cursors: stores.chainCursors, chain, logger: logger.child({ room: 'chain' }) });
         hub.stoppers.push(purchases.stop);
         hub.pollPurchases = purchases.poll;
         hub.purchasesReadTo = purchases.readTo;
@@ -335,17 +334,4 @@ export class Hub {
     this.leases.on('granted', (robotId, h) => insert(robotId, h.leaseId, h.operatorId, 'granted'));
     this.leases.on('ended', (robotId, h, reason) => insert(robotId, h.leaseId, h.operatorId, reason));
   }
-}
-
-// TEMPORARY until the reward store lands: an owner's credits for a robot's episodes.
-async function ownerEarnings(db: HubStores['db'], robotId: string, owner: string): Promise<string> {
-  const rows = await db
-    .selectFrom('reward_credits')
-    .innerJoin('episodes', 'episodes.id', 'reward_credits.episode_id')
-    .select('reward_credits.amount')
-    .where('episodes.robot_id', '=', robotId)
-    .where('reward_credits.role', '=', 'owner')
-    .where('reward_credits.account', '=', owner)
-    .execute();
-  return rows.reduce((a, r) => a + BigInt(r.amount), 0n).toString();
 }

@@ -8,6 +8,8 @@ import type { DatasetService } from '../datasets/DatasetService.ts';
 import type { Logger } from '../log.ts';
 import type { HubDb } from '../store/database.ts';
 import type { DatasetVersionsTable } from '../store/schema.ts';
+import type { ChainCursorStore } from '../store/ChainCursorStore.ts';
+import type { RewardStore } from '../store/RewardStore.ts';
 import type { ChainService } from './ChainService.ts';
 
 /** Publishes every version that gets built (and any built earlier but not yet published). */
@@ -47,7 +49,7 @@ export function publishBuiltVersions(o: { db: HubDb; chain: ChainService; datase
  * Follows AccessPurchased events into dataset_purchases, from where it last read (kept in chain_cursors per
  * contract, so a restart does not rescan the chain); returns a stop function.
  */
-export function followPurchases(o: { db: HubDb; chain: ChainService; logger: Logger; intervalMs?: number }): { stop: () => void; poll: () => Promise<void>; readTo: () => bigint } {
+export function followPurchases(o: { db: HubDb; purchases: RewardStore; cursors: ChainCursorStore; chain: ChainService; logger: Logger; intervalMs?: number }): { stop: () => void; poll: () => Promise<void>; readTo: () => bigint } {
   const cursor = `purchases:${o.chain.config.contracts.datasetRegistry}`;
   let next: bigint | null = null;
   let busy = false;
@@ -56,38 +58,29 @@ export function followPurchases(o: { db: HubDb; chain: ChainService; logger: Log
     busy = true;
     try {
       if (next === null) {
-        const saved = await o.db.selectFrom('chain_cursors').select('block').where('name', '=', cursor).executeTakeFirst();
-        next = saved ? BigInt(saved.block) + 1n : 0n;
+        const saved = await o.cursors.get(cursor);
+        next = saved !== null ? saved + 1n : 0n;
       }
       const { purchases, toBlock } = await o.chain.purchasesSince(next);
       for (const p of purchases) {
         const v = await o.db.selectFrom('dataset_versions').select(['dataset_id', 'version']).where('token_id', '=', Number(p.tokenId)).executeTakeFirst();
         const block = await o.chain.client.getBlock({ blockNumber: p.blockNumber });
-        await o.db
-          .insertInto('dataset_purchases')
-          .values({
-            id: p.id,
-            token_id: Number(p.tokenId),
-            dataset_id: v?.dataset_id ?? null,
-            version: v?.version ?? null,
-            buyer: getAddress(p.buyer),
-            paid: p.paid.toString(),
-            fee: p.fee.toString(),
-            purpose: p.purpose,
-            block_number: Number(p.blockNumber),
-            at: new Date(Number(block.timestamp) * 1000).toISOString(),
-            credited_epoch: null,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
+        await o.purchases.recordPurchase({
+          id: p.id,
+          tokenId: Number(p.tokenId),
+          datasetId: v?.dataset_id ?? null,
+          version: v?.version ?? null,
+          buyer: getAddress(p.buyer),
+          paid: p.paid,
+          fee: p.fee,
+          purpose: p.purpose,
+          blockNumber: Number(p.blockNumber),
+          at: new Date(Number(block.timestamp) * 1000).toISOString(),
+        });
         o.logger.info({ tokenId: Number(p.tokenId), buyer: p.buyer, purpose: p.purpose }, 'dataset access purchased');
       }
       if (toBlock + 1n > next) {
-        await o.db
-          .insertInto('chain_cursors')
-          .values({ name: cursor, block: Number(toBlock) })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ block: Number(toBlock) }))
-          .execute();
+        await o.cursors.set(cursor, toBlock);
       }
       next = toBlock + 1n;
     } catch (err) {

@@ -6,7 +6,6 @@
 import { resolve } from 'node:path';
 import { HUB_OPTIONS, HubConfigError, OptionReader, readHubConfig, type OptionSpec } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { RewardStore } from '../store/RewardStore.ts';
 import { openStores } from '../store/stores.ts';
 import { reviewerAgreement } from '../episodes/ReviewService.ts';
 import { ChainError, ChainService, readContractsFile } from '../chain/ChainService.ts';
@@ -45,7 +44,7 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
       }
     }
     const rewards = new RewardService({
-      store: new RewardStore(stores.db),
+      store: stores.rewards,
       reviewerAgreement: (r) => reviewerAgreement(stores.reviews, r),
       chain,
       config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },

@@ -26,9 +26,4 @@ export class AccessLogStore {
     await this.db.insertInto('dataset_accesses').values({ dataset_id: a.datasetId, version: a.version, address: a.address, kind: a.kind, path: a.path, at: a.at }).execute();
   }
 
-  /** The latest accesses to a dataset version, newest first. */
-  async datasetAccesses(datasetId: string, version: number, limit: number): Promise<DatasetAccess[]> {
-    const rows = await this.db.selectFrom('dataset_accesses').selectAll().where('dataset_id', '=', datasetId).where('version', '=', version).orderBy('at', 'desc').limit(limit).execute();
-    return rows.map((r) => ({ datasetId: r.dataset_id, version: r.version, address: r.address, kind: r.kind, path: r.path, at: r.at }));
-  }
 }

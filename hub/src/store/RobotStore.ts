@@ -131,11 +131,6 @@ export class RobotStore {
     return rows.map((r) => ({ id: r.id, revokedAt: r.revoked_at ?? sinceIso }));
   }
 
-  /** Whether this address owns any robot. */
-  async ownsAny(owner: string): Promise<boolean> {
-    return (await this.db.selectFrom('robots').select('id').where('owner', '=', owner).limit(1).executeTakeFirst()) !== undefined;
-  }
-
   // Presence history
 
   async recordPresence(robotId: string, online: boolean, at: string): Promise<void> {

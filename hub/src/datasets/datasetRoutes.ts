@@ -148,7 +148,7 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
           paths.map(async (p) => {
             const local = join(a.dir, ...p.split('/'));
             const st = await stat(local);
-            return { name: `${a.label}/${p}`, path: local, size: st.size, mtimeS: st.mtimeMs / 1000 };
+            return { name: `${a.label}/${p}`, size: st.size, mtimeS: st.mtimeMs / 1000, read: () => createReadStream(local) };
           }),
         );
         o.logger.info({ dataset: a.label, files: entries.length }, 'dataset archive download');

@@ -36,10 +36,12 @@ import { robotFromAuthorization, uploadRoutes } from './episodes/uploadRoutes.ts
 import { episodeRoutes } from './episodes/episodeRoutes.ts';
 import { DatasetService } from './datasets/DatasetService.ts';
 import { datasetRoutes } from './datasets/datasetRoutes.ts';
-import { buildDatasetVersion } from './datasets/exportVersion.ts';
+import { buildDatasetVersion } from './datasets/build/buildVersion.ts';
+import { DatasetStore } from './store/DatasetStore.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openDatabase, type HubDb } from './store/database.ts';
+import type { DatasetVersionsTable } from './store/schema.ts';
 import { ChainService, readContractsFile } from './chain/ChainService.ts';
 import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
@@ -196,20 +198,29 @@ export class Hub {
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
       let publicUrl = '';
       const datasets = new DatasetService({
-        db,
-        dataDir: config.dataDir,
+        store: new DatasetStore(db),
+        blobs,
         logger: logger.child({ room: 'datasets' }),
         build: (o) =>
           buildDatasetVersion(
-            { db, blobs, limits: { dataFilesSizeMb: config.datasetDataMb, videoFilesSizeMb: config.datasetVideoMb, chunksSize: 1000 }, hubUrl: publicUrl, chainId: config.chainId },
+            {
+              blobs,
+              limits: { dataFilesSizeMb: config.datasetDataMb, videoFilesSizeMb: config.datasetVideoMb, chunksSize: 1000 },
+              hubUrl: publicUrl,
+              chainId: config.chainId,
+              scratchDir: join(config.dataDir, 'dataset-builds'),
+            },
             o,
           ),
       });
+      const purchased = purchasedOnChain(chain);
       await app.register(
         datasetRoutes({
           datasets,
+          blobs,
           logger: logger.child({ room: 'datasets' }),
-          purchased: purchasedOnChain(chain),
+          // purchasedOnChain still takes a dataset_versions row (chainLinks moves onto DatasetStore separately); it reads only the token id.
+          purchased: ({ version, address }) => purchased({ version: { token_id: version.token_id } as DatasetVersionsTable, address }),
           recordAccess: (a) =>
             void db
               .insertInto('dataset_accesses')

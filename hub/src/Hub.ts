@@ -36,7 +36,7 @@ import { robotFromAuthorization, uploadRoutes } from './episodes/uploadRoutes.ts
 import { episodeRoutes } from './episodes/episodeRoutes.ts';
 import { DatasetService } from './datasets/DatasetService.ts';
 import { datasetRoutes } from './datasets/datasetRoutes.ts';
-import { buildDatasetVersion } from './datasets/exportVersion.ts';
+import { buildDatasetVersion } from './datasets/build/buildVersion.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openStores, type HubStores } from './store/stores.ts';
@@ -86,7 +86,6 @@ export class Hub {
 
   static async start(config: HubConfig, logger: Logger = createLogger(config.logLevel)): Promise<Hub> {
     const stores = await openStores(config.dataDir);
-    const { db } = stores;
     const registry = new RobotRegistry(stores.robots);
     const metrics = new HubMetrics();
     const cleanups: (() => Promise<unknown>)[] = [() => stores.close()];
@@ -197,18 +196,25 @@ export class Hub {
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
       let publicUrl = '';
       const datasets = new DatasetService({
-        db,
-        dataDir: config.dataDir,
+        store: stores.datasets,
+        blobs,
         logger: logger.child({ room: 'datasets' }),
         build: (o) =>
           buildDatasetVersion(
-            { db, blobs, limits: { dataFilesSizeMb: config.datasetDataMb, videoFilesSizeMb: config.datasetVideoMb, chunksSize: 1000 }, hubUrl: publicUrl, chainId: config.chainId },
+            {
+              blobs,
+              limits: { dataFilesSizeMb: config.datasetDataMb, videoFilesSizeMb: config.datasetVideoMb, chunksSize: 1000 },
+              hubUrl: publicUrl,
+              chainId: config.chainId,
+              scratchDir: join(config.dataDir, 'dataset-builds'),
+            },
             o,
           ),
       });
       await app.register(
         datasetRoutes({
           datasets,
+          blobs,
           logger: logger.child({ room: 'datasets' }),
           purchased: purchasedOnChain(chain),
           recordAccess: (a) =>
@@ -262,9 +268,9 @@ export class Hub {
       hub.episodes = episodes;
       hub.routes = routes;
       if (chain) {
-        const catchUp = publishBuiltVersions({ db, chain, datasets, logger: logger.child({ room: 'chain' }), publicUrl: () => url });
+        const catchUp = publishBuiltVersions({ versions: stores.datasets, chain, datasets, logger: logger.child({ room: 'chain' }), publicUrl: () => url });
         void catchUp().catch((err: Error) => logger.error({ err }, `publishing built dataset versions failed: ${err.message}`));
-        const purchases = followPurchases({ db, purchases: stores.rewards, cursors: stores.chainCursors, chain, logger: logger.child({ room: 'chain' }) });
+        const purchases = followPurchases({ versions: stores.datasets, purchases: stores.rewards, cursors: stores.chainCursors, chain, logger: logger.child({ room: 'chain' }) });
         hub.stoppers.push(purchases.stop);
         hub.pollPurchases = purchases.poll;
         hub.purchasesReadTo = purchases.readTo;

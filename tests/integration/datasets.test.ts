@@ -17,6 +17,7 @@ import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
 import { recordAcceptedEpisodes } from '../harness/episodes.ts';
 import { enrollRobot, eventually, runHubCli, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
+import { FileBlobStore } from '../../hub/src/store/BlobStore.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Only beside the repository (and in CI): LeRobot's own output, for structural comparison.
@@ -43,6 +44,12 @@ interface EpisodeRow {
   dataset_to_index: bigint;
   [k: string]: unknown;
 }
+
+/**
+ * Where the hub's file blob store (rooted at <data>/blobs) keeps a built version: DuckDB and ffprobe read the
+ * version's files there, as the hub serves them.
+ */
+const storedVersion = (dataDir: string, datasetId: string, version: number): string => join(dataDir, 'blobs', 'datasets', datasetId, `v${version}`);
 
 /** Relative paths of a tree with numbers replaced, e.g. data/chunk-N/file-N.parquet. */
 function shapes(root: string): string[] {
@@ -90,6 +97,7 @@ describe('datasets', () => {
   let token: string;
   let duck: DuckDBConnection;
   let versionDir: string;
+  let versionPrefix: string;
   let tree: string;
   let info: Info;
   const episodeIds: string[] = [];
@@ -150,8 +158,11 @@ describe('datasets', () => {
     expect(v.reason).toBeNull();
     expect(v.state).toBe('ready');
     expect(v.episodeIds).toEqual(episodeIds);
-    versionDir = join(data.path, 'datasets', datasetId, `v${version}`);
+    versionDir = storedVersion(data.path, datasetId, version);
     tree = join(versionDir, 'lerobot');
+    versionPrefix = `datasets/${datasetId}/v${version}/`;
+    // The build's local scratch files are gone once it is published.
+    expect(readdirSync(join(data.path, 'dataset-builds'))).toEqual([]);
     info = JSON.parse(readFileSync(join(tree, 'meta', 'info.json'), 'utf8')) as Info;
   });
 
@@ -302,10 +313,13 @@ describe('datasets', () => {
     for (const k of Object.keys(refStats)) expect(stats[k], k).toEqual(refStats[k]);
   });
 
-  it('publishes a manifest whose Merkle root covers every file, with a card and the raw recordings', () => {
+  it('publishes a manifest whose Merkle root covers every file, with a card and the raw recordings', async () => {
     const manifest = JSON.parse(readFileSync(join(versionDir, 'manifest.json'), 'utf8')) as DatasetManifest;
     expect(() => checkDatasetManifest(manifest)).not.toThrow();
     const paths = manifest.files.map((f) => f.path);
+    // The store holds exactly the manifest's files and the manifest.
+    const stored = await new FileBlobStore(join(data.path, 'blobs')).list(versionPrefix);
+    expect(stored).toEqual([...paths, 'manifest.json'].map((p) => `${versionPrefix}${p}`).sort());
     expect(paths).toContain('lerobot/README.md');
     expect(paths).toContain('provenance/episodes.json');
     for (const id of episodeIds) expect(paths).toEqual(expect.arrayContaining([`raw/${id}/episode.mcap`, `raw/${id}/front.mp4`, `raw/${id}/wrist.mp4`, `raw/${id}/manifest.json`]));
@@ -404,7 +418,7 @@ describe('datasets', () => {
         return x.state !== 'building' ? x : undefined;
       }, undefined, `${name} built`);
       expect(v.reason).toBeNull();
-      return join(data.path, 'datasets', datasetId, 'v1');
+      return storedVersion(data.path, datasetId, 1);
     };
     const bad = await fetch(`${hub.url}/api/v1/datasets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bad-units', units: 'furlongs', selection: { robotId } }) });
     expect(bad.status).toBe(400);

@@ -6,14 +6,14 @@
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import type { DatasetService } from '../datasets/DatasetService.ts';
 import type { Logger } from '../log.ts';
-import type { HubDb } from '../store/database.ts';
-import type { DatasetVersionsTable } from '../store/schema.ts';
+import type { DatasetVersion } from '../datasets/datasetRecords.ts';
+import type { DatasetStore } from '../store/DatasetStore.ts';
 import type { ChainCursorStore } from '../store/ChainCursorStore.ts';
 import type { RewardStore } from '../store/RewardStore.ts';
 import type { ChainService } from './ChainService.ts';
 
 /** Publishes every version that gets built (and any built earlier but not yet published). */
-export function publishBuiltVersions(o: { db: HubDb; chain: ChainService; datasets: DatasetService; logger: Logger; publicUrl: () => string }): () => Promise<void> {
+export function publishBuiltVersions(o: { versions: DatasetStore; chain: ChainService; datasets: DatasetService; logger: Logger; publicUrl: () => string }): () => Promise<void> {
   const publish = async (datasetId: string, version: number): Promise<void> => {
     const d = await o.datasets.dataset(datasetId);
     const v = await o.datasets.versionRow(datasetId, version);
@@ -30,7 +30,7 @@ export function publishBuiltVersions(o: { db: HubDb; chain: ChainService; datase
         price: BigInt(d.price),
         parentTokenId: BigInt(parent?.token_id ?? 0),
       });
-      await o.db.updateTable('dataset_versions').set({ token_id: Number(tokenId), publish_tx: hash }).where('dataset_id', '=', datasetId).where('version', '=', version).execute();
+      await o.versions.setPublished(datasetId, version, Number(tokenId), hash);
       o.logger.info({ dataset: d.name, version, tokenId: Number(tokenId), tx: hash }, 'dataset version published on chain');
     } catch (err) {
       o.logger.error({ dataset: d.name, version, err }, `could not publish the dataset version on chain: ${(err as Error).message}`);
@@ -40,8 +40,7 @@ export function publishBuiltVersions(o: { db: HubDb; chain: ChainService; datase
     if (state === 'ready') void publish(datasetId, version);
   });
   return async () => {
-    const pending = await o.db.selectFrom('dataset_versions').select(['dataset_id', 'version']).where('state', '=', 'ready').where('token_id', 'is', null).orderBy('created_at').execute();
-    for (const p of pending) await publish(p.dataset_id, p.version);
+    for (const p of await o.versions.unpublishedVersions()) await publish(p.datasetId, p.version);
   };
 }
 
@@ -49,7 +48,7 @@ export function publishBuiltVersions(o: { db: HubDb; chain: ChainService; datase
  * Follows AccessPurchased events into dataset_purchases, from where it last read (kept in chain_cursors per
  * contract, so a restart does not rescan the chain); returns a stop function.
  */
-export function followPurchases(o: { db: HubDb; purchases: RewardStore; cursors: ChainCursorStore; chain: ChainService; logger: Logger; intervalMs?: number }): { stop: () => void; poll: () => Promise<void>; readTo: () => bigint } {
+export function followPurchases(o: { versions: DatasetStore; purchases: RewardStore; cursors: ChainCursorStore; chain: ChainService; logger: Logger; intervalMs?: number }): { stop: () => void; poll: () => Promise<void>; readTo: () => bigint } {
   const cursor = `purchases:${o.chain.config.contracts.datasetRegistry}`;
   let next: bigint | null = null;
   let busy = false;
@@ -63,7 +62,7 @@ export function followPurchases(o: { db: HubDb; purchases: RewardStore; cursors:
       }
       const { purchases, toBlock } = await o.chain.purchasesSince(next);
       for (const p of purchases) {
-        const v = await o.db.selectFrom('dataset_versions').select(['dataset_id', 'version']).where('token_id', '=', Number(p.tokenId)).executeTakeFirst();
+        const v = await o.versions.versionByToken(Number(p.tokenId));
         const block = await o.chain.client.getBlock({ blockNumber: p.blockNumber });
         await o.purchases.recordPurchase({
           id: p.id,
@@ -97,7 +96,7 @@ export function followPurchases(o: { db: HubDb; purchases: RewardStore; cursors:
 
 /** Whether the chain records an address's purchase of a dataset version (who may download is decided in access/access.ts). */
 export function purchasedOnChain(chain: ChainService | null) {
-  return async ({ version, address }: { version: DatasetVersionsTable; address: string }): Promise<boolean> => {
+  return async ({ version, address }: { version: Pick<DatasetVersion, 'token_id'>; address: string }): Promise<boolean> => {
     if (!chain || version.token_id === null) return false;
     return chain.hasAccess(BigInt(version.token_id), getAddress(address));
   };

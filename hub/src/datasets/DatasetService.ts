@@ -1,34 +1,16 @@
 // Datasets: a named dataset has versions; a version is a frozen selection of
-// accepted episodes (by filters or explicit ids), built once into a directory
-// under the data directory (LeRobot v3.0 tree, raw bundle, dataset card,
-// manifest with its Merkle root) and never changed afterwards. A new
+// accepted episodes (by filters or explicit ids), built once into the blob
+// store under datasets/<id>/v<n>/ (LeRobot v3.0 tree, raw bundle, dataset
+// card, manifest with its Merkle root) and never changed afterwards. A new
 // selection is a new version that names its parent.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { DatasetManifest } from '@teleop/proto';
 import type { Logger } from '../log.ts';
-import type { HubDb } from '../store/database.ts';
-import type { DatasetsTable, DatasetVersionsTable } from '../store/schema.ts';
-import type { VersionSummary } from './exportVersion.ts';
-
-export interface DatasetSelection {
-  /** Robot model, e.g. "so101_follower". */
-  robotModel?: string;
-  robotId?: string;
-  /** Exact task text. */
-  task?: string;
-  /** Lowest quality score 0..1. */
-  minScore?: number;
-  /** ISO dates bounding the episode start. */
-  from?: string;
-  to?: string;
-  operator?: string;
-  /** Explicit episodes (each must be accepted); combined with the filters above. */
-  episodeIds?: string[];
-}
+import type { BlobStore } from '../store/BlobStore.ts';
+import type { AcceptedEpisode, DatasetStore } from '../store/DatasetStore.ts';
+import type { BuildInput, BuiltVersion } from './build/buildContext.ts';
+import { DATASET_UNITS, type Dataset, type DatasetSelection, type DatasetUnits, type DatasetVersion, type VersionSummary } from './datasetRecords.ts';
+import { versionPrefix } from './versionKeys.ts';
 
 export interface NewDataset {
   name: string;
@@ -52,13 +34,6 @@ export class DatasetError extends Error {
     super(message);
   }
 }
-
-/**
- * radians: as robots record them. degrees / normalized: LeRobot's SO-101 conventions (use_degrees=True, or its
- * default -100..100 over each joint's range), with the gripper 0..100 in both.
- */
-export type DatasetUnits = 'radians' | 'degrees' | 'normalized';
-export const DATASET_UNITS: readonly DatasetUnits[] = ['radians', 'degrees', 'normalized'];
 
 export interface DatasetView {
   id: string;
@@ -93,11 +68,13 @@ export interface VersionView {
   publishTx: string | null;
 }
 
-export type VersionBuilder = (o: { dir: string; dataset: DatasetsTable; version: DatasetVersionsTable; episodeIds: string[] }) => Promise<{ manifest: DatasetManifest; manifestHash: string; summary: VersionSummary; sizeBytes: number }>;
+/** Builds a version from its episodes and stores its files under the version's prefix; resolves once every file is stored. */
+export type VersionBuilder = (input: BuildInput) => Promise<BuiltVersion>;
 
 export interface DatasetServiceOptions {
-  db: HubDb;
-  dataDir: string;
+  store: DatasetStore;
+  /** Where built versions are stored; the service removes what a failed build left there. */
+  blobs: BlobStore;
   logger: Logger;
   build: VersionBuilder;
 }
@@ -119,11 +96,6 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     super();
   }
 
-  /** Where a version's files live. */
-  versionDir(datasetId: string, version: number): string {
-    return join(this.o.dataDir, 'datasets', datasetId, `v${version}`);
-  }
-
   async create(d: NewDataset, selection: DatasetSelection, by: string): Promise<{ datasetId: string; version: number }> {
     if (typeof d.name !== 'string' || !NAME.test(d.name)) throw new DatasetError('bad_request', 'name must be 1-64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit');
     const price = d.price ?? '0';
@@ -132,29 +104,31 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     if (!/^[A-Za-z0-9.+-]{1,64}$/.test(license)) throw new DatasetError('bad_request', 'license must be an SPDX identifier such as CC-BY-4.0');
     const units = d.units ?? 'radians';
     if (!DATASET_UNITS.includes(units)) throw new DatasetError('bad_request', `units must be one of ${DATASET_UNITS.join(', ')}`);
-    if (await this.o.db.selectFrom('datasets').select('id').where('name', '=', d.name).executeTakeFirst()) {
+    if (await this.o.store.datasetByName(d.name)) {
       throw new DatasetError('name_taken', `a dataset named ${d.name} exists; add a version to it instead`);
     }
     const allowedBuyers = d.allowedBuyers?.length ? normalizeAddresses(d.allowedBuyers) : null;
     const episodeIds = await this.select(selection, allowedBuyers);
     const id = `d-${randomUUID()}`;
-    await this.o.db
-      .insertInto('datasets')
-      .values({ id, name: d.name, title: (d.title ?? d.name).slice(0, 200), description: (d.description ?? '').slice(0, 10_000), license, price, created_by: by, created_at: now(), allowed_buyers: allowedBuyers ? JSON.stringify(allowedBuyers) : null, units })
-      .execute();
-    const version = await this.insertVersion(id, null, selection, episodeIds, by);
+    const at = now();
+    const version = await this.o.store.createDataset(
+      { id, name: d.name, title: (d.title ?? d.name).slice(0, 200), description: (d.description ?? '').slice(0, 10_000), license, price, created_by: by, created_at: at, allowed_buyers: allowedBuyers, units },
+      { parent_version: null, selection, episode_ids: episodeIds, created_by: by, created_at: at },
+    );
+    this.enqueue(id, version);
     return { datasetId: id, version };
   }
 
   /** A new version of an existing dataset: a new selection, linked to its parent (default: the latest). */
   async addVersion(datasetId: string, selection: DatasetSelection, by: string, parentVersion?: number): Promise<{ datasetId: string; version: number }> {
-    const latest = await this.o.db.selectFrom('dataset_versions').select(({ fn }) => fn.max('version').as('v')).where('dataset_id', '=', datasetId).executeTakeFirst();
-    if (!(await this.dataset(datasetId))) throw new DatasetError('unknown_dataset', `no dataset ${datasetId}`);
-    const parent = parentVersion ?? (latest?.v as number | null) ?? null;
-    if (parent !== null && !(await this.versionRow(datasetId, parent))) throw new DatasetError('unknown_version', `dataset ${datasetId} has no version ${parent}`);
-    const d = (await this.dataset(datasetId))!;
-    const episodeIds = await this.select(selection, d.allowed_buyers ? (JSON.parse(d.allowed_buyers) as string[]) : null);
-    return { datasetId, version: await this.insertVersion(datasetId, parent, selection, episodeIds, by) };
+    const d = await this.o.store.dataset(datasetId);
+    if (!d) throw new DatasetError('unknown_dataset', `no dataset ${datasetId}`);
+    const parent = parentVersion ?? (await this.o.store.latestVersionNumber(datasetId));
+    if (parent !== null && !(await this.o.store.version(datasetId, parent))) throw new DatasetError('unknown_version', `dataset ${datasetId} has no version ${parent}`);
+    const episodeIds = await this.select(selection, d.allowed_buyers);
+    const version = await this.o.store.addVersion({ dataset_id: datasetId, parent_version: parent, selection, episode_ids: episodeIds, created_by: by, created_at: now() });
+    this.enqueue(datasetId, version);
+    return { datasetId, version };
   }
 
   /**
@@ -168,70 +142,26 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
       if (s[k] !== undefined && Number.isNaN(Date.parse(s[k]!))) throw new DatasetError('bad_request', `${k} must be an ISO date`);
     }
     if (s.episodeIds !== undefined && (!Array.isArray(s.episodeIds) || s.episodeIds.some((e) => typeof e !== 'string'))) throw new DatasetError('bad_request', 'episodeIds must be a list of episode ids');
-    let q = this.o.db
-      .selectFrom('episodes')
-      .innerJoin('robots', 'robots.id', 'episodes.robot_id')
-      .select(['episodes.id', 'episodes.state', 'robots.data_policy', 'robots.allowed_buyers', 'robots.id as robot'])
-      .where('episodes.state', '=', 'accepted')
-      .orderBy('episodes.started_at')
-      .orderBy('episodes.id');
-    if (s.robotModel) q = q.where('robots.model', '=', s.robotModel);
-    if (s.robotId) q = q.where('episodes.robot_id', '=', s.robotId);
-    if (s.task) q = q.where('episodes.task', '=', s.task);
-    if (s.minScore !== undefined) q = q.where('episodes.score', '>=', s.minScore);
-    if (s.from) q = q.where('episodes.started_at', '>=', new Date(s.from).toISOString());
-    if (s.to) q = q.where('episodes.started_at', '<=', new Date(s.to).toISOString());
-    if (s.operator) q = q.where('episodes.operator', '=', s.operator.toLowerCase());
     if (s.episodeIds) {
       if (s.episodeIds.length === 0) throw new DatasetError('empty_selection', 'episodeIds is empty');
-      const rows = await this.o.db.selectFrom('episodes').select(['id', 'state']).where('id', 'in', s.episodeIds).execute();
-      const known = new Map(rows.map((r) => [r.id, r.state]));
+      const known = await this.o.store.episodeStates(s.episodeIds);
       const bad = s.episodeIds.filter((id) => known.get(id) !== 'accepted').map((id) => `${id} (${known.get(id) ?? 'unknown'})`);
       if (bad.length) throw new DatasetError('bad_request', `only accepted episodes enter a dataset; not accepted: ${bad.join(', ')}`);
-      q = q.where('episodes.id', 'in', s.episodeIds);
     }
-    const rows = await q.execute();
-    const allowedBy = (r: { data_policy: string; allowed_buyers: string | null }): boolean => {
-      if (r.data_policy === 'private') return false;
-      if (r.data_policy !== 'restricted') return true;
-      const listed = new Set((JSON.parse(r.allowed_buyers ?? '[]') as string[]).map((a) => a.toLowerCase()));
+    const rows = await this.o.store.selectableEpisodes(s);
+    const allowedBy = (r: { dataPolicy: string; robotAllowedBuyers: string[] }): boolean => {
+      if (r.dataPolicy === 'private') return false;
+      if (r.dataPolicy !== 'restricted') return true;
+      const listed = new Set(r.robotAllowedBuyers.map((a) => a.toLowerCase()));
       return allowedBuyers !== null && allowedBuyers.length > 0 && allowedBuyers.every((b) => listed.has(b.toLowerCase()));
     };
     const refused = rows.filter((r) => !allowedBy(r));
     if (s.episodeIds && refused.length) {
-      throw new DatasetError('bad_request', `the owners of these episodes' robots do not allow them in this dataset: ${refused.map((r) => `${r.id} (robot ${r.robot}: ${r.data_policy})`).join(', ')}`);
+      throw new DatasetError('bad_request', `the owners of these episodes' robots do not allow them in this dataset: ${refused.map((r) => `${r.id} (robot ${r.robotId}: ${r.dataPolicy})`).join(', ')}`);
     }
     const ids = rows.filter(allowedBy).map((r) => r.id);
     if (ids.length === 0) throw new DatasetError('empty_selection', 'no accepted episode matches the selection (or their robots\' owners keep them out of datasets)');
     return ids;
-  }
-
-  private async insertVersion(datasetId: string, parent: number | null, selection: DatasetSelection, episodeIds: string[], by: string): Promise<number> {
-    const latest = await this.o.db.selectFrom('dataset_versions').select(({ fn }) => fn.max('version').as('v')).where('dataset_id', '=', datasetId).executeTakeFirst();
-    const version = ((latest?.v as number | null) ?? 0) + 1;
-    await this.o.db
-      .insertInto('dataset_versions')
-      .values({
-        dataset_id: datasetId,
-        version,
-        parent_version: parent,
-        selection: JSON.stringify(selection),
-        episode_ids: JSON.stringify(episodeIds),
-        state: 'building',
-        reason: null,
-        merkle_root: null,
-        manifest_hash: null,
-        summary: null,
-        size_bytes: null,
-        created_by: by,
-        created_at: now(),
-        built_at: null,
-        token_id: null,
-        publish_tx: null,
-      })
-      .execute();
-    this.enqueue(datasetId, version);
-    return version;
   }
 
   /** Builds run one at a time (they are ffmpeg- and disk-bound). */
@@ -241,7 +171,7 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
 
   /** Versions left `building` by a stopped hub are built again (from scratch) at start. */
   async resumeBuilds(): Promise<void> {
-    for (const v of await this.o.db.selectFrom('dataset_versions').select(['dataset_id', 'version']).where('state', '=', 'building').execute()) this.enqueue(v.dataset_id, v.version);
+    for (const v of await this.o.store.buildingVersions()) this.enqueue(v.datasetId, v.version);
   }
 
   /** Resolves once every build queued so far has finished. */
@@ -249,74 +179,77 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     return this.queue;
   }
 
+  /** The version's episodes, in its order; each must still be accepted and carry its manifest. */
+  private async episodesOf(version: DatasetVersion): Promise<AcceptedEpisode[]> {
+    const found = new Map((await this.o.store.acceptedEpisodesForDataset(version.episode_ids)).map((e) => [e.id, e]));
+    return version.episode_ids.map((id) => {
+      const e = found.get(id);
+      if (!e) throw new DatasetError('incompatible_episodes', `episode ${id} is not an accepted episode with a manifest`);
+      return e;
+    });
+  }
+
+  /**
+   * A version is `ready` only once the builder has stored all of its files. Whatever a failed build (or a
+   * stopped hub) left under the version's prefix is removed, so a failed version has no files.
+   */
   private async buildVersion(datasetId: string, version: number): Promise<void> {
-    const dataset = (await this.dataset(datasetId))!;
-    const row = (await this.versionRow(datasetId, version))!;
-    const dir = this.versionDir(datasetId, version);
-    const tmp = `${dir}.building`;
+    const dataset = (await this.o.store.dataset(datasetId))!;
+    const row = (await this.o.store.version(datasetId, version))!;
+    const prefix = versionPrefix(datasetId, version);
     const started = Date.now();
     try {
-      await rm(tmp, { recursive: true, force: true });
-      const built = await this.o.build({ dir: tmp, dataset, version: row, episodeIds: JSON.parse(row.episode_ids) as string[] });
-      if (existsSync(dir)) await rm(dir, { recursive: true, force: true });
-      await rename(tmp, dir);
-      await this.o.db
-        .updateTable('dataset_versions')
-        .set({ state: 'ready', merkle_root: built.manifest.merkle.root, manifest_hash: built.manifestHash, summary: JSON.stringify(built.summary), size_bytes: built.sizeBytes, built_at: now() })
-        .where('dataset_id', '=', datasetId)
-        .where('version', '=', version)
-        .execute();
+      await this.o.blobs.deletePrefix(prefix);
+      const built = await this.o.build({ dataset, version: row, episodes: await this.episodesOf(row) });
+      await this.o.store.setReady(datasetId, version, { merkle_root: built.manifest.merkle.root, manifest_hash: built.manifestHash, summary: built.summary, size_bytes: built.sizeBytes, built_at: now() });
       this.o.logger.info({ datasetId, version, ms: Date.now() - started, root: built.manifest.merkle.root, episodes: built.summary.totalEpisodes, frames: built.summary.totalFrames }, 'dataset version built');
       this.emit('built', datasetId, version, 'ready');
     } catch (err) {
-      await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
       const reason = (err as Error).message;
-      await this.o.db.updateTable('dataset_versions').set({ state: 'failed', reason }).where('dataset_id', '=', datasetId).where('version', '=', version).execute();
+      await this.o.blobs.deletePrefix(prefix).catch((cleanup: Error) => this.o.logger.error({ datasetId, version, prefix, err: cleanup }, `could not remove the files of a failed dataset version: ${cleanup.message}`));
+      await this.o.store.setFailed(datasetId, version, reason);
       this.o.logger.error({ datasetId, version, err }, `dataset version failed to build: ${reason}`);
       this.emit('built', datasetId, version, 'failed');
     }
   }
 
-  async dataset(id: string): Promise<DatasetsTable | undefined> {
-    return this.o.db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
+  async dataset(id: string): Promise<Dataset | undefined> {
+    return this.o.store.dataset(id);
   }
 
   /** A dataset by id or by name. */
-  async find(idOrName: string): Promise<DatasetsTable | undefined> {
-    return this.o.db.selectFrom('datasets').selectAll().where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)])).executeTakeFirst();
+  async find(idOrName: string): Promise<Dataset | undefined> {
+    return this.o.store.find(idOrName);
   }
 
-  async versionRow(datasetId: string, version: number): Promise<DatasetVersionsTable | undefined> {
-    return this.o.db.selectFrom('dataset_versions').selectAll().where('dataset_id', '=', datasetId).where('version', '=', version).executeTakeFirst();
+  async versionRow(datasetId: string, version: number): Promise<DatasetVersion | undefined> {
+    return this.o.store.version(datasetId, version);
   }
 
   async view(idOrName: string): Promise<DatasetView | null> {
-    const d = await this.find(idOrName);
+    const d = await this.o.store.find(idOrName);
     if (!d) return null;
-    const versions = await this.o.db.selectFrom('dataset_versions').selectAll().where('dataset_id', '=', d.id).orderBy('version').execute();
-    return toView(d, versions);
+    return toView(d, await this.o.store.versions(d.id));
   }
 
   async list(): Promise<DatasetView[]> {
-    const datasets = await this.o.db.selectFrom('datasets').selectAll().orderBy('created_at', 'desc').execute();
-    const versions = await this.o.db.selectFrom('dataset_versions').selectAll().orderBy('version').execute();
+    const datasets = await this.o.store.datasets();
+    const versions = await this.o.store.versions();
     return datasets.map((d) => toView(d, versions.filter((v) => v.dataset_id === d.id)));
   }
 
   /** A ready version (the latest ready one when `version` is undefined). */
-  async readyVersion(idOrName: string, version?: number): Promise<{ dataset: DatasetsTable; version: DatasetVersionsTable; dir: string }> {
-    const dataset = await this.find(idOrName);
+  async readyVersion(idOrName: string, version?: number): Promise<{ dataset: Dataset; version: DatasetVersion }> {
+    const dataset = await this.o.store.find(idOrName);
     if (!dataset) throw new DatasetError('unknown_dataset', `no dataset ${idOrName}`);
-    let q = this.o.db.selectFrom('dataset_versions').selectAll().where('dataset_id', '=', dataset.id);
-    q = version === undefined ? q.where('state', '=', 'ready').orderBy('version', 'desc').limit(1) : q.where('version', '=', version);
-    const row = await q.executeTakeFirst();
+    const row = version === undefined ? await this.o.store.latestReadyVersion(dataset.id) : await this.o.store.version(dataset.id, version);
     if (!row) throw new DatasetError('unknown_version', version === undefined ? `dataset ${dataset.name} has no built version yet` : `dataset ${dataset.name} has no version ${version}`);
     if (row.state !== 'ready') throw new DatasetError('not_ready', `version ${row.version} of ${dataset.name} is ${row.state}${row.reason ? `: ${row.reason}` : ''}`);
-    return { dataset, version: row, dir: this.versionDir(dataset.id, row.version) };
+    return { dataset, version: row };
   }
 }
 
-function toView(d: DatasetsTable, versions: DatasetVersionsTable[]): DatasetView {
+function toView(d: Dataset, versions: DatasetVersion[]): DatasetView {
   return {
     id: d.id,
     name: d.name,
@@ -324,20 +257,20 @@ function toView(d: DatasetsTable, versions: DatasetVersionsTable[]): DatasetView
     description: d.description,
     license: d.license,
     price: d.price,
-    units: d.units as DatasetUnits,
+    units: d.units,
     createdBy: d.created_by,
     createdAt: d.created_at,
     versions: versions.map((v) => ({
       datasetId: v.dataset_id,
       version: v.version,
       parentVersion: v.parent_version,
-      selection: JSON.parse(v.selection) as DatasetSelection,
-      episodeIds: JSON.parse(v.episode_ids) as string[],
-      state: v.state as VersionView['state'],
+      selection: v.selection,
+      episodeIds: v.episode_ids,
+      state: v.state,
       reason: v.reason,
       merkleRoot: v.merkle_root,
       manifestHash: v.manifest_hash,
-      summary: v.summary ? (JSON.parse(v.summary) as VersionSummary) : null,
+      summary: v.summary,
       sizeBytes: v.size_bytes,
       createdBy: v.created_by,
       createdAt: v.created_at,

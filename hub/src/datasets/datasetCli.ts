@@ -1,16 +1,18 @@
 // `teleop-hub dataset ...`: create a dataset (or a new version) from accepted
 // episodes in a data directory, list them, pull a version from a hub with
 // resume and verification, and verify a downloaded directory.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DatasetManifestError } from '@teleop/proto';
 import { HUB_OPTIONS, HubConfigError, OptionReader, type OptionSpec } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { FileBlobStore } from '../store/BlobStore.ts';
-import { openDatabase } from '../store/database.ts';
-import { DatasetError, DatasetService, type DatasetSelection, type DatasetUnits } from './DatasetService.ts';
-import { buildDatasetVersion, DEFAULT_LIMITS } from './exportVersion.ts';
+import { openStores } from '../store/stores.ts';
+import { DEFAULT_LIMITS } from './build/buildContext.ts';
+import { buildDatasetVersion } from './build/buildVersion.ts';
+import type { DatasetSelection, DatasetUnits } from './datasetRecords.ts';
+import { DatasetError, DatasetService } from './DatasetService.ts';
 import { DatasetPullError, DatasetVerifyError, pullDataset, verifyDatasetDir } from './pullDataset.ts';
-import { join } from 'node:path';
+import { versionPrefix } from './versionKeys.ts';
 
 export const DATASET_USAGE = `  dataset create --name N [--title T] [--license SPDX] [--price WEI] [--units radians|degrees|normalized] [selection]
                                 build a dataset (version 1) from accepted episodes in --data
@@ -68,20 +70,21 @@ function selectionOf(r: OptionReader): DatasetSelection {
   return s;
 }
 
-async function withService<T>(r: OptionReader, run: (svc: DatasetService) => Promise<T>): Promise<T> {
+async function withService<T>(r: OptionReader, run: (svc: DatasetService, hubUrl: string) => Promise<T>): Promise<T> {
   const dataDir = resolve(r.string('data') ?? './data');
-  const db = await openDatabase(dataDir);
+  const stores = await openStores(dataDir);
   const logger = createLogger('warn');
   const blobs = new FileBlobStore(join(dataDir, 'blobs'));
   const limits = { ...DEFAULT_LIMITS, dataFilesSizeMb: r.number('dataset-data-mb', 0.001, 100_000), videoFilesSizeMb: r.number('dataset-video-mb', 0.001, 100_000) };
   const chainId = r.int('chain-id', 1, 2 ** 32);
   const hubUrl = r.string('public-url') ?? 'http://127.0.0.1:8080';
   r.check();
-  const svc = new DatasetService({ db, dataDir, logger, build: (o) => buildDatasetVersion({ db, blobs, limits, hubUrl, chainId }, o) });
+  const scratchDir = join(dataDir, 'dataset-builds');
+  const svc = new DatasetService({ store: stores.datasets, blobs, logger, build: (o) => buildDatasetVersion({ blobs, limits, hubUrl, chainId, scratchDir }, o) });
   try {
-    return await run(svc);
+    return await run(svc, hubUrl);
   } finally {
-    await db.destroy();
+    await stores.close();
   }
 }
 
@@ -92,7 +95,7 @@ export async function datasetCommand(argv: string[]): Promise<number> {
     switch (sub) {
       case 'create':
       case 'version': {
-        return await withService(r, async (svc) => {
+        return await withService(r, async (svc, hubUrl) => {
           const by = r.string('by') ?? 'cli';
           const created =
             sub === 'create'
@@ -106,7 +109,10 @@ export async function datasetCommand(argv: string[]): Promise<number> {
           const view = (await svc.view(created.datasetId))!;
           const v = view.versions.find((x) => x.version === created.version)!;
           if (r.flag('json')) console.log(JSON.stringify(v));
-          else if (v.state === 'ready') console.log(`built ${view.name}@${v.version}: ${v.summary!.totalEpisodes} episodes, ${v.summary!.totalFrames} frames, root ${v.merkleRoot}\n  ${svc.versionDir(view.id, v.version)}`);
+          else if (v.state === 'ready') {
+            console.log(`built ${view.name}@${v.version}: ${v.summary!.totalEpisodes} episodes, ${v.summary!.totalFrames} frames, root ${v.merkleRoot}`);
+            console.log(`  blobs ${versionPrefix(view.id, v.version)}; manifest at ${hubUrl}/api/v1/datasets/${view.name}/versions/${v.version}/manifest`);
+          }
           if (v.state !== 'ready') {
             console.error(`teleop-hub: ${view.name}@${v.version} failed to build: ${v.reason}`);
             return 1;

@@ -1,25 +1,27 @@
 // Dataset endpoints: browse datasets and versions, create them (signed in),
 // the version manifest, per-file downloads with ranges, strong ETags (the
 // file's SHA-256) and If-Range resume, and a streamed tar of a whole version.
-// Open datasets are free to anyone; priced ones need an access grant.
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// Open datasets are free to anyone; priced ones need an access grant. A
+// version's files are read from the blob store, by the paths its manifest lists.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatasetManifest } from '@teleop/proto';
 import { sendBytes } from '../http/sendBytes.ts';
 import { AccessDenied, decide, type Actor } from '../access/access.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { Logger } from '../log.ts';
-import { DatasetError, type DatasetSelection, type DatasetService, type NewDataset } from './DatasetService.ts';
+import { readBlobText, type BlobStore } from '../store/BlobStore.ts';
+import type { Dataset, DatasetSelection, DatasetVersion } from './datasetRecords.ts';
+import { DatasetError, type DatasetService, type NewDataset } from './DatasetService.ts';
 import { tarSize, tarStream } from './tarStream.ts';
-import type { DatasetsTable, DatasetVersionsTable } from '../store/schema.ts';
+import { versionFileKey } from './versionKeys.ts';
 
 export interface DatasetRoutesOptions {
   datasets: DatasetService;
+  /** Where built versions' files are. */
+  blobs: BlobStore;
   logger: Logger;
   /** Whether the chain records `address`'s purchase of a version (false without a chain). */
-  purchased: (o: { version: DatasetVersionsTable; address: string }) => Promise<boolean>;
+  purchased: (o: { version: DatasetVersion; address: string }) => Promise<boolean>;
   /** Every download is recorded, for the contributors to see. */
   recordAccess: (o: { datasetId: string; version: number; address: string | null; kind: 'manifest' | 'file' | 'archive'; path: string | null }) => void;
 }
@@ -51,15 +53,26 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
   };
 
   /** The version, its manifest, and the access rule's answer on downloading its files (a denial, or null). */
-  async function access(req: FastifyRequest<{ Params: { id: string; v: string } }>): Promise<{ dir: string; manifest: DatasetManifest; denial: ReturnType<typeof decide>; label: string; dataset: DatasetsTable; version: DatasetVersionsTable; address: string | null }> {
-    const { dataset, version, dir } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as DatasetManifest;
+  async function access(req: FastifyRequest<{ Params: { id: string; v: string } }>): Promise<{
+    manifest: DatasetManifest;
+    manifestText: string;
+    denial: ReturnType<typeof decide>;
+    label: string;
+    dataset: Dataset;
+    version: DatasetVersion;
+    address: string | null;
+    key: (path: string) => string;
+  }> {
+    const { dataset, version } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
+    const key = (path: string): string => versionFileKey(dataset.id, version.version, path);
+    const manifestText = await readBlobText(o.blobs, key('manifest.json'));
+    const manifest = JSON.parse(manifestText) as DatasetManifest;
     const address = addressOf(req.actor);
     const label = `${dataset.name}-v${version.version}`;
     const purchased = address !== null && dataset.price !== '0' ? await o.purchased({ version, address }) : false;
-    const allowedBuyers = dataset.allowed_buyers ? (JSON.parse(dataset.allowed_buyers) as string[]).map((b) => b.toLowerCase()) : null;
+    const allowedBuyers = dataset.allowed_buyers ? dataset.allowed_buyers.map((b) => b.toLowerCase()) : null;
     const denial = decide(req.actor, 'dataset:download', { kind: 'dataset_version', label, createdBy: dataset.created_by, price: dataset.price, allowedBuyers, purchased });
-    return { dir, manifest, denial, label, dataset, version, address };
+    return { manifest, manifestText, denial, label, dataset, version, address, key };
   }
   const addressOf = (actor: Actor): string | null => (actor.kind === 'wallet' ? actor.address : null);
   const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
@@ -111,9 +124,9 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
     // The manifest is public: it is how anyone checks what they got (and what the chain records).
     app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/manifest', PUBLIC, async (req, reply) => {
       try {
-        const { dir } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
-        const text = await readFile(join(dir, 'manifest.json'));
-        o.recordAccess({ datasetId: (await o.datasets.find(req.params.id))!.id, version: JSON.parse(text.toString()).dataset.version as number, address: addressOf(req.actor), kind: 'manifest', path: null });
+        const { dataset, version } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
+        const text = await readBlobText(o.blobs, versionFileKey(dataset.id, version.version, 'manifest.json'));
+        o.recordAccess({ datasetId: dataset.id, version: version.version, address: addressOf(req.actor), kind: 'manifest', path: null });
         return reply.type('application/json').header('cache-control', 'public, max-age=31536000, immutable').send(text);
       } catch (err) {
         return fail(reply, err);
@@ -124,15 +137,20 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
       try {
         const a = await access(req);
         const path = req.params['*'];
+        // Only what the manifest lists is served, so a path never names another blob.
         const file = path === 'manifest.json' ? null : a.manifest.files.find((f) => f.path === path);
         if (path !== 'manifest.json' && !file) return reply.code(404).send({ error: 'not_found', message: `${a.label} has no file ${path}` });
         if (a.denial && path !== 'manifest.json') throw new AccessDenied(a.denial);
+        const key = a.key(path);
+        const head = await o.blobs.head(key);
+        if (!head) {
+          o.logger.error({ dataset: a.label, file: path, key }, 'a file of a ready dataset version is missing from the blob store');
+          return reply.code(500).send({ error: 'missing_file', message: `${path} of ${a.label} is missing from the hub's storage; the hub's operator can build the version again` });
+        }
         // One record per download, not per range request of a resumed or streamed one.
         if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'file', path });
-        const local = join(a.dir, ...path.split('/'));
-        const size = (await stat(local)).size;
         if (!req.headers.range) o.logger.debug({ file: path, dataset: a.label }, 'dataset file download');
-        return sendBytes(req, reply, { size, sha256: file?.sha256 ?? null, read: (range) => createReadStream(local, range) }, { contentType: contentType(path), cacheControl: 'public, max-age=31536000, immutable' });
+        return sendBytes(req, reply, { size: head.size, sha256: file?.sha256 ?? null, read: (range) => o.blobs.read(key, range) }, { contentType: contentType(path), cacheControl: 'public, max-age=31536000, immutable' });
       } catch (err) {
         return fail(reply, err);
       }
@@ -143,14 +161,10 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
         const a = await access(req);
         if (a.denial) throw new AccessDenied(a.denial);
         o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'archive', path: null });
-        const paths = [...a.manifest.files.map((f) => f.path), 'manifest.json'];
-        const entries = await Promise.all(
-          paths.map(async (p) => {
-            const local = join(a.dir, ...p.split('/'));
-            const st = await stat(local);
-            return { name: `${a.label}/${p}`, path: local, size: st.size, mtimeS: st.mtimeMs / 1000 };
-          }),
-        );
+        // Blobs carry no times: every entry is stamped with the time the version was built.
+        const mtimeS = Date.parse(a.version.built_at ?? a.version.created_at) / 1000;
+        const files = [...a.manifest.files, { path: 'manifest.json', size: Buffer.byteLength(a.manifestText) }];
+        const entries = files.map((f) => ({ name: `${a.label}/${f.path}`, size: f.size, mtimeS, read: () => o.blobs.read(a.key(f.path)) }));
         o.logger.info({ dataset: a.label, files: entries.length }, 'dataset archive download');
         return reply
           .type('application/x-tar')

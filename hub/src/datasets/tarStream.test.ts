@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream, statSync, mkdirSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -20,7 +20,7 @@ describe('tar stream', () => {
     const entries: TarEntry[] = files.map(([name, data], i) => {
       const path = join(dir, `src-${i}`);
       writeFileSync(path, data);
-      return { name: `ds-v1/${name}`, path, size: data.length, mtimeS: 1_700_000_000 };
+      return { name: `ds-v1/${name}`, size: data.length, mtimeS: 1_700_000_000, read: () => createReadStream(path) };
     });
     const out = join(dir, 'out.tar');
     await pipeline(tarStream(entries), createWriteStream(out));

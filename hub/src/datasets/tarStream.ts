@@ -1,16 +1,16 @@
-// A streamed POSIX ustar archive of files on disk: each entry is a 512-byte
-// header, the file's bytes and padding to 512; two zero blocks end it. The
-// archive's total size is known up front, so downloads show progress.
-import { createReadStream } from 'node:fs';
+// A streamed POSIX ustar archive: each entry is a 512-byte header, the
+// entry's bytes and padding to 512; two zero blocks end it. The archive's
+// total size is known up front, so downloads show progress. Entries are read
+// one after the other, each through its own read function (a blob, a file).
 import { Readable } from 'node:stream';
 
 export interface TarEntry {
   /** Path inside the archive, '/'-separated. */
   name: string;
-  /** File on disk. */
-  path: string;
   size: number;
   mtimeS: number;
+  /** A stream of the entry's bytes, opened when the archive reaches it. */
+  read: () => Readable;
 }
 
 export class TarPathError extends Error {
@@ -65,11 +65,11 @@ export function tarStream(entries: TarEntry[]): Readable {
     for (const e of entries) {
       yield tarHeader(e);
       let sent = 0;
-      for await (const chunk of createReadStream(e.path)) {
+      for await (const chunk of e.read()) {
         sent += (chunk as Buffer).length;
         yield chunk as Buffer;
       }
-      if (sent !== e.size) throw new TarPathError(`${e.name} changed size while being archived`);
+      if (sent !== e.size) throw new TarPathError(`${e.name} has ${sent} bytes, not the ${e.size} its entry announced`);
       if (padding(e.size)) yield Buffer.alloc(padding(e.size));
     }
     yield Buffer.alloc(2 * BLOCK);

@@ -13,8 +13,8 @@ import { ANVIL_DEV_KEYS, deployContracts, RewardDistributorAbi, RewardTokenAbi, 
 import { ChainService } from '../chain/ChainService.ts';
 import { createLogger } from '../log.ts';
 import { reviewerAgreement } from '../episodes/ReviewService.ts';
-import { RewardStore } from '../store/RewardStore.ts';
-import { openStores, type HubStores } from '../store/stores.ts';
+import type { RewardStore } from '../store/RewardStore.ts';
+import { openStoresWithRows, type HubStores } from '../store/stores.ts';
 import { RewardService, type RewardConfig } from './RewardService.ts';
 
 const RATE = 10n ** 15n;
@@ -26,7 +26,7 @@ describe('RewardService', () => {
   let dir: string;
   // Episodes, robots and reviews are seeded as rows (accepted or rejected outright, with fixed times); rewards are read through the store.
   let stores: HubStores;
-  let db: HubStores['db'];
+  let insertRows: Awaited<ReturnType<typeof openStoresWithRows>>['insertRows'];
   let store: RewardStore;
   let anvil: RunningAnvil;
   let client: PublicClient;
@@ -34,9 +34,8 @@ describe('RewardService', () => {
   let chain: ChainService;
 
   const episode = async (id: string, o: { operator: Address; robot: string; seconds: number; score: number; updatedAt?: string }): Promise<void> => {
-    await db
-      .insertInto('episodes')
-      .values({
+    await insertRows('episodes', [
+      {
         id,
         robot_id: o.robot,
         operator: o.operator,
@@ -53,12 +52,12 @@ describe('RewardService', () => {
         reason: null,
         reviews_wanted: 0,
         updated_at: o.updatedAt ?? '2026-11-01T00:02:00Z',
-      })
-      .execute();
+      },
+    ]);
   };
   const review = async (episodeId: string, reviewer: Address, pass: boolean): Promise<void> => {
     const v = pass ? 1 : 0;
-    await db.insertInto('reviews').values({ episode_id: episodeId, reviewer, assigned_at: '2026-11-01T00:01:00Z', submitted_at: '2026-11-01T00:01:30Z', task_done: v, cameras_clear: v, robot_safe: v, score: pass ? 5 : 1, comment: null }).execute();
+    await insertRows('reviews', [{ episode_id: episodeId, reviewer, assigned_at: '2026-11-01T00:01:00Z', submitted_at: '2026-11-01T00:01:30Z', task_done: v, cameras_clear: v, robot_safe: v, score: pass ? 5 : 1, comment: null }]);
   };
 
   const service = (on: ChainService | null, config: RewardConfig = { ratePerSecond: RATE, weights: WEIGHTS }): RewardService =>
@@ -66,9 +65,8 @@ describe('RewardService', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'teleop-rewards-'));
-    stores = await openStores(dir);
-    db = stores.db;
-    store = new RewardStore(db);
+    ({ stores, insertRows } = await openStoresWithRows(dir));
+    store = stores.rewards;
     anvil = await startAnvil();
     const c = { id: anvil.chainId, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [anvil.rpcUrl] } } } as const;
     client = createPublicClient({ chain: c, transport: http(anvil.rpcUrl) }) as PublicClient;
@@ -77,7 +75,7 @@ describe('RewardService', () => {
     chain = await ChainService.connect({ rpcUrl: anvil.rpcUrl, chainId: anvil.chainId, hubKey: ANVIL_DEV_KEYS[1], contracts }, logger);
     // Alice owns robot r-a and operates on it too; bob operates; carol and dave review.
     for (const [id, owner] of [['r-a', alice], ['r-b', bob]] as const) {
-      await db.insertInto('robots').values({ id, name: id, model: 'so101', owner, secret_hash: 'x', created_at: '2026-11-01T00:00:00Z', revoked_at: null, secret_rotated_at: null, signing_address: null, data_policy: 'open', allowed_buyers: null }).execute();
+      await insertRows('robots', [{ id, name: id, model: 'so101', owner, secret_hash: 'x', created_at: '2026-11-01T00:00:00Z', revoked_at: null, secret_rotated_at: null, signing_address: null, data_policy: 'open', allowed_buyers: null }]);
     }
   });
 
@@ -91,7 +89,7 @@ describe('RewardService', () => {
     await episode('e-1', { operator: alice, robot: 'r-a', seconds: 10, score: 1 });
     await episode('e-2', { operator: bob, robot: 'r-a', seconds: 20, score: 0.5 });
     // A rejected episode dave passed: dave agrees with verdicts half the time, carol always.
-    await db.insertInto('episodes').values({ id: 'e-x', robot_id: 'r-b', operator: bob, task: 'pick', state: 'rejected', outcome: 'success', lease_id: 'l', started_at: '2026-11-01T00:00:00Z', ended_at: null, manifest: null, quality: null, checks: null, score: null, reason: 'r', reviews_wanted: 0, updated_at: '2026-11-01T00:02:00Z' }).execute();
+    await insertRows('episodes', [{ id: 'e-x', robot_id: 'r-b', operator: bob, task: 'pick', state: 'rejected', outcome: 'success', lease_id: 'l', started_at: '2026-11-01T00:00:00Z', ended_at: null, manifest: null, quality: null, checks: null, score: null, reason: 'r', reviews_wanted: 0, updated_at: '2026-11-01T00:02:00Z' }]);
     await review('e-x', dave, true);
     await review('e-1', carol, true);
     await review('e-1', dave, true);

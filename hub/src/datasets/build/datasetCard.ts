@@ -1,22 +1,14 @@
 // The dataset card: README.md at the top of the LeRobot tree, in the style of
 // a Hugging Face dataset card (YAML header, then what a researcher needs:
 // what is in it, how it was collected, its quality, how to load and verify it).
-import type { DatasetsTable, DatasetVersionsTable } from '../store/schema.ts';
-import type { VersionSummary } from './exportVersion.ts';
-
-interface ProvenanceRow {
-  episode_index: number;
-  episode_id: string;
-  length: number;
-  cameras: Record<string, { recorded_frames: number; dropped_frames: number; exported_frames: number; max_skew_to_reference_ms: number }>;
-  state_max_offset_ms: number;
-}
+import type { Dataset, DatasetVersion, VersionSummary } from '../datasetRecords.ts';
+import type { ProvenanceRow } from './provenance.ts';
 
 const yamlString = (s: string): string => JSON.stringify(s);
 
 export function datasetCard(o: {
-  dataset: DatasetsTable;
-  version: DatasetVersionsTable;
+  dataset: Dataset;
+  version: DatasetVersion;
   summary: Omit<VersionSummary, 'files' | 'bytes'>;
   provenance: ProvenanceRow[];
   hubUrl: string;

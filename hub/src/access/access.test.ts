@@ -88,7 +88,8 @@ describe('the access hook', () => {
     it('answers a caller without credentials on every non-public route with a typed denial before the route runs', async () => {
       const checked: string[] = [];
       for (const r of hub.routes) {
-        if (r.action === 'public:read' || !['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method)) continue;
+        // A dataset download is open to anyone for an open dataset: its rule needs the version (checked below).
+        if (r.action === 'public:read' || r.action === 'dataset:download' || !['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method)) continue;
         const path = r.url.replace(/:[a-z]+/gi, 'x').replace('*', 'x');
         const res = await fetch(`${hub.url}${path}`, { method: r.method, ...(r.method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, body: '{}' }) });
         const body = (await res.json()) as { error?: string };
@@ -96,6 +97,13 @@ describe('the access hook', () => {
         checked.push(`${r.method} ${r.url}`);
       }
       expect(checked.length).toBeGreaterThan(20);
+      // Downloads are decided on the version before the route runs: one that does not exist is a typed 404.
+      const downloads = hub.routes.filter((r) => r.action === 'dataset:download'); // GET and HEAD
+      expect([...new Set(downloads.map((r) => r.url))].sort()).toEqual(['/api/v1/datasets/:id/versions/:v/archive.tar', '/api/v1/datasets/:id/versions/:v/files/*']);
+      for (const path of ['/api/v1/datasets/nothing/versions/1/archive.tar', '/api/v1/datasets/nothing/versions/latest/files/lerobot/meta/info.json']) {
+        const res = await fetch(`${hub.url}${path}`);
+        expect([res.status, ((await res.json()) as { error?: string }).error], path).toEqual([404, 'unknown_dataset']);
+      }
     });
 
     it("takes a robot's identity for uploads only from its secret, never from a header the client sends", async () => {

@@ -80,10 +80,12 @@ export function attachHttpAccess(app: FastifyInstance, o: HttpAccessOptions): { 
     const denial = decide(req.actor, access.action, resource);
     if (denial) return deny(reply, denial, access.action, o);
   });
-  // A handler that asks decide() itself for a finer answer throws AccessDenied.
+  // A handler that asks decide() itself for a finer answer throws AccessDenied. A resource loader that finds
+  // no resource throws its service's typed error, which says its own status (`httpStatus`) and code.
   const previous = app.errorHandler;
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AccessDenied) return deny(reply, err.denial);
+    if (isStatusError(err)) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
     return previous.call(app, err, req, reply);
   });
   return { routes };
@@ -98,6 +100,11 @@ async function actorFor(req: FastifyRequest, action: Action, o: HttpAccessOption
   if (action === 'broker:auth') return o.isBroker(req) ? { kind: 'broker' } : ANONYMOUS;
   const wallet = await o.walletOf(req);
   return wallet ? { kind: 'wallet', ...wallet } : ANONYMOUS;
+}
+
+/** A service's typed error that knows its HTTP status (e.g. DatasetError). */
+function isStatusError(err: unknown): err is Error & { httpStatus: number; code: string } {
+  return err instanceof Error && typeof (err as { httpStatus?: unknown }).httpStatus === 'number' && typeof (err as { code?: unknown }).code === 'string';
 }
 
 function isDenial(x: Resource | Denial): x is Denial {

@@ -33,6 +33,11 @@ export class DatasetError extends Error {
   ) {
     super(message);
   }
+
+  /** The HTTP status that says it (routes and the access hook answer with it). */
+  get httpStatus(): number {
+    return { bad_request: 400, unknown_dataset: 404, unknown_version: 404, name_taken: 409, empty_selection: 422, not_ready: 409, incompatible_episodes: 422 }[this.code];
+  }
 }
 
 export interface DatasetView {

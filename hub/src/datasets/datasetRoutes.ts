@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatasetManifest } from '@teleop/proto';
 import { sendBytes } from '../http/sendBytes.ts';
-import { AccessDenied, decide, type Actor } from '../access/access.ts';
+import type { Actor, Resource } from '../access/access.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { Logger } from '../log.ts';
 import { readBlobText, type BlobStore } from '../store/BlobStore.ts';
@@ -38,10 +38,7 @@ const contentType = (path: string): string => CONTENT_TYPES[path.slice(path.last
 
 export function datasetRoutes(o: DatasetRoutesOptions) {
   const fail = (reply: FastifyReply, err: unknown): FastifyReply => {
-    if (err instanceof DatasetError) {
-      const status = { bad_request: 400, unknown_dataset: 404, unknown_version: 404, name_taken: 409, empty_selection: 422, not_ready: 409, incompatible_episodes: 422 }[err.code];
-      return reply.code(status).send({ error: err.code, message: err.message });
-    }
+    if (err instanceof DatasetError) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
     throw err;
   };
 
@@ -52,32 +49,37 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
     return n;
   };
 
-  /** The version, its manifest, and the access rule's answer on downloading its files (a denial, or null). */
-  async function access(req: FastifyRequest<{ Params: { id: string; v: string } }>): Promise<{
+  /** A ready version being downloaded: what the access hook loaded for the rule, kept for the handler. */
+  interface Download {
     manifest: DatasetManifest;
     manifestText: string;
-    denial: ReturnType<typeof decide>;
     label: string;
     dataset: Dataset;
     version: DatasetVersion;
-    address: string | null;
     key: (path: string) => string;
-  }> {
-    const { dataset, version } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
+  }
+  const downloads = new WeakMap<FastifyRequest, Download>();
+
+  /**
+   * The access hook's resource for dataset:download: the version (an unknown or unbuilt one answers with the
+   * DatasetError's status), its price, listed buyers and whether the chain records the caller's purchase.
+   */
+  const versionResource = async (req: FastifyRequest, actor: Actor): Promise<Resource> => {
+    const params = req.params as { id: string; v: string };
+    const { dataset, version } = await o.datasets.readyVersion(params.id, versionOf(params.v));
     const key = (path: string): string => versionFileKey(dataset.id, version.version, path);
     const manifestText = await readBlobText(o.blobs, key('manifest.json'));
-    const manifest = JSON.parse(manifestText) as DatasetManifest;
-    const address = addressOf(req.actor);
     const label = `${dataset.name}-v${version.version}`;
+    downloads.set(req, { manifest: JSON.parse(manifestText) as DatasetManifest, manifestText, label, dataset, version, key });
+    const address = addressOf(actor);
     const purchased = address !== null && dataset.price !== '0' ? await o.purchased({ version, address }) : false;
     const allowedBuyers = dataset.allowed_buyers ? dataset.allowed_buyers.map((b) => b.toLowerCase()) : null;
-    const denial = decide(req.actor, 'dataset:download', { kind: 'dataset_version', label, createdBy: dataset.created_by, price: dataset.price, allowedBuyers, purchased });
-    return { manifest, manifestText, denial, label, dataset, version, address, key };
-  }
+    return { kind: 'dataset_version', label, createdBy: dataset.created_by, price: dataset.price, allowedBuyers, purchased };
+  };
   const addressOf = (actor: Actor): string | null => (actor.kind === 'wallet' ? actor.address : null);
   const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
-  // The version's files: the route is open to anyone; which version's files a caller may have is decided per request (access()).
-  const DOWNLOAD = { config: { access: { action: 'public:read' } } } as const;
+  // A version's files and archive: open versions to anyone, priced or shared ones as the access rule says.
+  const DOWNLOAD = { config: { access: { action: 'dataset:download' as const, resource: versionResource } } };
   const CREATE = { config: { access: { action: 'dataset:create' } } } as const;
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -135,12 +137,11 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
 
     app.get<{ Params: { id: string; v: string; '*': string } }>('/api/v1/datasets/:id/versions/:v/files/*', DOWNLOAD, async (req, reply) => {
       try {
-        const a = await access(req);
+        const a = downloads.get(req)!;
         const path = req.params['*'];
         // Only what the manifest lists is served, so a path never names another blob.
         const file = path === 'manifest.json' ? null : a.manifest.files.find((f) => f.path === path);
         if (path !== 'manifest.json' && !file) return reply.code(404).send({ error: 'not_found', message: `${a.label} has no file ${path}` });
-        if (a.denial && path !== 'manifest.json') throw new AccessDenied(a.denial);
         const key = a.key(path);
         const head = await o.blobs.head(key);
         if (!head) {
@@ -148,7 +149,7 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
           return reply.code(500).send({ error: 'missing_file', message: `${path} of ${a.label} is missing from the hub's storage; the hub's operator can build the version again` });
         }
         // One record per download, not per range request of a resumed or streamed one.
-        if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'file', path });
+        if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'file', path });
         if (!req.headers.range) o.logger.debug({ file: path, dataset: a.label }, 'dataset file download');
         return sendBytes(req, reply, { size: head.size, sha256: file?.sha256 ?? null, read: (range) => o.blobs.read(key, range) }, { contentType: contentType(path), cacheControl: 'public, max-age=31536000, immutable' });
       } catch (err) {
@@ -158,9 +159,8 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
 
     app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/archive.tar', DOWNLOAD, async (req, reply) => {
       try {
-        const a = await access(req);
-        if (a.denial) throw new AccessDenied(a.denial);
-        o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: a.address, kind: 'archive', path: null });
+        const a = downloads.get(req)!;
+        o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'archive', path: null });
         // Blobs carry no times: every entry is stamped with the time the version was built.
         const mtimeS = Date.parse(a.version.built_at ?? a.version.created_at) / 1000;
         const files = [...a.manifest.files, { path: 'manifest.json', size: Buffer.byteLength(a.manifestText) }];

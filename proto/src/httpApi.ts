@@ -208,15 +208,15 @@ export interface EpisodeList {
   episodes: Episode[];
 }
 
-/** A submitted review, as stored: the three gates are 1 (yes) or 0 (no). */
+/** A submitted review, in the API's historical shape: snake case, the three gates 1 (yes) or 0 (no). */
 export interface EpisodeReview {
   reviewer: string;
-  submitted_at: string | null;
-  task_done: number | null;
-  cameras_clear: number | null;
-  robot_safe: number | null;
+  submitted_at: string;
+  task_done: number;
+  cameras_clear: number;
+  robot_safe: number;
   /** 1 to 5. */
-  score: number | null;
+  score: number;
   comment: string | null;
 }
 

@@ -8,6 +8,7 @@ export { teleop };
 export * from './time.ts';
 export * from './topics.ts';
 export * from './operatorApi.ts';
+export * as httpApi from './httpApi.ts';
 export * from './operatorSocket.ts';
 export * from './mediaSignal.ts';
 export * from './iceSettings.ts';

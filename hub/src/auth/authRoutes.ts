@@ -1,6 +1,7 @@
 // Sign-in endpoints: a nonce, the verification of a signed SIWE message (which
 // opens a session: bearer token + httpOnly cookie), who am I, sign out.
 import type { FastifyInstance } from 'fastify';
+import type { httpApi } from '@teleop/proto';
 import { walletAddress } from '../access/httpAccess.ts';
 import { AuthError, SESSION_COOKIE, tokenFrom, type SiweAuth } from './SiweAuth.ts';
 
@@ -14,7 +15,7 @@ export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
       uri: auth.options.uri,
       chainId: auth.options.chainId,
       statement: 'Sign in to Teleop Hub.',
-    }));
+    }) satisfies httpApi.SignInNonce);
 
     app.post<{ Body: { message: string; signature: string } }>(
       '/api/v1/auth/verify',
@@ -33,7 +34,7 @@ export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
           const { token, session } = await auth.verify(req.body.message, req.body.signature);
           const maxAge = Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000);
           reply.header('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secureCookie ? '; Secure' : ''}`);
-          return { token, address: session.address, expiresAt: session.expiresAt };
+          return { token, address: session.address, expiresAt: session.expiresAt } satisfies httpApi.SignedIn;
         } catch (err) {
           if (err instanceof AuthError) return reply.code(401).send({ error: err.code, message: err.message });
           throw err;
@@ -43,7 +44,7 @@ export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
 
     app.get('/api/v1/auth/me', { config: { access: { action: 'self:act' } } }, async (req) => {
       const actor = req.actor;
-      return { address: walletAddress(actor), expiresAt: actor.kind === 'wallet' ? actor.sessionExpiresAt : null };
+      return { address: walletAddress(actor), expiresAt: actor.kind === 'wallet' ? actor.sessionExpiresAt : null } satisfies httpApi.Session;
     });
 
     // Anyone may end the session they hold.

@@ -4,7 +4,7 @@
 // Open datasets are free to anyone; priced ones need an access grant. A
 // version's files are read from the blob store, by the paths its manifest lists.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DatasetManifest } from '@teleop/proto';
+import type { DatasetManifest, httpApi } from '@teleop/proto';
 import { sendBytes } from '../http/sendBytes.ts';
 import type { Actor, Resource } from '../access/access.ts';
 import { walletAddress } from '../access/httpAccess.ts';
@@ -83,13 +83,13 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
   const CREATE = { config: { access: { action: 'dataset:create' } } } as const;
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/datasets', PUBLIC, async () => ({ datasets: await o.datasets.list() }));
+    app.get('/api/v1/datasets', PUBLIC, async () => ({ datasets: await o.datasets.list() }) satisfies httpApi.DatasetList);
 
     app.post<{ Body: NewDataset & { selection?: DatasetSelection } }>('/api/v1/datasets', CREATE, async (req, reply) => {
       try {
         const body = req.body ?? ({} as NewDataset);
         const created = await o.datasets.create(body, body.selection ?? {}, walletAddress(req.actor));
-        return reply.code(202).send(created);
+        return reply.code(202).send(created satisfies httpApi.DatasetVersionRef);
       } catch (err) {
         return fail(reply, err);
       }
@@ -97,14 +97,14 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
 
     app.get<{ Params: { id: string } }>('/api/v1/datasets/:id', PUBLIC, async (req, reply) => {
       const view = await o.datasets.view(req.params.id);
-      return view ?? reply.code(404).send({ error: 'unknown_dataset', message: `no dataset ${req.params.id}` });
+      return (view satisfies httpApi.Dataset | null) ?? reply.code(404).send({ error: 'unknown_dataset', message: `no dataset ${req.params.id}` });
     });
 
     app.post<{ Params: { id: string }; Body: { selection?: DatasetSelection; parentVersion?: number } }>('/api/v1/datasets/:id/versions', CREATE, async (req, reply) => {
       try {
         const d = await o.datasets.find(req.params.id);
         if (!d) throw new DatasetError('unknown_dataset', `no dataset ${req.params.id}`);
-        return reply.code(202).send(await o.datasets.addVersion(d.id, req.body?.selection ?? {}, walletAddress(req.actor), req.body?.parentVersion));
+        return reply.code(202).send((await o.datasets.addVersion(d.id, req.body?.selection ?? {}, walletAddress(req.actor), req.body?.parentVersion)) satisfies httpApi.DatasetVersionRef);
       } catch (err) {
         return fail(reply, err);
       }
@@ -117,7 +117,7 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
         const n = versionOf(req.params.v);
         const v = n === undefined ? view.versions.filter((x) => x.state === 'ready').at(-1) : view.versions.find((x) => x.version === n);
         if (!v) throw new DatasetError('unknown_version', `dataset ${view.name} has no version ${req.params.v}`);
-        return v;
+        return v satisfies httpApi.DatasetVersion;
       } catch (err) {
         return fail(reply, err);
       }

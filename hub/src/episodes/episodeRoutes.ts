@@ -2,6 +2,7 @@
 // quality), file downloads with ranges, the replay trajectory, the robot's
 // upload receipt, and peer review.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { httpApi } from '@teleop/proto';
 import { sendBytes } from '../http/sendBytes.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
@@ -31,7 +32,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
 
   return async (app: FastifyInstance): Promise<void> => {
     app.get<{ Querystring: { robotId?: string; operator?: string; state?: string; limit?: number } }>('/api/v1/episodes', { config: READ }, async (req) => {
-      return { episodes: await o.episodes.list(req.query) };
+      return { episodes: await o.episodes.list(req.query) } satisfies httpApi.EpisodeList;
     });
 
     app.get<{ Params: { id: string } }>('/api/v1/episodes/:id', { config: READ, schema: { params: idParams } }, async (req, reply) => {
@@ -47,7 +48,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         score: r.score,
         comment: r.comment,
       }));
-      return { ...view, reviews };
+      return { ...view, reviews } satisfies httpApi.EpisodeDetail;
     });
 
     app.get<{ Params: { id: string; name: string } }>(
@@ -76,7 +77,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         actions: rec.actions.map((a) => [sec(a.t), ...a.positions]),
         // Per camera, the time of each MP4 frame since the first state: what the replay seeks to.
         frames: Object.fromEntries([...rec.frames].map(([camera, list]) => [camera, list.map((f) => sec(f.t))])),
-      };
+      } satisfies httpApi.Trajectory;
     });
 
     app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/receipt', { config: { access: { action: 'robot:report' } }, schema: { params: idParams } }, async (req, reply) => {
@@ -89,7 +90,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
 
     app.post('/api/v1/reviews/next', { config: REVIEW }, async (req, reply) => {
       try {
-        return await o.reviews.next(walletAddress(req.actor));
+        return (await o.reviews.next(walletAddress(req.actor))) satisfies httpApi.ReviewAssignment;
       } catch (err) {
         return fail(reply, err);
       }
@@ -116,7 +117,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
       },
       async (req, reply) => {
         try {
-          return await o.reviews.submit(walletAddress(req.actor), req.params.id, req.body);
+          return (await o.reviews.submit(walletAddress(req.actor), req.params.id, req.body)) satisfies httpApi.ReviewSubmitted;
         } catch (err) {
           return fail(reply, err);
         }
@@ -124,7 +125,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
     );
 
     app.get('/api/v1/reviews/me', { config: REVIEW }, async (req) => {
-      return o.reviews.agreement(walletAddress(req.actor));
+      return (await o.reviews.agreement(walletAddress(req.actor))) satisfies httpApi.ReviewerAgreement;
     });
   };
 }

@@ -6,6 +6,7 @@
 // episodes.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { getAddress, isAddress, numberToHex } from 'viem';
+import type { httpApi } from '@teleop/proto';
 import type { Actor } from '../access/access.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { ChainService } from '../chain/ChainService.ts';
@@ -49,7 +50,7 @@ export function rewardRoutes(o: RewardRoutesOptions) {
   const noChain = (reply: FastifyReply): FastifyReply => reply.code(503).send({ error: 'no_chain', message: 'this hub runs without a chain (start it with --rpc-url, or `teleop-hub up`)' });
 
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/chain', PUBLIC, async () =>
+    app.get('/api/v1/chain', PUBLIC, async (): Promise<httpApi.ChainAnswer> =>
       o.chain ? { ...o.chain.describe(), rpcRelay: '/api/v1/chain/rpc', devFaucet: o.devFaucet, purchasesReadToBlock: Number(o.purchasesReadTo()) } : { chainId: null },
     );
 
@@ -79,10 +80,10 @@ export function rewardRoutes(o: RewardRoutesOptions) {
       // Gas only when asked ({"tokens": false}): a claim should not look like it paid more than it did.
       const withTokens = req.body?.tokens !== false;
       if (withTokens) await o.chain.mintTo(address, FAUCET_TOKENS);
-      return { address, eth: FAUCET_ETH.toString(), tokens: withTokens ? FAUCET_TOKENS.toString() : '0' };
+      return { address, eth: FAUCET_ETH.toString(), tokens: withTokens ? FAUCET_TOKENS.toString() : '0' } satisfies httpApi.FaucetGrant;
     });
 
-    app.get('/api/v1/rewards/epochs', PUBLIC, async () => ({ epochs: await o.rewards.epochs() }));
+    app.get('/api/v1/rewards/epochs', PUBLIC, async () => ({ epochs: await o.rewards.epochs() }) satisfies httpApi.EpochList);
 
     app.get<{ Params: { epoch: string } }>('/api/v1/rewards/epochs/:epoch', PUBLIC, async (req, reply) => {
       const doc = /^\d{1,9}$/.test(req.params.epoch) ? await o.rewards.epochDocument(Number(req.params.epoch)) : null;
@@ -93,7 +94,7 @@ export function rewardRoutes(o: RewardRoutesOptions) {
     app.get<{ Params: { address: string } }>('/api/v1/rewards/:address', PUBLIC, async (req, reply) => {
       if (!isAddress(req.params.address)) return reply.code(400).send({ error: 'bad_request', message: `${req.params.address} is not an address` });
       try {
-        return await o.rewards.forAccount(req.params.address);
+        return (await o.rewards.forAccount(req.params.address)) satisfies httpApi.AccountRewards;
       } catch (err) {
         if (err instanceof RewardError) return reply.code(400).send({ error: 'bad_request', message: err.message });
         throw err;
@@ -102,7 +103,7 @@ export function rewardRoutes(o: RewardRoutesOptions) {
 
     app.post('/api/v1/rewards/settle', { config: { access: { action: 'rewards:settle' } } }, async () => {
       const epoch = await o.rewards.settle();
-      return { epoch };
+      return { epoch } satisfies httpApi.Settled;
     });
 
     app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/commitment', PUBLIC, async (req, reply) => {
@@ -113,12 +114,12 @@ export function rewardRoutes(o: RewardRoutesOptions) {
 
     // Contributors see every purchase and download of the dataset versions that hold their episodes.
     app.get('/api/v1/me/usage', SELF, async (req) => {
-      return o.rewards.usageFor(getAddress(walletAddress(req.actor)), isAdmin(req.actor));
+      return (await o.rewards.usageFor(getAddress(walletAddress(req.actor)), isAdmin(req.actor))) satisfies httpApi.UsageReport;
     });
 
     app.get('/api/v1/me/roles', SELF, async (req) => {
       const address = walletAddress(req.actor);
-      return { address, roles: await o.rewards.rolesOf(getAddress(address), isAdmin(req.actor)) };
+      return { address, roles: await o.rewards.rolesOf(getAddress(address), isAdmin(req.actor)) } satisfies httpApi.Roles;
     });
   };
 }

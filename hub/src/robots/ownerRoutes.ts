@@ -2,7 +2,7 @@
 // once, with the exact agent command), list their robots with online time,
 // revoke or rotate credentials, and end whoever's lease on their robot.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RobotSummary } from '@teleop/proto';
+import type { httpApi, RobotSummary } from '@teleop/proto';
 import type { Resource } from '../access/access.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { LeaseManager } from '../operators/LeaseManager.ts';
@@ -50,7 +50,7 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
         try {
           const { robot, secret } = await o.registry.enroll({ name: req.body.name, model: req.body.model, owner: walletAddress(req.actor) });
           o.fleet.adopt(robot);
-          return reply.code(201).send({ robotId: robot.id, secret, command: o.agentCommand(robot.id, secret) });
+          return reply.code(201).send({ robotId: robot.id, secret, command: o.agentCommand(robot.id, secret) } satisfies httpApi.RobotCredentials);
         } catch (err) {
           if (err instanceof RobotEnrollError) return reply.code(400).send({ error: 'bad_request', message: err.message });
           throw err;
@@ -58,7 +58,7 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
       },
     );
 
-    app.get('/api/v1/me/robots', { config: { access: { action: 'self:act' } } }, async (req) => {
+    app.get('/api/v1/me/robots', { config: { access: { action: 'self:act' } } }, async (req): Promise<httpApi.OwnedRobotList> => {
       const session = { address: walletAddress(req.actor) };
       const now = Date.now();
       const mine = (await o.registry.list()).filter((r) => r.owner === session.address);
@@ -101,7 +101,7 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
       async (req, reply) => {
         try {
           const robot = await o.registry.setDataPolicy(req.params.id, req.body.policy, req.body.allowedBuyers ?? []);
-          return { robotId: robot.id, dataPolicy: robot.dataPolicy, allowedBuyers: robot.allowedBuyers };
+          return { robotId: robot.id, dataPolicy: robot.dataPolicy, allowedBuyers: robot.allowedBuyers } satisfies httpApi.RobotDataPolicy;
         } catch (err) {
           if (err instanceof RobotEnrollError) return reply.code(400).send({ error: 'bad_request', message: err.message });
           throw err;
@@ -112,18 +112,18 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
     app.post<{ Params: { id: string } }>('/api/v1/robots/:id/revoke', { config: MANAGE, schema: { params: idParams } }, async (req) => {
       await o.registry.revoke(req.params.id);
       o.fleet.remove(req.params.id);
-      return { robotId: req.params.id, revoked: true };
+      return { robotId: req.params.id, revoked: true } satisfies httpApi.RobotRevoked;
     });
 
     app.post<{ Params: { id: string } }>('/api/v1/robots/:id/rotate-secret', { config: MANAGE, schema: { params: idParams } }, async (req) => {
       const secret = await o.registry.rotateSecret(req.params.id);
-      return { robotId: req.params.id, secret, command: o.agentCommand(req.params.id, secret) };
+      return { robotId: req.params.id, secret, command: o.agentCommand(req.params.id, secret) } satisfies httpApi.RobotCredentials;
     });
 
     app.post<{ Params: { id: string } }>('/api/v1/robots/:id/lease/revoke', { config: MANAGE, schema: { params: idParams } }, async (req) => {
       const holder = o.leases.holder(req.params.id);
       o.leases.revoke(req.params.id, 'revoked');
-      return { robotId: req.params.id, revokedFrom: holder?.operatorId ?? null };
+      return { robotId: req.params.id, revokedFrom: holder?.operatorId ?? null } satisfies httpApi.LeaseRevoked;
     });
   };
 }

@@ -1,7 +1,7 @@
 // Read-only robot endpoints: the fleet with live presence, one robot's
 // description, and its URDF for the console.
 import type { FastifyInstance } from 'fastify';
-import { v1, type RobotSummary } from '@teleop/proto';
+import { v1, type httpApi, type RobotSummary } from '@teleop/proto';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
 
 /** The fleet, each robot's description and model are public: what the console shows before sign-in. */
@@ -21,7 +21,7 @@ const idParams = {
 
 export function robotRoutes({ fleet, summaryOf }: RobotRoutesOptions) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/api/v1/robots', PUBLIC, async () => ({ robots: fleet.all().map(summaryOf) }));
+    app.get('/api/v1/robots', PUBLIC, async () => ({ robots: fleet.all().map(summaryOf) }) satisfies httpApi.RobotList);
 
     app.get<{ Params: { id: string } }>('/api/v1/robots/:id', { ...PUBLIC, schema: { params: idParams } }, async (req, reply) => {
       const session = await fleet.find(req.params.id);
@@ -38,7 +38,7 @@ export function robotRoutes({ fleet, summaryOf }: RobotRoutesOptions) {
         status,
         // Robot clock minus hub clock, from the minimum-RTT probe.
         clock: clock ? { offsetMs: Number(clock.offsetNs) / 1e6, rttMs: Number(clock.rttNs) / 1e6 } : null,
-      };
+      } satisfies httpApi.RobotDetail;
     });
 
     app.get<{ Params: { id: string } }>('/api/v1/robots/:id/urdf', { ...PUBLIC, schema: { params: idParams } }, async (req, reply) => {

@@ -2,7 +2,7 @@
 // capture-to-display latency of the first camera (its RTP timestamps are
 // capture times, corrected by the hub's clock offsets) and packet loss.
 import { useEffect, useRef, useState } from 'react';
-import { captureNsOfRtp, type WatchedCamera } from '@teleop/proto';
+import { captureNsOfRtp, type httpApi, type WatchedCamera } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
 import { hubClock } from '../hub/hubSocket.ts';
 import { watchRobot, type RobotWatch } from '../media/watchRobot.ts';
@@ -87,7 +87,7 @@ export function CameraTiles({ robotId, online, onMeasures }: { robotId: string; 
   useEffect(() => {
     const timer = setInterval(async () => {
       try {
-        const res = (await (await fetch(`/api/v1/robots/${robotId}`)).json()) as { clock: { offsetMs: number } | null };
+        const res = (await (await fetch(`/api/v1/robots/${robotId}`)).json()) as httpApi.RobotDetail;
         robotOffsetNs.value = BigInt(Math.round((res.clock?.offsetMs ?? 0) * 1e6));
       } catch {
         // keep the last offset

@@ -5,63 +5,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { parseUnits } from 'viem';
 import { DatasetRegistryAbi, RewardTokenAbi } from '@teleop/contracts/abi';
+import type { httpApi } from '@teleop/proto';
 import { api } from '../hub/api.ts';
 import { useHub } from '../hub/hubContext.tsx';
+import { useHubData } from '../hub/useHubData.ts';
 import { chainInfo, ensureGas, publicClient, sendFromWallet, tokens, txError, type ChainInfo } from '../wallet/chain.ts';
 import { DatasetPreview } from '../replay/DatasetPreview.tsx';
-
-export interface VersionSummary {
-  robotType: string;
-  fps: number;
-  totalEpisodes: number;
-  totalFrames: number;
-  totalTasks: number;
-  tasks: string[];
-  hours: number;
-  cameras: { key: string; width: number; height: number; codec: string }[];
-  jointNames: string[];
-  droppedFrames: { total: number; episodes: number };
-  quality: { min: number | null; mean: number | null; max: number | null };
-  files: number;
-  bytes: { lerobot: number; raw: number; total: number };
-}
-
-export interface Version {
-  datasetId: string;
-  version: number;
-  parentVersion: number | null;
-  selection: Record<string, unknown>;
-  episodeIds: string[];
-  state: 'building' | 'ready' | 'failed';
-  reason: string | null;
-  merkleRoot: string | null;
-  manifestHash: string | null;
-  summary: VersionSummary | null;
-  sizeBytes: number | null;
-  createdBy: string;
-  createdAt: string;
-  builtAt: string | null;
-  tokenId: number | null;
-  publishTx: string | null;
-}
-
-export interface Dataset {
-  id: string;
-  name: string;
-  title: string;
-  description: string;
-  license: string;
-  price: string;
-  createdBy: string;
-  createdAt: string;
-  versions: Version[];
-}
 
 /**
  * A version on chain: its token, whether the chain's root matches the one served here, and for a priced
  * version whether the signed-in wallet has access, with the purchase (approve, then buyAccess with a purpose).
  */
-function OnChain({ d, v, onAccess }: { d: Dataset; v: Version; onAccess: (access: boolean) => void }) {
+function OnChain({ d, v, onAccess }: { d: httpApi.Dataset; v: httpApi.DatasetVersion; onAccess: (access: boolean) => void }) {
   const { address } = useHub();
   const [chain, setChain] = useState<ChainInfo | null | undefined>(undefined);
   const [rootOnChain, setRootOnChain] = useState<string | null>(null);
@@ -241,27 +196,20 @@ function SelectionForm({ onSubmit, busy, withDataset }: { onSubmit: (body: Recor
 }
 
 function VersionPage({ name, version }: { name: string; version: number }) {
-  const [d, setD] = useState<Dataset | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: d, error: loadError, reload } = useHubData<httpApi.Dataset>(`/api/v1/datasets/${name}`);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? loadError?.message ?? null;
   const [preview, setPreview] = useState(0);
   const [busy, setBusy] = useState(false);
   const { address } = useHub();
   // A priced version's files (and so its preview) need access: its creator has it, buyers once the chain says so.
   const [chainAccess, setChainAccess] = useState(false);
+  // Asked again every second while a version builds.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const load = (): void => {
-      api<Dataset>(`/api/v1/datasets/${name}`).then(
-        (x) => {
-          setD(x);
-          if (x.versions.some((v) => v.state === 'building')) timer = setTimeout(load, 1000);
-        },
-        (e: Error) => setError(e.message),
-      );
-    };
-    load();
+    if (!d?.versions.some((v) => v.state === 'building')) return;
+    const timer = setTimeout(() => void reload(), 1000);
     return () => clearTimeout(timer);
-  }, [name, version]);
+  }, [d, reload]);
   if (error) return <p className="error">{error}</p>;
   if (!d) return <p>Loading…</p>;
   const v = d.versions.find((x) => x.version === version);
@@ -360,9 +308,9 @@ function VersionPage({ name, version }: { name: string; version: number }) {
         withDataset={false}
         onSubmit={(body) => {
           setBusy(true);
-          api<{ version: number }>(`/api/v1/datasets/${d.name}/versions`, { method: 'POST', body: JSON.stringify({ ...body, parentVersion: v.version }) }).then(
+          api<httpApi.DatasetVersionRef>(`/api/v1/datasets/${d.name}/versions`, { method: 'POST', body: JSON.stringify({ ...body, parentVersion: v.version }) }).then(
             (r) => (window.location.hash = `#/datasets/${d.name}/${r.version}`),
-            (e: Error) => setError(e.message),
+            (e: Error) => setActionError(e.message),
           ).finally(() => setBusy(false));
         }}
       />
@@ -371,13 +319,11 @@ function VersionPage({ name, version }: { name: string; version: number }) {
 }
 
 export function DatasetsPage({ name, version }: { name?: string; version?: number }) {
-  const [list, setList] = useState<Dataset[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error: loadError } = useHubData<httpApi.DatasetList>(name ? null : '/api/v1/datasets');
+  const list = data?.datasets ?? null;
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? loadError?.message ?? null;
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (name) return;
-    api<{ datasets: Dataset[] }>('/api/v1/datasets').then((r) => setList(r.datasets), (e: Error) => setError(e.message));
-  }, [name]);
   if (name) {
     const latest = version ?? list?.find((d) => d.name === name)?.versions.at(-1)?.version ?? 1;
     return <VersionPage name={name} version={latest} />;
@@ -431,10 +377,10 @@ export function DatasetsPage({ name, version }: { name?: string; version?: numbe
         withDataset
         onSubmit={(body) => {
           setBusy(true);
-          setError(null);
-          api<{ version: number }>('/api/v1/datasets', { method: 'POST', body: JSON.stringify(body) }).then(
+          setActionError(null);
+          api<httpApi.DatasetVersionRef>('/api/v1/datasets', { method: 'POST', body: JSON.stringify(body) }).then(
             (r) => (window.location.hash = `#/datasets/${String(body.name)}/${r.version}`),
-            (e: Error) => setError(e.message),
+            (e: Error) => setActionError(e.message),
           ).finally(() => setBusy(false));
         }}
       />

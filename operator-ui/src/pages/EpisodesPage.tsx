@@ -2,41 +2,16 @@
 // rejection; an episode's page shows its manifest, checks, teleoperation
 // quality, reviews, files and the synced replay.
 import { useEffect, useState } from 'react';
-import { api } from '../hub/api.ts';
+import type { httpApi } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
+import { useHubData } from '../hub/useHubData.ts';
 import { EpisodeReplay } from '../replay/EpisodeReplay.tsx';
-
-export interface Check {
-  name: string;
-  hard: boolean;
-  passed: boolean;
-  score: number;
-  reason: string;
-}
-
-export interface Episode {
-  id: string;
-  robotId: string;
-  operator: string;
-  task: string;
-  state: string;
-  outcome: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  score: number | null;
-  reason: string | null;
-  quality: { controlRoundTripMs: { p50: number; p95: number } | null; videoCaptureToHubMs: { p50: number; p95: number } | null; videoPacketsLost: number; holds: number; leaseInterruptions: number } | null;
-  checks: Check[] | null;
-  manifest: { manifest: { fps: number; cameras: { name: string; frames: number; droppedFrames: number }[]; files: { name: string; size: number; sha256: string }[] }; signer: string } | null;
-  files: { name: string; size: number; sha256: string }[];
-  reviews?: { reviewer: string; task_done: number; cameras_clear: number; robot_safe: number; score: number; comment: string | null }[];
-}
 
 export function StateTag({ state }: { state: string }) {
   return <span className={`state ${state}`}>{state.replace('_', ' ')}</span>;
 }
 
-export function ChecksList({ checks }: { checks: Check[] }) {
+export function ChecksList({ checks }: { checks: httpApi.EpisodeCheck[] }) {
   return (
     <ul className="checks">
       {checks.map((c) => (
@@ -50,12 +25,8 @@ export function ChecksList({ checks }: { checks: Check[] }) {
 }
 
 function EpisodeDetail({ id }: { id: string }) {
-  const [e, setE] = useState<Episode | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<Episode>(`/api/v1/episodes/${id}`).then(setE, (err: Error) => setError(err.message));
-  }, [id]);
-  if (error) return <p className="error">{error}</p>;
+  const { data: e, error } = useHubData<httpApi.EpisodeDetail>(`/api/v1/episodes/${id}`);
+  if (error) return <p className="error">{error.message}</p>;
   if (!e) return <p>Loading…</p>;
   const cam = e.manifest?.manifest.cameras[0]?.name ?? null;
   return (
@@ -90,7 +61,7 @@ function EpisodeDetail({ id }: { id: string }) {
           </p>
         </>
       )}
-      {e.reviews && e.reviews.length > 0 && (
+      {e.reviews.length > 0 && (
         <>
           <h2>Reviews</h2>
           <ul>
@@ -121,17 +92,14 @@ function EpisodeDetail({ id }: { id: string }) {
 export function EpisodesPage({ episodeId }: { episodeId?: string }) {
   const { address, socket } = useHub();
   const [mine, setMine] = useState(true);
-  const [list, setList] = useState<Episode[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, reload } = useHubData<httpApi.EpisodeList>(episodeId ? null : `/api/v1/episodes${mine ? `?operator=${address}` : ''}`);
+  const list = data?.episodes ?? null;
   useEffect(() => {
     if (episodeId) return;
-    const load = (): void => {
-      api<{ episodes: Episode[] }>(`/api/v1/episodes${mine ? `?operator=${address}` : ''}`).then((r) => setList(r.episodes), (e: Error) => setError(e.message));
-    };
-    load();
-    socket.on('episode:update', load);
-    return () => void socket.off('episode:update', load);
-  }, [episodeId, mine, address, socket]);
+    const onUpdate = (): void => void reload();
+    socket.on('episode:update', onUpdate);
+    return () => void socket.off('episode:update', onUpdate);
+  }, [episodeId, socket, reload]);
   if (episodeId) return <EpisodeDetail id={episodeId} />;
   return (
     <main className="page">
@@ -139,7 +107,7 @@ export function EpisodesPage({ episodeId }: { episodeId?: string }) {
       <label>
         <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> only mine
       </label>
-      {error && <p className="error">{error}</p>}
+      {error && <p className="error">{error.message}</p>}
       <table className="table">
         <thead>
           <tr>

@@ -3,30 +3,17 @@
 // earnings, and who may get its data: open, private (never in a dataset) or
 // restricted to listed buyers.
 import { useCallback, useEffect, useState } from 'react';
-import type { RobotSummary } from '@teleop/proto';
+import type { httpApi } from '@teleop/proto';
 import { api } from '../hub/api.ts';
 import { getAddress, zeroAddress } from 'viem';
 import { RobotRegistryAbi } from '@teleop/contracts/abi';
 import { robotIdOnChain } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
+import { useHubData } from '../hub/useHubData.ts';
 import { chainInfo, ensureGas, publicClient, sendFromWallet, tokens, txError, type ChainInfo } from '../wallet/chain.ts';
 
-interface OwnedRobot {
-  robotId: string;
-  name: string;
-  model: string;
-  createdAt: string;
-  summary: RobotSummary | null;
-  onlineSecondsLastWeek: number;
-  episodes: { total: number; accepted: number };
-  earnings: string;
-  dataPolicy: 'open' | 'private' | 'restricted';
-  allowedBuyers: string[];
-  signingAddress: string | null;
-}
-
 /** The robot in RobotRegistry: registered by its owner's wallet with the key it signs episodes with. */
-function OnChainRobot({ robot }: { robot: OwnedRobot }) {
+function OnChainRobot({ robot }: { robot: httpApi.OwnedRobot }) {
   const { address } = useHub();
   const [chain, setChain] = useState<ChainInfo | null | undefined>(undefined);
   const [onChain, setOnChain] = useState<{ owner: string; signer: string; retired: boolean } | null>(null);
@@ -82,7 +69,7 @@ function OnChainRobot({ robot }: { robot: OwnedRobot }) {
   );
 }
 
-function DataPolicy({ robot, onSaved }: { robot: OwnedRobot; onSaved: (p: Promise<unknown>) => void }) {
+function DataPolicy({ robot, onSaved }: { robot: httpApi.OwnedRobot; onSaved: (p: Promise<unknown>) => void }) {
   const [policy, setPolicy] = useState(robot.dataPolicy);
   const [buyers, setBuyers] = useState(robot.allowedBuyers.join(', '));
   const changed = policy !== robot.dataPolicy || (policy === 'restricted' && buyers !== robot.allowedBuyers.join(', '));
@@ -92,10 +79,10 @@ function DataPolicy({ robot, onSaved }: { robot: OwnedRobot; onSaved: (p: Promis
       onSubmit={(e) => {
         e.preventDefault();
         const allowedBuyers = policy === 'restricted' ? buyers.split(/[\s,]+/).filter(Boolean) : [];
-        onSaved(api(`/api/v1/robots/${robot.robotId}/data-policy`, { method: 'PUT', body: JSON.stringify({ policy, allowedBuyers }) }));
+        onSaved(api<httpApi.RobotDataPolicy>(`/api/v1/robots/${robot.robotId}/data-policy`, { method: 'PUT', body: JSON.stringify({ policy, allowedBuyers }) }));
       }}
     >
-      <select value={policy} onChange={(e) => setPolicy(e.target.value as OwnedRobot['dataPolicy'])} aria-label={`Data policy of ${robot.robotId}`}>
+      <select value={policy} onChange={(e) => setPolicy(e.target.value as httpApi.DataPolicy)} aria-label={`Data policy of ${robot.robotId}`}>
         <option value="open">open: any dataset</option>
         <option value="private">private: never in a dataset</option>
         <option value="restricted">restricted: listed buyers only</option>
@@ -106,31 +93,22 @@ function DataPolicy({ robot, onSaved }: { robot: OwnedRobot; onSaved: (p: Promis
   );
 }
 
-interface Credentials {
-  robotId: string;
-  secret: string;
-  command: string;
-}
-
 function hours(seconds: number): string {
   return seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
 }
 
 export function MyRobotsPage() {
-  const [robots, setRobots] = useState<OwnedRobot[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useState<Credentials | null>(null);
+  const { data, error: loadError, reload } = useHubData<httpApi.OwnedRobotList>('/api/v1/me/robots');
+  const robots = data?.robots ?? null;
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? loadError?.message ?? null;
+  const [shown, setShown] = useState<httpApi.RobotCredentials | null>(null);
   const [name, setName] = useState('');
   const [model, setModel] = useState('so101_follower');
 
-  const load = useCallback(() => {
-    api<{ robots: OwnedRobot[] }>('/api/v1/me/robots').then((r) => setRobots(r.robots), (e: Error) => setError(e.message));
-  }, []);
-  useEffect(load, [load]);
-
   const act = (p: Promise<unknown>): void => {
-    setError(null);
-    p.then(load, (e: Error) => setError(e.message));
+    setActionError(null);
+    p.then(reload, (e: Error) => setActionError(e.message));
   };
 
   return (
@@ -140,7 +118,7 @@ export function MyRobotsPage() {
         className="enroll"
         onSubmit={(e) => {
           e.preventDefault();
-          act(api<Credentials>('/api/v1/robots', { method: 'POST', body: JSON.stringify({ name, model }) }).then(setShown));
+          act(api<httpApi.RobotCredentials>('/api/v1/robots', { method: 'POST', body: JSON.stringify({ name, model }) }).then(setShown));
         }}
       >
         <h2>Enroll a robot</h2>
@@ -208,17 +186,17 @@ export function MyRobotsPage() {
                 <OnChainRobot robot={r} />
               </td>
               <td className="row-actions">
-                <button type="button" onClick={() => act(api<Credentials>(`/api/v1/robots/${r.robotId}/rotate-secret`, { method: 'POST' }).then(setShown))}>
+                <button type="button" onClick={() => act(api<httpApi.RobotCredentials>(`/api/v1/robots/${r.robotId}/rotate-secret`, { method: 'POST' }).then(setShown))}>
                   Rotate secret
                 </button>
-                <button type="button" disabled={!r.summary?.leaseHolder} onClick={() => act(api(`/api/v1/robots/${r.robotId}/lease/revoke`, { method: 'POST' }))}>
+                <button type="button" disabled={!r.summary?.leaseHolder} onClick={() => act(api<httpApi.LeaseRevoked>(`/api/v1/robots/${r.robotId}/lease/revoke`, { method: 'POST' }))}>
                   End lease
                 </button>
                 <button
                   type="button"
                   className="danger"
                   onClick={() => {
-                    if (window.confirm(`Revoke ${r.name}? It is disconnected and can never connect again.`)) act(api(`/api/v1/robots/${r.robotId}/revoke`, { method: 'POST' }));
+                    if (window.confirm(`Revoke ${r.name}? It is disconnected and can never connect again.`)) act(api<httpApi.RobotRevoked>(`/api/v1/robots/${r.robotId}/revoke`, { method: 'POST' }));
                   }}
                 >
                   Revoke

@@ -2,38 +2,42 @@
 // answer the three gates and a 1-5 score. Your agreement with final verdicts
 // is shown (it weighs reviewers' rewards).
 import { useCallback, useEffect, useState } from 'react';
+import type { httpApi } from '@teleop/proto';
 import { api, ApiError } from '../hub/api.ts';
+import { useHubData } from '../hub/useHubData.ts';
 import { EpisodeReplay } from '../replay/EpisodeReplay.tsx';
-import { ChecksList, type Episode } from './EpisodesPage.tsx';
-
-interface Agreement {
-  reviewed: number;
-  decided: number;
-  agreed: number;
-  rate: number | null;
-}
+import { ChecksList } from './EpisodesPage.tsx';
 
 export function ReviewPage() {
-  const [episode, setEpisode] = useState<Episode | null>(null);
+  // The episode the hub assigned (POST /reviews/next); its details are read like any episode's.
+  const [assigned, setAssigned] = useState<string | null>(null);
+  const { data: episode, error: episodeError } = useHubData<httpApi.EpisodeDetail>(assigned && `/api/v1/episodes/${assigned}`);
+  const { data: stats, reload: reloadStats } = useHubData<httpApi.ReviewerAgreement>('/api/v1/reviews/me');
   const [none, setNone] = useState<string | null>(null);
-  const [stats, setStats] = useState<Agreement | null>(null);
   const [form, setForm] = useState({ taskDone: true, camerasClear: true, robotSafe: true, score: 4, comment: '' });
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? episodeError?.message ?? null;
 
   const next = useCallback(() => {
-    setError(null);
+    setActionError(null);
     setNone(null);
-    setEpisode(null);
-    api<{ episodeId: string }>('/api/v1/reviews/next', { method: 'POST' })
-      .then((r) => api<Episode>(`/api/v1/episodes/${r.episodeId}`))
-      .then(setEpisode, (e: Error) => (e instanceof ApiError && e.status === 404 ? setNone(e.message) : setError(e.message)));
-    api<Agreement>('/api/v1/reviews/me').then(setStats, () => undefined);
+    setAssigned(null);
+    api<httpApi.ReviewAssignment>('/api/v1/reviews/next', { method: 'POST' }).then(
+      (r) => setAssigned(r.episodeId),
+      (e: Error) => (e instanceof ApiError && e.status === 404 ? setNone(e.message) : setActionError(e.message)),
+    );
   }, []);
   useEffect(next, [next]);
 
   const submit = (): void => {
     if (!episode) return;
-    api(`/api/v1/reviews/${episode.id}`, { method: 'POST', body: JSON.stringify({ ...form, comment: form.comment || undefined }) }).then(next, (e: Error) => setError(e.message));
+    api<httpApi.ReviewSubmitted>(`/api/v1/reviews/${episode.id}`, { method: 'POST', body: JSON.stringify({ ...form, comment: form.comment || undefined }) }).then(
+      () => {
+        next();
+        void reloadStats();
+      },
+      (e: Error) => setActionError(e.message),
+    );
   };
 
   return (

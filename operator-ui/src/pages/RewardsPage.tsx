@@ -3,92 +3,69 @@
 // sends to the distributor with the hub's proof). Below: every purchase and
 // download of datasets holding its episodes (the usage contributors are owed
 // the sight of), and the epochs with their roots. Admins settle from here.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { Hex } from 'viem';
 import { RewardDistributorAbi, RewardTokenAbi } from '@teleop/contracts/abi';
+import type { httpApi } from '@teleop/proto';
 import { api } from '../hub/api.ts';
 import { useHub } from '../hub/hubContext.tsx';
+import { useHubData } from '../hub/useHubData.ts';
 import { chainInfo, ensureGas, publicClient, sendFromWallet, tokens, txError, type ChainInfo } from '../wallet/chain.ts';
-
-interface Rewards {
-  address: `0x${string}`;
-  epoch: number | null;
-  root: string | null;
-  cumulative: string;
-  claimed: string | null;
-  claimable: string | null;
-  proof: `0x${string}`[];
-  epochs: { epoch: number; amount: string; credits: { episodeId: string; role: string; source: string; amount: string; purchaseId: string | null }[] }[];
-}
-
-interface Epoch {
-  epoch: number;
-  root: string;
-  state: string;
-  credits: number;
-  minted: string;
-  totalCumulative: string;
-  publishTx: string | null;
-  cutoff: string;
-  episodes: number;
-  episodesRoot: string | null;
-}
-
-interface Usage {
-  datasets: {
-    datasetId: string;
-    name: string;
-    version: number;
-    tokenId: number | null;
-    myEpisodes: { episodeId: string; as: string[] }[];
-    purchases: { buyer: string; paid: string; purpose: string; at: string; tx: string }[];
-    downloads: { address: string | null; kind: string; path: string | null; at: string }[];
-  }[];
-}
 
 const short = (a: string | null): string => (a ? `${a.slice(0, 6)}…${a.slice(-4)}` : 'anonymous');
 
 export function RewardsPage() {
   const { address } = useHub();
   const [chain, setChain] = useState<ChainInfo | null | undefined>(undefined);
-  const [mine, setMine] = useState<Rewards | null>(null);
-  const [epochs, setEpochs] = useState<Epoch[]>([]);
-  const [usage, setUsage] = useState<Usage | null>(null);
-  const [roles, setRoles] = useState<string[]>([]);
+  const rewards = useHubData<httpApi.AccountRewards>(`/api/v1/rewards/${address}`);
+  const epochList = useHubData<httpApi.EpochList>('/api/v1/rewards/epochs');
+  const usageReport = useHubData<httpApi.UsageReport>('/api/v1/me/usage');
+  const who = useHubData<httpApi.Roles>('/api/v1/me/roles');
+  const mine = rewards.data;
+  const epochs = epochList.data?.epochs ?? [];
+  const usage = usageReport.data;
+  const roles = who.data?.roles ?? [];
   const [balance, setBalance] = useState<bigint | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? [rewards, epochList, usageReport, who].find((x) => x.error)?.error?.message ?? null;
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    const c = await chainInfo();
-    setChain(c);
-    const [r, e, u, who] = await Promise.all([
-      api<Rewards>(`/api/v1/rewards/${address}`),
-      api<{ epochs: Epoch[] }>('/api/v1/rewards/epochs'),
-      api<Usage>('/api/v1/me/usage'),
-      api<{ roles: string[] }>('/api/v1/me/roles'),
-    ]);
-    setMine(r);
-    setEpochs(e.epochs);
-    setUsage(u);
-    setRoles(who.roles);
-    if (c) setBalance(await publicClient(c).readContract({ address: c.contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [r.address] }));
-  }, [address]);
-
   useEffect(() => {
-    load().catch((e: Error) => setError(e.message));
-  }, [load]);
+    chainInfo().then(setChain, (e: Error) => setActionError(e.message));
+  }, []);
+
+  // The wallet's token balance, read again with every new answer about its rewards (a claim, a faucet).
+  useEffect(() => {
+    if (!chain || !mine) return;
+    let cancelled = false;
+    publicClient(chain)
+      .readContract({ address: chain.contracts.rewardToken, abi: RewardTokenAbi, functionName: 'balanceOf', args: [mine.address] })
+      .then(
+        (b) => {
+          if (!cancelled) setBalance(b);
+        },
+        (e: Error) => {
+          if (!cancelled) setActionError(e.message);
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [chain, mine]);
+
+  const reload = (): Promise<unknown> => Promise.all([rewards.reload(), epochList.reload(), usageReport.reload(), who.reload()]);
 
   const run = async (what: string, action: () => Promise<string>): Promise<void> => {
     setBusy(true);
-    setError(null);
+    setActionError(null);
     setStatus(`${what}…`);
     try {
       setStatus(await action());
-      await load();
+      await reload();
     } catch (err) {
       setStatus(null);
-      setError(txError(err));
+      setActionError(txError(err));
     } finally {
       setBusy(false);
     }
@@ -98,19 +75,19 @@ export function RewardsPage() {
     run('Claiming', async () => {
       if (!chain || !mine) throw new Error('no chain');
       await ensureGas(chain, address);
-      const hash = await sendFromWallet(chain, address, { address: chain.contracts.rewardDistributor, abi: RewardDistributorAbi, functionName: 'claim', args: [mine.address, BigInt(mine.cumulative), mine.proof] });
+      const hash = await sendFromWallet(chain, address, { address: chain.contracts.rewardDistributor, abi: RewardDistributorAbi, functionName: 'claim', args: [mine.address, BigInt(mine.cumulative), mine.proof as Hex[]] });
       return `Claimed ${tokens(mine.claimable)} (transaction ${hash})`;
     });
 
   const settle = (): Promise<void> =>
     run('Settling', async () => {
-      const r = await api<{ epoch: Epoch | null }>('/api/v1/rewards/settle', { method: 'POST' });
+      const r = await api<httpApi.Settled>('/api/v1/rewards/settle', { method: 'POST' });
       return r.epoch ? `Epoch ${r.epoch.epoch} settled: ${r.epoch.credits} credits, root ${r.epoch.root}` : 'Nothing new to settle.';
     });
 
   const faucet = (): Promise<void> =>
     run('Funding', async () => {
-      const r = await api<{ eth: string; tokens: string }>('/api/v1/chain/faucet', { method: 'POST' });
+      const r = await api<httpApi.FaucetGrant>('/api/v1/chain/faucet', { method: 'POST' });
       return `Funded with 1 ETH for gas and ${tokens(r.tokens)} (local development chain).`;
     });
 

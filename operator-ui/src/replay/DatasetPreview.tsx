@@ -6,10 +6,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { asyncBufferFromUrl, parquetReadObjects } from 'hyparquet';
 import { RobotScene } from '../console/RobotScene.ts';
+import { useHubData } from '../hub/useHubData.ts';
 
+// Files of the dataset as the preview reads them (LeRobot's formats and the
+// hub's provenance), not answers of the hub's API.
+
+/** meta/info.json, the parts the preview needs. */
 interface Info {
   fps: number;
   features: Record<string, { dtype: string; names: string[] | null }>;
+}
+
+/** One entry of provenance/episodes.json, by episode_index. */
+interface ProvenanceEpisode {
+  robot_id: string;
+  units?: string;
+  joint_limits?: { name: string; min: number; max: number }[] | null;
 }
 
 interface EpisodeMeta {
@@ -40,15 +52,18 @@ export function DatasetPreview({ base, episodeIndex }: { base: string; episodeIn
   const videos = useRef<Map<string, HTMLVideoElement>>(new Map());
   const [cams, setCams] = useState<{ key: string; url: string; from: number; to: number }[]>([]);
   const [status, setStatus] = useState('Loading the episode from the dataset…');
-  const [error, setError] = useState<string | null>(null);
+  const files = `${base}/files`;
+  const { data: info, error: infoError } = useHubData<Info>(`${files}/lerobot/meta/info.json`);
+  const { data: provenance, error: provenanceError } = useHubData<ProvenanceEpisode[]>(`${files}/provenance/episodes.json`);
+  const [readError, setReadError] = useState<string | null>(null);
+  const error = infoError?.message ?? provenanceError?.message ?? readError;
 
   useEffect(() => {
+    if (!info || !provenance) return;
     let scene: RobotScene | null = null;
     let raf = 0;
     let cancelled = false;
-    const files = `${base}/files`;
     (async () => {
-      const info = (await (await fetch(`${files}/lerobot/meta/info.json`)).json()) as Info;
       const metaFile = await asyncBufferFromUrl({ url: `${files}/lerobot/meta/episodes/chunk-000/file-000.parquet` });
       const episodes = (await parquetReadObjects({ file: metaFile })) as EpisodeMeta[];
       const ep = episodes.find((e) => Number(e.episode_index) === episodeIndex);
@@ -66,7 +81,6 @@ export function DatasetPreview({ base, episodeIndex }: { base: string; episodeIn
         from: Number(ep[`videos/${key}/from_timestamp`]),
         to: Number(ep[`videos/${key}/to_timestamp`]),
       }));
-      const provenance = (await (await fetch(`${files}/provenance/episodes.json`)).json()) as { robot_id: string; units?: string; joint_limits?: { name: string; min: number; max: number }[] | null }[];
       const robotId = provenance[episodeIndex]?.robot_id;
       const joints = (info.features['observation.state']?.names ?? []).map((n) => n.replace(/\.pos$/, ''));
       // Back to radians for the 3D view when the dataset is in LeRobot's degrees or normalised units.
@@ -102,13 +116,13 @@ export function DatasetPreview({ base, episodeIndex }: { base: string; episodeIn
         raf = requestAnimationFrame(tick);
       };
       raf = requestAnimationFrame(tick);
-    })().catch((err: Error) => setError(err.message));
+    })().catch((err: Error) => setReadError(err.message));
     return () => {
       cancelled = true;
       cancelAnimationFrame(raf);
       scene?.dispose();
     };
-  }, [base, episodeIndex]);
+  }, [files, info, provenance, episodeIndex]);
 
   return (
     <div className="dataset-preview">

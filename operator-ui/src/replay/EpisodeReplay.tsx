@@ -2,27 +2,23 @@
 // shows the recorded state at the capture time of the frame on screen (each
 // MP4 frame's capture time comes from the recording, so drops never skew it).
 import { useEffect, useRef, useState } from 'react';
+import type { httpApi } from '@teleop/proto';
 import { RobotScene } from '../console/RobotScene.ts';
-import { api } from '../hub/api.ts';
-
-interface Trajectory {
-  jointNames: string[];
-  states: number[][];
-  frames: Record<string, number[]>;
-}
+import { useHubData } from '../hub/useHubData.ts';
 
 export function EpisodeReplay({ episodeId, robotId, camera, fps }: { episodeId: string; robotId: string; camera: string | null; fps: number }) {
   const video = useRef<HTMLVideoElement>(null);
   const host = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: traj, error: trajectoryError } = useHubData<httpApi.Trajectory>(`/api/v1/episodes/${episodeId}/trajectory`);
+  const [sceneError, setSceneError] = useState<string | null>(null);
+  const error = trajectoryError?.message ?? sceneError;
 
   useEffect(() => {
-    if (!host.current) return;
+    if (!host.current || !traj) return;
     let scene: RobotScene | null = null;
     let raf = 0;
     let cancelled = false;
     (async () => {
-      const traj = await api<Trajectory>(`/api/v1/episodes/${episodeId}/trajectory`);
       const urdf = await (await fetch(`/api/v1/robots/${robotId}/urdf`)).text();
       if (cancelled || !host.current) return;
       scene = new RobotScene(host.current, { joints: traj.jointNames, ikJoints: [], tipLink: 'tcp_link' });
@@ -56,13 +52,13 @@ export function EpisodeReplay({ episodeId, robotId, camera, fps }: { episodeId: 
         raf = requestAnimationFrame(tick);
       };
       raf = requestAnimationFrame(tick);
-    })().catch((err: Error) => setError(err.message));
+    })().catch((err: Error) => setSceneError(err.message));
     return () => {
       cancelled = true;
       cancelAnimationFrame(raf);
       scene?.dispose();
     };
-  }, [episodeId, robotId, camera, fps]);
+  }, [traj, robotId, camera, fps]);
 
   return (
     <div className="replay">

@@ -4,16 +4,11 @@
 // and sends through the hub's JSON-RPC relay. The hub never holds a user's key.
 import { createPublicClient, createWalletClient, custom, formatUnits, getAddress, http, type Account, type Address, type Chain, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import type { httpApi } from '@teleop/proto';
 import { api } from '../hub/api.ts';
 import { BURNER_KEY, injectedProvider } from './signIn.ts';
 
-export interface ChainInfo {
-  chainId: number;
-  contracts: { robotRegistry: Address; rewardToken: Address; rewardDistributor: Address; datasetRegistry: Address; episodeRegistry: Address };
-  hub: Address;
-  rpcRelay: string;
-  devFaucet: boolean;
-}
+export type ChainInfo = httpApi.ChainInfo;
 
 export class ChainUnavailableError extends Error {}
 
@@ -21,7 +16,7 @@ let info: Promise<ChainInfo | null> | null = null;
 
 /** The chain the hub uses, or null when it runs without one. */
 export function chainInfo(): Promise<ChainInfo | null> {
-  info ??= api<ChainInfo | { chainId: null }>('/api/v1/chain').then((c) => (c.chainId === null ? null : (c as ChainInfo)));
+  info ??= api<httpApi.ChainAnswer>('/api/v1/chain').then((c) => (c.chainId === null ? null : c));
   return info;
 }
 

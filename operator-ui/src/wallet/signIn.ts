@@ -5,6 +5,7 @@
 import { getAddress, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
+import type { httpApi } from '@teleop/proto';
 
 export const BURNER_KEY = 'teleop.burnerKey';
 
@@ -46,7 +47,7 @@ export class SignInError extends Error {}
 export async function signIn(signer: Signer): Promise<{ address: string }> {
   const res = await fetch('/api/v1/auth/nonce');
   if (!res.ok) throw new SignInError(`the hub did not give a sign-in nonce (${res.status})`);
-  const n = (await res.json()) as { nonce: string; domain: string; uri: string; chainId: number; statement: string };
+  const n = (await res.json()) as httpApi.SignInNonce;
   const message = createSiweMessage({
     address: signer.address,
     chainId: n.chainId,
@@ -59,7 +60,7 @@ export async function signIn(signer: Signer): Promise<{ address: string }> {
   });
   const signature = await signer.sign(message);
   const verify = await fetch('/api/v1/auth/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature }) });
-  const body = (await verify.json()) as { address?: string; message?: string };
+  const body = (await verify.json()) as Partial<httpApi.SignedIn & httpApi.ErrorBody>;
   if (!verify.ok || !body.address) throw new SignInError(body.message ?? `sign-in refused (${verify.status})`);
   return { address: body.address };
 }
@@ -67,7 +68,7 @@ export async function signIn(signer: Signer): Promise<{ address: string }> {
 export async function currentSession(): Promise<string | null> {
   const res = await fetch('/api/v1/auth/me');
   if (!res.ok) return null;
-  return ((await res.json()) as { address: string }).address;
+  return ((await res.json()) as httpApi.Session).address;
 }
 
 export async function signOut(): Promise<void> {

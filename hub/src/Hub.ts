@@ -40,6 +40,7 @@ import { buildDatasetVersion } from './datasets/build/buildVersion.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openStores, type HubStores } from './store/stores.ts';
+import { adoptLegacyDatasetDirs } from './store/legacyDatasets.ts';
 import { ChainService, readContractsFile } from './chain/ChainService.ts';
 import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
@@ -256,6 +257,8 @@ export class Hub {
       const port = (app.server.address() as AddressInfo).port;
       const url = publicHubUrl(config, port);
       publicUrl = url;
+      const adopted = await adoptLegacyDatasetDirs(config.dataDir, blobs);
+      if (adopted > 0) logger.info({ files: adopted }, 'dataset versions built before the blob store held them moved into it');
       await datasets.resumeBuilds();
       await episodes.resume();
       auth.setOrigin(url, config.authDomain);

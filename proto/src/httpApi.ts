@@ -260,8 +260,10 @@ export interface ReviewerAgreement {
 
 /** Which accepted episodes a version holds: filters, explicit ids, or both. */
 export interface DatasetSelection {
+  /** Robot model, e.g. "so101_follower". */
   robotModel?: string;
   robotId?: string;
+  /** Exact task text. */
   task?: string;
   /** Lowest quality score 0..1. */
   minScore?: number;
@@ -269,10 +271,15 @@ export interface DatasetSelection {
   from?: string;
   to?: string;
   operator?: string;
+  /** Explicit episodes (each must be accepted); combined with the filters above. */
   episodeIds?: string[];
 }
 
-/** Units of observation.state and action in the exported dataset. */
+/**
+ * Units of observation.state and action in the exported dataset. radians: as robots record them. degrees /
+ * normalized: LeRobot's SO-101 conventions (use_degrees=True, or its default -100..100 over each joint's
+ * range), with the gripper 0..100 in both.
+ */
 export type DatasetUnits = 'radians' | 'degrees' | 'normalized';
 
 /** What a built version holds (LeRobot v3.0 export plus the raw bundle). */

@@ -5,11 +5,12 @@
 // selection is a new version that names its parent.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { httpApi } from '@teleop/proto';
 import type { Logger } from '../log.ts';
 import type { BlobStore } from '../store/BlobStore.ts';
 import type { AcceptedEpisode, DatasetStore } from '../store/DatasetStore.ts';
 import type { BuildInput, BuiltVersion } from './build/buildContext.ts';
-import { DATASET_UNITS, type Dataset, type DatasetSelection, type DatasetUnits, type DatasetVersion, type VersionSummary } from './datasetRecords.ts';
+import { DATASET_UNITS, type Dataset, type DatasetSelection, type DatasetUnits, type DatasetVersion } from './datasetRecords.ts';
 import { versionPrefix } from './versionKeys.ts';
 
 export interface NewDataset {
@@ -40,38 +41,9 @@ export class DatasetError extends Error {
   }
 }
 
-export interface DatasetView {
-  id: string;
-  name: string;
-  title: string;
-  description: string;
-  license: string;
-  price: string;
-  units: DatasetUnits;
-  createdBy: string;
-  createdAt: string;
-  versions: VersionView[];
-}
-
-export interface VersionView {
-  datasetId: string;
-  version: number;
-  parentVersion: number | null;
-  selection: DatasetSelection;
-  episodeIds: string[];
-  state: 'building' | 'ready' | 'failed';
-  reason: string | null;
-  merkleRoot: string | null;
-  manifestHash: string | null;
-  summary: VersionSummary | null;
-  sizeBytes: number | null;
-  createdBy: string;
-  createdAt: string;
-  builtAt: string | null;
-  /** DatasetRegistry token, once published on chain. */
-  tokenId: number | null;
-  publishTx: string | null;
-}
+/** A dataset with its versions, as the API answers it. */
+export type DatasetView = httpApi.Dataset;
+export type VersionView = httpApi.DatasetVersion;
 
 /** Builds a version from its episodes and stores its files under the version's prefix; resolves once every file is stored. */
 export type VersionBuilder = (input: BuildInput) => Promise<BuiltVersion>;

@@ -1,48 +1,17 @@
 // A dataset and its versions as the hub keeps them: what DatasetStore reads and
 // writes (with the JSON in its columns already parsed), what DatasetService
 // hands out, and what the builder is given and returns. Records keep their
-// tables' column names.
+// tables' column names; the parts the API answers as they are are typed in
+// proto's httpApi.
+import type { httpApi } from '@teleop/proto';
 
-export interface DatasetSelection {
-  /** Robot model, e.g. "so101_follower". */
-  robotModel?: string;
-  robotId?: string;
-  /** Exact task text. */
-  task?: string;
-  /** Lowest quality score 0..1. */
-  minScore?: number;
-  /** ISO dates bounding the episode start. */
-  from?: string;
-  to?: string;
-  operator?: string;
-  /** Explicit episodes (each must be accepted); combined with the filters above. */
-  episodeIds?: string[];
-}
+export type DatasetSelection = httpApi.DatasetSelection;
 
-/**
- * radians: as robots record them. degrees / normalized: LeRobot's SO-101 conventions (use_degrees=True, or its
- * default -100..100 over each joint's range), with the gripper 0..100 in both.
- */
-export type DatasetUnits = 'radians' | 'degrees' | 'normalized';
+export type DatasetUnits = httpApi.DatasetUnits;
 export const DATASET_UNITS: readonly DatasetUnits[] = ['radians', 'degrees', 'normalized'];
 
-/** What a built version holds, kept with the version for listings and the console. */
-export interface VersionSummary {
-  codebaseVersion: 'v3.0';
-  robotType: string;
-  fps: number;
-  totalEpisodes: number;
-  totalFrames: number;
-  totalTasks: number;
-  tasks: string[];
-  hours: number;
-  cameras: { key: string; width: number; height: number; codec: string }[];
-  jointNames: string[];
-  droppedFrames: { total: number; episodes: number };
-  quality: { min: number | null; mean: number | null; max: number | null };
-  files: number;
-  bytes: { lerobot: number; raw: number; total: number };
-}
+/** What a built version holds, kept with the version for listings and the console (typed in proto's httpApi). */
+export type VersionSummary = httpApi.VersionSummary;
 
 /** A row of `datasets`, with its allowed buyers parsed. */
 export interface Dataset {

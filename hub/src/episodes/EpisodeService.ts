@@ -7,35 +7,21 @@
 // service starts is tracked, and close() waits for them.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { describedJoints, type SignedManifest } from '@teleop/proto';
+import { describedJoints, type httpApi, type SignedManifest } from '@teleop/proto';
 import type { Logger } from '../log.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, readBlobText, type BlobStore } from '../store/BlobStore.ts';
 import type { EpisodeChange, EpisodeFile, EpisodeRecord, EpisodeStore, TeleopQuality } from '../store/EpisodeStore.ts';
-import { qualityScore, runChecks, trajectorySignature, type CheckResult, type CheckThresholds } from './automaticChecks.ts';
+import { qualityScore, runChecks, trajectorySignature, type CheckThresholds } from './automaticChecks.ts';
 import { verifyEpisode } from './verifyEpisode.ts';
 import { mayMove, RESUMABLE_STATES, UPLOADABLE_STATES, type EpisodeState } from './episodeStates.ts';
 
 export type { EpisodeState } from './episodeStates.ts';
 export type { EpisodeChange, EpisodeRecord, TeleopQuality } from '../store/EpisodeStore.ts';
 
-export interface EpisodeView {
-  id: string;
-  robotId: string;
-  operator: string;
-  task: string;
-  state: EpisodeState;
-  outcome: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  score: number | null;
-  reason: string | null;
-  quality: TeleopQuality | null;
-  checks: CheckResult[] | null;
-  manifest: SignedManifest | null;
-  files: { name: string; size: number; sha256: string }[];
-}
+/** An episode as the API answers it (its checks are the automatic checks' results). */
+export type EpisodeView = httpApi.Episode;
 
 export class EpisodeError extends Error {
   override name = 'EpisodeError';
@@ -122,7 +108,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   /** Stops taking work and waits for every task started so far. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
+    await this.idle();
   }
 
   /** Resolves once every task started so far has finished (tests, shutdown). */

@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { episodesTree, rewardsTree } from '@teleop/contracts';
-import { manifestHash, type SignedManifest } from '@teleop/proto';
+import { manifestHash, type httpApi, type SignedManifest } from '@teleop/proto';
 import type { ChainService } from '../chain/ChainService.ts';
 import type { Logger } from '../log.ts';
 import type { RewardCredit, RewardEpoch, RewardStore } from '../store/RewardStore.ts';
@@ -36,34 +36,9 @@ export class RewardError extends Error {
   override name = 'RewardError';
 }
 
-export interface EpochSummary {
-  epoch: number;
-  root: string;
-  totalCumulative: string;
-  minted: string;
-  state: 'computed' | 'published' | 'superseded';
-  publishTx: string | null;
-  cutoff: string;
-  credits: number;
-  /** EpisodeRegistry commitment of the episodes accepted in this epoch. */
-  episodesRoot: string | null;
-  episodes: number;
-  episodesTx: string | null;
-}
+export type EpochSummary = httpApi.Epoch;
 
-export interface UsageReport {
-  address: Address;
-  datasets: {
-    datasetId: string;
-    name: string;
-    version: number;
-    tokenId: number | null;
-    /** My episodes in this version, and as what. */
-    myEpisodes: { episodeId: string; as: ('operator' | 'owner' | 'reviewer')[] }[];
-    purchases: { buyer: string; paid: string; purpose: string; at: string; tx: string }[];
-    downloads: { address: string | null; kind: string; path: string | null; at: string }[];
-  }[];
-}
+export type UsageReport = httpApi.UsageReport;
 
 const now = (): string => new Date().toISOString();
 

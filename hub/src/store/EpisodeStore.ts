@@ -3,21 +3,14 @@
 // signed manifest, the hub's quality measurements and check results are JSON
 // in their columns) and back; a state moves only through move(), one
 // conditional update from the states the caller expects.
-import type { SignedManifest } from '@teleop/proto';
+import type { httpApi, SignedManifest } from '@teleop/proto';
 import type { CheckResult } from '../episodes/automaticChecks.ts';
 import type { EpisodeState } from '../episodes/episodeStates.ts';
 import type { HubDb } from './database.ts';
 import type { EpisodesTable } from './schema.ts';
 
-/** Teleoperation quality the hub measured while the episode recorded. */
-export interface TeleopQuality {
-  controlRoundTripMs: { p50: number; p95: number } | null;
-  videoCaptureToHubMs: { p50: number; p95: number } | null;
-  videoPacketsLost: number;
-  /** Watchdog holds (the command stream stopped) and lease losses during the episode. */
-  holds: number;
-  leaseInterruptions: number;
-}
+/** Teleoperation quality the hub measured while the episode recorded (as the API answers it). */
+export type TeleopQuality = httpApi.TeleopQuality;
 
 /** The automatic checks' results, and the trajectory signature later episodes are compared with. */
 export interface EpisodeChecks {

@@ -1,7 +1,9 @@
-// The automatic checks read what the hub measured in an episode's files, never
-// the manifest's own counters: a robot owner's agent that loses a third of its
-// frames and signs a manifest saying it lost none, and claims a ten-minute
-// episode for two seconds of recording, is judged by its files. Real files:
+// The hub judges an episode by what it measured in the files, never by the
+// manifest's own counters: the checks read only the measured facts, and a
+// manifest that says other than its files (a robot owner's agent that loses a
+// third of its frames and signs that it lost none, or claims ten minutes for
+// two seconds of recording) is rejected, naming the field and both values,
+// even though the robot's key signed it. Real files:
 // an MCAP written by the agent's own journal and finalizer, an H.264 video by
 // ffmpeg, the manifest signed with the robot's key (an anvil dev key here).
 import { execFileSync } from 'node:child_process';
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateKeyToAccount } from 'viem/accounts';
 import { ANVIL_DEV_KEYS } from '@teleop/contracts';
-import { manifestTypedData, toLong, v1, type EpisodeManifest, type SignedManifest } from '@teleop/proto';
+import { manifestTypedData, toLong, v1, type EpisodeManifest } from '@teleop/proto';
 import { McapJournal, RECORDING_CHANNELS } from '../../robot-agent/src/recording/McapJournal.ts';
 import { finalizeRecording } from '../../robot-agent/src/recording/finalizeRecording.ts';
 import { DEFAULT_THRESHOLDS, runChecks } from '../../hub/src/episodes/automaticChecks.ts';
@@ -29,6 +31,20 @@ const operator = privateKeyToAccount(ANVIL_DEV_KEYS[3]!).address;
 describe('checks of a verified episode', () => {
   let dir: string;
   let verified: VerifiedEpisode;
+  let honest: EpisodeManifest;
+  /** Signs `manifest` with the robot's key and verifies it against the files. */
+  const verify = async (manifest: EpisodeManifest): Promise<VerifiedEpisode> =>
+    verifyEpisode({
+      signed: { manifest, signer: robotKey.address, signature: await robotKey.signTypedData(manifestTypedData(manifest, CHAIN_ID)) },
+      episodeId: 'e-lying',
+      robotId: 'r-lying',
+      operator,
+      chainId: CHAIN_ID,
+      signingAddress: robotKey.address,
+      // The files sit in a file blob store rooted at the test's directory.
+      blobs: new FileBlobStore(dir),
+      fileKey: (name) => name,
+    });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'verified-episode-'));
@@ -50,16 +66,15 @@ describe('checks of a verified episode', () => {
     const frames = SLOTS - LOST.size;
     execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc=size=64x48:rate=${FPS}`, '-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-y', join(dir, 'front.mp4')]);
     const file = (name: string): { name: string; size: number; sha256: string } => ({ name, size: statSync(join(dir, name)).size, sha256: createHash('sha256').update(readFileSync(join(dir, name))).digest('hex') });
-    const manifest: EpisodeManifest = {
+    honest = {
       version: 1,
       episodeId: 'e-lying',
       robotId: 'r-lying',
       operator,
       task: 'pick the cube',
       outcome: 'success',
-      // The claims: ten minutes recorded, no frame lost.
-      startNs: String(t0),
-      endNs: String(t0 + 600_000_000_000n),
+      startNs: String(t0 - 300_000_000n),
+      endNs: String(t0 + BigInt(SLOTS - 1) * period),
       fps: FPS,
       jointNames: ['a', 'b'],
       channels: { [RECORDING_CHANNELS.state.topic]: SLOTS, [RECORDING_CHANNELS.action.topic]: SLOTS, '/camera/front/frames': frames },
@@ -73,7 +88,7 @@ describe('checks of a verified episode', () => {
           codec: 'h264',
           encoder: { ffmpegArgs: [], pixFmt: 'yuv420p', gop: 2 },
           frames,
-          droppedFrames: 0,
+          droppedFrames: LOST.size,
           firstCaptureNs: String(t0),
           lastCaptureNs: String(t0 + BigInt(SLOTS - 1) * period),
         },
@@ -81,18 +96,7 @@ describe('checks of a verified episode', () => {
       files: [file('episode.mcap'), file('front.mp4')],
       agentVersion: 'test',
     };
-    const signed: SignedManifest = { manifest, signer: robotKey.address, signature: await robotKey.signTypedData(manifestTypedData(manifest, CHAIN_ID)) };
-    verified = await verifyEpisode({
-      signed,
-      episodeId: 'e-lying',
-      robotId: 'r-lying',
-      operator,
-      chainId: CHAIN_ID,
-      signingAddress: robotKey.address,
-      // The files sit in a file blob store rooted at the test's directory.
-      blobs: new FileBlobStore(dir),
-      fileKey: (name) => name,
-    });
+    verified = await verify(honest);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -102,6 +106,21 @@ describe('checks of a verified episode', () => {
     expect(verified.durationS).toBeCloseTo((SLOTS - 1) / FPS, 3);
     expect(verified.files.map((f) => f.name)).toEqual(['episode.mcap', 'front.mp4']);
     expect(verified.signer.toLowerCase()).toBe(robotKey.address.toLowerCase());
+  });
+
+  it('rejects a signed manifest that says other than its files, naming the field and both values', async () => {
+    const t0 = BigInt(honest.startNs) + 300_000_000n;
+    const last = BigInt(honest.endNs);
+    const camera = honest.cameras[0]!;
+    const lies: [string, EpisodeManifest, RegExp][] = [
+      ['ten minutes claimed for two seconds', { ...honest, startNs: String(last - 600_000_000_000n) }, new RegExp(`^startNs: the manifest says ${last - 600_000_000_000n}, the recording's first sample is at ${t0} \\(598\\.\\d{3} s later\\)$`)],
+      ['ending later than it did', { ...honest, endNs: String(last + 60_000_000_000n) }, new RegExp(`^endNs: the manifest says ${last + 60_000_000_000n}, the recording's last sample is at ${last} \\(60\\.000 s apart\\)$`)],
+      ['starting after its first sample', { ...honest, startNs: String(t0 + 1_000_000_000n) }, /^startNs: the manifest says \d+, the recording's first sample is at \d+ \(-1\.000 s later\)$/],
+      ['no frame lost', { ...honest, cameras: [{ ...camera, droppedFrames: 0 }] }, /^camera front's droppedFrames: the manifest says 0, the frame records lack 20 of 60 frame slots$/],
+      ['camera times shifted', { ...honest, cameras: [{ ...camera, firstCaptureNs: String(t0 - 5_000_000_000n) }] }, new RegExp(`^camera front's firstCaptureNs: the manifest says ${t0 - 5_000_000_000n}, its frame records start at ${t0}$`)],
+      ['camera end shifted', { ...honest, cameras: [{ ...camera, lastCaptureNs: String(last + 1n) }] }, new RegExp(`^camera front's lastCaptureNs: the manifest says ${last + 1n}, its frame records end at ${last}$`)],
+    ];
+    for (const [what, lie, reason] of lies) await expect(verify(lie), what).rejects.toThrow(reason);
   });
 
   it('rejects on what was measured, whatever the manifest claims', () => {

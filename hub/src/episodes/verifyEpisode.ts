@@ -68,6 +68,9 @@ async function sha256(blobs: BlobStore, key: string): Promise<string> {
   return h.digest('hex');
 }
 
+/** How far a recording's start and end may lie outside its samples: cameras starting up, a last event after the last sample. */
+const SLACK_NS = 5_000_000_000n;
+
 /** Resolves with what was measured when everything holds; throws EpisodeVerificationError saying what does not. */
 export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
   const m = v.signed.manifest;
@@ -121,10 +124,33 @@ export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
     const first = records[0]?.t ?? 0n;
     const last = records.at(-1)?.t ?? 0n;
     const slots = records.length === 0 ? 0 : Math.round((Number(last - first) / 1e9) * p.fps) + 1;
-    cameras.push({ name: c.name, file: c.file, frames: p.frames, width: p.width, height: p.height, codec: p.codec, fps: p.fps, firstCaptureNs: first, lastCaptureNs: last, slots, missing: Math.max(0, slots - p.frames) });
+    const missing = Math.max(0, slots - p.frames);
+    // What the manifest says of the camera must be what its files hold. An agent that crashed mid-recording could not
+    // count (capture times 0): its counts are not checked, and nothing the hub decides reads them.
+    const claimedFirst = BigInt(c.firstCaptureNs);
+    const claimedLast = BigInt(c.lastCaptureNs);
+    const counted = claimedFirst !== 0n || claimedLast !== 0n;
+    if (counted && claimedFirst !== first) fail(`camera ${c.name}'s firstCaptureNs: the manifest says ${claimedFirst}, its frame records start at ${first}`);
+    if (counted && claimedLast !== last) fail(`camera ${c.name}'s lastCaptureNs: the manifest says ${claimedLast}, its frame records end at ${last}`);
+    // The robot counts slots as frames arrive and the hub from the first and last capture: a frame's difference is rounding.
+    if (counted && c.droppedFrames < missing - 1 - Math.floor(slots / 200)) fail(`camera ${c.name}'s droppedFrames: the manifest says ${c.droppedFrames}, the frame records lack ${missing} of ${slots} frame slots`);
+    cameras.push({ name: c.name, file: c.file, frames: p.frames, width: p.width, height: p.height, codec: p.codec, fps: p.fps, firstCaptureNs: first, lastCaptureNs: last, slots, missing });
   }
   const times = [...rec.states.map((s) => s.t), ...rec.actions.map((a) => a.t), ...cameras.flatMap((c) => (c.slots > 0 ? [c.firstCaptureNs, c.lastCaptureNs] : []))];
   const startNs = times.reduce((a, b) => (b < a ? b : a), times[0] ?? 0n);
   const endNs = times.reduce((a, b) => (b > a ? b : a), times[0] ?? 0n);
+  // The manifest's span must be the recording's: it starts when recording started (before the first sample, by at most
+  // the time cameras take to start) and ends with the recording's last message (a command or event may follow the last
+  // sample by a moment; it never ends before the last sample).
+  const period = BigInt(Math.round(1e9 / (m.fps > 0 ? m.fps : 30)));
+  const claimedStart = BigInt(m.startNs);
+  const claimedEnd = BigInt(m.endNs);
+  const s = (ns: bigint): string => (Number(ns) / 1e9).toFixed(3);
+  if (times.length > 0 && (claimedStart > startNs || startNs - claimedStart > SLACK_NS)) {
+    fail(`startNs: the manifest says ${claimedStart}, the recording's first sample is at ${startNs} (${s(startNs - claimedStart)} s later)`);
+  }
+  if (times.length > 0 && (claimedEnd < endNs - period || claimedEnd - endNs > SLACK_NS)) {
+    fail(`endNs: the manifest says ${claimedEnd}, the recording's last sample is at ${endNs} (${s(claimedEnd - endNs)} s apart)`);
+  }
   return { episodeId: v.episodeId, robotId: v.robotId, signer, files, startNs, endNs, durationS: Number(endNs - startNs) / 1e9, counts: rec.counts, cameras, recording: rec };
 }

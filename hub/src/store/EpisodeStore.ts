@@ -41,6 +41,8 @@ export interface EpisodeRecord {
   /** Reviews wanted before a verdict. */
   reviewsWanted: number;
   updatedAt: string;
+  /** Milliseconds the hub verified in the files, capped by the time it saw the episode recording; what rewards pay for. */
+  verifiedMs: number | null;
 }
 
 export interface EpisodeFile {
@@ -50,7 +52,7 @@ export interface EpisodeFile {
 }
 
 /** What may be set along with a state move. */
-export type EpisodeChange = Partial<Pick<EpisodeRecord, 'outcome' | 'endedAt' | 'quality' | 'reason' | 'manifest' | 'checks' | 'score' | 'reviewsWanted'>>;
+export type EpisodeChange = Partial<Pick<EpisodeRecord, 'outcome' | 'endedAt' | 'quality' | 'reason' | 'manifest' | 'checks' | 'score' | 'reviewsWanted' | 'verifiedMs'>>;
 
 export interface EpisodeFilter {
   robotId?: string;
@@ -79,6 +81,7 @@ function toRecord(r: EpisodesTable): EpisodeRecord {
     reason: r.reason,
     reviewsWanted: r.reviews_wanted,
     updatedAt: r.updated_at,
+    verifiedMs: r.verified_ms,
   };
 }
 
@@ -92,6 +95,7 @@ function toColumns(c: EpisodeChange): Partial<EpisodesTable> {
   if (c.checks !== undefined) out.checks = c.checks === null ? null : JSON.stringify(c.checks);
   if (c.score !== undefined) out.score = c.score;
   if (c.reviewsWanted !== undefined) out.reviews_wanted = c.reviewsWanted;
+  if (c.verifiedMs !== undefined) out.verified_ms = c.verifiedMs;
   return out;
 }
 
@@ -119,6 +123,7 @@ export class EpisodeStore {
         reason: null,
         reviews_wanted: 0,
         updated_at: now(),
+        verified_ms: null,
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();

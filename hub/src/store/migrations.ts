@@ -216,4 +216,11 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('episodes_one_recording').on('episodes').column('robot_id').unique().where(sql.ref('state'), '=', 'recording').execute();
     },
   },
+  '0009_verified_duration': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The seconds an episode is paid for: measured by the hub in its files and capped by the time the hub saw it
+      // recording. Episodes verified before this column are paid nothing more (null).
+      await db.schema.alterTable('episodes').addColumn('verified_ms', 'integer').execute();
+    },
+  },
 };

@@ -73,6 +73,8 @@ export interface EpisodesTable {
   /** Reviews still wanted before a verdict. */
   reviews_wanted: number;
   updated_at: string;
+  /** Milliseconds the hub verified in the files, capped by what it saw live (what rewards pay for). */
+  verified_ms: number | null;
 }
 
 export interface EpisodeFilesTable {

@@ -58,6 +58,12 @@ interface EpisodeEvents {
 
 const now = (): string => new Date().toISOString();
 
+/**
+ * How much longer than the hub saw it (start to stop, on the hub's clock) a recording may be: the robot starts and
+ * stops a moment after the hub tells it, and when the link drops, both ends notice at their own time.
+ */
+const RECORDING_SLACK_MS = 10_000;
+
 /** Samples collected while an episode records, for its teleoperation quality. */
 interface Collector {
   rtts: number[];
@@ -329,7 +335,17 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
         row.endedAt === null
           ? { outcome: row.outcome ?? m.outcome, endedAt: new Date(Number(BigInt(m.endNs) / 1_000_000n)).toISOString(), ...(m.failure ? { reason: m.failure } : {}) }
           : {};
-      if (!(await this.transition(episodeId, ['verifying'], 'checks', { manifest: signed, ...unseenEnd }))) return;
+      // What rewards pay for: the span measured in the files, never more than the hub saw the episode recording.
+      const measuredMs = Math.round(verified.durationS * 1000);
+      const sawMs = row.endedAt === null ? null : Date.parse(row.endedAt) - Date.parse(row.startedAt);
+      if (sawMs !== null && measuredMs > sawMs + Math.max(RECORDING_SLACK_MS, sawMs / 10)) {
+        const reason = `verification failed: duration: the recording spans ${(measuredMs / 1000).toFixed(1)} s, the hub saw the episode recording for ${(sawMs / 1000).toFixed(1)} s`;
+        await this.transition(episodeId, ['verifying'], 'rejected', { manifest: signed, reason });
+        this.o.logger.warn({ episodeId, measuredMs, sawMs }, 'episode rejected: its recording is longer than the hub saw it recording');
+        return;
+      }
+      const verifiedMs = sawMs === null ? measuredMs : Math.max(0, Math.min(measuredMs, sawMs));
+      if (!(await this.transition(episodeId, ['verifying'], 'checks', { manifest: signed, verifiedMs, ...unseenEnd }))) return;
       const fileSeenBefore = await this.o.store.episodeHoldingAny(verified.files.map((f) => f.sha256), episodeId);
       const earlier = await this.o.store.recentSignatures(row.robotId, episodeId, 200);
       const description = this.o.fleet.get(row.robotId)?.description;

@@ -33,7 +33,8 @@ describe('RewardService', () => {
   let contracts: ContractAddresses;
   let chain: ChainService;
 
-  const episode = async (id: string, o: { operator: Address; robot: string; seconds: number; score: number; updatedAt?: string }): Promise<void> => {
+  /** An accepted episode the hub verified as `seconds` long; its signed manifest may claim other (`claimedSeconds`). */
+  const episode = async (id: string, o: { operator: Address; robot: string; seconds: number; claimedSeconds?: number; score: number; updatedAt?: string }): Promise<void> => {
     await insertRows('episodes', [
       {
         id,
@@ -45,7 +46,8 @@ describe('RewardService', () => {
         lease_id: 'l',
         started_at: '2026-11-01T00:00:00Z',
         ended_at: '2026-11-01T00:01:00Z',
-        manifest: JSON.stringify({ manifest: { episodeId: id, robotId: o.robot, operator: o.operator, startNs: '1000000000', endNs: String(1_000_000_000 + o.seconds * 1e9) } }),
+        manifest: JSON.stringify({ manifest: { episodeId: id, robotId: o.robot, operator: o.operator, startNs: '1000000000', endNs: String(1_000_000_000 + (o.claimedSeconds ?? o.seconds) * 1e9) } }),
+        verified_ms: o.seconds * 1000,
         quality: null,
         checks: null,
         score: o.score,
@@ -87,7 +89,8 @@ describe('RewardService', () => {
 
   it('merges an account that earns in several roles into one leaf, and weights reviewers by agreement', async () => {
     await episode('e-1', { operator: alice, robot: 'r-a', seconds: 10, score: 1 });
-    await episode('e-2', { operator: bob, robot: 'r-a', seconds: 20, score: 0.5 });
+    // e-2's robot signed a manifest claiming ten minutes; the hub verified 20 s, and that is what pays.
+    await episode('e-2', { operator: bob, robot: 'r-a', seconds: 20, claimedSeconds: 600, score: 0.5 });
     // A rejected episode dave passed: dave agrees with verdicts half the time, carol always.
     await insertRows('episodes', [{ id: 'e-x', robot_id: 'r-b', operator: bob, task: 'pick', state: 'rejected', outcome: 'success', lease_id: 'l', started_at: '2026-11-01T00:00:00Z', ended_at: null, manifest: null, quality: null, checks: null, score: null, reason: 'r', reviews_wanted: 0, updated_at: '2026-11-01T00:02:00Z' }]);
     await review('e-x', dave, true);

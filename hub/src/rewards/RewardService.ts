@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { episodesTree, rewardsTree } from '@teleop/contracts';
-import { manifestHash, type httpApi, type SignedManifest } from '@teleop/proto';
+import { manifestHash, type httpApi } from '@teleop/proto';
 import type { ChainService } from '../chain/ChainService.ts';
 import type { Logger } from '../log.ts';
 import type { RewardCredit, RewardEpoch, RewardStore } from '../store/RewardStore.ts';
@@ -101,11 +101,9 @@ export class RewardService {
     return out;
   }
 
-  private durationMs(signed: SignedManifest | null): bigint {
-    if (!signed) return 0n;
-    const m = signed.manifest;
-    const d = (BigInt(m.endNs) - BigInt(m.startNs)) / 1_000_000n;
-    return d > 0n ? d : 0n;
+  /** The seconds an episode is paid for: what the hub verified in its files, capped by what it saw live; never the manifest's word. */
+  private durationMs(e: { verifiedMs: number | null }): bigint {
+    return e.verifiedMs !== null && e.verifiedMs > 0 ? BigInt(Math.round(e.verifiedMs)) : 0n;
   }
 
   /** New credits since the last epoch: accepted episodes not yet rewarded and purchases not yet credited. */
@@ -116,7 +114,7 @@ export class RewardService {
     const episodes = await this.o.store.acceptedUnrewardedEpisodes(cutoff);
     for (const e of episodes) {
       const scorePpm = BigInt(Math.round((e.score ?? 0) * 1e6));
-      const value = (this.durationMs(e.manifest) * scorePpm * this.o.config.ratePerSecond) / 1_000_000_000n;
+      const value = (this.durationMs(e) * scorePpm * this.o.config.ratePerSecond) / 1_000_000_000n;
       const split = await this.split({ id: e.id, operator: e.operator, owner: e.owner }, value, 'episode', null);
       emission += split.reduce((a, c) => a + c.amount, 0n);
       credits.push(...split);
@@ -129,7 +127,7 @@ export class RewardService {
       const revenue = p.paid - p.fee;
       if (!p.datasetId || p.version === null || revenue <= 0n) continue;
       const eps = await this.o.store.episodesWithOwners(await this.o.store.versionEpisodeIds(p.datasetId, p.version));
-      const durations = eps.map((e) => this.durationMs(e.manifest));
+      const durations = eps.map((e) => this.durationMs(e));
       const total = durations.reduce((a, b) => a + b, 0n);
       if (total === 0n) continue;
       for (const [i, e] of eps.entries()) {

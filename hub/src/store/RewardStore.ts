@@ -107,6 +107,8 @@ export interface EpisodeToReward {
   operator: string;
   score: number | null;
   manifest: SignedManifest | null;
+  /** Milliseconds the hub verified in its files, capped by the time it saw it recording (null: never verified so). */
+  verifiedMs: number | null;
   /** Owner of its robot. */
   owner: string | null;
   /** Manifest-signing address of its robot. */
@@ -346,13 +348,13 @@ export class RewardStore {
     const rows = await this.db
       .selectFrom('episodes')
       .leftJoin('robots', 'robots.id', 'episodes.robot_id')
-      .select(['episodes.id', 'episodes.operator', 'episodes.score', 'episodes.manifest', 'robots.owner', 'robots.signing_address'])
+      .select(['episodes.id', 'episodes.operator', 'episodes.score', 'episodes.manifest', 'episodes.verified_ms', 'robots.owner', 'robots.signing_address'])
       .where('episodes.state', '=', 'accepted')
       .where('episodes.updated_at', '<=', cutoff)
       .where('episodes.id', 'not in', rewarded)
       .orderBy('episodes.id')
       .execute();
-    return rows.map((r) => ({ id: r.id, operator: r.operator, score: r.score, manifest: parseManifest(r.manifest), owner: r.owner, signingAddress: r.signing_address }));
+    return rows.map((r) => ({ id: r.id, operator: r.operator, score: r.score, manifest: parseManifest(r.manifest), verifiedMs: r.verified_ms, owner: r.owner, signingAddress: r.signing_address }));
   }
 
   /** The given episodes in id order, with their operator, manifest and robot's owner (score and signing key left out). */
@@ -361,11 +363,11 @@ export class RewardStore {
     const rows = await this.db
       .selectFrom('episodes')
       .leftJoin('robots', 'robots.id', 'episodes.robot_id')
-      .select(['episodes.id', 'episodes.operator', 'episodes.manifest', 'robots.owner'])
+      .select(['episodes.id', 'episodes.operator', 'episodes.manifest', 'episodes.verified_ms', 'robots.owner'])
       .where('episodes.id', 'in', ids)
       .orderBy('episodes.id')
       .execute();
-    return rows.map((r) => ({ id: r.id, operator: r.operator, manifest: parseManifest(r.manifest), owner: r.owner }));
+    return rows.map((r) => ({ id: r.id, operator: r.operator, manifest: parseManifest(r.manifest), verifiedMs: r.verified_ms, owner: r.owner }));
   }
 
   /** Who submitted a review of the episode, in address order. */

@@ -129,7 +129,7 @@ describe('EpisodeService state', () => {
     await service.idle();
     expect(changes.filter((s) => s === 'verifying')).toHaveLength(1);
     expect(await state(id)).toBe('rejected'); // a forged signature
-    expect(await service.canUpload('r-1', id, 'manifest.json')).toMatch(/takes no more files/);
+    expect(await service.canUpload('r-1', id, 'manifest.json')).toMatchObject({ status: 409, message: expect.stringMatching(/takes no more files/) });
   });
 
   it('waits in close() for the work it started, and starts no recording while closing', async () => {

@@ -47,6 +47,12 @@ export interface EpisodeServiceOptions {
   fps: number;
 }
 
+/** Why a robot may not upload a file now: not its episode (403), not an episode's file (400), or sealed (409). */
+export interface UploadRefusal {
+  status: 403 | 400 | 409;
+  message: string;
+}
+
 /** A move the state table does not have: a bug in the caller, not a race. */
 export class EpisodeTransitionError extends Error {
   override name = 'EpisodeTransitionError';
@@ -276,11 +282,12 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   }
 
   /** Whether a robot may upload `name` for `episodeId` now. */
-  async canUpload(robotId: string, episodeId: string, name: string): Promise<string | null> {
+  async canUpload(robotId: string, episodeId: string, name: string): Promise<UploadRefusal | null> {
     const row = await this.get(episodeId);
-    if (!row || row.robotId !== robotId) return `episode ${episodeId} is not one of robot ${robotId}'s`;
-    if (!/^(episode\.mcap|manifest\.json|[a-z][a-z0-9_]{0,31}\.mp4)$/.test(name)) return `"${name}" is not a file an episode has`;
-    if (!UPLOADABLE_STATES.includes(row.state) || row.manifest !== null) return `episode ${episodeId} is ${row.state}; it takes no more files`;
+    if (!row || row.robotId !== robotId) return { status: 403, message: `episode ${episodeId} is not one of robot ${robotId}'s` };
+    if (!/^(episode\.mcap|manifest\.json|[a-z][a-z0-9_]{0,31}\.mp4)$/.test(name)) return { status: 400, message: `"${name}" is not a file an episode has` };
+    // Sealed: its files are the hub's now, whatever upload was opened before.
+    if (!UPLOADABLE_STATES.includes(row.state) || row.manifest !== null) return { status: 409, message: `episode ${episodeId} is ${row.state}; it takes no more files` };
     return null;
   }
 
@@ -354,7 +361,10 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       const score = qualityScore(results);
       const failedHard = results.filter((r) => r.hard && !r.passed);
       const checks = { results, signature: trajectorySignature(verified.recording.actions) };
-      if (m.outcome === 'failed') {
+      if (row.outcome === 'failed') {
+        // The hub decided this episode failed (the robot did not record it): a manifest saying otherwise changes nothing.
+        await this.transition(episodeId, ['checks'], 'failed', { checks, score, reason: row.reason ?? 'the hub ended this episode as failed' });
+      } else if (m.outcome === 'failed') {
         await this.transition(episodeId, ['checks'], 'failed', { checks, score, reason: m.failure ?? 'the recording did not end properly' });
       } else if (failedHard.length > 0) {
         await this.transition(episodeId, ['checks'], 'rejected', { checks, score, reason: failedHard.map((r) => `${r.name}: ${r.reason}`).join('; ') });

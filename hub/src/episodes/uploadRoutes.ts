@@ -71,6 +71,14 @@ export function uploadRoutes(o: UploadRoutesOptions) {
       if (uploadId) {
         const upload = await store.getUpload(uploadId).catch(() => null);
         if (upload && upload.metadata?.robotId !== robotId) refuse(403, 'this upload belongs to another robot');
+        // An upload opened while the episode took files cannot go on once it is sealed (only its offset may be read).
+        if (upload && req.method !== 'HEAD') {
+          const problem = await o.episodes.canUpload(robotId!, upload.metadata?.episodeId ?? '', upload.metadata?.filename ?? '');
+          if (problem) {
+            o.metrics.drop('robot', 'forbidden');
+            refuse(problem.status, problem.message);
+          }
+        }
       }
     },
     async onUploadCreate(req, upload) {
@@ -80,7 +88,7 @@ export function uploadRoutes(o: UploadRoutesOptions) {
       const problem = await o.episodes.canUpload(robotId, episodeId, filename);
       if (problem) {
         o.metrics.drop('robot', 'forbidden');
-        refuse(403, problem);
+        refuse(problem.status, problem.message);
       }
       const free = (() => {
         const s = statfsSync(directory);
@@ -97,6 +105,13 @@ export function uploadRoutes(o: UploadRoutesOptions) {
       const episodeId = upload.metadata?.episodeId ?? '';
       const filename = upload.metadata?.filename ?? '';
       const path = join(directory, upload.id);
+      // The last bytes may land after the episode was sealed (a PATCH already under way): they never reach the store.
+      const problem = await o.episodes.canUpload(upload.metadata?.robotId ?? '', episodeId, filename);
+      if (problem) {
+        await store.remove(upload.id).catch(() => undefined);
+        o.metrics.drop('robot', 'forbidden');
+        refuse(problem.status, problem.message);
+      }
       const digest = await sha256(path);
       const size = upload.size ?? upload.offset;
       await o.blobs.putFile(episodeBlobKey(episodeId, filename), path);

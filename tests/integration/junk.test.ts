@@ -1,0 +1,164 @@
+// Junk never pays: a malicious robot owner holds the robot's secret and its
+// signing key (both sit on the robot), so anything the robot signs, the owner
+// can sign. Real hub, real agent, real files: the agent records and seals
+// episodes; its own uploads crawl (--upload-bandwidth 1), so the owner's
+// uploads (tus, as the robot) reach the hub first, with files and manifests
+// changed and re-signed with the robot's real key. Every case ends rejected or
+// refused with a reason naming what was wrong, and nothing stored changes.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { privateKeyToAccount } from 'viem/accounts';
+import type { Hex } from 'viem';
+import { manifestTypedData, type EpisodeManifest, type SignedManifest } from '@teleop/proto';
+import { OperatorClient } from '../harness/OperatorClient.ts';
+import { keyFor, signIn } from '../harness/signIn.ts';
+import { episode, startEpisode, stopEpisode, wiggle, type EpisodeView } from '../harness/episodes.ts';
+import { enrollRobot, eventually, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
+
+const CHAIN_ID = 31337;
+
+describe('junk from a malicious robot owner', () => {
+  const data = tempDir('junk');
+  const agentState = tempDir('junk-agent');
+  let hub: RunningHub;
+  let agent: TestProcess;
+  let creds: RobotCredentials;
+  let op: OperatorClient;
+  let token: string;
+
+  const basic = (): string => `Basic ${Buffer.from(`${creds.robotId}:${creds.secret}`).toString('base64')}`;
+  const b64 = (s: string): string => Buffer.from(s).toString('base64');
+
+  /** Opens a tus upload of `name` for `episodeId` as the robot; returns its URL or the refusal. */
+  async function openUpload(episodeId: string, name: string, length: number): Promise<{ status: number; url: string | null; body: string }> {
+    const res = await fetch(`${hub.url}/api/v1/uploads`, {
+      method: 'POST',
+      headers: { authorization: basic(), 'tus-resumable': '1.0.0', 'upload-length': String(length), 'upload-metadata': `episodeId ${b64(episodeId)},filename ${b64(name)}` },
+    });
+    const location = res.headers.get('location');
+    return { status: res.status, url: location ? new URL(location, hub.url).toString() : null, body: await res.text() };
+  }
+
+  async function patch(url: string, offset: number, bytes: Buffer): Promise<{ status: number; body: string }> {
+    const res = await fetch(url, {
+      method: 'PATCH',
+      headers: { authorization: basic(), 'tus-resumable': '1.0.0', 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' },
+      body: new Uint8Array(bytes),
+    });
+    return { status: res.status, body: await res.text() };
+  }
+
+  async function upload(episodeId: string, name: string, bytes: Buffer): Promise<void> {
+    const u = await openUpload(episodeId, name, bytes.length);
+    expect(u.status, u.body).toBe(201);
+    const p = await patch(u.url!, 0, bytes);
+    expect(p.status, p.body).toBe(204);
+  }
+
+  /** Records an episode with motion, and waits until the agent has sealed it; returns its id. */
+  async function recordSealed(task: string, ms = 2500): Promise<string> {
+    const stop = wiggle(op, creds.robotId);
+    const id = await startEpisode(op, creds.robotId, task);
+    await new Promise((r) => setTimeout(r, ms));
+    await stopEpisode(op, creds.robotId, 'success');
+    stop();
+    await agent.waitForLog((l) => l.msg === 'episode sealed' && l.episodeId === id);
+    return id;
+  }
+
+  const spoolFile = (id: string, name: string): Buffer => readFileSync(join(agentState.path, 'spool', id, name));
+  const sealedManifest = (id: string): SignedManifest => JSON.parse(spoolFile(id, 'manifest.json').toString('utf8')) as SignedManifest;
+  const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+  /** What the owner does with the robot's key: sign a manifest of their choosing. */
+  async function resign(manifest: EpisodeManifest): Promise<Buffer> {
+    const key = privateKeyToAccount(readFileSync(join(agentState.path, 'robot-key'), 'utf8').trim() as Hex);
+    const signed: SignedManifest = { manifest, signer: key.address, signature: await key.signTypedData(manifestTypedData(manifest, CHAIN_ID)) };
+    return Buffer.from(JSON.stringify(signed));
+  }
+
+  /** Uploads the episode's files as sealed, then `manifest` (re-signed), and waits for the hub's verdict. */
+  async function submit(id: string, manifest: EpisodeManifest): Promise<EpisodeView> {
+    for (const f of manifest.files) await upload(id, f.name, spoolFile(id, f.name));
+    await upload(id, 'manifest.json', await resign(manifest));
+    return settled(id);
+  }
+
+  const settled = (id: string): Promise<EpisodeView> =>
+    eventually(async () => {
+      const e = await episode(hub.url, token, id);
+      return ['in_review', 'rejected', 'failed', 'accepted'].includes(e.state) ? e : undefined;
+    }, undefined, `episode ${id} decided`);
+
+  beforeAll(async () => {
+    creds = await enrollRobot(data.path, 'owned arm');
+    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1']);
+    agent = await startAgent(hub.url, creds, [
+      '--ice-host-addresses', '127.0.0.1',
+      '--state-dir', agentState.path,
+      '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8',
+      // The robot's own uploads crawl: the owner's reach the hub first.
+      '--upload-bandwidth', '1',
+    ]);
+    op = await OperatorClient.connect(hub.url, 'junk-operator');
+    token = (await signIn(hub.url, keyFor('junk-operator'))).token;
+    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
+    await op.subscribe(creds.robotId);
+    expect((await op.requestLease(creds.robotId)).status).toBe('granted');
+  });
+
+  afterAll(async () => {
+    op?.close();
+    await agent?.stop();
+    await hub?.process.stop();
+    data.remove();
+    agentState.remove();
+  });
+
+  it('rejects a re-signed manifest that claims ten minutes for a few seconds of recording', async () => {
+    const id = await recordSealed('inflate the duration');
+    const m = sealedManifest(id).manifest;
+    const claimed = String(BigInt(m.endNs) - 600_000_000_000n);
+    const e = await submit(id, { ...m, startNs: claimed });
+    expect(e.state).toBe('rejected');
+    expect(e.reason).toMatch(new RegExp(`^verification failed: startNs: the manifest says ${claimed}, the recording's first sample is at \\d+ \\(59\\d\\.\\d{3} s later\\)$`));
+  });
+
+  it("rejects a re-signed manifest whose camera times are shifted from the camera's frame records", async () => {
+    const id = await recordSealed('shift the camera');
+    const m = sealedManifest(id).manifest;
+    const cam = m.cameras[0]!;
+    const shifted = String(BigInt(cam.firstCaptureNs) - 2_000_000_000n);
+    const e = await submit(id, { ...m, cameras: [{ ...cam, firstCaptureNs: shifted }, ...m.cameras.slice(1)] });
+    expect(e.state).toBe('rejected');
+    expect(e.reason).toBe(`verification failed: camera front's firstCaptureNs: the manifest says ${shifted}, its frame records start at ${cam.firstCaptureNs}`);
+  });
+
+  it('keeps a sealed episode\'s files: an upload opened before it was sealed cannot finish, and no new one opens', async () => {
+    const id = await recordSealed('swap the recording later');
+    const signed = sealedManifest(id);
+    const mcap = signed.manifest.files.find((f) => f.name === 'episode.mcap')!;
+    // While the episode still takes files, the owner opens a second upload of its MCAP and sends half of it.
+    const swap = Buffer.alloc(mcap.size, 0x5a);
+    const early = await openUpload(id, 'episode.mcap', swap.length);
+    expect(early.status, early.body).toBe(201);
+    expect((await patch(early.url!, 0, swap.subarray(0, swap.length >> 1))).status).toBe(204);
+    // The honest files and manifest go up; the hub verifies them and the episode goes to review.
+    const e = await submit(id, signed.manifest);
+    expect(e.state, String(e.reason)).toBe('in_review');
+    // Now the rest of the swap: refused, and the stored MCAP is still the verified one.
+    const late = await patch(early.url!, swap.length >> 1, swap.subarray(swap.length >> 1));
+    expect(late.status).toBe(409);
+    expect(late.body).toBe(`episode ${id} is in_review; it takes no more files`);
+    const stored = Buffer.from(await (await fetch(`${hub.url}/api/v1/episodes/${id}/files/episode.mcap`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+    expect(sha256(stored)).toBe(mcap.sha256);
+    expect((await episode(hub.url, token, id)).files.find((f) => f.name === 'episode.mcap')?.sha256).toBe(mcap.sha256);
+    // A new upload of any of its files, or a second manifest, is refused with the reason.
+    for (const name of ['episode.mcap', 'manifest.json']) {
+      const again = await openUpload(id, name, 10);
+      expect([again.status, again.body]).toEqual([409, `episode ${id} is in_review; it takes no more files`]);
+    }
+  });
+});

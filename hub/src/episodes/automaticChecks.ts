@@ -24,6 +24,11 @@ export interface CheckThresholds {
   maxStateGapFrames: number;
   /** Camera frames and states must cover the same span within this, s. */
   maxSyncSkewS: number;
+  /**
+   * Camera frames may run this far (s) past either end of the state stream (cameras start and stop a moment apart from
+   * the state sampling); past it, the state stream was cut short or the frame times moved: broken content.
+   */
+  maxFramesPastStatesS: number;
   /** Total joint travel below this (rad) is an idle episode. */
   minTravelRad: number;
   /** Share of action samples at a joint limit above which the episode is "saturated". */
@@ -42,6 +47,7 @@ export const DEFAULT_THRESHOLDS: CheckThresholds = {
   maxDropRatioHard: 0.2,
   maxStateGapFrames: 5,
   maxSyncSkewS: 0.5,
+  maxFramesPastStatesS: 0.5,
   minTravelRad: 0.05,
   maxSaturatedShare: 0.2,
   jerkRadS3: 2000,
@@ -105,9 +111,10 @@ export function runChecks(c: CheckContext): CheckResult[] {
     maxGapS = Math.max(maxGapS, dt);
   }
   const gapFrames = maxGapS * c.fps;
+  // A state stream with a hole longer than a few frame periods is broken content, not a rough episode.
   add(
     'timestamps',
-    backwards > 0,
+    backwards > 0 || gapFrames > t.maxStateGapFrames,
     backwards === 0 && gapFrames <= t.maxStateGapFrames,
     backwards > 0 ? 0 : 1 - Math.max(0, gapFrames - 1) / (t.maxStateGapFrames * 4),
     backwards > 0 ? `${backwards} state samples go back in time` : `state samples strictly increase; largest gap ${(maxGapS * 1000).toFixed(0)} ms (${gapFrames.toFixed(1)} frame periods, limit ${t.maxStateGapFrames})`,
@@ -123,6 +130,42 @@ export function runChecks(c: CheckContext): CheckResult[] {
     void camera;
   }
   add('state_video_sync', false, worstSkew <= t.maxSyncSkewS, 1 - worstSkew / (t.maxSyncSkewS * 4), `cameras and states start and end within ${worstSkew.toFixed(3)} s of each other (limit ${t.maxSyncSkewS} s)`);
+
+  // Every video frame needs the robot's state at its capture time. Inside the state stream, a frame farther from the
+  // nearest state sample than half the longest allowed state gap plus one period; past its ends, one farther than
+  // maxFramesPastStatesS: the state stream stopped or started while the video went on (truncation), or the frame
+  // times moved against the states (desync).
+  const periodS = 1 / c.fps;
+  const insideS = (t.maxStateGapFrames / 2 + 1) * periodS;
+  const stateTimes = r.states.map((s) => s.t);
+  let orphans = 0;
+  let farthestS = 0;
+  let orphanCamera = '';
+  for (const [camera, list] of r.frames) {
+    let k = 0;
+    for (const f of list) {
+      while (k + 1 < stateTimes.length && stateTimes[k + 1]! <= f.t) k++;
+      const before = stateTimes[k];
+      const after = stateTimes[k + 1];
+      const d = Math.min(before === undefined ? Infinity : Math.abs(Number(f.t - before)), after === undefined ? Infinity : Math.abs(Number(after - f.t))) / 1e9;
+      const outside = stateTimes.length === 0 || f.t < stateTimes[0]! || f.t > stateTimes.at(-1)!;
+      if (d > (outside ? t.maxFramesPastStatesS : insideS)) {
+        orphans++;
+        if (!orphanCamera) orphanCamera = camera;
+      }
+      farthestS = Math.max(farthestS, d);
+    }
+  }
+  const ms = (s: number): string => (Number.isFinite(s) ? `${(s * 1000).toFixed(0)} ms` : 'without any state sample');
+  add(
+    'frames_have_states',
+    true,
+    orphans === 0,
+    orphans === 0 ? 1 : 0,
+    orphans === 0
+      ? `every camera frame has a state sample within ${ms(farthestS)} (limit ${ms(insideS)} inside the state stream, ${ms(t.maxFramesPastStatesS)} past its ends)`
+      : `${orphans} camera frames (first on camera ${orphanCamera}) are farther from any state sample than allowed (${ms(insideS)} inside the state stream, ${ms(t.maxFramesPastStatesS)} past its ends); the farthest is ${ms(farthestS)}: the state stream stopped or the frame times moved`,
+  );
 
   let travel = 0;
   for (let i = 1; i < r.states.length; i++) {

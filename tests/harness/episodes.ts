@@ -31,12 +31,15 @@ export async function stopEpisode(op: OperatorClient, robotId: string, outcome: 
   );
 }
 
-/** Drives the arm back and forth so the episode is not idle. */
+let wiggles = 0;
+
+/** Drives the arm back and forth so the episode is not idle; each call a motion of its own, as an operator's would be. */
 export function wiggle(op: OperatorClient, robotId: string): () => void {
   let t = 0;
+  const k = wiggles++;
   return op.stream(robotId, () => {
     t += 0.02;
-    return [0.6 * Math.sin(t * 3), 0.3 * Math.sin(t * 2), 0.4, 0, 0, 0.5];
+    return [0.6 * Math.sin(t * (3 + 0.7 * k)), 0.3 * Math.sin(t * 2 + k), 0.4 + 0.05 * (k % 4), 0, 0, 0.5];
   }, 50);
 }
 

@@ -13,7 +13,7 @@ import type { RobotFleet } from '../robots/RobotFleet.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, readBlobText, type BlobStore } from '../store/BlobStore.ts';
 import type { EpisodeChange, EpisodeFile, EpisodeRecord, EpisodeStore, TeleopQuality } from '../store/EpisodeStore.ts';
-import { qualityScore, runChecks, trajectorySignature, type CheckThresholds } from './automaticChecks.ts';
+import { motionSignature, qualityScore, runChecks, type CheckThresholds } from './automaticChecks.ts';
 import { verifyEpisode } from './verifyEpisode.ts';
 import { mayMove, RESUMABLE_STATES, UPLOADABLE_STATES, type EpisodeState } from './episodeStates.ts';
 
@@ -360,7 +360,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       const results = runChecks({ episode: verified, fps: this.o.fps, limits, thresholds: this.o.thresholds, fileSeenBefore, earlier });
       const score = qualityScore(results);
       const failedHard = results.filter((r) => r.hard && !r.passed);
-      const checks = { results, signature: trajectorySignature(verified.recording.actions) };
+      const checks = { results, signature: motionSignature(verified.recording.states) };
       if (row.outcome === 'failed') {
         // The hub decided this episode failed (the robot did not record it): a manifest saying otherwise changes nothing.
         await this.transition(episodeId, ['checks'], 'failed', { checks, score, reason: row.reason ?? 'the hub ended this episode as failed' });

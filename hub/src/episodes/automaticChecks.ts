@@ -3,7 +3,10 @@
 // episode, soft checks lower its quality score. Thresholds come from config.
 // They read only what verification measured in the files (VerifiedEpisode):
 // the manifest's own counters are the robot's claims.
+import { motionSignature, signatureDistance } from './replayDetection.ts';
 import type { VerifiedEpisode } from './verifyEpisode.ts';
+
+export { motionSignature } from './replayDetection.ts';
 
 export interface CheckResult {
   name: string;
@@ -36,7 +39,10 @@ export interface CheckThresholds {
   /** Jerk (rad/s^3) of the action above which a sample counts as jerky; and the share of such samples allowed. */
   jerkRadS3: number;
   maxJerkyShare: number;
-  /** Two episodes whose resampled actions differ by less than this (rad, RMS) are the same trajectory. */
+  /**
+   * Two episodes whose motion signatures (replayDetection.ts) differ by less than this (rad, RMS) are the same motion:
+   * calibrated by tests/bench/replayCalibration.ts between replays (at most 0.013) and different demonstrations (at least 0.057).
+   */
   duplicateRmsRad: number;
 }
 
@@ -52,7 +58,7 @@ export const DEFAULT_THRESHOLDS: CheckThresholds = {
   maxSaturatedShare: 0.2,
   jerkRadS3: 2000,
   maxJerkyShare: 0.05,
-  duplicateRmsRad: 0.002,
+  duplicateRmsRad: 0.035,
 };
 
 export interface CheckContext {
@@ -63,17 +69,12 @@ export interface CheckContext {
   thresholds: CheckThresholds;
   /** True when any of this episode's files was already uploaded in another episode. */
   fileSeenBefore: string | null;
-  /** Action trajectories of earlier episodes of the same robot, resampled (see trajectorySignature). */
+  /** Motion signatures of earlier episodes of the same robot (see replayDetection.ts). */
   earlier: { episodeId: string; signature: number[][] }[];
 }
 
 const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
 
-/** The action resampled to 50 points, for duplicate detection. */
-export function trajectorySignature(actions: { positions: number[] }[]): number[][] {
-  if (actions.length === 0) return [];
-  return Array.from({ length: 50 }, (_, i) => actions[Math.min(actions.length - 1, Math.round((i * (actions.length - 1)) / 49))]!.positions);
-}
 
 export function runChecks(c: CheckContext): CheckResult[] {
   const { episode: e, thresholds: t } = c;
@@ -196,19 +197,16 @@ export function runChecks(c: CheckContext): CheckResult[] {
   const jerkyShare = r.actions.length ? jerky / r.actions.length : 0;
   add('jerky_actions', false, jerkyShare <= t.maxJerkyShare, 1 - jerkyShare / Math.max(t.maxJerkyShare * 4, 1e-9), `${(jerkyShare * 100).toFixed(1)}% of actions jerk beyond ${t.jerkRadS3} rad/s³ (limit ${t.maxJerkyShare * 100}%)`);
 
-  const signature = trajectorySignature(r.actions);
+  // The same motion again: driven again, with noise added, shifted in time, re-sampled, a little faster or slower.
+  const signature = motionSignature(r.states);
   let duplicate: string | null = c.fileSeenBefore ? `file already uploaded with episode ${c.fileSeenBefore}` : null;
   if (!duplicate && signature.length > 0) {
+    let closest: { episodeId: string; rms: number } | null = null;
     for (const before of c.earlier) {
-      if (before.signature.length !== signature.length) continue;
-      let sum = 0;
-      let n = 0;
-      signature.forEach((row, i) => row.forEach((v, j) => ((sum += (v - (before.signature[i]![j] ?? v)) ** 2), n++)));
-      if (Math.sqrt(sum / Math.max(1, n)) < t.duplicateRmsRad) {
-        duplicate = `its trajectory replays episode ${before.episodeId}`;
-        break;
-      }
+      const rms = signatureDistance(signature, before.signature);
+      if (rms < t.duplicateRmsRad && (!closest || rms < closest.rms)) closest = { episodeId: before.episodeId, rms };
     }
+    if (closest) duplicate = `its motion replays episode ${closest.episodeId} (${closest.rms.toFixed(4)} rad RMS from it; different motions are at least ${t.duplicateRmsRad} rad apart)`;
   }
   add('duplicate', true, duplicate === null, duplicate === null ? 1 : 0, duplicate ?? 'no file or trajectory seen before');
   return out;

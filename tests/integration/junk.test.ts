@@ -57,8 +57,26 @@ describe('junk from a malicious robot owner', () => {
     expect(p.status, p.body).toBe(204);
   }
 
-  /** Records an episode with motion, and waits until the agent has sealed it; returns its id. */
-  async function recordSealed(task: string, ms = 2500): Promise<string> {
+  /**
+   * Records an episode with motion (`motion`, or a wiggle of its own), and waits until the agent has sealed it; returns
+   * its id. With a motion, the arm is first brought to where it starts, as anyone replaying one would.
+   */
+  async function recordSealed(task: string, ms = 2500, motion?: (t: number) => number[]): Promise<string> {
+    if (motion) {
+      // The whole motion inside the recording, still before and after: a replay as a careful cheat records it. Played by
+      // the clock (half a second in), so a busy machine sends fewer commands but the same motion.
+      let startedMs: number | null = null;
+      const at = (): number => (startedMs === null ? 0 : Math.min(ms, Math.max(0, Date.now() - startedMs - 500)) / 1000);
+      const stop = op.stream(creds.robotId, () => motion(at()));
+      await new Promise((r) => setTimeout(r, 1500));
+      const id = await startEpisode(op, creds.robotId, task);
+      startedMs = Date.now();
+      await new Promise((r) => setTimeout(r, ms + 1000));
+      await stopEpisode(op, creds.robotId, 'success');
+      stop();
+      await agent.waitForLog((l) => l.msg === 'episode sealed' && l.episodeId === id);
+      return id;
+    }
     const stop = wiggle(op, creds.robotId);
     const id = await startEpisode(op, creds.robotId, task);
     await new Promise((r) => setTimeout(r, ms));
@@ -134,6 +152,23 @@ describe('junk from a malicious robot owner', () => {
     const e = await submit(id, { ...m, cameras: [{ ...cam, firstCaptureNs: shifted }, ...m.cameras.slice(1)] });
     expect(e.state).toBe('rejected');
     expect(e.reason).toBe(`verification failed: camera front's firstCaptureNs: the manifest says ${shifted}, its frame records start at ${cam.firstCaptureNs}`);
+  });
+
+  it('rejects the same motion driven again, and again with noise added, as replays of the first', async () => {
+    const motion = (s: number): number[] => [0.5 * Math.sin(s * 2.2), -0.2 + 0.3 * Math.sin(s * 1.4 + 1), 0.5 + 0.2 * Math.cos(s * 1.8), 0.1, 0, s > 1.2 ? 0.1 : 0.5];
+    const first = await recordSealed('pick the cube', 3000, motion);
+    const original = await submit(first, sealedManifest(first).manifest);
+    expect(original.state, String(original.reason)).toBe('in_review');
+    const again = await recordSealed('pick the cube', 3000, motion);
+    const a = await submit(again, sealedManifest(again).manifest);
+    expect(a.state, a.checks?.find((c) => c.name === 'duplicate')?.reason).toBe('rejected');
+    expect(a.reason).toMatch(new RegExp(`^duplicate: its motion replays episode ${first} \\(0\\.0\\d{3} rad RMS from it; different motions are at least 0\\.035 rad apart\\)$`));
+    let seed = 5;
+    const noise = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.02;
+    const noisy = await recordSealed('pick the cube', 3000, (t) => motion(t).map((v) => v + noise()));
+    const n = await submit(noisy, sealedManifest(noisy).manifest);
+    expect(n.state, n.checks?.find((c) => c.name === 'duplicate')?.reason).toBe('rejected');
+    expect(n.reason).toMatch(new RegExp(`^duplicate: its motion replays episode (${first}|${again}) `));
   });
 
   it('keeps a sealed episode\'s files: an upload opened before it was sealed cannot finish, and no new one opens', async () => {

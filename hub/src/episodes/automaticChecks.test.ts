@@ -44,13 +44,13 @@ const hardFailures = (e: VerifiedEpisode): string[] => runChecks({ episode: e, f
 describe('broken content', () => {
   it('passes a sound recording', () => {
     expect(hardFailures(episode())).toEqual([]);
-    expect(check(episode(), 'frames_have_states').reason).toBe('every camera frame has a state sample within 0 ms (limit 117 ms inside the state stream, 500 ms past its ends)');
+    expect(check(episode(), 'frames_have_states').reason).toBe('every camera frame has a state sample within 0 ms (limit 283 ms inside the state stream, 500 ms past its ends)');
   });
 
   it('fails a state stream that stops while the video goes on (truncation)', () => {
     const cut = episode({ stateSlots: (slot) => slot < 60 });
     expect(hardFailures(cut)).toEqual(['frames_have_states']);
-    expect(check(cut, 'frames_have_states').reason).toBe('15 camera frames (first on camera front) are farther from any state sample than allowed (117 ms inside the state stream, 500 ms past its ends); the farthest is 1000 ms: the state stream stopped or the frame times moved');
+    expect(check(cut, 'frames_have_states').reason).toBe('15 camera frames (first on camera front) are farther from any state sample than allowed (283 ms inside the state stream, 500 ms past its ends); the farthest is 1000 ms: the state stream stopped or the frame times moved');
     // Cameras stopping a moment after the state sampling is not truncation.
     expect(hardFailures(episode({ stateSlots: (slot) => slot < 84 }))).toEqual([]);
   });
@@ -62,10 +62,13 @@ describe('broken content', () => {
     expect(hardFailures(episode({ frameShiftNs: 20_000_000n }))).toEqual([]);
   });
 
-  it('fails a state stream with a hole longer than a few frame periods, and lets a short one by', () => {
-    const holed = episode({ stateSlots: (slot) => slot < 30 || slot >= 40 });
+  it('fails a state stream with a hole longer than half a second, and lets a shorter one by with a lower score', () => {
+    const holed = episode({ stateSlots: (slot) => slot < 30 || slot >= 50 });
     expect(hardFailures(holed)).toContain('timestamps');
-    expect(check(holed, 'timestamps').reason).toBe('state samples strictly increase; largest gap 367 ms (11.0 frame periods, limit 5)');
-    expect(hardFailures(episode({ stateSlots: (slot) => slot < 30 || slot >= 33 }))).toEqual([]);
+    expect(check(holed, 'timestamps').reason).toBe('state samples strictly increase; largest gap 700 ms (21.0 frame periods; soft limit 5, hard 15)');
+    // A busy computer's hiccup only lowers the score.
+    const hiccup = episode({ stateSlots: (slot) => slot < 30 || slot >= 36 });
+    expect(hardFailures(hiccup)).toEqual([]);
+    expect(check(hiccup, 'timestamps').passed).toBe(false);
   });
 });

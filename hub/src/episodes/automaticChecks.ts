@@ -23,8 +23,9 @@ export interface CheckThresholds {
   /** Dropped frames over frames expected: soft limit, and the hard one. */
   maxDropRatioSoft: number;
   maxDropRatioHard: number;
-  /** Largest gap between state samples, in dataset frame periods. */
+  /** Largest gap between state samples, in dataset frame periods: past the soft one the score drops, past the hard one the state stream is broken. */
   maxStateGapFrames: number;
+  maxStateGapFramesHard: number;
   /** Camera frames and states must cover the same span within this, s. */
   maxSyncSkewS: number;
   /**
@@ -52,6 +53,7 @@ export const DEFAULT_THRESHOLDS: CheckThresholds = {
   maxDropRatioSoft: 0.01,
   maxDropRatioHard: 0.2,
   maxStateGapFrames: 5,
+  maxStateGapFramesHard: 15,
   maxSyncSkewS: 0.5,
   maxFramesPastStatesS: 0.5,
   minTravelRad: 0.05,
@@ -115,10 +117,12 @@ export function runChecks(c: CheckContext): CheckResult[] {
   // A state stream with a hole longer than a few frame periods is broken content, not a rough episode.
   add(
     'timestamps',
-    backwards > 0 || gapFrames > t.maxStateGapFrames,
+    backwards > 0 || gapFrames > t.maxStateGapFramesHard,
     backwards === 0 && gapFrames <= t.maxStateGapFrames,
     backwards > 0 ? 0 : 1 - Math.max(0, gapFrames - 1) / (t.maxStateGapFrames * 4),
-    backwards > 0 ? `${backwards} state samples go back in time` : `state samples strictly increase; largest gap ${(maxGapS * 1000).toFixed(0)} ms (${gapFrames.toFixed(1)} frame periods, limit ${t.maxStateGapFrames})`,
+    backwards > 0
+      ? `${backwards} state samples go back in time`
+      : `state samples strictly increase; largest gap ${(maxGapS * 1000).toFixed(0)} ms (${gapFrames.toFixed(1)} frame periods; soft limit ${t.maxStateGapFrames}, hard ${t.maxStateGapFramesHard})`,
   );
 
   const stateStart = r.states[0]?.t ?? 0n;
@@ -137,7 +141,7 @@ export function runChecks(c: CheckContext): CheckResult[] {
   // maxFramesPastStatesS: the state stream stopped or started while the video went on (truncation), or the frame
   // times moved against the states (desync).
   const periodS = 1 / c.fps;
-  const insideS = (t.maxStateGapFrames / 2 + 1) * periodS;
+  const insideS = (t.maxStateGapFramesHard / 2 + 1) * periodS;
   const stateTimes = r.states.map((s) => s.t);
   let orphans = 0;
   let farthestS = 0;
@@ -199,16 +203,22 @@ export function runChecks(c: CheckContext): CheckResult[] {
 
   // The same motion again: driven again, with noise added, shifted in time, re-sampled, a little faster or slower.
   const signature = motionSignature(r.states);
+  let closest: { episodeId: string; rms: number } | null = null;
   let duplicate: string | null = c.fileSeenBefore ? `file already uploaded with episode ${c.fileSeenBefore}` : null;
   if (!duplicate && signature.length > 0) {
-    let closest: { episodeId: string; rms: number } | null = null;
     for (const before of c.earlier) {
       const rms = signatureDistance(signature, before.signature);
-      if (rms < t.duplicateRmsRad && (!closest || rms < closest.rms)) closest = { episodeId: before.episodeId, rms };
+      if (Number.isFinite(rms) && (!closest || rms < closest.rms)) closest = { episodeId: before.episodeId, rms };
     }
-    if (closest) duplicate = `its motion replays episode ${closest.episodeId} (${closest.rms.toFixed(4)} rad RMS from it; different motions are at least ${t.duplicateRmsRad} rad apart)`;
+    if (closest && closest.rms < t.duplicateRmsRad) duplicate = `its motion replays episode ${closest.episodeId} (${closest.rms.toFixed(4)} rad RMS from it; different motions are at least ${t.duplicateRmsRad} rad apart)`;
   }
-  add('duplicate', true, duplicate === null, duplicate === null ? 1 : 0, duplicate ?? 'no file or trajectory seen before');
+  add(
+    'duplicate',
+    true,
+    duplicate === null,
+    duplicate === null ? 1 : 0,
+    duplicate ?? (closest ? `no file seen before; the closest earlier motion (episode ${closest.episodeId}) is ${closest.rms.toFixed(4)} rad RMS away (limit ${t.duplicateRmsRad})` : 'no file or motion seen before'),
+  );
   return out;
 }
 

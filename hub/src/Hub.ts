@@ -199,6 +199,7 @@ export class Hub {
       const datasets = new DatasetService({
         store: stores.datasets,
         blobs,
+        quarantine: (episodeId, reason) => episodes.quarantine(episodeId, reason),
         logger: logger.child({ room: 'datasets' }),
         build: (o) =>
           buildDatasetVersion(

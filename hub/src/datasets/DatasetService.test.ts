@@ -2,6 +2,7 @@
 // ready only once the builder has stored its files, and a failed build (or
 // what a stopped hub left) leaves nothing under the version's prefix, nor in
 // the builder's scratch directory.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,13 +27,15 @@ describe('DatasetService builds', () => {
   let rows: Awaited<ReturnType<typeof openStoresWithRows>>;
   let blobs: FileBlobStore;
   let store: DatasetStore;
+  let quarantined: { episodeId: string; reason: string }[];
 
-  const service = (build: VersionBuilder): DatasetService => new DatasetService({ store, blobs, logger: createLogger('silent'), build });
+  const service = (build: VersionBuilder): DatasetService => new DatasetService({ store, blobs, logger: createLogger('silent'), build, quarantine: async (episodeId, reason) => void quarantined.push({ episodeId, reason }) });
   const text = (s: string): Readable => Readable.from([Buffer.from(s)]);
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dataset-service-'));
     rows = await openStoresWithRows(dir);
+    quarantined = [];
     blobs = new FileBlobStore(join(dir, 'blobs'));
     store = rows.stores.datasets;
     await rows.insertRows('robots', [{ id: 'r-1', name: 'arm', model: 'so101_follower', owner: null, secret_hash: 'x', created_at: AT, revoked_at: null, secret_rotated_at: null, signing_address: null, data_policy: 'open', allowed_buyers: null }]);
@@ -104,6 +107,26 @@ describe('DatasetService builds', () => {
     expect(await store.version(datasetId, version)).toMatchObject({ state: 'failed', reason: 'no blob episodes/e-1/episode.mcap' });
     expect(await blobs.list('datasets/')).toEqual([]);
     expect(readdirSync(scratchDir)).toEqual([]);
+  });
+
+  it('hashes every file it exports again: one that changed since verification fails the build and quarantines its episode', async () => {
+    const verified = Buffer.from('the recording as verified');
+    const manifest = { version: 1, episodeId: 'e-1', robotId: 'r-1', operator: BY, task: 'pick the cube', outcome: 'success', startNs: '0', endNs: '1', fps: 30, jointNames: ['gripper'], channels: {}, cameras: [], files: [{ name: 'episode.mcap', size: verified.length, sha256: createHash('sha256').update(verified).digest('hex') }], agentVersion: 'test' };
+    await rows.updateAllRows('episodes', { manifest: JSON.stringify({ manifest, signer: '0xsigner', signature: '0x00' }) });
+    // Behind the hub's back, the stored file is swapped.
+    await blobs.write('episodes/e-1/episode.mcap', text('something else entirely'));
+    const scratchDir = join(dir, 'dataset-builds');
+    const svc = service((input) => buildDatasetVersion({ blobs, limits: DEFAULT_LIMITS, hubUrl: 'http://hub.test', chainId: 31337, scratchDir }, input));
+    const { datasetId, version } = await svc.create({ name: 'picks' }, { episodeIds: ['e-1'] }, BY);
+    await svc.idle();
+    const reason = `file episode.mcap no longer matches what was verified (SHA-256 ${createHash('sha256').update('something else entirely').digest('hex')}, verified ${manifest.files[0]!.sha256})`;
+    expect(await store.version(datasetId, version)).toMatchObject({ state: 'failed', reason: `episode e-1 is quarantined: ${reason}` });
+    expect(quarantined).toEqual([{ episodeId: 'e-1', reason }]);
+    expect(await blobs.list('datasets/')).toEqual([]);
+    // Quarantined, it is no longer offered to datasets.
+    await rows.stores.episodes.quarantine('e-1', reason);
+    expect(await store.acceptedEpisodesForDataset(['e-1'])).toEqual([]);
+    await expect(svc.create({ name: 'picks-again' }, {}, BY)).rejects.toMatchObject({ code: 'empty_selection' });
   });
 
   it('fails a version whose episode has no signed manifest to build from, without calling the builder', async () => {

@@ -9,7 +9,7 @@ import type { httpApi } from '@teleop/proto';
 import type { Logger } from '../log.ts';
 import type { BlobStore } from '../store/BlobStore.ts';
 import type { AcceptedEpisode, DatasetStore } from '../store/DatasetStore.ts';
-import type { BuildInput, BuiltVersion } from './build/buildContext.ts';
+import { DatasetBuildError, type BuildInput, type BuiltVersion } from './build/buildContext.ts';
 import { DATASET_UNITS, type Dataset, type DatasetSelection, type DatasetUnits, type DatasetVersion } from './datasetRecords.ts';
 import { versionPrefix } from './versionKeys.ts';
 
@@ -54,6 +54,8 @@ export interface DatasetServiceOptions {
   blobs: BlobStore;
   logger: Logger;
   build: VersionBuilder;
+  /** Takes an episode whose stored files changed out of datasets and rewards. */
+  quarantine: (episodeId: string, reason: string) => Promise<void>;
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -183,6 +185,10 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
       this.emit('built', datasetId, version, 'ready');
     } catch (err) {
       const reason = (err as Error).message;
+      if (err instanceof DatasetBuildError && err.quarantine) {
+        await this.o.quarantine(err.quarantine.episodeId, err.quarantine.reason);
+        this.o.logger.error({ datasetId, version, episodeId: err.quarantine.episodeId }, `episode quarantined: ${err.quarantine.reason}`);
+      }
       await this.o.blobs.deletePrefix(prefix).catch((cleanup: Error) => this.o.logger.error({ datasetId, version, prefix, err: cleanup }, `could not remove the files of a failed dataset version: ${cleanup.message}`));
       await this.o.store.setFailed(datasetId, version, reason);
       this.o.logger.error({ datasetId, version, err }, `dataset version failed to build: ${reason}`);

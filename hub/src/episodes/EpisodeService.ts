@@ -271,6 +271,12 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     return (await this.o.store.list(filter)).map((r) => toView(r, []));
   }
 
+  /** Takes an episode out of datasets and rewards because a stored file no longer matches what was verified. */
+  async quarantine(id: string, reason: string): Promise<void> {
+    await this.o.store.quarantine(id, reason);
+    this.o.logger.error({ episodeId: id }, `episode quarantined: ${reason}`);
+  }
+
   /** How many episodes a robot has, and how many were accepted (for its owner). */
   countsOfRobot(robotId: string): Promise<{ total: number; accepted: number }> {
     return this.o.store.countsOfRobot(robotId);

@@ -221,6 +221,7 @@ export class DatasetStore {
       .innerJoin('robots', 'robots.id', 'episodes.robot_id')
       .select(['episodes.id', 'robots.data_policy', 'robots.allowed_buyers', 'robots.id as robot'])
       .where('episodes.state', '=', 'accepted')
+      .where('episodes.quarantined', 'is', null)
       .orderBy('episodes.started_at')
       .orderBy('episodes.id');
     if (s.robotModel) q = q.where('robots.model', '=', s.robotModel);
@@ -244,6 +245,7 @@ export class DatasetStore {
       .where('episodes.id', 'in', ids)
       .where('episodes.state', '=', 'accepted')
       .where('episodes.manifest', 'is not', null)
+      .where('episodes.quarantined', 'is', null)
       .execute();
     return rows.map((r) => ({
       id: r.id,

@@ -43,6 +43,8 @@ export interface EpisodeRecord {
   updatedAt: string;
   /** Milliseconds the hub verified in the files, capped by the time it saw the episode recording; what rewards pay for. */
   verifiedMs: number | null;
+  /** Why it may no longer enter datasets or rewards (a stored file changed after verification); null: usable. */
+  quarantined: string | null;
 }
 
 export interface EpisodeFile {
@@ -82,6 +84,7 @@ function toRecord(r: EpisodesTable): EpisodeRecord {
     reviewsWanted: r.reviews_wanted,
     updatedAt: r.updated_at,
     verifiedMs: r.verified_ms,
+    quarantined: r.quarantined,
   };
 }
 
@@ -124,6 +127,7 @@ export class EpisodeStore {
         reviews_wanted: 0,
         updated_at: now(),
         verified_ms: null,
+        quarantined: null,
       })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -139,6 +143,11 @@ export class EpisodeStore {
       .where('state', 'in', [...from])
       .executeTakeFirst();
     return Number(res.numUpdatedRows) > 0;
+  }
+
+  /** Takes an episode out of datasets and rewards, saying why (its state stays: what was decided was decided). */
+  async quarantine(id: string, reason: string): Promise<void> {
+    await this.db.updateTable('episodes').set({ quarantined: reason, updated_at: now() }).where('id', '=', id).where('quarantined', 'is', null).execute();
   }
 
   /** One more review wanted, while the episode is still in review. */

@@ -350,6 +350,7 @@ export class RewardStore {
       .leftJoin('robots', 'robots.id', 'episodes.robot_id')
       .select(['episodes.id', 'episodes.operator', 'episodes.score', 'episodes.manifest', 'episodes.verified_ms', 'robots.owner', 'robots.signing_address'])
       .where('episodes.state', '=', 'accepted')
+      .where('episodes.quarantined', 'is', null)
       .where('episodes.updated_at', '<=', cutoff)
       .where('episodes.id', 'not in', rewarded)
       .orderBy('episodes.id')

@@ -223,4 +223,10 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('episodes').addColumn('verified_ms', 'integer').execute();
     },
   },
+  '0010_quarantine': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Why an accepted episode may no longer be used: a stored file no longer matches what was verified.
+      await db.schema.alterTable('episodes').addColumn('quarantined', 'text').execute();
+    },
+  },
 };

@@ -75,6 +75,8 @@ export interface EpisodesTable {
   updated_at: string;
   /** Milliseconds the hub verified in the files, capped by what it saw live (what rewards pay for). */
   verified_ms: number | null;
+  /** Why the episode may no longer enter datasets or rewards (a stored file changed after verification); null: usable. */
+  quarantined: string | null;
 }
 
 export interface EpisodeFilesTable {

@@ -23,6 +23,13 @@ export const DEFAULT_LIMITS: ExportLimits = { dataFilesSizeMb: 100, videoFilesSi
 
 export class DatasetBuildError extends Error {
   override name = 'DatasetBuildError';
+  constructor(
+    message: string,
+    /** An episode whose stored files no longer match what was verified: it is taken out of datasets and rewards. */
+    readonly quarantine?: { episodeId: string; reason: string },
+  ) {
+    super(message);
+  }
 }
 
 export interface BuildTools {

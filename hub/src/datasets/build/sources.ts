@@ -2,9 +2,10 @@
 // MCAP, and the checks that the episodes fit in one dataset (same fps, joints,
 // cameras and robot model). From the first episode comes the dataset's shape:
 // its features as LeRobot's info.json names them, and its tasks.
+import { createHash } from 'node:crypto';
 import type { CameraRecording, EpisodeManifest } from '@teleop/proto';
 import { readRecording, type Recording } from '../../episodes/readRecording.ts';
-import { episodeBlobKey } from '../../store/BlobStore.ts';
+import { episodeBlobKey, type BlobStore } from '../../store/BlobStore.ts';
 import type { AcceptedEpisode } from '../../store/DatasetStore.ts';
 import type { PyValue } from '../lerobot/pyJson.ts';
 import { DatasetBuildError, type BuildBase } from './buildContext.ts';
@@ -43,12 +44,28 @@ export interface Sources {
   shape: DatasetShape;
 }
 
+/** The SHA-256 of a stored blob, or null when it is gone. */
+async function sha256Blob(blobs: BlobStore, key: string): Promise<string | null> {
+  if (!(await blobs.head(key))) return null;
+  const h = createHash('sha256');
+  for await (const chunk of blobs.read(key)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
 const cameraShape = (m: EpisodeManifest): string => m.cameras.map((c) => `${c.name} ${c.width}x${c.height} ${c.codec} ${c.fps}fps`).join(', ');
 
 export async function readSources(ctx: BuildBase): Promise<Sources> {
   if (ctx.episodes.length === 0) throw new DatasetBuildError(`version ${ctx.version.version} of ${ctx.dataset.name} has no episodes`);
   const sources: SourceEpisode[] = [];
   for (const e of ctx.episodes) {
+    // What goes into a dataset is what was verified: every file is hashed again.
+    for (const f of e.signed.manifest.files) {
+      const now = await sha256Blob(ctx.blobs, episodeBlobKey(e.id, f.name));
+      if (now !== f.sha256) {
+        const reason = `file ${f.name} no longer matches what was verified (SHA-256 ${now ?? 'missing'}, verified ${f.sha256})`;
+        throw new DatasetBuildError(`episode ${e.id} is quarantined: ${reason}`, { episodeId: e.id, reason });
+      }
+    }
     sources.push({ ...e, manifest: e.signed.manifest, recording: await ctx.blobs.withLocalFile(episodeBlobKey(e.id, 'episode.mcap'), readRecording) });
   }
   const head = sources[0]!;

@@ -68,7 +68,7 @@ describe('junk from a malicious robot owner', () => {
       let startedMs: number | null = null;
       const at = (): number => (startedMs === null ? 0 : Math.min(ms, Math.max(0, Date.now() - startedMs - 500)) / 1000);
       const stop = op.stream(creds.robotId, () => motion(at()));
-      await new Promise((r) => setTimeout(r, 1500));
+      await new Promise((r) => setTimeout(r, 1000));
       const id = await startEpisode(op, creds.robotId, task);
       startedMs = Date.now();
       await new Promise((r) => setTimeout(r, ms + 1000));
@@ -169,6 +169,22 @@ describe('junk from a malicious robot owner', () => {
     const n = await submit(noisy, sealedManifest(noisy).manifest);
     expect(n.state, n.checks?.find((c) => c.name === 'duplicate')?.reason).toBe('rejected');
     expect(n.reason).toMatch(new RegExp(`^duplicate: its motion replays episode (${first}|${again}) `));
+  });
+
+  it('accepts good episodes of the same robot: at least 19 of 20 varied motions go on to review', async () => {
+    let seed = 99;
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const outcomes: { id: string; state: string; reason: string | null }[] = [];
+    for (let i = 0; i < 20; i++) {
+      const joints = Array.from({ length: 4 }, () => ({ amp: 0.15 + 0.35 * rnd(), w: 1.2 + 2.3 * rnd(), phase: 6.28 * rnd(), base: -0.3 + 0.6 * rnd() }));
+      const grip = 0.2 + 0.5 * rnd();
+      const motion = (sec: number): number[] => [...joints.map((j) => j.base + j.amp * Math.sin(j.w * sec + j.phase)), 0, sec > 0.8 ? 0.1 : grip];
+      const id = await recordSealed(`good ${i}`, 1800, motion);
+      const e = await submit(id, sealedManifest(id).manifest);
+      outcomes.push({ id, state: e.state, reason: e.reason });
+    }
+    const good = outcomes.filter((o) => o.state === 'in_review');
+    expect(good.length, JSON.stringify(outcomes.filter((o) => o.state !== 'in_review'))).toBeGreaterThanOrEqual(19);
   });
 
   it('keeps a sealed episode\'s files: an upload opened before it was sealed cannot finish, and no new one opens', async () => {

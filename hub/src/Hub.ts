@@ -188,7 +188,7 @@ export class Hub {
         reviewsPerEpisode: config.reviewsPerEpisode,
         fps: config.datasetFps,
       });
-      const reviews = new ReviewService(stores.reviews, episodes, async (robotId) => (await registry.get(robotId))?.owner ?? null);
+      const reviews = new ReviewService(stores.reviews, episodes, async (robotId) => (await registry.get(robotId))?.owner ?? null, config.gold);
       attachEpisodeGateway({ io, episodes, leases, fleet, relay, metrics, logger: logger.child({ room: 'episodes' }) });
       await app.register(
         uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes }),
@@ -227,7 +227,7 @@ export class Hub {
       );
       const rewards = new RewardService({
         store: stores.rewards,
-        reviewerAgreement: (r) => reviews.agreement(r),
+        reviewerAgreement: (r) => reviews.rewardWeight(r),
         chain,
         config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
         dir: join(config.dataDir, 'rewards'),

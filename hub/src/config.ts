@@ -46,6 +46,8 @@ export interface HubConfig {
   minFreeBytes: number;
   /** Reviewers each episode goes to. */
   reviewsPerEpisode: number;
+  /** Check episodes with a known verdict in reviewers' queues (share, answers before a record counts, the bar). */
+  gold: { rate: number; minAnswers: number; minAccuracy: number };
   /** Dataset frame rate robots record at. */
   datasetFps: number;
   /** LeRobot export file size limits, MB. */
@@ -109,6 +111,9 @@ export const HUB_OPTIONS = {
   'max-upload-bytes': { env: 'TELEOP_MAX_UPLOAD_BYTES', default: String(20 * 1024 ** 3), help: 'largest episode file a robot may upload' },
   'min-free-bytes': { env: 'TELEOP_MIN_FREE_BYTES', default: String(1024 ** 3), help: 'refuse uploads that would leave less free disk than this' },
   'reviews-per-episode': { env: 'TELEOP_REVIEWS_PER_EPISODE', default: '2', help: 'reviewers each episode goes to' },
+  'gold-rate': { env: 'TELEOP_GOLD_RATE', default: '0.1', help: "share of reviews handed out that are check episodes with a known verdict (0..1)" },
+  'gold-min-answers': { env: 'TELEOP_GOLD_MIN_ANSWERS', default: '3', help: "check episodes a reviewer answers before their record counts" },
+  'gold-min-accuracy': { env: 'TELEOP_GOLD_MIN_ACCURACY', default: '0.75', help: 'below this share of check episodes right, a reviewer gets no more reviews and earns nothing for reviews' },
   'dataset-fps': { env: 'TELEOP_DATASET_FPS', default: '30', help: 'frame rate robots record episodes at' },
   'dataset-data-mb': { env: 'TELEOP_DATASET_DATA_MB', default: '100', help: "LeRobot export: start a new data file past this size, MB (LeRobot's data_files_size_in_mb)" },
   'dataset-video-mb': { env: 'TELEOP_DATASET_VIDEO_MB', default: '200', help: "LeRobot export: start a new video file past this size, MB (LeRobot's video_files_size_in_mb)" },
@@ -242,6 +247,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
     maxUploadBytes: r.int('max-upload-bytes', 1024, Number.MAX_SAFE_INTEGER),
     minFreeBytes: r.int('min-free-bytes', 0, Number.MAX_SAFE_INTEGER),
     reviewsPerEpisode: r.int('reviews-per-episode', 1, 10),
+    gold: { rate: r.number('gold-rate', 0, 1), minAnswers: r.int('gold-min-answers', 1, 1000), minAccuracy: r.number('gold-min-accuracy', 0, 1) },
     datasetFps: r.int('dataset-fps', 1, 120),
     datasetDataMb: r.number('dataset-data-mb', 0.001, 100_000),
     datasetVideoMb: r.number('dataset-video-mb', 0.001, 100_000),

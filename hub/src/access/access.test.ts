@@ -27,6 +27,15 @@ describe('decide', () => {
     expect(decide(alice, 'robot:manage', { ...r, owner: null })).toMatchObject({ code: 'forbidden' });
   });
 
+  it("lets a robot's owner or an admin make its episodes check episodes, nobody else", () => {
+    const r: Resource = { kind: 'robot', robotId: 'r-1', owner: alice.kind === 'wallet' ? alice.address.toLowerCase() : null, enrolled: true };
+    expect(decide(alice, 'episode:gold', r)).toBeNull();
+    expect(decide(admin, 'episode:gold', r)).toBeNull();
+    expect(decide(bob, 'episode:gold', r)).toMatchObject({ code: 'forbidden' });
+    expect(decide(anonymous, 'episode:gold', r)).toMatchObject({ code: 'unauthenticated' });
+    expect(decide(bob, 'episode:gold', null)).toMatchObject({ code: 'not_found' });
+  });
+
   it('opens dataset files by price, purchase and buyer list; creator and admins always', () => {
     const v = (o: Partial<Extract<Resource, { kind: 'dataset_version' }>> = {}): Resource => ({ kind: 'dataset_version', label: 'd-v1', createdBy: bob.kind === 'wallet' ? bob.address : '', price: '0', allowedBuyers: null, purchased: false, ...o });
     expect(decide(anonymous, 'dataset:download', v())).toBeNull();

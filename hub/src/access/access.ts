@@ -28,6 +28,8 @@ export type Action =
   /** Episodes: list, detail, files, replay. */
   | 'episode:read'
   | 'review:give'
+  /** Making a decided episode a check episode with a known verdict: its robot's owner, or an admin. */
+  | 'episode:gold'
   | 'dataset:create'
   /** A version's files and archive. */
   | 'dataset:download'
@@ -84,6 +86,13 @@ export function decide(actor: Actor, action: Action, resource: Resource = null):
     case 'review:give':
     case 'dataset:create':
       return actor.kind === 'wallet' ? null : { code: 'unauthenticated', message: SIGN_IN };
+    case 'episode:gold': {
+      if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: SIGN_IN };
+      if (actor.admin) return null;
+      if (resource?.kind !== 'robot') return { code: 'not_found', message: 'no such episode' };
+      if (resource.owner?.toLowerCase() !== actor.address.toLowerCase()) return { code: 'forbidden', message: `only the owner of robot ${resource.robotId} or an admin makes its episodes check episodes` };
+      return null;
+    }
     case 'robot:manage': {
       if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: SIGN_IN };
       if (resource?.kind !== 'robot' || !resource.enrolled) return { code: 'not_found', message: `no robot "${resource?.kind === 'robot' ? resource.robotId : '?'}" is enrolled` };

@@ -3,7 +3,10 @@
 // a reviewer asks for work. Each answers three pass/fail gates and a 1-5
 // score; consensus decides, a split brings in one more reviewer, and the
 // majority of all reviews settles it. Each reviewer's agreement with final
-// verdicts is tracked (it will weigh their rewards).
+// verdicts is tracked. Gold episodes, whose verdict is known, are mixed into
+// the queue at a set rate, looking like any episode in review; a reviewer's
+// record on them weighs their reward share, and one who gets too many wrong
+// gets no more reviews and earns nothing for their reviews.
 import type { ReviewStore, SubmittedReview } from '../store/ReviewStore.ts';
 import type { EpisodeService } from './EpisodeService.ts';
 
@@ -19,7 +22,7 @@ export interface ReviewAnswer {
 export class ReviewError extends Error {
   override name = 'ReviewError';
   constructor(
-    readonly code: 'nothing_to_review' | 'not_assigned' | 'bad_request' | 'forbidden',
+    readonly code: 'nothing_to_review' | 'not_assigned' | 'bad_request' | 'forbidden' | 'suspended' | 'unknown_episode',
     message: string,
   ) {
     super(message);
@@ -28,18 +31,51 @@ export class ReviewError extends Error {
 
 const passes = (r: { taskDone: boolean; camerasClear: boolean; robotSafe: boolean }): boolean => r.taskDone && r.camerasClear && r.robotSafe;
 
+export interface GoldOptions {
+  /** Share of handed-out reviews that are gold episodes (when one is left for the reviewer). */
+  rate: number;
+  /** Gold answers before a reviewer's record counts. */
+  minAnswers: number;
+  /** Below this share of gold answers right, a reviewer gets no more reviews and earns nothing for reviews. */
+  minAccuracy: number;
+  random?: () => number;
+}
+
+export const DEFAULT_GOLD: GoldOptions = { rate: 0.1, minAnswers: 3, minAccuracy: 0.75 };
+
+export interface GoldRecord {
+  answered: number;
+  right: number;
+  /** right / answered, null before any gold answer. */
+  accuracy: number | null;
+  /** The record counts and is below the bar. */
+  suspended: boolean;
+}
+
 export class ReviewService {
   constructor(
     private readonly store: ReviewStore,
     private readonly episodes: EpisodeService,
     /** Owner of a robot, to keep owners off their own robots' episodes. */
     private readonly ownerOf: (robotId: string) => Promise<string | null>,
+    private readonly gold: GoldOptions = DEFAULT_GOLD,
   ) {}
 
   /** An episode for `reviewer` to review (an open assignment of theirs first), or an error when none waits. */
   async next(reviewer: string): Promise<{ episodeId: string }> {
     const open = await this.store.openAssignment(reviewer);
     if (open) return { episodeId: open };
+    const record = await this.goldRecord(reviewer);
+    if (record.suspended) {
+      throw new ReviewError('suspended', `you answered ${record.right} of ${record.answered} check episodes as their known verdict; reviews need at least ${Math.round(this.gold.minAccuracy * 100)}%, so no more are given to you`);
+    }
+    if ((this.gold.random ?? Math.random)() < this.gold.rate) {
+      for (const g of await this.store.goldCandidates(reviewer, 50)) {
+        if ((await this.ownerOf(g.robotId)) === reviewer) continue;
+        await this.store.assign(g.episodeId, reviewer);
+        return { episodeId: g.episodeId };
+      }
+    }
     const eligible: string[] = [];
     for (const c of await this.store.candidates(reviewer, 200)) {
       if (c.reviewers.length >= c.reviewsWanted || c.reviewers.includes(reviewer)) continue;
@@ -56,6 +92,8 @@ export class ReviewService {
     if (!Number.isInteger(a.score) || a.score < 1 || a.score > 5) throw new ReviewError('bad_request', 'score must be an integer from 1 to 5');
     const stored = await this.store.submit(episodeId, reviewer, { taskDone: a.taskDone, camerasClear: a.camerasClear, robotSafe: a.robotSafe, score: a.score, comment: a.comment?.slice(0, 2000) ?? null });
     if (!stored) throw new ReviewError('not_assigned', `episode ${episodeId} is not assigned to you for review (or you already reviewed it)`);
+    // A gold episode's review decides nothing, and says nothing a real one would not.
+    if (await this.store.goldVerdict(episodeId)) return { state: 'in_review' };
     return { state: await this.decide(episodeId) };
   }
 
@@ -88,6 +126,38 @@ export class ReviewService {
       return (await this.episodes.get(episodeId))?.state ?? 'unknown';
     }
     return verdict;
+  }
+
+  /** Makes a decided episode a gold one with its known verdict (its owner or an admin); it leaves datasets and rewards. */
+  async addGold(episodeId: string, verdict: 'accepted' | 'rejected', note: string | null, by: string): Promise<void> {
+    const ep = await this.episodes.get(episodeId);
+    if (!ep) throw new ReviewError('unknown_episode', `no episode ${episodeId}`);
+    if (ep.state !== 'accepted' && ep.state !== 'rejected') throw new ReviewError('bad_request', `episode ${episodeId} is ${ep.state}; only a decided episode can be a check episode`);
+    if (!(await this.store.addGold({ episodeId, verdict, note, by }))) throw new ReviewError('bad_request', `episode ${episodeId} is already a check episode`);
+  }
+
+  /** Whether `reviewer` was given `episodeId` as a check episode (what they see of it is then masked). */
+  async isCheckFor(reviewer: string, episodeId: string): Promise<boolean> {
+    return (await this.store.goldVerdict(episodeId)) !== null && (await this.store.wasAssigned(episodeId, reviewer));
+  }
+
+  /** A reviewer's answers on gold episodes. */
+  async goldRecord(reviewer: string): Promise<GoldRecord> {
+    const answers = await this.store.goldAnswers(reviewer);
+    const right = answers.filter((x) => x.passed === (x.verdict === 'accepted')).length;
+    const accuracy = answers.length ? right / answers.length : null;
+    return { answered: answers.length, right, accuracy, suspended: accuracy !== null && answers.length >= this.gold.minAnswers && accuracy < this.gold.minAccuracy };
+  }
+
+  /**
+   * What a reviewer's reward share is weighed by: their gold accuracy once it counts (nothing when they are below the
+   * bar), before that their agreement with final verdicts (1 with none decided yet).
+   */
+  async rewardWeight(reviewer: string): Promise<{ rate: number }> {
+    const gold = await this.goldRecord(reviewer);
+    if (gold.suspended) return { rate: 0 };
+    if (gold.accuracy !== null && gold.answered >= this.gold.minAnswers) return { rate: gold.accuracy };
+    return { rate: (await this.agreement(reviewer)).rate ?? 1 };
   }
 
   /** How often a reviewer's verdict matched the final one. */

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { httpApi } from '@teleop/proto';
 import { sendBytes } from '../http/sendBytes.ts';
 import { walletAddress } from '../access/httpAccess.ts';
+import type { Resource } from '../access/access.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
 import { EpisodeError, type EpisodeService } from './EpisodeService.ts';
@@ -26,8 +27,19 @@ const idParams = { type: 'object', properties: { id: { type: 'string', pattern: 
 export function episodeRoutes(o: EpisodeRoutesOptions) {
   const fail = (reply: FastifyReply, err: unknown): FastifyReply => {
     if (err instanceof EpisodeError) return reply.code(err.code === 'unknown_episode' ? 404 : 400).send({ error: err.code, message: err.message });
-    if (err instanceof ReviewError) return reply.code(err.code === 'nothing_to_review' ? 404 : err.code === 'not_assigned' ? 409 : 400).send({ error: err.code, message: err.message });
+    if (err instanceof ReviewError) {
+      const status = { nothing_to_review: 404, unknown_episode: 404, not_assigned: 409, suspended: 403, forbidden: 403, bad_request: 400 }[err.code];
+      return reply.code(status).send({ error: err.code, message: err.message });
+    }
     throw err;
+  };
+
+  /** What episode:gold decides on: the episode's robot and its owner. */
+  const robotOfEpisode = async (episodeId: string): Promise<Resource> => {
+    const ep = await o.episodes.get(episodeId);
+    if (!ep) return null;
+    const robot = await o.registry.get(ep.robotId);
+    return { kind: 'robot', robotId: ep.robotId, owner: robot?.owner ?? null, enrolled: !!robot };
   };
 
   return async (app: FastifyInstance): Promise<void> => {
@@ -38,6 +50,10 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
     app.get<{ Params: { id: string } }>('/api/v1/episodes/:id', { config: READ, schema: { params: idParams } }, async (req, reply) => {
       const view = await o.episodes.view(req.params.id);
       if (!view) return reply.code(404).send({ error: 'unknown_episode', message: `no episode ${req.params.id}` });
+      // A reviewer given a check episode sees it as any episode in review: its verdict, score and reviews are not shown.
+      if (req.actor.kind === 'wallet' && (await o.reviews.isCheckFor(req.actor.address, req.params.id))) {
+        return { ...view, state: 'in_review', reason: null, score: null, checks: view.checks, reviews: [] } satisfies httpApi.EpisodeDetail;
+      }
       // The API's review fields are as they always were: snake case, gates as 0/1.
       const reviews = (await o.reviews.submitted(req.params.id)).map((r) => ({
         reviewer: r.reviewer,
@@ -87,6 +103,22 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         return fail(reply, err);
       }
     });
+
+    app.post<{ Params: { id: string }; Body: { verdict: 'accepted' | 'rejected'; note?: string } }>(
+      '/api/v1/episodes/:id/gold',
+      {
+        config: { access: { action: 'episode:gold', resource: async (req) => robotOfEpisode((req.params as { id: string }).id) } },
+        schema: { params: idParams, body: { type: 'object', required: ['verdict'], properties: { verdict: { enum: ['accepted', 'rejected'] }, note: { type: 'string', maxLength: 2000 } } } },
+      },
+      async (req, reply) => {
+        try {
+          await o.reviews.addGold(req.params.id, req.body.verdict, req.body.note ?? null, walletAddress(req.actor));
+          return reply.code(201).send({ episodeId: req.params.id, verdict: req.body.verdict });
+        } catch (err) {
+          return fail(reply, err);
+        }
+      },
+    );
 
     app.post('/api/v1/reviews/next', { config: REVIEW }, async (req, reply) => {
       try {

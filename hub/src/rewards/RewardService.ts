@@ -88,15 +88,18 @@ export class RewardService {
     const pool = (value * BigInt(w.reviewers)) / 10_000n;
     const reviewers = await this.o.store.reviewersOf(episode.id);
     if (reviewers.length && pool > 0n) {
-      // Weighted by agreement with final verdicts (ppm; a reviewer with no decided reviews counts fully).
+      // Weighted by the reviewer's record (ppm): gold accuracy once it counts, else agreement with final verdicts; a
+      // reviewer below the gold bar weighs nothing. The rounding remainder goes to the heaviest, never to a weightless one.
       const weights = await Promise.all(reviewers.map(async (r) => BigInt(Math.round(((await this.o.reviewerAgreement(r)).rate ?? 1) * 1e6))));
       const sum = weights.reduce((a, b) => a + b, 0n);
-      let given = 0n;
-      reviewers.forEach((r, i) => {
-        const share = sum === 0n ? 0n : i === reviewers.length - 1 ? pool - given : (pool * weights[i]!) / sum;
-        given += share;
-        if (sum > 0n) add(r, share, 'reviewer');
-      });
+      if (sum > 0n) {
+        const shares = weights.map((w) => (pool * w) / sum);
+        const heaviest = weights.indexOf(weights.reduce((a, b) => (b > a ? b : a)));
+        shares[heaviest] = shares[heaviest]! + pool - shares.reduce((a, b) => a + b, 0n);
+        reviewers.forEach((r, i) => {
+          if (shares[i]! > 0n) add(r, shares[i]!, 'reviewer');
+        });
+      }
     }
     return out;
   }

@@ -222,6 +222,7 @@ export class DatasetStore {
       .select(['episodes.id', 'robots.data_policy', 'robots.allowed_buyers', 'robots.id as robot'])
       .where('episodes.state', '=', 'accepted')
       .where('episodes.quarantined', 'is', null)
+      .where('episodes.id', 'not in', this.db.selectFrom('gold_episodes').select('episode_id'))
       .orderBy('episodes.started_at')
       .orderBy('episodes.id');
     if (s.robotModel) q = q.where('robots.model', '=', s.robotModel);
@@ -246,6 +247,7 @@ export class DatasetStore {
       .where('episodes.state', '=', 'accepted')
       .where('episodes.manifest', 'is not', null)
       .where('episodes.quarantined', 'is', null)
+      .where('episodes.id', 'not in', this.db.selectFrom('gold_episodes').select('episode_id'))
       .execute();
     return rows.map((r) => ({
       id: r.id,

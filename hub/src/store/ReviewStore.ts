@@ -1,5 +1,7 @@
-// Peer reviews: the only module that reads or writes the reviews table. A
-// review is an assignment (reviewer, episode) until its answers are submitted.
+// Peer reviews: the only module that reads or writes the reviews and
+// gold_episodes tables. A review is an assignment (reviewer, episode) until
+// its answers are submitted. Gold episodes have a known verdict; reviews of
+// them check the reviewer and decide nothing about the episode.
 import type { HubDb } from './database.ts';
 
 export interface ReviewAnswers {
@@ -96,7 +98,55 @@ export class ReviewStore {
     }));
   }
 
-  /** A reviewer's submitted answers with the state each episode is in now (reads the episodes table). */
+  // Gold episodes
+
+  /** Marks a decided episode as gold with its known verdict; false when it already is. */
+  async addGold(g: { episodeId: string; verdict: 'accepted' | 'rejected'; note: string | null; by: string }): Promise<boolean> {
+    const res = await this.db
+      .insertInto('gold_episodes')
+      .values({ episode_id: g.episodeId, verdict: g.verdict, note: g.note, added_by: g.by, added_at: now() })
+      .onConflict((oc) => oc.column('episode_id').doNothing())
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async wasAssigned(episodeId: string, reviewer: string): Promise<boolean> {
+    return (await this.db.selectFrom('reviews').select('id').where('episode_id', '=', episodeId).where('reviewer', '=', reviewer).executeTakeFirst()) !== undefined;
+  }
+
+  /** The known verdict of a gold episode, or null for any other episode. */
+  async goldVerdict(episodeId: string): Promise<'accepted' | 'rejected' | null> {
+    const row = await this.db.selectFrom('gold_episodes').select('verdict').where('episode_id', '=', episodeId).executeTakeFirst();
+    return (row?.verdict as 'accepted' | 'rejected' | undefined) ?? null;
+  }
+
+  /** Gold episodes `reviewer` was never given and did not operate, with their robot (for the owner rule). */
+  async goldCandidates(reviewer: string, limit: number): Promise<{ episodeId: string; robotId: string }[]> {
+    const given = this.db.selectFrom('reviews').select('episode_id').where('reviewer', '=', reviewer);
+    const rows = await this.db
+      .selectFrom('gold_episodes')
+      .innerJoin('episodes', 'episodes.id', 'gold_episodes.episode_id')
+      .select(['episodes.id', 'episodes.robot_id'])
+      .where('episodes.operator', '!=', reviewer)
+      .where('gold_episodes.episode_id', 'not in', given)
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ episodeId: r.id, robotId: r.robot_id }));
+  }
+
+  /** A reviewer's submitted answers on gold episodes, each with the known verdict. */
+  async goldAnswers(reviewer: string): Promise<{ passed: boolean; verdict: 'accepted' | 'rejected' }[]> {
+    const rows = await this.db
+      .selectFrom('reviews')
+      .innerJoin('gold_episodes', 'gold_episodes.episode_id', 'reviews.episode_id')
+      .select(['reviews.task_done', 'reviews.cameras_clear', 'reviews.robot_safe', 'gold_episodes.verdict'])
+      .where('reviews.reviewer', '=', reviewer)
+      .where('reviews.submitted_at', 'is not', null)
+      .execute();
+    return rows.map((r) => ({ passed: r.task_done === 1 && r.cameras_clear === 1 && r.robot_safe === 1, verdict: r.verdict as 'accepted' | 'rejected' }));
+  }
+
+  /** A reviewer's submitted answers with the state each episode is in now (reads the episodes table; gold episodes left out). */
   async answersWithOutcome(reviewer: string): Promise<{ passed: boolean; episodeState: string }[]> {
     const rows = await this.db
       .selectFrom('reviews')
@@ -104,6 +154,7 @@ export class ReviewStore {
       .select(['reviews.task_done', 'reviews.cameras_clear', 'reviews.robot_safe', 'episodes.state'])
       .where('reviews.reviewer', '=', reviewer)
       .where('reviews.submitted_at', 'is not', null)
+      .where('reviews.episode_id', 'not in', this.db.selectFrom('gold_episodes').select('episode_id'))
       .execute();
     return rows.map((r) => ({ passed: r.task_done === 1 && r.cameras_clear === 1 && r.robot_safe === 1, episodeState: r.state }));
   }

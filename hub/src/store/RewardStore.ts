@@ -351,6 +351,7 @@ export class RewardStore {
       .select(['episodes.id', 'episodes.operator', 'episodes.score', 'episodes.manifest', 'episodes.verified_ms', 'robots.owner', 'robots.signing_address'])
       .where('episodes.state', '=', 'accepted')
       .where('episodes.quarantined', 'is', null)
+      .where('episodes.id', 'not in', this.db.selectFrom('gold_episodes').select('episode_id'))
       .where('episodes.updated_at', '<=', cutoff)
       .where('episodes.id', 'not in', rewarded)
       .orderBy('episodes.id')

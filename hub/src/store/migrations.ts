@@ -229,4 +229,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('episodes').addColumn('quarantined', 'text').execute();
     },
   },
+  '0011_gold_episodes': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Episodes with a known verdict, mixed into reviewers' queues to check the reviewers.
+      await db.schema
+        .createTable('gold_episodes')
+        .addColumn('episode_id', 'text', (c) => c.primaryKey())
+        .addColumn('verdict', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('added_by', 'text', (c) => c.notNull())
+        .addColumn('added_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -220,7 +220,19 @@ export interface ChainCursorsTable {
   block: number;
 }
 
+/** Episodes with a known verdict (planted defects or clear cases) that check reviewers. */
+export interface GoldEpisodesTable {
+  episode_id: string;
+  /** accepted or rejected: what a careful reviewer concludes. */
+  verdict: string;
+  /** What was planted or why the verdict is known (never shown to reviewers). */
+  note: string | null;
+  added_by: string;
+  added_at: string;
+}
+
 export interface Database {
+  gold_episodes: GoldEpisodesTable;
   chain_cursors: ChainCursorsTable;
   reward_epochs: RewardEpochsTable;
   reward_credits: RewardCreditsTable;

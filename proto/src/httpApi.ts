@@ -199,6 +199,10 @@ export interface Episode {
   checks: EpisodeCheck[] | null;
   /** The robot's signed manifest, once verified. */
   manifest: SignedManifest | null;
+  /** Milliseconds rewards pay for: measured by the hub in the files, capped by the time it saw the episode recording. */
+  verifiedMs: number | null;
+  /** Why the episode no longer enters datasets or rewards (a stored file changed after verification), or null. */
+  quarantined: string | null;
   /** Stored files; empty in lists. */
   files: EpisodeFile[];
 }

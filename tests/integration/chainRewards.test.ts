@@ -137,12 +137,14 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     expect(await client.readContract({ address: c.rewardDistributor, abi: RewardDistributorAbi, functionName: 'merkleRoot' })).toBe(root);
     expect(await client.readContract({ address: c.rewardDistributor, abi: RewardDistributorAbi, functionName: 'epoch' })).toBe(1n);
 
-    // Each episode's value is duration x score x rate; the operator gets 60%, the owner 25%, the reviewer 15%.
+    // Each episode's value is its hub-verified duration x score x rate (never the manifest's own start and end);
+    // the operator gets 60%, the owner 25%, the reviewer 15%.
     let expectedValue = 0n;
     for (const id of episodeIds) {
-      const e = (await episode(hub.url, op.token, id)) as unknown as { score: number; manifest: { manifest: { startNs: string; endNs: string } } };
-      const ms = (BigInt(e.manifest.manifest.endNs) - BigInt(e.manifest.manifest.startNs)) / 1_000_000n;
-      expectedValue += (ms * BigInt(Math.round(e.score * 1e6)) * RATE) / 1_000_000_000n;
+      const e = (await episode(hub.url, op.token, id)) as unknown as { score: number; verifiedMs: number; endedAt: string; startedAt: string; manifest: { manifest: { startNs: string; endNs: string } } };
+      expect(e.verifiedMs).toBeGreaterThan(0);
+      expect(e.verifiedMs).toBeLessThanOrEqual(Date.parse(e.endedAt) - Date.parse(e.startedAt));
+      expectedValue += (BigInt(e.verifiedMs) * BigInt(Math.round(e.score * 1e6)) * RATE) / 1_000_000_000n;
     }
     const mine = async (who: Address) => (await api<Rewards>(`/api/v1/rewards/${who}`)).body;
     const operatorRewards = await mine(op.address as Address);

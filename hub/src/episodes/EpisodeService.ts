@@ -414,6 +414,8 @@ function toView(r: EpisodeRecord, files: EpisodeView['files']): EpisodeView {
     quality: r.quality,
     checks: r.checks?.results ?? null,
     manifest: r.manifest,
+    verifiedMs: r.verifiedMs,
+    quarantined: r.quarantined,
     files,
   };
 }

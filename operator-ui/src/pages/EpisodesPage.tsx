@@ -38,10 +38,16 @@ function EpisodeDetail({ id }: { id: string }) {
         <code>{e.id}</code> · robot <code>{e.robotId}</code> · operator <code>{e.operator}</code> · {new Date(e.startedAt).toLocaleString()}
         {e.outcome && ` · operator said: ${e.outcome}`}
         {e.score !== null && ` · quality ${(e.score * 100).toFixed(0)}%`}
+        {e.verifiedMs !== null && ` · ${(e.verifiedMs / 1000).toFixed(1)} s verified by the hub (what rewards pay for)`}
       </p>
       {e.reason && (
         <p role="alert" className="error">
           {e.reason}
+        </p>
+      )}
+      {e.quarantined && (
+        <p role="alert" className="error" data-testid="quarantined">
+          Quarantined, kept out of datasets and rewards: {e.quarantined}
         </p>
       )}
       {e.manifest && <EpisodeReplay episodeId={e.id} robotId={e.robotId} camera={cam} fps={e.manifest.manifest.fps} />}

@@ -171,6 +171,16 @@ describe('junk from a malicious robot owner', () => {
     expect(n.reason).toMatch(new RegExp(`^duplicate: its motion replays episode (${first}|${again}) `));
   });
 
+  it('keeps an episode finalised as failed failed: a second manifest saying success is refused', async () => {
+    const id = await recordSealed('fail, then claim success');
+    const m = sealedManifest(id).manifest;
+    const failed = await submit(id, { ...m, outcome: 'failed', failure: 'the gripper slipped' });
+    expect([failed.state, failed.reason]).toEqual(['failed', 'the gripper slipped']);
+    const again = await openUpload(id, 'manifest.json', (await resign({ ...m, outcome: 'success' })).length);
+    expect([again.status, again.body]).toEqual([409, `episode ${id} is failed; it takes no more files`]);
+    expect((await episode(hub.url, token, id)).state).toBe('failed');
+  });
+
   it('accepts good episodes of the same robot: at least 19 of 20 varied motions go on to review', async () => {
     let seed = 99;
     const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;

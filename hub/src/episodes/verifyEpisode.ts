@@ -145,12 +145,12 @@ export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
   const period = BigInt(Math.round(1e9 / (m.fps > 0 ? m.fps : 30)));
   const claimedStart = BigInt(m.startNs);
   const claimedEnd = BigInt(m.endNs);
-  const s = (ns: bigint): string => (Number(ns) / 1e9).toFixed(3);
+  const seconds = (ns: bigint): string => (Number(ns) / 1e9).toFixed(3);
   if (times.length > 0 && (claimedStart > startNs || startNs - claimedStart > SLACK_NS)) {
-    fail(`startNs: the manifest says ${claimedStart}, the recording's first sample is at ${startNs} (${s(startNs - claimedStart)} s later)`);
+    fail(`startNs: the manifest says ${claimedStart}, the recording's first sample is at ${startNs} (${seconds(startNs - claimedStart)} s later)`);
   }
   if (times.length > 0 && (claimedEnd < endNs - period || claimedEnd - endNs > SLACK_NS)) {
-    fail(`endNs: the manifest says ${claimedEnd}, the recording's last sample is at ${endNs} (${s(claimedEnd - endNs)} s apart)`);
+    fail(`endNs: the manifest says ${claimedEnd}, the recording's last sample is at ${endNs} (${seconds(claimedEnd - endNs)} s apart)`);
   }
   return { episodeId: v.episodeId, robotId: v.robotId, signer, files, startNs, endNs, durationS: Number(endNs - startNs) / 1e9, counts: rec.counts, cameras, recording: rec };
 }

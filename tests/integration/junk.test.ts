@@ -27,6 +27,9 @@ describe('junk from a malicious robot owner', () => {
   let creds: RobotCredentials;
   let op: OperatorClient;
   let token: string;
+  /** Episodes that must never earn, and good ones that must. */
+  const junk: string[] = [];
+  const good: string[] = [];
 
   const basic = (): string => `Basic ${Buffer.from(`${creds.robotId}:${creds.secret}`).toString('base64')}`;
   const b64 = (s: string): string => Buffer.from(s).toString('base64');
@@ -112,7 +115,7 @@ describe('junk from a malicious robot owner', () => {
 
   beforeAll(async () => {
     creds = await enrollRobot(data.path, 'owned arm');
-    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1']);
+    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1', '--admin-addresses', privateKeyToAccount(keyFor('junk-admin')).address]);
     agent = await startAgent(hub.url, creds, [
       '--ice-host-addresses', '127.0.0.1',
       '--state-dir', agentState.path,
@@ -140,6 +143,7 @@ describe('junk from a malicious robot owner', () => {
     const m = sealedManifest(id).manifest;
     const claimed = String(BigInt(m.endNs) - 600_000_000_000n);
     const e = await submit(id, { ...m, startNs: claimed });
+    junk.push(id);
     expect(e.state).toBe('rejected');
     expect(e.reason).toMatch(new RegExp(`^verification failed: startNs: the manifest says ${claimed}, the recording's first sample is at \\d+ \\(59\\d\\.\\d{3} s later\\)$`));
   });
@@ -150,6 +154,7 @@ describe('junk from a malicious robot owner', () => {
     const cam = m.cameras[0]!;
     const shifted = String(BigInt(cam.firstCaptureNs) - 2_000_000_000n);
     const e = await submit(id, { ...m, cameras: [{ ...cam, firstCaptureNs: shifted }, ...m.cameras.slice(1)] });
+    junk.push(id);
     expect(e.state).toBe('rejected');
     expect(e.reason).toBe(`verification failed: camera front's firstCaptureNs: the manifest says ${shifted}, its frame records start at ${cam.firstCaptureNs}`);
   });
@@ -158,15 +163,18 @@ describe('junk from a malicious robot owner', () => {
     const motion = (s: number): number[] => [0.5 * Math.sin(s * 2.2), -0.2 + 0.3 * Math.sin(s * 1.4 + 1), 0.5 + 0.2 * Math.cos(s * 1.8), 0.1, 0, s > 1.2 ? 0.1 : 0.5];
     const first = await recordSealed('pick the cube', 3000, motion);
     const original = await submit(first, sealedManifest(first).manifest);
+    good.push(first);
     expect(original.state, String(original.reason)).toBe('in_review');
     const again = await recordSealed('pick the cube', 3000, motion);
     const a = await submit(again, sealedManifest(again).manifest);
+    junk.push(again);
     expect(a.state, a.checks?.find((c) => c.name === 'duplicate')?.reason).toBe('rejected');
     expect(a.reason).toMatch(new RegExp(`^duplicate: its motion replays episode ${first} \\(0\\.0\\d{3} rad RMS from it; different motions are at least 0\\.035 rad apart\\)$`));
     let seed = 5;
     const noise = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 0.02;
     const noisy = await recordSealed('pick the cube', 3000, (t) => motion(t).map((v) => v + noise()));
     const n = await submit(noisy, sealedManifest(noisy).manifest);
+    junk.push(noisy);
     expect(n.state, n.checks?.find((c) => c.name === 'duplicate')?.reason).toBe('rejected');
     expect(n.reason).toMatch(new RegExp(`^duplicate: its motion replays episode (${first}|${again}) `));
   });
@@ -175,6 +183,7 @@ describe('junk from a malicious robot owner', () => {
     const id = await recordSealed('fail, then claim success');
     const m = sealedManifest(id).manifest;
     const failed = await submit(id, { ...m, outcome: 'failed', failure: 'the gripper slipped' });
+    junk.push(id);
     expect([failed.state, failed.reason]).toEqual(['failed', 'the gripper slipped']);
     const again = await openUpload(id, 'manifest.json', (await resign({ ...m, outcome: 'success' })).length);
     expect([again.status, again.body]).toEqual([409, `episode ${id} is failed; it takes no more files`]);
@@ -192,9 +201,10 @@ describe('junk from a malicious robot owner', () => {
       const id = await recordSealed(`good ${i}`, 1800, motion);
       const e = await submit(id, sealedManifest(id).manifest);
       outcomes.push({ id, state: e.state, reason: e.reason });
+      if (e.state === 'in_review') good.push(id);
     }
-    const good = outcomes.filter((o) => o.state === 'in_review');
-    expect(good.length, JSON.stringify(outcomes.filter((o) => o.state !== 'in_review'))).toBeGreaterThanOrEqual(19);
+    const inReview = outcomes.filter((o) => o.state === 'in_review');
+    expect(inReview.length, JSON.stringify(outcomes.filter((o) => o.state !== 'in_review'))).toBeGreaterThanOrEqual(19);
   });
 
   it('keeps a sealed episode\'s files: an upload opened before it was sealed cannot finish, and no new one opens', async () => {
@@ -208,6 +218,7 @@ describe('junk from a malicious robot owner', () => {
     expect((await patch(early.url!, 0, swap.subarray(0, swap.length >> 1))).status).toBe(204);
     // The honest files and manifest go up; the hub verifies them and the episode goes to review.
     const e = await submit(id, signed.manifest);
+    good.push(id);
     expect(e.state, String(e.reason)).toBe('in_review');
     // Now the rest of the swap: refused, and the stored MCAP is still the verified one.
     const late = await patch(early.url!, swap.length >> 1, swap.subarray(swap.length >> 1));
@@ -221,5 +232,31 @@ describe('junk from a malicious robot owner', () => {
       const again = await openUpload(id, name, 10);
       expect([again.status, again.body]).toEqual([409, `episode ${id} is in_review; it takes no more files`]);
     }
+  });
+
+  it('settles an epoch in which no junk episode earns anything and every good one does', async () => {
+    // A reviewer passes everything in review (the good episodes); then an admin settles.
+    const reviewer = await signIn(hub.url, keyFor('junk-reviewer'));
+    const auth = (t: string): Record<string, string> => ({ authorization: `Bearer ${t}` });
+    for (;;) {
+      const next = await fetch(`${hub.url}/api/v1/reviews/next`, { method: 'POST', headers: auth(reviewer.token) });
+      if (next.status === 404) break;
+      const { episodeId } = (await next.json()) as { episodeId: string };
+      const res = await fetch(`${hub.url}/api/v1/reviews/${episodeId}`, {
+        method: 'POST',
+        headers: { ...auth(reviewer.token), 'content-type': 'application/json' },
+        body: JSON.stringify({ taskDone: true, camerasClear: true, robotSafe: true, score: 4 }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const admin = await signIn(hub.url, keyFor('junk-admin'));
+    const settled = await fetch(`${hub.url}/api/v1/rewards/settle`, { method: 'POST', headers: auth(admin.token) });
+    expect(settled.status).toBe(200);
+    const operator = privateKeyToAccount(keyFor('junk-operator')).address;
+    const mine = (await (await fetch(`${hub.url}/api/v1/rewards/${operator}`)).json()) as { epochs: { credits: { episodeId: string; amount: string }[] }[] };
+    const paid = new Map(mine.epochs.flatMap((e) => e.credits.map((c) => [c.episodeId, BigInt(c.amount)] as const)));
+    expect(junk.length).toBeGreaterThanOrEqual(5);
+    for (const id of junk) expect(paid.has(id), `junk episode ${id}`).toBe(false);
+    for (const id of good) expect(paid.get(id) ?? 0n, `good episode ${id}`).toBeGreaterThan(0n);
   });
 });

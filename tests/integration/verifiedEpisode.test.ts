@@ -115,12 +115,16 @@ describe('checks of a verified episode', () => {
     const lies: [string, EpisodeManifest, RegExp][] = [
       ['ten minutes claimed for two seconds', { ...honest, startNs: String(last - 600_000_000_000n) }, new RegExp(`^startNs: the manifest says ${last - 600_000_000_000n}, the recording's first sample is at ${t0} \\(598\\.\\d{3} s later\\)$`)],
       ['ending later than it did', { ...honest, endNs: String(last + 60_000_000_000n) }, new RegExp(`^endNs: the manifest says ${last + 60_000_000_000n}, the recording's last sample is at ${last} \\(60\\.000 s apart\\)$`)],
-      ['starting after its first sample', { ...honest, startNs: String(t0 + 1_000_000_000n) }, /^startNs: the manifest says \d+, the recording's first sample is at \d+ \(-1\.000 s later\)$/],
+      ['starting well after its first sample', { ...honest, startNs: String(t0 + 2_000_000_000n) }, /^startNs: the manifest says \d+, the recording's first sample is at \d+ \(-2\.000 s later\)$/],
       ['no frame lost', { ...honest, cameras: [{ ...camera, droppedFrames: 0 }] }, /^camera front's droppedFrames: the manifest says 0, the frame records lack 20 of 60 frame slots$/],
       ['camera times shifted', { ...honest, cameras: [{ ...camera, firstCaptureNs: String(t0 - 5_000_000_000n) }] }, new RegExp(`^camera front's firstCaptureNs: the manifest says ${t0 - 5_000_000_000n}, its frame records start at ${t0}$`)],
       ['camera end shifted', { ...honest, cameras: [{ ...camera, lastCaptureNs: String(last + 1n) }] }, new RegExp(`^camera front's lastCaptureNs: the manifest says ${last + 1n}, its frame records end at ${last}$`)],
     ];
     for (const [what, lie, reason] of lies) await expect(verify(lie), what).rejects.toThrow(reason);
+    // Not lies: a start in wall-clock milliseconds a moment after the first sample (seen from the real agent), an end
+    // a moment after the last sample (a last event).
+    await expect(verify({ ...honest, startNs: String(t0 + 7_000_000n) })).resolves.toMatchObject({ episodeId: 'e-lying' });
+    await expect(verify({ ...honest, endNs: String(last + 40_000_000n) })).resolves.toMatchObject({ episodeId: 'e-lying' });
   });
 
   it('rejects on what was measured, whatever the manifest claims', () => {

@@ -70,6 +70,11 @@ async function sha256(blobs: BlobStore, key: string): Promise<string> {
 
 /** How far a recording's start and end may lie outside its samples: cameras starting up, a last event after the last sample. */
 const SLACK_NS = 5_000_000_000n;
+/**
+ * How far after its first sample a recording may say it started: the start is wall-clock milliseconds, and a camera
+ * frame or state sample a moment older (a camera's short buffer) may open the recording.
+ */
+const LATE_START_NS = 1_000_000_000n;
 
 /** Resolves with what was measured when everything holds; throws EpisodeVerificationError saying what does not. */
 export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
@@ -140,13 +145,13 @@ export async function verifyEpisode(v: VerifyInput): Promise<VerifiedEpisode> {
   const startNs = times.reduce((a, b) => (b < a ? b : a), times[0] ?? 0n);
   const endNs = times.reduce((a, b) => (b > a ? b : a), times[0] ?? 0n);
   // The manifest's span must be the recording's: it starts when recording started (before the first sample, by at most
-  // the time cameras take to start) and ends with the recording's last message (a command or event may follow the last
+  // the time cameras take to start, or just after it) and ends with the recording's last message (a command or event may follow the last
   // sample by a moment; it never ends before the last sample).
   const period = BigInt(Math.round(1e9 / (m.fps > 0 ? m.fps : 30)));
   const claimedStart = BigInt(m.startNs);
   const claimedEnd = BigInt(m.endNs);
   const seconds = (ns: bigint): string => (Number(ns) / 1e9).toFixed(3);
-  if (times.length > 0 && (claimedStart > startNs || startNs - claimedStart > SLACK_NS)) {
+  if (times.length > 0 && (claimedStart - startNs > LATE_START_NS || startNs - claimedStart > SLACK_NS)) {
     fail(`startNs: the manifest says ${claimedStart}, the recording's first sample is at ${startNs} (${seconds(startNs - claimedStart)} s later)`);
   }
   if (times.length > 0 && (claimedEnd < endNs - period || claimedEnd - endNs > SLACK_NS)) {

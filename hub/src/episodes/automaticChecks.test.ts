@@ -9,7 +9,7 @@ import type { VerifiedEpisode } from './verifyEpisode.ts';
 const FPS = 30;
 const PERIOD = BigInt(Math.round(1e9 / FPS));
 const T0 = 1_800_000_000_000_000_000n;
-const SLOTS = 90;
+const SLOTS = 150;
 
 function episode(o: { stateSlots?: (slot: number) => boolean; frameShiftNs?: bigint } = {}): VerifiedEpisode {
   const states: VerifiedEpisode['recording']['states'] = [];
@@ -44,20 +44,20 @@ const hardFailures = (e: VerifiedEpisode): string[] => runChecks({ episode: e, f
 describe('broken content', () => {
   it('passes a sound recording', () => {
     expect(hardFailures(episode())).toEqual([]);
-    expect(check(episode(), 'frames_have_states').reason).toBe('every camera frame has a state sample within 0 ms (limit 283 ms inside the state stream, 500 ms past its ends)');
+    expect(check(episode(), 'frames_have_states').reason).toBe('every camera frame has a state sample within 0 ms (limit 283 ms inside the state stream, 1500 ms past its ends)');
   });
 
   it('fails a state stream that stops while the video goes on (truncation)', () => {
-    const cut = episode({ stateSlots: (slot) => slot < 60 });
+    const cut = episode({ stateSlots: (slot) => slot < 90 });
     expect(hardFailures(cut)).toEqual(['frames_have_states']);
-    expect(check(cut, 'frames_have_states').reason).toBe('15 camera frames (first on camera front) are farther from any state sample than allowed (283 ms inside the state stream, 500 ms past its ends); the farthest is 1000 ms: the state stream stopped or the frame times moved');
-    // Cameras stopping a moment after the state sampling is not truncation.
-    expect(hardFailures(episode({ stateSlots: (slot) => slot < 84 }))).toEqual([]);
+    expect(check(cut, 'frames_have_states').reason).toBe('15 camera frames (first on camera front) are farther from any state sample than allowed (283 ms inside the state stream, 1500 ms past its ends); the farthest is 2000 ms: the state stream stopped or the frame times moved');
+    // Cameras stopping a moment after the state sampling (as on a busy robot computer) is not truncation.
+    expect(hardFailures(episode({ stateSlots: (slot) => slot < 126 }))).toEqual([]);
   });
 
   it('fails camera frames moved against the states (desync)', () => {
-    expect(hardFailures(episode({ frameShiftNs: 700_000_000n }))).toContain('frames_have_states');
-    expect(hardFailures(episode({ frameShiftNs: -800_000_000n }))).toContain('frames_have_states');
+    expect(hardFailures(episode({ frameShiftNs: 1_700_000_000n }))).toContain('frames_have_states');
+    expect(hardFailures(episode({ frameShiftNs: -1_800_000_000n }))).toContain('frames_have_states');
     // Within a frame period is capture jitter, not a desync.
     expect(hardFailures(episode({ frameShiftNs: 20_000_000n }))).toEqual([]);
   });

@@ -30,7 +30,8 @@ export interface CheckThresholds {
   maxSyncSkewS: number;
   /**
    * Camera frames may run this far (s) past either end of the state stream (cameras start and stop a moment apart from
-   * the state sampling); past it, the state stream was cut short or the frame times moved: broken content.
+   * the state sampling; on a busy robot computer, seen up to 0.73 s); past it, the state stream was cut short or the
+   * frame times moved: broken content.
    */
   maxFramesPastStatesS: number;
   /** Total joint travel below this (rad) is an idle episode. */
@@ -55,7 +56,7 @@ export const DEFAULT_THRESHOLDS: CheckThresholds = {
   maxStateGapFrames: 5,
   maxStateGapFramesHard: 15,
   maxSyncSkewS: 0.5,
-  maxFramesPastStatesS: 0.5,
+  maxFramesPastStatesS: 1.5,
   minTravelRad: 0.05,
   maxSaturatedShare: 0.2,
   jerkRadS3: 2000,

@@ -5,13 +5,15 @@
 // uploads (tus, as the robot) reach the hub first, with files and manifests
 // changed and re-signed with the robot's real key. Every case ends rejected or
 // refused with a reason naming what was wrong, and nothing stored changes.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Hex } from 'viem';
-import { manifestTypedData, type EpisodeManifest, type SignedManifest } from '@teleop/proto';
+import { fromLong, manifestTypedData, toLong, v1, type EpisodeManifest, type SignedManifest } from '@teleop/proto';
+import { editMcap } from '../harness/mcapEdit.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
 import { episode, startEpisode, stopEpisode, wiggle, type EpisodeView } from '../harness/episodes.ts';
@@ -22,6 +24,7 @@ const CHAIN_ID = 31337;
 describe('junk from a malicious robot owner', () => {
   const data = tempDir('junk');
   const agentState = tempDir('junk-agent');
+  const scratch = tempDir('junk-files');
   let hub: RunningHub;
   let agent: TestProcess;
   let creds: RobotCredentials;
@@ -100,12 +103,31 @@ describe('junk from a malicious robot owner', () => {
     return Buffer.from(JSON.stringify(signed));
   }
 
-  /** Uploads the episode's files as sealed, then `manifest` (re-signed), and waits for the hub's verdict. */
-  async function submit(id: string, manifest: EpisodeManifest): Promise<EpisodeView> {
-    for (const f of manifest.files) await upload(id, f.name, spoolFile(id, f.name));
-    await upload(id, 'manifest.json', await resign(manifest));
+  /**
+   * Uploads the episode's files as sealed, or as `changed` (the manifest's sizes and hashes follow them, as the owner
+   * would make them), then `manifest` re-signed, and waits for the hub's verdict.
+   */
+  async function submit(id: string, manifest: EpisodeManifest, changed: Record<string, Buffer> = {}): Promise<EpisodeView> {
+    const files = manifest.files.map((f) => {
+      const bytes = changed[f.name];
+      return bytes ? { ...f, size: bytes.length, sha256: sha256(bytes) } : f;
+    });
+    for (const f of files) await upload(id, f.name, changed[f.name] ?? spoolFile(id, f.name));
+    await upload(id, 'manifest.json', await resign({ ...manifest, files }));
     return settled(id);
   }
+
+  /** Runs ffmpeg on a video as the owner would, re-encoding it as the robot records (H.264, 30 fps). */
+  function ffmpeg(input: Buffer, filter: string, frames?: number): Buffer {
+    const from = join(scratch.path, 'in.mp4');
+    const to = join(scratch.path, 'out.mp4');
+    writeFileSync(from, input);
+    execFileSync(process.env.FFMPEG_PATH ?? 'ffmpeg', ['-v', 'error', '-y', '-i', from, '-vf', filter, ...(frames ? ['-frames:v', String(frames)] : []), '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-r', '30', to]);
+    return readFileSync(to);
+  }
+
+  const stateTime = (topic: string, data: Uint8Array): bigint | null =>
+    topic === '/observation/state' ? fromLong(v1.JointState.decode(data).captureTimeNs) : topic === '/action' ? fromLong(v1.ActionSample.decode(data).captureTimeNs) : null;
 
   const settled = (id: string): Promise<EpisodeView> =>
     eventually(async () => {
@@ -136,6 +158,7 @@ describe('junk from a malicious robot owner', () => {
     await hub?.process.stop();
     data.remove();
     agentState.remove();
+    scratch.remove();
   });
 
   it('rejects a re-signed manifest that claims ten minutes for a few seconds of recording', async () => {
@@ -177,6 +200,76 @@ describe('junk from a malicious robot owner', () => {
     junk.push(noisy);
     expect(n.state, n.checks?.find((c) => c.name === 'duplicate')?.reason).toBe('rejected');
     expect(n.reason).toMatch(new RegExp(`^duplicate: its motion replays episode (${first}|${again}) `));
+  });
+
+  it('rejects a re-signed recording whose lost frames were cut out of the files and zeroed in the manifest', async () => {
+    const id = await recordSealed('hide lost frames', 3000);
+    const m = sealedManifest(id).manifest;
+    const cam = m.cameras[0]!;
+    // Twenty frames in the middle are gone from the camera's frame records and from its video; the manifest counts
+    // none as dropped.
+    let n = 0;
+    const mcap = await editMcap(spoolFile(id, 'episode.mcap'), (msg) => {
+      if (msg.topic !== `/camera/${cam.name}/frames`) return msg;
+      const i = n++;
+      return i >= 20 && i < 40 ? null : msg;
+    });
+    const video = ffmpeg(spoolFile(id, cam.file), 'select=not(between(n\\,20\\,39)),setpts=N/30/TB');
+    const e = await submit(id, { ...m, channels: mcap.channels, cameras: [{ ...cam, frames: cam.frames - 20, droppedFrames: 0 }] }, { 'episode.mcap': mcap.bytes, [cam.file]: video });
+    junk.push(id);
+    expect(e.state).toBe('rejected');
+    const [, lack] = /^verification failed: camera front's droppedFrames: the manifest says 0, the frame records lack (\d+) of \d+ frame slots$/.exec(e.reason ?? '') ?? [];
+    expect(Number(lack), String(e.reason)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('rejects a re-signed recording whose state stream was cut short, its counts fixed', async () => {
+    const id = await recordSealed('cut the state stream', 4000);
+    const m = sealedManifest(id).manifest;
+    let first: bigint | null = null;
+    const mcap = await editMcap(spoolFile(id, 'episode.mcap'), (msg) => {
+      const t = stateTime(msg.topic, msg.data);
+      if (t === null) return msg;
+      first ??= t;
+      return t - first < 1_000_000_000n ? msg : null;
+    });
+    const e = await submit(id, { ...m, channels: mcap.channels }, { 'episode.mcap': mcap.bytes });
+    junk.push(id);
+    expect(e.state).toBe('rejected');
+    expect(e.reason).toMatch(/(^|; )frames_have_states: \d+ camera frames \(first on camera front\) are farther from any state sample than allowed \(283 ms inside the state stream, 1500 ms past its ends\); the farthest is (\d{4}) ms: the state stream stopped or the frame times moved($|; )/);
+  });
+
+  it("rejects a re-signed recording whose camera frame times were moved in the MCAP", async () => {
+    const id = await recordSealed('move the frame times', 3000);
+    const m = sealedManifest(id).manifest;
+    const cam = m.cameras[0]!;
+    const shift = 2_000_000_000n;
+    const mcap = await editMcap(spoolFile(id, 'episode.mcap'), (msg) => {
+      if (msg.topic !== `/camera/${cam.name}/frames`) return msg;
+      const f = v1.CameraFrame.decode(msg.data);
+      const data = v1.CameraFrame.encode({ ...f, captureTimeNs: toLong(fromLong(f.captureTimeNs) + shift) }).finish();
+      return { ...msg, data, logTime: msg.logTime + shift, publishTime: msg.publishTime + shift };
+    });
+    const moved = { ...cam, firstCaptureNs: String(BigInt(cam.firstCaptureNs) + shift), lastCaptureNs: String(BigInt(cam.lastCaptureNs) + shift) };
+    const e = await submit(id, { ...m, endNs: String(BigInt(m.endNs) + shift), channels: mcap.channels, cameras: [moved] }, { 'episode.mcap': mcap.bytes });
+    junk.push(id);
+    expect(e.state).toBe('rejected');
+    expect(e.reason).toMatch(/(^|; )frames_have_states: \d+ camera frames \(first on camera front\) are farther from any state sample than allowed .* the farthest is \d+ ms: the state stream stopped or the frame times moved($|; )/);
+  });
+
+  it("rejects an episode carrying an earlier episode's video, re-encoded and cut to its length", async () => {
+    const earlier = await recordSealed('the original video', 3000);
+    const original = await submit(earlier, sealedManifest(earlier).manifest);
+    good.push(earlier);
+    expect(original.state, String(original.reason)).toBe('in_review');
+    // A new recording with motion of its own; its camera's video is the earlier one's, from its sixth frame on.
+    const id = await recordSealed('a new motion, an old video', 1800, (t) => [0.3 * Math.cos(t * 3), 0.2, -0.1 * t, 0.4, 0, 0.3]);
+    const m = sealedManifest(id).manifest;
+    const cam = m.cameras[0]!;
+    const video = ffmpeg(spoolFile(earlier, sealedManifest(earlier).manifest.cameras[0]!.file), 'select=gte(n\\,5),setpts=N/30/TB', cam.frames);
+    const e = await submit(id, m, { [cam.file]: video });
+    junk.push(id);
+    expect(e.state).toBe('rejected');
+    expect(e.reason).toMatch(new RegExp(`^duplicate: camera front's video copies camera front of episode ${earlier} \\((1[0-6]) of 16 sampled frames are its frames, in order, at most \\d+ grey levels apart\\)$`));
   });
 
   it('keeps an episode finalised as failed failed: a second manifest saying success is refused', async () => {
@@ -258,5 +351,22 @@ describe('junk from a malicious robot owner', () => {
     expect(junk.length).toBeGreaterThanOrEqual(5);
     for (const id of junk) expect(paid.has(id), `junk episode ${id}`).toBe(false);
     for (const id of good) expect(paid.get(id) ?? 0n, `good episode ${id}`).toBeGreaterThan(0n);
+  });
+
+  it('builds a dataset of the robot that holds every good episode and no junk; naming a junk episode is refused', async () => {
+    const post = (body: unknown): Promise<Response> =>
+      fetch(`${hub.url}/api/v1/datasets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const named = await post({ name: 'junk-named', selection: { episodeIds: [good[0], junk[0]] } });
+    expect(named.status).toBe(400);
+    expect(((await named.json()) as { message: string }).message).toBe(`only accepted episodes enter a dataset; not accepted: ${junk[0]} (rejected)`);
+    const res = await post({ name: 'owned-arm', selection: { robotId: creds.robotId } });
+    expect(res.status).toBe(202);
+    const { datasetId, version } = (await res.json()) as { datasetId: string; version: number };
+    const built = await eventually(async () => {
+      const v = (await (await fetch(`${hub.url}/api/v1/datasets/${datasetId}/versions/${version}`)).json()) as { state: string; reason: string | null; episodeIds: string[] };
+      return v.state === 'building' ? undefined : v;
+    }, undefined, 'dataset built');
+    expect([built.state, built.reason]).toEqual(['ready', null]);
+    expect([...built.episodeIds].sort()).toEqual([...good].sort());
   });
 });

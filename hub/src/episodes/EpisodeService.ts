@@ -11,9 +11,12 @@ import { describedJoints, type httpApi, type SignedManifest } from '@teleop/prot
 import type { Logger } from '../log.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
-import { episodeBlobKey, readBlobText, type BlobStore } from '../store/BlobStore.ts';
+import { Readable } from 'node:stream';
+import { episodeBlobKey, episodeSignatureKey, readBlobBytes, readBlobText, type BlobStore } from '../store/BlobStore.ts';
 import type { EpisodeChange, EpisodeFile, EpisodeRecord, EpisodeStore, TeleopQuality } from '../store/EpisodeStore.ts';
-import { motionSignature, qualityScore, runChecks, type CheckThresholds } from './automaticChecks.ts';
+import { motionSignature, qualityScore, runChecks, type CheckThresholds, type VideoSeenBefore } from './automaticChecks.ts';
+import { videoReplay, videoThumbnails } from './videoReplay.ts';
+import type { VerifiedEpisode } from './verifyEpisode.ts';
 import { verifyEpisode } from './verifyEpisode.ts';
 import { mayMove, RESUMABLE_STATES, UPLOADABLE_STATES, type EpisodeState } from './episodeStates.ts';
 
@@ -22,6 +25,9 @@ export type { EpisodeChange, EpisodeRecord, TeleopQuality } from '../store/Episo
 
 /** An episode as the API answers it (its checks are the automatic checks' results). */
 export type EpisodeView = httpApi.Episode;
+
+/** Earlier episodes of the robot whose videos a new episode's are compared with. */
+const VIDEO_HISTORY = 50;
 
 export class EpisodeError extends Error {
   override name = 'EpisodeError';
@@ -361,9 +367,10 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       if (!(await this.transition(episodeId, ['verifying'], 'checks', { manifest: signed, verifiedMs, ...unseenEnd }))) return;
       const fileSeenBefore = await this.o.store.episodeHoldingAny(verified.files.map((f) => f.sha256), episodeId);
       const earlier = await this.o.store.recentSignatures(row.robotId, episodeId, 200);
+      const videoSeenBefore = await this.videoCopied(verified, earlier.slice(0, VIDEO_HISTORY).map((e) => e.episodeId));
       const description = this.o.fleet.get(row.robotId)?.description;
       const limits = description ? describedJoints(description).map((j) => ({ min: j.minPosition, max: j.maxPosition })) : [];
-      const results = runChecks({ episode: verified, fps: this.o.fps, limits, thresholds: this.o.thresholds, fileSeenBefore, earlier });
+      const results = runChecks({ episode: verified, fps: this.o.fps, limits, thresholds: this.o.thresholds, fileSeenBefore, videoSeenBefore, earlier });
       const score = qualityScore(results);
       const failedHard = results.filter((r) => r.hard && !r.passed);
       const checks = { results, signature: motionSignature(verified.recording.states) };
@@ -381,6 +388,35 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       this.o.logger.error({ err, episodeId }, 'processing an episode failed');
       await this.transition(episodeId, ['verifying', 'checks'], 'rejected', { reason: `verification failed: ${(err as Error).message}` }).catch(() => undefined);
     }
+  }
+
+  /**
+   * Keeps what each camera's frames look like (videoReplay.ts) and finds the earlier episode whose video this one's
+   * copies most closely, if any does.
+   */
+  private async videoCopied(verified: VerifiedEpisode, earlierIds: string[]): Promise<VideoSeenBefore | null> {
+    const mine: { camera: string; thumbs: Buffer }[] = [];
+    for (const c of verified.cameras) {
+      const thumbs = await this.o.blobs.withLocalFile(episodeBlobKey(verified.episodeId, c.file), videoThumbnails).catch((err: Error) => {
+        throw new Error(`camera ${c.name}: ${err.message}`);
+      });
+      await this.o.blobs.write(episodeSignatureKey(verified.episodeId, `${encodeURIComponent(c.name)}.gray`), Readable.from([thumbs]));
+      mine.push({ camera: c.name, thumbs });
+    }
+    let best: VideoSeenBefore | null = null;
+    for (const episodeId of earlierIds) {
+      for (const key of await this.o.blobs.list(episodeSignatureKey(episodeId, ''))) {
+        const theirs = await readBlobBytes(this.o.blobs, key);
+        const earlierCamera = decodeURIComponent(key.slice(key.lastIndexOf('/') + 1).replace(/\.gray$/, ''));
+        for (const { camera, thumbs } of mine) {
+          const { match } = videoReplay(thumbs, theirs);
+          if (match && (!best || match.matched / match.probes > best.match.matched / best.match.probes)) best = { episodeId, camera, earlierCamera, match };
+          // A comparison is a few milliseconds of CPU: let the hub's other work (e-stops first) in between.
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+    }
+    return best;
   }
 
   /** Reviewers split evenly: one more settles it (while the episode is still in review). */

@@ -8,7 +8,7 @@
 // record on them weighs their reward share, and one who gets too many wrong
 // gets no more reviews and earns nothing for their reviews.
 import type { ReviewStore, SubmittedReview } from '../store/ReviewStore.ts';
-import type { EpisodeService } from './EpisodeService.ts';
+import type { EpisodeService, EpisodeView } from './EpisodeService.ts';
 
 export interface ReviewAnswer {
   taskDone: boolean;
@@ -141,6 +141,25 @@ export class ReviewService {
     return (await this.store.goldVerdict(episodeId)) !== null && (await this.store.wasAssigned(episodeId, reviewer));
   }
 
+  /**
+   * Episodes as `viewer` may see them: a check episode they were given looks like any episode in review (its verdict,
+   * reason and score hidden), in the list of episodes in review and out of the lists of its real state.
+   */
+  async listFor(viewer: string | null, filter: { robotId?: string; operator?: string; state?: string; limit?: number }): Promise<EpisodeView[]> {
+    const given = new Set(viewer ? await this.store.goldGivenTo(viewer) : []);
+    const list = await this.episodes.list(filter);
+    if (given.size === 0) return list;
+    const shown = list.filter((v) => !given.has(v.id) || filter.state === undefined || filter.state === 'in_review').map((v) => (given.has(v.id) ? asInReview(v) : v));
+    if (filter.state === 'in_review') {
+      for (const id of given) {
+        if (shown.some((v) => v.id === id) || (filter.limit !== undefined && shown.length >= filter.limit)) continue;
+        const v = await this.episodes.view(id);
+        if (v && (!filter.robotId || v.robotId === filter.robotId) && (!filter.operator || v.operator === filter.operator)) shown.push(asInReview(v));
+      }
+    }
+    return shown;
+  }
+
   /** A reviewer's answers on gold episodes. */
   async goldRecord(reviewer: string): Promise<GoldRecord> {
     const answers = await this.store.goldAnswers(reviewer);
@@ -172,4 +191,9 @@ export async function reviewerAgreement(store: ReviewStore, reviewer: string): P
   const decided = rows.filter((r) => r.episodeState === 'accepted' || r.episodeState === 'rejected');
   const agreed = decided.filter((r) => r.passed === (r.episodeState === 'accepted')).length;
   return { reviewed: rows.length, decided: decided.length, agreed, rate: decided.length ? agreed / decided.length : null };
+}
+
+/** A check episode as the reviewer it was given to sees it: one more episode in review. */
+export function asInReview(v: EpisodeView): EpisodeView {
+  return { ...v, state: 'in_review', reason: null, score: null };
 }

@@ -4,6 +4,7 @@
 // They read only what verification measured in the files (VerifiedEpisode):
 // the manifest's own counters are the robot's claims.
 import { motionSignature, signatureDistance } from './replayDetection.ts';
+import type { VideoReplayMatch } from './videoReplay.ts';
 import type { VerifiedEpisode } from './verifyEpisode.ts';
 
 export { motionSignature } from './replayDetection.ts';
@@ -72,8 +73,17 @@ export interface CheckContext {
   thresholds: CheckThresholds;
   /** True when any of this episode's files was already uploaded in another episode. */
   fileSeenBefore: string | null;
+  /** The earlier episode whose video one of this episode's cameras copies (see videoReplay.ts), if any. */
+  videoSeenBefore?: VideoSeenBefore | null;
   /** Motion signatures of earlier episodes of the same robot (see replayDetection.ts). */
   earlier: { episodeId: string; signature: number[][] }[];
+}
+
+export interface VideoSeenBefore {
+  episodeId: string;
+  camera: string;
+  earlierCamera: string;
+  match: VideoReplayMatch;
 }
 
 const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
@@ -205,7 +215,12 @@ export function runChecks(c: CheckContext): CheckResult[] {
   // The same motion again: driven again, with noise added, shifted in time, re-sampled, a little faster or slower.
   const signature = motionSignature(r.states);
   let closest: { episodeId: string; rms: number } | null = null;
-  let duplicate: string | null = c.fileSeenBefore ? `file already uploaded with episode ${c.fileSeenBefore}` : null;
+  const v = c.videoSeenBefore;
+  let duplicate: string | null = c.fileSeenBefore
+    ? `file already uploaded with episode ${c.fileSeenBefore}`
+    : v
+      ? `camera ${v.camera}'s video copies camera ${v.earlierCamera} of episode ${v.episodeId} (${v.match.matched} of ${v.match.probes} sampled frames are its frames, in order, at most ${v.match.worstLevels} grey levels apart)`
+      : null;
   if (!duplicate && signature.length > 0) {
     for (const before of c.earlier) {
       const rms = signatureDistance(signature, before.signature);

@@ -10,7 +10,7 @@ import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
 import { EpisodeError, type EpisodeService } from './EpisodeService.ts';
 import { readRecording } from './readRecording.ts';
-import { ReviewError, type ReviewService } from './ReviewService.ts';
+import { asInReview, ReviewError, type ReviewService } from './ReviewService.ts';
 
 export interface EpisodeRoutesOptions {
   episodes: EpisodeService;
@@ -44,7 +44,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
 
   return async (app: FastifyInstance): Promise<void> => {
     app.get<{ Querystring: { robotId?: string; operator?: string; state?: string; limit?: number } }>('/api/v1/episodes', { config: READ }, async (req) => {
-      return { episodes: await o.episodes.list(req.query) } satisfies httpApi.EpisodeList;
+      return { episodes: await o.reviews.listFor(req.actor.kind === 'wallet' ? req.actor.address : null, req.query) } satisfies httpApi.EpisodeList;
     });
 
     app.get<{ Params: { id: string } }>('/api/v1/episodes/:id', { config: READ, schema: { params: idParams } }, async (req, reply) => {
@@ -52,7 +52,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
       if (!view) return reply.code(404).send({ error: 'unknown_episode', message: `no episode ${req.params.id}` });
       // A reviewer given a check episode sees it as any episode in review: its verdict, score and reviews are not shown.
       if (req.actor.kind === 'wallet' && (await o.reviews.isCheckFor(req.actor.address, req.params.id))) {
-        return { ...view, state: 'in_review', reason: null, score: null, checks: view.checks, reviews: [] } satisfies httpApi.EpisodeDetail;
+        return { ...asInReview(view), reviews: [] } satisfies httpApi.EpisodeDetail;
       }
       // The API's review fields are as they always were: snake case, gates as 0/1.
       const reviews = (await o.reviews.submitted(req.params.id)).map((r) => ({

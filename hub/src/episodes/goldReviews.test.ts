@@ -97,6 +97,21 @@ describe('check episodes in the review queue', () => {
     expect((await episodes.get('e-g1'))?.state).toBe('rejected');
   });
 
+  it('shows a reviewer the check episodes they were given as episodes in review, in every list', async () => {
+    const checks = ['e-g1', 'e-g2', 'e-g3'];
+    const seen = (list: { id: string; state: string; reason: string | null; score: number | null }[]): unknown[] =>
+      list.filter((v) => checks.includes(v.id)).map((v) => [v.id, v.state, v.reason, v.score]).sort();
+    const asInReview = checks.map((id) => [id, 'in_review', null, null]);
+    expect(seen(await reviews.listFor(LAZY, {}))).toEqual(asInReview);
+    expect(seen(await reviews.listFor(LAZY, { state: 'in_review' }))).toEqual(asInReview);
+    expect(seen(await reviews.listFor(LAZY, { state: 'in_review', robotId: 'r-2' }))).toEqual([]);
+    expect(seen(await reviews.listFor(LAZY, { state: 'rejected' }))).toEqual([]);
+    expect(seen(await reviews.listFor(LAZY, { state: 'accepted' }))).toEqual([]);
+    // Anyone they were not given to sees them as they are.
+    expect(seen(await reviews.listFor(OPERATOR, { state: 'rejected' }))).toEqual([['e-g1', 'rejected', null, 1], ['e-g2', 'rejected', null, 1]]);
+    expect(seen(await reviews.listFor(null, {})).map((v) => (v as unknown[])[1])).toEqual(['rejected', 'rejected', 'accepted']);
+  });
+
   it('keeps a careful reviewer, and pays the epoch to them, not to the one found out, nor for check episodes', async () => {
     const careful = await reviewAll(CAREFUL, (id) => gold.get(id) !== 'rejected');
     expect(careful.stopped).toBe('nothing_to_review');

@@ -45,11 +45,16 @@ export class BlobNotFoundError extends Error {
   override name = 'BlobNotFoundError';
 }
 
-/** Reads a whole (small) blob as text: manifests, JSON metadata. */
-export async function readBlobText(store: BlobStore, key: string): Promise<string> {
+/** Reads a whole (small) blob: manifests, JSON metadata, video thumbnails. */
+export async function readBlobBytes(store: BlobStore, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of store.read(key)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Reads a whole (small) blob as text. */
+export async function readBlobText(store: BlobStore, key: string): Promise<string> {
+  return (await readBlobBytes(store, key)).toString('utf8');
 }
 
 /** Runs `use` with local paths to several blobs at once (each valid until `use` settles). */
@@ -161,4 +166,9 @@ export class FileBlobStore implements BlobStore {
 
 export function episodeBlobKey(episodeId: string, file: string): string {
   return `episodes/${episodeId}/${file}`;
+}
+
+/** What the hub measured of an episode's files, kept beside them (video thumbnails for replay detection). */
+export function episodeSignatureKey(episodeId: string, name: string): string {
+  return `signatures/${episodeId}/${name}`;
 }

@@ -114,6 +114,17 @@ export class ReviewStore {
     return (await this.db.selectFrom('reviews').select('id').where('episode_id', '=', episodeId).where('reviewer', '=', reviewer).executeTakeFirst()) !== undefined;
   }
 
+  /** The gold episodes `reviewer` was given. */
+  async goldGivenTo(reviewer: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('reviews')
+      .innerJoin('gold_episodes', 'gold_episodes.episode_id', 'reviews.episode_id')
+      .select('reviews.episode_id')
+      .where('reviews.reviewer', '=', reviewer)
+      .execute();
+    return rows.map((r) => r.episode_id);
+  }
+
   /** The known verdict of a gold episode, or null for any other episode. */
   async goldVerdict(episodeId: string): Promise<'accepted' | 'rejected' | null> {
     const row = await this.db.selectFrom('gold_episodes').select('verdict').where('episode_id', '=', episodeId).executeTakeFirst();

@@ -141,7 +141,8 @@ describe('junk from a malicious robot owner', () => {
     agent = await startAgent(hub.url, creds, [
       '--ice-host-addresses', '127.0.0.1',
       '--state-dir', agentState.path,
-      '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8',
+      // The simulated camera draws the arm: its pictures follow the joints, as a real camera watching the arm does.
+      '--camera', 'name=front,source=sim,size=320x240,fps=30,codec=vp8',
       // The robot's own uploads crawl: the owner's reach the hub first.
       '--upload-bandwidth', '1',
     ]);
@@ -254,6 +255,34 @@ describe('junk from a malicious robot owner', () => {
     junk.push(id);
     expect(e.state).toBe('rejected');
     expect(e.reason).toMatch(/(^|; )frames_have_states: \d+ camera frames \(first on camera front\) are farther from any state sample than allowed .* the farthest is \d+ ms: the state stream stopped or the frame times moved($|; )/);
+  });
+
+  it('rejects a re-signed recording whose camera frame times were moved half a second against the states', async () => {
+    // Reach, pause, grasp, pause, lift: the arm rests between moves, as people teleoperate (an arm that never rests
+    // tells no camera timing, see videoSync.ts).
+    const poses = [[0, 0, 0.4, 0, 0, 0.5], [0.5, -0.2, 0.7, 0.2, 0, 0.5], [0.5, -0.2, 0.7, 0.2, 0, 0.1], [-0.3, 0.2, 0.3, -0.2, 0, 0.1]];
+    const pauses = (t: number): number[] => {
+      const k = Math.min(poses.length - 2, Math.floor(t / 0.9));
+      const u = Math.min(1, Math.max(0, (t - k * 0.9) / 0.5));
+      const w = u * u * (3 - 2 * u);
+      return poses[k]!.map((v, j) => v + (poses[k + 1]![j]! - v) * w);
+    };
+    const id = await recordSealed('move the frame times a little', 3000, pauses);
+    const m = sealedManifest(id).manifest;
+    const cam = m.cameras[0]!;
+    const shift = 500_000_000n;
+    const mcap = await editMcap(spoolFile(id, 'episode.mcap'), (msg) => {
+      if (msg.topic !== `/camera/${cam.name}/frames`) return msg;
+      const f = v1.CameraFrame.decode(msg.data);
+      const data = v1.CameraFrame.encode({ ...f, captureTimeNs: toLong(fromLong(f.captureTimeNs) + shift) }).finish();
+      return { ...msg, data, logTime: msg.logTime + shift, publishTime: msg.publishTime + shift };
+    });
+    const moved = { ...cam, firstCaptureNs: String(BigInt(cam.firstCaptureNs) + shift), lastCaptureNs: String(BigInt(cam.lastCaptureNs) + shift) };
+    const e = await submit(id, { ...m, endNs: String(BigInt(m.endNs) + shift), channels: mcap.channels, cameras: [moved] }, { 'episode.mcap': mcap.bytes });
+    junk.push(id);
+    expect(e.state).toBe('rejected');
+    const [, ms] = /^video_sync: camera front's pictures show the joints (\d+) ms before their recorded capture times \(correlation 0\.\d\d there, at most -?[01]\.\d\d within ±100 ms\): the frame times were moved$/.exec(e.reason ?? '') ?? [];
+    expect(Math.abs(Number(ms) - 500), String(e.reason)).toBeLessThanOrEqual(50);
   });
 
   it("rejects an episode carrying an earlier episode's video, re-encoded and cut to its length", async () => {

@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { McapWriter } from '@mcap/core';
+import { toLong, v1 } from '@teleop/proto';
 import { createLogger } from '../log.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
 import { RobotRegistry } from '../robots/RobotRegistry.ts';
@@ -115,6 +117,53 @@ describe('EpisodeService state', () => {
     const v = (await service.get(verifying))!;
     expect(v.state).toBe('rejected');
     expect(v.reason).toMatch(/^verification failed: .*manifest\.json/);
+  });
+
+  it('measures episodes checked before durations were measured: their recording\'s span, never more than the hub saw', async () => {
+    // An MCAP of joint states spanning 4 s, as the robot records them.
+    const mcap = async (id: string): Promise<void> => {
+      const chunks: Uint8Array[] = [];
+      let position = 0n;
+      const writable = {
+        write: async (b: Uint8Array): Promise<void> => {
+          chunks.push(b.slice());
+          position += BigInt(b.byteLength);
+        },
+        position: (): bigint => position,
+      };
+      const writer = new McapWriter({ writable, useChunks: true });
+      await writer.start({ profile: '', library: 'test' });
+      const channel = await writer.registerChannel({ topic: '/observation/state', messageEncoding: 'protobuf', schemaId: 0, metadata: new Map() });
+      const t0 = 1_800_000_000_000_000_000n;
+      for (let k = 0; k <= 200; k++) {
+        const t = t0 + BigInt(k) * 20_000_000n;
+        await writer.addMessage({ channelId: channel, sequence: k, logTime: t, publishTime: t, data: v1.JointState.encode({ captureTimeNs: toLong(t), positions: [k / 200], velocities: [0] }).finish() });
+      }
+      await writer.end();
+      const path = join(dir, 'blobs', episodeBlobKey(id, 'episode.mcap'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, Buffer.concat(chunks));
+    };
+    const old = async (robotId: string, sawS: number): Promise<string> => {
+      const id = await start(robotId);
+      const startedAt = Date.parse((await service.get(id))!.startedAt);
+      await service.transition(id, ['recording'], 'uploading', { outcome: 'success', endedAt: new Date(startedAt + sawS * 1000).toISOString() });
+      for (const [from, to] of [['uploading', 'verifying'], ['verifying', 'checks'], ['checks', 'in_review'], ['in_review', 'accepted']] as const) await service.transition(id, [from], to);
+      await mcap(id);
+      return id;
+    };
+    const longer = await old('r-1', 10);
+    const shorter = await old('r-2', 2.5);
+    const unreadable = await old('r-3', 10);
+    writeFileSync(join(dir, 'blobs', episodeBlobKey(unreadable, 'episode.mcap')), 'not an mcap');
+    expect((await service.get(longer))!.verifiedMs).toBeNull();
+    await service.close();
+    service = open();
+    await service.resume();
+    await service.idle();
+    expect((await service.get(longer))!.verifiedMs).toBe(4000);
+    expect((await service.get(shorter))!.verifiedMs).toBe(2500);
+    expect((await service.get(unreadable))!.verifiedMs).toBe(0);
   });
 
   it('verifies a manifest once, and takes no files for an episode whose manifest it has verified', async () => {

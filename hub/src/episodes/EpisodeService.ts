@@ -7,7 +7,7 @@
 // service starts is tracked, and close() waits for them.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { describedJoints, type httpApi, type SignedManifest } from '@teleop/proto';
+import type { httpApi, SignedManifest } from '@teleop/proto';
 import type { Logger } from '../log.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
@@ -15,8 +15,10 @@ import { Readable } from 'node:stream';
 import { episodeBlobKey, episodeSignatureKey, readBlobBytes, readBlobText, type BlobStore } from '../store/BlobStore.ts';
 import type { EpisodeChange, EpisodeFile, EpisodeRecord, EpisodeStore, TeleopQuality } from '../store/EpisodeStore.ts';
 import { motionSignature, qualityScore, runChecks, type CheckThresholds, type VideoSeenBefore } from './automaticChecks.ts';
-import { videoReplay, videoThumbnails } from './videoReplay.ts';
+import { THUMB_BYTES, videoLook, videoReplay, type VideoLook } from './videoReplay.ts';
+import { cameraLag, type CameraLag } from './videoSync.ts';
 import type { VerifiedEpisode } from './verifyEpisode.ts';
+import { readRecording } from './readRecording.ts';
 import { verifyEpisode } from './verifyEpisode.ts';
 import { mayMove, RESUMABLE_STATES, UPLOADABLE_STATES, type EpisodeState } from './episodeStates.ts';
 
@@ -121,6 +123,30 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     const waiting = await this.o.store.idsWithUnreadManifest(['uploading', 'failed']);
     for (const id of [...interrupted, ...waiting]) this.track(this.process(id), id);
     if (interrupted.length + waiting.length > 0) this.o.logger.info({ episodes: interrupted.length + waiting.length }, 'verifying episodes a restart interrupted');
+    // Episodes checked before the hub measured durations are paid by what it measures in their files now.
+    const unmeasured = await this.o.store.idsWithoutVerifiedMs(['in_review', 'accepted']);
+    if (unmeasured.length > 0) this.track(this.measureOld(unmeasured), 'unmeasured episodes');
+  }
+
+  /** Measures the recorded span of earlier-checked episodes (never more than the hub saw them recording). */
+  private async measureOld(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      if (this.closed) return;
+      const row = await this.get(id);
+      if (!row) continue;
+      let measuredMs = 0;
+      try {
+        const rec = await this.o.blobs.withLocalFile(episodeBlobKey(id, 'episode.mcap'), readRecording);
+        const times = [...rec.states.map((x) => x.t), ...rec.actions.map((x) => x.t), ...[...rec.frames.values()].flatMap((f) => f.map((x) => x.t))];
+        if (times.length > 0) measuredMs = Math.round(Number(times.reduce((a, b) => (b > a ? b : a)) - times.reduce((a, b) => (b < a ? b : a))) / 1e6);
+      } catch (err) {
+        this.o.logger.warn({ episodeId: id, err }, `its recording could not be read to measure it; it is paid for nothing: ${(err as Error).message}`);
+      }
+      const sawMs = row.endedAt === null ? null : Date.parse(row.endedAt) - Date.parse(row.startedAt);
+      const ms = sawMs === null ? measuredMs : Math.max(0, Math.min(measuredMs, sawMs));
+      await this.o.store.setVerifiedMsOnce(id, ms);
+      this.o.logger.info({ episodeId: id, verifiedMs: ms }, 'measured an episode checked before durations were measured');
+    }
   }
 
   /** Stops taking work and waits for every task started so far. */
@@ -367,10 +393,15 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
       if (!(await this.transition(episodeId, ['verifying'], 'checks', { manifest: signed, verifiedMs, ...unseenEnd }))) return;
       const fileSeenBefore = await this.o.store.episodeHoldingAny(verified.files.map((f) => f.sha256), episodeId);
       const earlier = await this.o.store.recentSignatures(row.robotId, episodeId, 200);
-      const videoSeenBefore = await this.videoCopied(verified, earlier.slice(0, VIDEO_HISTORY).map((e) => e.episodeId));
-      const description = this.o.fleet.get(row.robotId)?.description;
-      const limits = description ? describedJoints(description).map((j) => ({ min: j.minPosition, max: j.maxPosition })) : [];
-      const results = runChecks({ episode: verified, fps: this.o.fps, limits, thresholds: this.o.thresholds, fileSeenBefore, videoSeenBefore, earlier });
+      const looks = await this.videoLooks(verified);
+      const cameraLags = new Map<string, CameraLag | null>();
+      for (const [camera, look] of looks) {
+        const frameTimes = (verified.recording.frames.get(camera) ?? []).map((f) => f.t);
+        cameraLags.set(camera, await cameraLag(look.blockChange, THUMB_BYTES, frameTimes, verified.recording.states, this.o.thresholds.maxCameraLagMs));
+      }
+      const videoSeenBefore = await this.videoCopied(new Map([...looks].map(([camera, l]) => [camera, l.thumbs])), earlier.slice(0, VIDEO_HISTORY).map((e) => e.episodeId));
+      const limits = (await this.o.registry.jointLimits(row.robotId)) ?? [];
+      const results = runChecks({ episode: verified, fps: this.o.fps, limits, thresholds: this.o.thresholds, fileSeenBefore, videoSeenBefore, cameraLags, earlier });
       const score = qualityScore(results);
       const failedHard = results.filter((r) => r.hard && !r.passed);
       const checks = { results, signature: motionSignature(verified.recording.states) };
@@ -390,25 +421,27 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     }
   }
 
-  /**
-   * Keeps what each camera's frames look like (videoReplay.ts) and finds the earlier episode whose video this one's
-   * copies most closely, if any does.
-   */
-  private async videoCopied(verified: VerifiedEpisode, earlierIds: string[]): Promise<VideoSeenBefore | null> {
-    const mine: { camera: string; thumbs: Buffer }[] = [];
+  /** What each camera's frames look like (videoReplay.ts); the thumbnails are kept beside the episode's files. */
+  private async videoLooks(verified: VerifiedEpisode): Promise<Map<string, VideoLook>> {
+    const out = new Map<string, VideoLook>();
     for (const c of verified.cameras) {
-      const thumbs = await this.o.blobs.withLocalFile(episodeBlobKey(verified.episodeId, c.file), videoThumbnails).catch((err: Error) => {
+      const look = await this.o.blobs.withLocalFile(episodeBlobKey(verified.episodeId, c.file), videoLook).catch((err: Error) => {
         throw new Error(`camera ${c.name}: ${err.message}`);
       });
-      await this.o.blobs.write(episodeSignatureKey(verified.episodeId, `${encodeURIComponent(c.name)}.gray`), Readable.from([thumbs]));
-      mine.push({ camera: c.name, thumbs });
+      await this.o.blobs.write(episodeSignatureKey(verified.episodeId, `${encodeURIComponent(c.name)}.gray`), Readable.from([look.thumbs]));
+      out.set(c.name, look);
     }
+    return out;
+  }
+
+  /** The earlier episode whose video this one's copies most closely, if any does. */
+  private async videoCopied(mine: Map<string, Buffer>, earlierIds: string[]): Promise<VideoSeenBefore | null> {
     let best: VideoSeenBefore | null = null;
     for (const episodeId of earlierIds) {
       for (const key of await this.o.blobs.list(episodeSignatureKey(episodeId, ''))) {
         const theirs = await readBlobBytes(this.o.blobs, key);
         const earlierCamera = decodeURIComponent(key.slice(key.lastIndexOf('/') + 1).replace(/\.gray$/, ''));
-        for (const { camera, thumbs } of mine) {
+        for (const [camera, thumbs] of mine) {
           const { match } = videoReplay(thumbs, theirs);
           if (match && (!best || match.matched / match.probes > best.match.matched / best.match.probes)) best = { episodeId, camera, earlierCamera, match };
           // A comparison is a few milliseconds of CPU: let the hub's other work (e-stops first) in between.

@@ -5,6 +5,7 @@
 // the manifest's own counters are the robot's claims.
 import { motionSignature, signatureDistance } from './replayDetection.ts';
 import type { VideoReplayMatch } from './videoReplay.ts';
+import { judgeLag, type CameraLag } from './videoSync.ts';
 import type { VerifiedEpisode } from './verifyEpisode.ts';
 
 export { motionSignature } from './replayDetection.ts';
@@ -47,6 +48,13 @@ export interface CheckThresholds {
    * calibrated by tests/bench/replayCalibration.ts between replays (at most 0.013) and different demonstrations (at least 0.057).
    */
   duplicateRmsRad: number;
+  /**
+   * A camera whose pictures follow the joints' motion best at a lag beyond this (ms; a camera's own latency is within
+   * it) was moved against the states: desync, broken content.
+   */
+  maxCameraLagMs: number;
+  /** Below this correlation of picture change and joint speed, a camera's timing cannot be told from its pictures. */
+  minSyncCorrelation: number;
 }
 
 export const DEFAULT_THRESHOLDS: CheckThresholds = {
@@ -63,6 +71,8 @@ export const DEFAULT_THRESHOLDS: CheckThresholds = {
   jerkRadS3: 2000,
   maxJerkyShare: 0.05,
   duplicateRmsRad: 0.035,
+  maxCameraLagMs: 100,
+  minSyncCorrelation: 0.6,
 };
 
 export interface CheckContext {
@@ -75,6 +85,8 @@ export interface CheckContext {
   fileSeenBefore: string | null;
   /** The earlier episode whose video one of this episode's cameras copies (see videoReplay.ts), if any. */
   videoSeenBefore?: VideoSeenBefore | null;
+  /** Each camera's (by name) lag between its pictures and the joints' motion (videoSync.ts), null where none was found. */
+  cameraLags?: Map<string, CameraLag | null>;
   /** Motion signatures of earlier episodes of the same robot (see replayDetection.ts). */
   earlier: { episodeId: string; signature: number[][] }[];
 }
@@ -183,6 +195,27 @@ export function runChecks(c: CheckContext): CheckResult[] {
       : `${orphans} camera frames (first on camera ${orphanCamera}) are farther from any state sample than allowed (${ms(insideS)} inside the state stream, ${ms(t.maxFramesPastStatesS)} past its ends); the farthest is ${ms(farthestS)}: the state stream stopped or the frame times moved`,
   );
 
+  // Each camera's pictures against the joints' motion: the lag at which picture change follows joint speed best.
+  const sync: string[] = [];
+  let desync: string | null = null;
+  for (const [camera, lag] of c.cameraLags ?? []) {
+    const verdict = judgeLag(lag, t.maxCameraLagMs, t.minSyncCorrelation);
+    if (!lag || verdict === 'cannot_tell') {
+      sync.push(
+        !lag
+          ? `camera ${camera}: the arm never rested (or never moved), so its timing cannot be told from its pictures`
+          : lag.correlation < t.minSyncCorrelation
+            ? `camera ${camera}'s picture does not follow the joints (correlation ${lag.correlation.toFixed(2)}), so its timing cannot be told`
+            : `camera ${camera}'s pictures follow the joints best at the edge of the lags searched (${lag.lagMs.toFixed(0)} ms), so its timing cannot be told`,
+      );
+    } else if (verdict === 'moved') {
+      desync ??= `camera ${camera}'s pictures show the joints ${Math.abs(lag.lagMs).toFixed(0)} ms ${lag.lagMs > 0 ? 'before' : 'after'} their recorded capture times (correlation ${lag.correlation.toFixed(2)} there, at most ${lag.correlationInTolerance.toFixed(2)} within ±${t.maxCameraLagMs} ms): the frame times were moved`;
+    } else {
+      sync.push(`camera ${camera} is on time (its pictures follow the joints at ${lag.lagMs.toFixed(0)} ms, correlation ${lag.correlation.toFixed(2)}; limit ±${t.maxCameraLagMs} ms)`);
+    }
+  }
+  if (c.cameraLags && c.cameraLags.size > 0) add('video_sync', true, desync === null, desync === null ? 1 : 0, desync ?? sync.join('; '));
+
   let travel = 0;
   for (let i = 1; i < r.states.length; i++) {
     const a = r.states[i - 1]!.positions;
@@ -215,18 +248,19 @@ export function runChecks(c: CheckContext): CheckResult[] {
   // The same motion again: driven again, with noise added, shifted in time, re-sampled, a little faster or slower.
   const signature = motionSignature(r.states);
   let closest: { episodeId: string; rms: number } | null = null;
-  const v = c.videoSeenBefore;
-  let duplicate: string | null = c.fileSeenBefore
-    ? `file already uploaded with episode ${c.fileSeenBefore}`
-    : v
-      ? `camera ${v.camera}'s video copies camera ${v.earlierCamera} of episode ${v.episodeId} (${v.match.matched} of ${v.match.probes} sampled frames are its frames, in order, at most ${v.match.worstLevels} grey levels apart)`
-      : null;
+  // Reported in this order: a file uploaded before, the motion replayed (calibrated on motions), a video copied (a
+  // replayed motion in front of a drawn camera is also the same video).
+  let duplicate: string | null = c.fileSeenBefore ? `file already uploaded with episode ${c.fileSeenBefore}` : null;
   if (!duplicate && signature.length > 0) {
     for (const before of c.earlier) {
       const rms = signatureDistance(signature, before.signature);
       if (Number.isFinite(rms) && (!closest || rms < closest.rms)) closest = { episodeId: before.episodeId, rms };
     }
     if (closest && closest.rms < t.duplicateRmsRad) duplicate = `its motion replays episode ${closest.episodeId} (${closest.rms.toFixed(4)} rad RMS from it; different motions are at least ${t.duplicateRmsRad} rad apart)`;
+  }
+  const v = c.videoSeenBefore;
+  if (!duplicate && v) {
+    duplicate = `camera ${v.camera}'s video copies camera ${v.earlierCamera} of episode ${v.episodeId} (${v.match.matched} of ${v.match.probes} sampled frames are its frames, in order, at most ${v.match.worstLevels} grey levels apart)`;
   }
   add(
     'duplicate',

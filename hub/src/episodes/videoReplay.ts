@@ -22,16 +22,65 @@ export class VideoThumbnailError extends Error {
   override name = 'VideoThumbnailError';
 }
 
-/** Every frame of a video (up to MAX_THUMB_FRAMES) as 16x12 grey pixels, one after another. */
-export function videoThumbnails(path: string): Promise<Buffer> {
+/** Decoded for the picture change (videoSync.ts): 4x the thumbnail in each direction, so small motions show. */
+const CHANGE_WIDTH = THUMB_WIDTH * 4;
+const CHANGE_HEIGHT = THUMB_HEIGHT * 4;
+const CHANGE_BYTES = CHANGE_WIDTH * CHANGE_HEIGHT;
+/** Frames decoded at most (three minutes at 30 fps): the picture change of longer videos is judged on these. */
+export const MAX_DECODED_FRAMES = 5400;
+
+export interface VideoLook {
+  /** The first MAX_THUMB_FRAMES frames as 16x12 grey pixels, one after another. */
+  thumbs: Buffer;
+  /**
+   * How much each 4x4 block of the picture at 64x48 (the thumbnail's pixels) changes from each frame to the next (mean
+   * absolute grey levels): THUMB_BYTES values per frame after the first, for the picture-to-joints sync (videoSync.ts).
+   */
+  blockChange: Float32Array;
+}
+
+/** What a video looks like: its frames' thumbnails and how much its picture changes from frame to frame. */
+export function videoLook(path: string): Promise<VideoLook> {
   const ffmpeg = process.env.FFMPEG_PATH ?? 'ffmpeg';
-  const args = ['-v', 'error', '-nostdin', '-i', path, '-map', '0:v:0', '-frames:v', String(MAX_THUMB_FRAMES), '-fps_mode', 'passthrough', '-vf', `scale=${THUMB_WIDTH}:${THUMB_HEIGHT}:flags=area,format=gray`, '-f', 'rawvideo', 'pipe:1'];
+  const args = ['-v', 'error', '-nostdin', '-i', path, '-map', '0:v:0', '-frames:v', String(MAX_DECODED_FRAMES), '-fps_mode', 'passthrough', '-vf', `scale=${CHANGE_WIDTH}:${CHANGE_HEIGHT}:flags=area,format=gray`, '-f', 'rawvideo', 'pipe:1'];
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
+    const thumbs: Buffer[] = [];
+    let pending: Buffer = Buffer.alloc(0);
     let err = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (b: Buffer) => out.push(b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+    const changes: Float32Array[] = [];
+    let previous: Buffer | null = null;
+    const frame = (f: Buffer): void => {
+      const t = Buffer.alloc(THUMB_BYTES);
+      const change = new Float32Array(THUMB_BYTES);
+      for (let y = 0; y < THUMB_HEIGHT; y++) {
+        for (let x = 0; x < THUMB_WIDTH; x++) {
+          let sum = 0;
+          let moved = 0;
+          for (let dy = 0; dy < 4; dy++) {
+            for (let dx = 0; dx < 4; dx++) {
+              const p = (y * 4 + dy) * CHANGE_WIDTH + x * 4 + dx;
+              sum += f[p]!;
+              if (previous) moved += Math.abs(f[p]! - previous[p]!);
+            }
+          }
+          // Each thumbnail pixel is the mean of its 4x4 block (the same area average ffmpeg makes at 16x12).
+          t[y * THUMB_WIDTH + x] = Math.round(sum / 16);
+          change[y * THUMB_WIDTH + x] = moved / 16;
+        }
+      }
+      if (previous) changes.push(change);
+      previous = f;
+      if (thumbs.length < MAX_THUMB_FRAMES) thumbs.push(t);
+    };
+    child.stdout.on('data', (b: Buffer) => {
+      pending = pending.length ? Buffer.concat([pending, b]) : b;
+      while (pending.length >= CHANGE_BYTES) {
+        frame(Buffer.from(pending.subarray(0, CHANGE_BYTES)));
+        pending = pending.subarray(CHANGE_BYTES);
+      }
+    });
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
     child.on('error', (e) => {
       clearTimeout(timer);
@@ -40,10 +89,16 @@ export function videoThumbnails(path: string): Promise<Buffer> {
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code !== 0) return reject(new VideoThumbnailError(`ffmpeg could not decode the video: ${err.trim().split('\n').pop() ?? `exit ${code}`}`));
-      const all = Buffer.concat(out);
-      resolve(all.subarray(0, all.length - (all.length % THUMB_BYTES)));
+      const blockChange = new Float32Array(changes.length * THUMB_BYTES);
+      changes.forEach((c, i) => blockChange.set(c, i * THUMB_BYTES));
+      resolve({ thumbs: Buffer.concat(thumbs), blockChange });
     });
   });
+}
+
+/** Every frame of a video (up to MAX_THUMB_FRAMES) as 16x12 grey pixels, one after another. */
+export async function videoThumbnails(path: string): Promise<Buffer> {
+  return (await videoLook(path)).thumbs;
 }
 
 export interface VideoReplayOptions {

@@ -2,7 +2,7 @@
 // state and status, its clock offset, and the checks every inbound message
 // passes before anything else in the hub sees it.
 import { EventEmitter } from 'node:events';
-import { allRobotsTopic, fromLong, nowNs, parseRobotTopic, robotTopic, toLong, v1, type RobotChannel, type RobotSummary } from '@teleop/proto';
+import { allRobotsTopic, describedJoints, fromLong, nowNs, parseRobotTopic, robotTopic, toLong, v1, type RobotChannel, type RobotSummary } from '@teleop/proto';
 import type { BrokerLink } from '../broker/BrokerLink.ts';
 import { ClockEstimator } from '../clock/ClockEstimator.ts';
 import type { Logger } from '../log.ts';
@@ -315,6 +315,16 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     session.description = d;
     session.descriptionBytes = payload;
     session.lastSeenMs = Date.now();
+    // The checks judge episodes by the limits the robot first described: wider ones announced later change nothing.
+    const limits = describedJoints(d).map((j) => ({ name: j.name, min: j.minPosition, max: j.maxPosition }));
+    this.options.registry.registerJointLimits(id, limits).then(
+      (registered) => {
+        if (JSON.stringify(registered) !== JSON.stringify(limits)) {
+          this.options.logger.warn({ robotId: id, announced: limits, registered }, `robot ${id} described joint limits other than its first ones; its episodes are checked against the first ones`);
+        }
+      },
+      (err: unknown) => this.options.logger.error({ err, robotId: id }, 'registering the joint limits failed'),
+    );
     if (d.signingAddress) {
       this.options.registry.registerSigningAddress(id, d.signingAddress).then(
         (registered) => {

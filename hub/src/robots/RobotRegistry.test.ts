@@ -43,6 +43,16 @@ describe('RobotRegistry', () => {
     await expect(registry.revoke('r-none')).rejects.toThrow(UnknownRobotError);
   });
 
+  it('keeps the joint limits of a robot\'s first description: wider ones described later change nothing', async () => {
+    const { robot } = await registry.enroll({ name: 'limits', model: 'so101_sim' });
+    expect(await registry.jointLimits(robot.id)).toBeNull();
+    const first = [{ name: 'shoulder_pan', min: -1.9, max: 1.9 }, { name: 'gripper', min: 0, max: 1.7 }];
+    expect(await registry.registerJointLimits(robot.id, first)).toEqual(first);
+    const wider = [{ name: 'shoulder_pan', min: -3.1, max: 3.1 }, { name: 'gripper', min: -1, max: 3 }];
+    expect(await registry.registerJointLimits(robot.id, wider)).toEqual(first);
+    expect(await registry.jointLimits(robot.id)).toEqual(first);
+  });
+
   it('reports robots revoked after a point in time', async () => {
     const since = new Date().toISOString();
     const { robot } = await registry.enroll({ name: 'y', model: 'm' });

@@ -2,7 +2,7 @@
 // store keeps the rows).
 import { randomBytes } from 'node:crypto';
 import { isValidRobotId } from '@teleop/proto';
-import type { DataPolicy, RobotRecord, RobotStore } from '../store/RobotStore.ts';
+import type { DataPolicy, JointLimit, RobotRecord, RobotStore } from '../store/RobotStore.ts';
 import { hashSecret, newSecret, secretDigest, verifySecret } from './secretHash.ts';
 
 export type { DataPolicy, RobotRecord } from '../store/RobotStore.ts';
@@ -127,6 +127,20 @@ export class RobotRegistry {
   async registerSigningAddress(id: string, address: string): Promise<string> {
     await this.store.setSigningAddressOnce(id, address);
     return (await this.signingAddress(id)) ?? address;
+  }
+
+  /** The joint limits the checks judge the robot's episodes by: those of its first description. */
+  jointLimits(id: string): Promise<JointLimit[] | null> {
+    return this.store.jointLimits(id);
+  }
+
+  /**
+   * Registers the joint limits a robot described, the first time (trust on first use, over its authenticated
+   * session). Returns the registered ones, which differ when the robot now describes others.
+   */
+  async registerJointLimits(id: string, limits: JointLimit[]): Promise<JointLimit[]> {
+    await this.store.setJointLimitsOnce(id, limits);
+    return (await this.store.jointLimits(id)) ?? limits;
   }
 
   /** Ids of robots revoked after `sinceIso` (to kick them off a running hub). */

@@ -181,6 +181,16 @@ export class EpisodeStore {
     return (await this.db.selectFrom('episodes').select('id').where('state', 'in', [...states]).execute()).map((r) => r.id);
   }
 
+  /** Verified episodes in one of `states` without a verified duration (checked before the hub measured durations). */
+  async idsWithoutVerifiedMs(states: readonly EpisodeState[]): Promise<string[]> {
+    return (await this.db.selectFrom('episodes').select('id').where('state', 'in', [...states]).where('verified_ms', 'is', null).execute()).map((r) => r.id);
+  }
+
+  /** Sets the verified duration of an episode that has none. */
+  async setVerifiedMsOnce(id: string, ms: number): Promise<void> {
+    await this.db.updateTable('episodes').set({ verified_ms: ms, updated_at: now() }).where('id', '=', id).where('verified_ms', 'is', null).execute();
+  }
+
   /** Episodes in one of `states` whose manifest file arrived but was never read (verification never started). */
   async idsWithUnreadManifest(states: readonly EpisodeState[]): Promise<string[]> {
     const rows = await this.db

@@ -4,6 +4,13 @@
 import type { HubDb } from './database.ts';
 import type { RobotsTable } from './schema.ts';
 
+/** A joint's position limits (rad), by name, in the order of the robot's state vector. */
+export interface JointLimit {
+  name: string;
+  min: number;
+  max: number;
+}
+
 /** open: any dataset; private: never in a dataset; restricted: only datasets sold to listed buyers alone. */
 export type DataPolicy = 'open' | 'private' | 'restricted';
 
@@ -64,6 +71,7 @@ export class RobotStore {
       revoked_at: null,
       secret_rotated_at: null,
       signing_address: null,
+      joint_limits: null,
       data_policy: 'open',
       allowed_buyers: null,
     };
@@ -124,6 +132,17 @@ export class RobotStore {
   /** Sets the signing address only if none is registered yet (trust on first use). */
   async setSigningAddressOnce(id: string, address: string): Promise<void> {
     await this.db.updateTable('robots').set({ signing_address: address }).where('id', '=', id).where('signing_address', 'is', null).execute();
+  }
+
+  /** The joint limits the robot first described itself with, if it has described itself. */
+  async jointLimits(id: string): Promise<JointLimit[] | null> {
+    const row = await this.db.selectFrom('robots').select('joint_limits').where('id', '=', id).executeTakeFirst();
+    return row?.joint_limits ? (JSON.parse(row.joint_limits) as JointLimit[]) : null;
+  }
+
+  /** Sets the joint limits only if none are registered yet (trust on first use). */
+  async setJointLimitsOnce(id: string, limits: JointLimit[]): Promise<void> {
+    await this.db.updateTable('robots').set({ joint_limits: JSON.stringify(limits) }).where('id', '=', id).where('joint_limits', 'is', null).execute();
   }
 
   async revokedSince(sinceIso: string): Promise<{ id: string; revokedAt: string }[]> {

@@ -242,4 +242,10 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0012_robot_joint_limits': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The joint limits a robot first described itself with (trust on first use, like its signing key).
+      await db.schema.alterTable('robots').addColumn('joint_limits', 'text').execute();
+    },
+  },
 };

@@ -14,6 +14,8 @@ export interface RobotsTable {
   secret_rotated_at: string | null;
   /** Address of the robot's manifest-signing key, registered on its first announcement. */
   signing_address: string | null;
+  /** JSON [{name, min, max}] (rad): the joint limits of the robot's first description, which the checks judge by. */
+  joint_limits: string | null;
   /** The owner's rule for its data: open, private (never in a dataset) or restricted (only to listed buyers). */
   data_policy: string;
   /** For restricted: JSON array of addresses allowed to get its data. */

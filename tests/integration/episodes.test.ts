@@ -55,7 +55,7 @@ describe('episodes', () => {
     expect(done.reason).toBeNull();
     expect(done.state).toBe('in_review');
     expect(done.checks?.every((c) => c.passed || !c.hard)).toBe(true);
-    expect(done.checks?.map((c) => c.name)).toEqual(['duration', 'dropped_frames', 'timestamps', 'state_video_sync', 'frames_have_states', 'idle', 'saturated_actions', 'joint_limit_hits', 'jerky_actions', 'duplicate']);
+    expect(done.checks?.map((c) => c.name)).toEqual(['duration', 'dropped_frames', 'timestamps', 'state_video_sync', 'frames_have_states', 'video_sync', 'idle', 'saturated_actions', 'joint_limit_hits', 'jerky_actions', 'duplicate']);
     const m = done.manifest!.manifest;
     expect(m.files.map((f) => f.name)).toEqual(['episode.mcap', 'front.mp4']);
     expect(done.files.map((f) => [f.name, f.sha256]).sort()).toEqual(

@@ -2,10 +2,11 @@
 // server nonces with expiry, the message's domain and chain checked, the
 // signature recovered with viem; a session is a random bearer token (also set
 // as an httpOnly cookie) whose SHA-256 the session store keeps.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { getAddress, recoverMessageAddress, type Hex } from 'viem';
 import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
 import { MemoryNonceStore, type NonceStore, type SessionStore } from '../store/SessionStore.ts';
+import { randomToken } from './randomToken.ts';
 
 export type AuthErrorCode = 'bad_message' | 'wrong_domain' | 'wrong_chain' | 'unknown_nonce' | 'expired' | 'bad_signature' | 'no_session';
 
@@ -94,7 +95,7 @@ export class SiweAuth {
     }
     if (getAddress(signer) !== getAddress(parsed.address)) throw new AuthError('bad_signature', `the message was signed by ${getAddress(signer)}, not by ${getAddress(parsed.address)}`);
 
-    const token = randomBytes(32).toString('base64url');
+    const token = randomToken();
     const session: Session = { address: getAddress(parsed.address), expiresAt: new Date(now + (this.options.sessionTtlMs ?? 7 * 24 * 3_600_000)).toISOString() };
     await this.sessions.create(hashToken(token), { address: session.address, createdAt: new Date(now).toISOString(), expiresAt: session.expiresAt });
     return { token, session };

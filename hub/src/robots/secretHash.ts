@@ -1,5 +1,6 @@
 // Robot secrets are stored only as slow scrypt hashes.
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomToken } from '../auth/randomToken.ts';
 
 const N = 1 << 15;
 const R = 8;
@@ -15,7 +16,7 @@ function scryptAsync(secret: string, salt: Buffer, n: number, r: number, p: numb
 
 /** A new random robot secret (256 bits, base64url). */
 export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
+  return randomToken();
 }
 
 /** `scrypt$N$r$p$salt$hash`, all parameters kept so they can be raised later. */

@@ -19,6 +19,7 @@ import { LeaseManager } from './operators/LeaseManager.ts';
 import { OperatorGateway } from './operators/OperatorGateway.ts';
 import type { OperatorServer } from './operators/operatorRequests.ts';
 import { StateFanout } from './operators/StateFanout.ts';
+import { EStopLatches } from './robots/EStopLatches.ts';
 import { RobotFleet } from './robots/RobotFleet.ts';
 import { ownerRoutes } from './robots/ownerRoutes.ts';
 import { authRoutes } from './auth/authRoutes.ts';
@@ -118,7 +119,13 @@ export class Hub {
           });
       cleanups.push(() => broker.close());
 
-      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes });
+      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs });
+      // E-stops held for robots: loaded, and listening, before the first robot is heard (a latch reaches a robot first).
+      const estops = new EStopLatches({ store: stores.robots, send: (robotId, event) => fleet.sendSession(robotId, event), logger: logger.child({ room: 'estop' }) });
+      await estops.load();
+      fleet.on('online', (robotId) => estops.onOnline(robotId));
+      fleet.on('event', (robotId, event) => estops.onRobotEvent(robotId, event));
+      cleanups.push(() => estops.flushed());
       await fleet.start();
       cleanups.push(async () => fleet.stop());
 
@@ -157,6 +164,7 @@ export class Hub {
         isAdmin: (address) => admins.has(address.toLowerCase()),
         fleet,
         leases,
+        estops,
         fanout,
         metrics,
         logger: logger.child({ room: 'operators' }),

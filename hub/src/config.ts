@@ -28,6 +28,8 @@ export interface HubConfig {
   brokerAuthToken: string | undefined;
   /** Revoke a lease after this long without commands. */
   leaseIdleMs: number;
+  /** A robot heard nothing from for this long is offline (it left without a last will or an offline message). */
+  robotSilenceMs: number;
   /** Longest a lease lasts; the holder may request again (behind the queue). */
   leaseMaxMs: number;
   /** Default and ceiling for an operator's state rate, Hz. */
@@ -102,6 +104,7 @@ export const HUB_OPTIONS = {
   'mqtt-public-url': { env: 'TELEOP_MQTT_PUBLIC_URL', help: 'broker URL announced to robots (default: the embedded listener, or --mqtt-url)' },
   'broker-auth-token': { env: 'TELEOP_BROKER_AUTH_TOKEN', help: 'bearer token an external broker must send to /api/v1/broker/authenticate|authorize' },
   'lease-idle-ms': { env: 'TELEOP_LEASE_IDLE_MS', default: '30000', help: 'revoke a control lease after this long without commands' },
+  'robot-silence-ms': { env: 'TELEOP_ROBOT_SILENCE_MS', default: '8000', help: 'a robot heard nothing from for this long is offline (robots answer clock probes every second)' },
   'lease-max-ms': { env: 'TELEOP_LEASE_MAX_MS', default: '900000', help: 'longest a control lease lasts before it is offered to the queue' },
   'state-max-rate': { env: 'TELEOP_STATE_MAX_RATE_HZ', default: '60', help: 'default and largest JointState rate sent to an operator, Hz' },
   'max-payload-bytes': { env: 'TELEOP_MAX_PAYLOAD_BYTES', default: '262144', help: 'largest MQTT payload a robot may publish' },
@@ -238,6 +241,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
     mqttPublicUrl: r.url('mqtt-public-url', ['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:']),
     brokerAuthToken: r.string('broker-auth-token'),
     leaseIdleMs: r.int('lease-idle-ms', 1000, 3_600_000),
+    robotSilenceMs: r.int('robot-silence-ms', 2000, 600_000),
     leaseMaxMs: r.int('lease-max-ms', 10_000, 86_400_000),
     stateMaxRateHz: r.int('state-max-rate', 1, 1000),
     maxPayloadBytes: r.int('max-payload-bytes', 1024, 16 * 1024 * 1024),

@@ -69,13 +69,30 @@ export interface RobotSummary {
   queueLength: number;
   /** RobotMode name from the robot's last status, e.g. "ROBOT_MODE_IDLE". */
   mode: string;
+  /** The robot's last status says it is e-stopped. */
   estop: boolean;
+  /** The e-stop the hub holds for the robot (pressed by an operator), null when none. */
+  estopLatch: EStopLatchView | null;
   cameras: CameraSummary[];
+}
+
+/**
+ * An e-stop the hub holds: `pending` until the robot confirms it (again after every reconnection), `confirmed` once it
+ * has, `resetting` while a reset waits for the robot's confirmation. Also the answer to `estop` and `estop:reset`.
+ */
+export interface EStopLatchView {
+  estopId: string;
+  state: 'pending' | 'confirmed' | 'resetting';
+  /** Who pressed it. */
+  source: string;
+  reason: string;
+  engagedAt: string;
+  confirmedAt: string | null;
 }
 
 export type LeaseStatus = 'granted' | 'queued' | 'revoked' | 'none';
 
-export type LeaseEndReason = 'released' | 'disconnected' | 'inactive' | 'expired' | 'revoked' | 'robot_removed';
+export type LeaseEndReason = 'released' | 'disconnected' | 'inactive' | 'expired' | 'revoked' | 'robot_removed' | 'robot_offline';
 
 /** The state of one operator connection's lease on one robot. */
 export interface LeaseUpdate {
@@ -205,8 +222,10 @@ export interface ClientToServerEvents {
   'lease:release': (req: RobotRef, ack: (res: Ack<null>) => void) => void;
   /** ControlCommand, protobuf. No ack (it is a stream); problems come back as 'operator:error'. */
   control: (robotId: string, command: Binary) => void;
-  estop: (req: EStopRequest, ack: (res: Ack<null>) => void) => void;
-  'estop:reset': (req: RobotRef, ack: (res: Ack<null>) => void) => void;
+  /** Answers with the latch as it is: `pending` until the robot confirms (watch `robot:presence` for the change). */
+  estop: (req: EStopRequest, ack: (res: Ack<EStopLatchView>) => void) => void;
+  /** Answers with the latch `resetting` (null when the hub held none); the latch goes when the robot confirms. */
+  'estop:reset': (req: RobotRef, ack: (res: Ack<EStopLatchView | null>) => void) => void;
   /** Starts watching every camera of a robot; any connected operator may watch. */
   'media:watch': (req: RobotRef, ack: (res: Ack<WatchResult>) => void) => void;
   'media:answer': (req: ViewerAnswer, ack: (res: Ack<null>) => void) => void;

@@ -291,15 +291,16 @@ export class Agent {
       case 'estop': {
         const reason = `by ${ev.estop?.source || 'unknown'}${ev.estop?.reason ? `: ${ev.estop.reason}` : ''}`;
         this.safety.engageEStop(reason);
-        this.logger.warn({ reason }, 'E-STOP engaged');
-        this.event(K.KIND_ESTOP_ENGAGED, `e-stop ${reason}`);
+        this.logger.warn({ reason, estopId: ev.estop?.id }, 'E-STOP engaged');
+        // Engaged (the next control step holds): this event is what confirms the hub's latch.
+        this.event(K.KIND_ESTOP_ENGAGED, `e-stop ${reason}`, { estopId: ev.estop?.id ?? '' });
         break;
       }
       case 'estopReset': {
-        if (this.safety.resetEStop()) {
-          this.logger.warn({ source: ev.estopReset?.source }, 'e-stop reset');
-          this.event(K.KIND_ESTOP_RESET, `e-stop reset by ${ev.estopReset?.source || 'unknown'}`);
-        }
+        const wasEngaged = this.safety.resetEStop();
+        if (wasEngaged) this.logger.warn({ source: ev.estopReset?.source, estopId: ev.estopReset?.id }, 'e-stop reset');
+        // Answered either way, so the hub's latch is cleared even when this robot (restarted) was not e-stopped.
+        this.event(K.KIND_ESTOP_RESET, `e-stop reset by ${ev.estopReset?.source || 'unknown'}${wasEngaged ? '' : ' (it was not engaged)'}`, { estopId: ev.estopReset?.id ?? '' });
         break;
       }
       case 'episodeStart': {
@@ -360,7 +361,7 @@ export class Agent {
     }
   }
 
-  private event(kind: v1.RobotEvent.Kind, message: string, extra: { reason?: string; leaseId?: string; sequence?: bigint } = {}): void {
+  private event(kind: v1.RobotEvent.Kind, message: string, extra: { reason?: string; leaseId?: string; sequence?: bigint; estopId?: string } = {}): void {
     const time = nowNs();
     const bytes = v1.RobotEvent.encode({
       timeNs: toLong(nowNs()),
@@ -369,6 +370,7 @@ export class Agent {
       reason: extra.reason ?? '',
       leaseId: extra.leaseId ?? this.safety.currentLeaseId ?? '',
       sequence: toLong(extra.sequence ?? 0n),
+      estopId: extra.estopId ?? '',
     }).finish();
     this.recorder?.recordEvent(bytes, time);
     this.link.publish('events', bytes, { qos: 1 });

@@ -11,6 +11,7 @@ import {
   type Ack,
   type Binary,
   type ClientToServerEvents,
+  type EStopLatchView,
   type LeaseUpdate,
   type OperatorError,
   type RobotSummary,
@@ -119,11 +120,13 @@ export class OperatorClient {
     return this.call((ack) => this.socket.emit('lease:release', { robotId }, ack));
   }
 
-  estop(robotId: string, reason = 'test'): Promise<null> {
+  /** Presses the e-stop; answers with the hub's latch (`pending` until the robot confirms). */
+  estop(robotId: string, reason = 'test'): Promise<EStopLatchView> {
     return this.call((ack) => this.socket.emit('estop', { robotId, reason }, ack));
   }
 
-  resetEstop(robotId: string): Promise<null> {
+  /** Asks for the e-stop's reset; answers with the latch `resetting` (null when the hub held none). */
+  resetEstop(robotId: string): Promise<EStopLatchView | null> {
     return this.call((ack) => this.socket.emit('estop:reset', { robotId }, ack));
   }
 

@@ -14,6 +14,7 @@ import { decide, type Action, type Actor } from '../access/access.ts';
 import { ClockEstimator } from '../clock/ClockEstimator.ts';
 import type { Logger } from '../log.ts';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
+import type { EStopLatches } from '../robots/EStopLatches.ts';
 import type { RobotFleet, RobotSession } from '../robots/RobotFleet.ts';
 import type { LeaseManager } from './LeaseManager.ts';
 import { onRequest, OperatorRequestError, reportError, robotIdOf, type OperatorServer, type OperatorSocket } from './operatorRequests.ts';
@@ -27,6 +28,7 @@ export interface OperatorGatewayOptions {
   isAdmin: (address: string) => boolean;
   fleet: RobotFleet;
   leases: LeaseManager;
+  estops: EStopLatches;
   fanout: StateFanout;
   metrics: HubMetrics;
   logger: Logger;
@@ -67,7 +69,10 @@ export class OperatorGateway {
     o.fleet.on('status', (robotId, payload) => {
       for (const sink of o.fanout.sinks(robotId)) this.socket(sink.id)?.emit('robot:status', robotId, payload);
     });
-    o.fleet.on('online', (robotId) => this.resendLease(robotId));
+    // A robot that went offline has no driver when it is back: its lease ends, and nobody's old command stream
+    // resumes on a reconnected (or restarted) robot until a lease is granted again.
+    o.fleet.on('offline', (robotId) => o.leases.revoke(robotId, 'robot_offline'));
+    o.estops.on('changed', (robotId) => this.broadcastSummary(robotId));
     o.fleet.on('removed', (robotId) => this.onRobotRemoved(robotId));
     o.leases.on('granted', (robotId, holder) => {
       o.metrics.leaseChanges.inc({ change: 'granted' });
@@ -100,7 +105,7 @@ export class OperatorGateway {
 
   summaryOf(session: RobotSession): RobotSummary {
     const holder = this.o.leases.holder(session.record.id);
-    return this.o.fleet.summary(session, { holder: holder?.operatorId ?? null, queueLength: this.o.leases.queueLength(session.record.id) });
+    return this.o.fleet.summary(session, { holder: holder?.operatorId ?? null, queueLength: this.o.leases.queueLength(session.record.id), estopLatch: this.o.estops.view(session.record.id) });
   }
 
   private socket(id: string): OperatorSocket | undefined {
@@ -118,15 +123,6 @@ export class OperatorGateway {
     const session = this.o.fleet.get(robotId);
     if (!session) return;
     this.o.io.emit('robot:presence', this.summaryOf(session));
-  }
-
-  private resendLease(robotId: string): void {
-    const holder = this.o.leases.holder(robotId);
-    if (!holder) return;
-    // The robot drops its lease when it loses the hub; tell it again who drives.
-    this.o.fleet.sendSession(robotId, {
-      leaseGranted: { leaseId: holder.leaseId, operatorId: holder.operatorId, expiresAtNs: toLong(BigInt(holder.expiresAtMs) * 1_000_000n) },
-    });
   }
 
   private onRobotRemoved(robotId: string): void {
@@ -173,7 +169,8 @@ export class OperatorGateway {
 
     onRequest(socket, this.o, 'lease:request', async (req) => {
       const robotId = robotIdOf(req);
-      await this.requireRobot(robotId, socket, 'robot:drive');
+      const session = await this.requireRobot(robotId, socket, 'robot:drive');
+      if (!session.online) throw new OperatorRequestError('robot_offline', `robot ${robotId} is offline; its lease can be taken once it is back`, robotId);
       const update = leases.request(robotId, socket.data.operatorId, socket.id);
       if (update.status === 'queued') metrics.leaseChanges.inc({ change: 'queued' });
       return update;
@@ -187,25 +184,28 @@ export class OperatorGateway {
       return null;
     });
 
+    // The e-stop path reads only memory before it sends (the robot session, the latch); the answer says `pending` until
+    // the robot confirms, online or not.
     onRequest(socket, this.o, 'estop', async (req) => {
       const robotId = robotIdOf(req);
       const session = await this.requireRobot(robotId, socket, 'robot:estop');
       const reason = typeof (req as { reason?: unknown }).reason === 'string' ? String((req as { reason: string }).reason).slice(0, 200) : '';
-      this.o.fleet.sendSession(robotId, { estop: { source: socket.data.operatorId, reason } });
-      logger.warn({ robotId, operatorId: socket.data.operatorId, reason, online: session.online }, 'E-STOP requested by operator');
-      return null;
+      const latch = await this.o.estops.engage(robotId, socket.data.operatorId, reason);
+      logger.warn({ robotId, operatorId: socket.data.operatorId, reason, online: session.online, estopId: latch.estopId, state: latch.state }, 'E-STOP requested by operator');
+      return latch;
     });
 
     onRequest(socket, this.o, 'estop:reset', async (req) => {
       const robotId = robotIdOf(req);
       const session = await this.requireRobot(robotId, socket, 'robot:estop');
+      if (!session.online) throw new OperatorRequestError('robot_offline', `robot ${robotId} is offline; its e-stop can be reset only with the robot there to confirm it`, robotId);
       const isOwner = decide(this.actorOf(socket), 'robot:manage', { kind: 'robot', robotId, owner: session.record.owner ?? null, enrolled: true }) === null;
       if (leases.holder(robotId)?.connectionId !== socket.id && !isOwner) {
         throw new OperatorRequestError('not_lease_holder', `only the lease holder or the robot's owner may reset the e-stop of ${robotId}; take the lease first`, robotId);
       }
-      this.o.fleet.sendSession(robotId, { estopReset: { source: socket.data.operatorId } });
-      logger.warn({ robotId, operatorId: socket.data.operatorId }, 'e-stop reset by operator');
-      return null;
+      const latch = await this.o.estops.requestReset(robotId, socket.data.operatorId);
+      logger.warn({ robotId, operatorId: socket.data.operatorId, estopId: latch?.estopId }, 'e-stop reset requested by operator');
+      return latch;
     });
 
     socket.on('control', (robotId: unknown, payload: unknown) => {
@@ -245,9 +245,10 @@ export class OperatorGateway {
       throw new OperatorRequestError('bad_command', `ControlCommand could not be decoded: ${(err as Error).message}`, robotId);
     }
     const seq = fromLong(command.sequence);
+    if (!session.online || !session.description) throw new OperatorRequestError('robot_offline', `robot ${robotId} is offline; the command was not sent`, robotId);
     const leaseProblem = this.o.leases.check(robotId, socket.id, command.leaseId);
     if (leaseProblem) throw Object.assign(new OperatorRequestError(leaseProblem.code, leaseProblem.message, robotId), { sequence: seq });
-    if (!session.online || !session.description) throw new OperatorRequestError('robot_offline', `robot ${robotId} is offline; the command was not sent`, robotId);
+    if (this.o.estops.held(robotId)) throw new OperatorRequestError('estopped', `robot ${robotId} is e-stopped (held by the hub until its reset is confirmed); reset the e-stop before driving`, robotId);
     if (session.status?.estop) throw new OperatorRequestError('estopped', `robot ${robotId} is e-stopped; reset the e-stop before driving`, robotId);
     checkCommandAgainst(session.description, command, robotId);
 

@@ -2,7 +2,7 @@
 // state and status, its clock offset, and the checks every inbound message
 // passes before anything else in the hub sees it.
 import { EventEmitter } from 'node:events';
-import { allRobotsTopic, describedJoints, fromLong, nowNs, parseRobotTopic, robotTopic, toLong, v1, type RobotChannel, type RobotSummary } from '@teleop/proto';
+import { allRobotsTopic, describedJoints, type EStopLatchView, fromLong, nowNs, parseRobotTopic, robotTopic, toLong, v1, type RobotChannel, type RobotSummary } from '@teleop/proto';
 import type { BrokerLink } from '../broker/BrokerLink.ts';
 import { ClockEstimator } from '../clock/ClockEstimator.ts';
 import type { Logger } from '../log.ts';
@@ -35,6 +35,8 @@ export interface RobotSession {
   inFlight: { sequence: bigint; leaseId: string; hubNs: bigint }[];
   pings: Map<string, bigint>;
   nextPingId: bigint;
+  /** Offline because the robot said so (or its last will did), or because it fell silent while still connected. */
+  offlineBecause: 'presence' | 'silent' | null;
 }
 
 interface FleetEvents {
@@ -61,6 +63,11 @@ export interface RobotFleetOptions {
   pingIntervalMs?: number;
   /** How often to look for robots revoked by another process (the CLI). */
   revocationPollMs?: number;
+  /**
+   * A robot that sends nothing for this long is offline, whatever its last presence said (it answers the hub's clock
+   * probes every pingIntervalMs): a robot that left without a last will or an `offline` message.
+   */
+  silenceMs?: number;
 }
 
 const INBOUND: RobotChannel[] = ['presence', 'describe', 'state', 'status', 'events', 'pong'];
@@ -144,7 +151,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     this.emit('removed', robotId);
   }
 
-  summary(session: RobotSession, lease: { holder: string | null; queueLength: number }): RobotSummary {
+  summary(session: RobotSession, lease: { holder: string | null; queueLength: number; estopLatch: EStopLatchView | null }): RobotSummary {
     return {
       robotId: session.record.id,
       name: session.record.name,
@@ -155,6 +162,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
       queueLength: lease.queueLength,
       mode: v1.RobotMode[session.status?.mode ?? v1.RobotMode.ROBOT_MODE_UNSPECIFIED] ?? 'ROBOT_MODE_UNSPECIFIED',
       estop: session.status?.estop ?? false,
+      estopLatch: lease.estopLatch,
       cameras: (session.description?.cameras ?? []).map((c) => ({ name: c.name ?? '', width: c.width ?? 0, height: c.height ?? 0, fps: c.fps ?? 0 })),
     };
   }
@@ -195,6 +203,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
       inFlight: [],
       pings: new Map(),
       nextPingId: 1n,
+      offlineBecause: null,
     };
   }
 
@@ -238,6 +247,11 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   }
 
   private handle(session: RobotSession, channel: RobotChannel, payload: Buffer): void {
+    if (channel !== 'presence') {
+      session.lastSeenMs = Date.now();
+      // A robot that fell silent and is heard again is back (one that said it left must say it is back).
+      if (!session.online && session.offlineBecause === 'silent') this.setOnline(session, true, 'heard');
+    }
     try {
       switch (channel) {
         case 'presence':
@@ -276,23 +290,31 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   private onPresence(session: RobotSession, payload: Buffer): void {
     const text = payload.toString('utf8');
     if (text !== 'online' && text !== 'offline') throw new RobotMessageError('malformed', `presence must be "online" or "offline", got "${text.slice(0, 40)}"`);
-    const online = text === 'online';
     session.lastSeenMs = Date.now();
+    this.setOnline(session, text === 'online', 'presence');
+  }
+
+  private setOnline(session: RobotSession, online: boolean, why: 'presence' | 'silent' | 'heard'): void {
     if (online === session.online) return;
     session.online = online;
+    session.offlineBecause = online ? null : why === 'silent' ? 'silent' : 'presence';
     const id = session.record.id;
     if (online) {
       this.options.metrics.robotsConnected.inc();
-      this.options.logger.info({ robotId: id }, 'robot online');
+      this.options.logger.info({ robotId: id, why }, 'robot online');
       this.burstPings(session);
       this.emit('online', id);
     } else {
       this.options.metrics.robotsConnected.dec();
-      this.options.logger.info({ robotId: id }, 'robot offline');
+      this.options.logger.info({ robotId: id, why }, why === 'silent' ? `robot offline: nothing heard from it for ${this.silenceMs} ms` : 'robot offline');
       session.inFlight = [];
       this.emit('offline', id);
     }
     this.emit('changed', id);
+  }
+
+  private get silenceMs(): number {
+    return this.options.silenceMs ?? 8000;
   }
 
   private onDescribe(session: RobotSession, payload: Buffer): void {
@@ -426,7 +448,12 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   }
 
   private pingAll(): void {
-    for (const s of this.sessions.values()) if (s.online) this.ping(s);
+    const now = Date.now();
+    for (const s of this.sessions.values()) {
+      if (!s.online) continue;
+      if (s.lastSeenMs !== null && now - s.lastSeenMs > this.silenceMs) this.setOnline(s, false, 'silent');
+      else this.ping(s);
+    }
   }
 
   private async pollRevocations(): Promise<void> {

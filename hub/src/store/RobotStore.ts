@@ -4,6 +4,18 @@
 import type { HubDb } from './database.ts';
 import type { RobotsTable } from './schema.ts';
 
+/** An e-stop the hub holds for a robot (see robots/EStopLatches.ts). */
+export interface EstopLatch {
+  robotId: string;
+  id: string;
+  source: string;
+  reason: string;
+  engagedAt: string;
+  confirmedAt: string | null;
+  resetRequestedAt: string | null;
+  resetBy: string | null;
+}
+
 /** A joint's position limits (rad), by name, in the order of the robot's state vector. */
 export interface JointLimit {
   name: string;
@@ -143,6 +155,47 @@ export class RobotStore {
   /** Sets the joint limits only if none are registered yet (trust on first use). */
   async setJointLimitsOnce(id: string, limits: JointLimit[]): Promise<void> {
     await this.db.updateTable('robots').set({ joint_limits: JSON.stringify(limits) }).where('id', '=', id).where('joint_limits', 'is', null).execute();
+  }
+
+  // E-stop latches
+
+  /** Every e-stop the hub holds (loaded at start; the latches live in memory after). */
+  async estopLatches(): Promise<EstopLatch[]> {
+    const rows = await this.db.selectFrom('estop_latches').selectAll().execute();
+    return rows.map((r) => ({
+      robotId: r.robot_id,
+      id: r.id,
+      source: r.source,
+      reason: r.reason,
+      engagedAt: r.engaged_at,
+      confirmedAt: r.confirmed_at,
+      resetRequestedAt: r.reset_requested_at,
+      resetBy: r.reset_by,
+    }));
+  }
+
+  /** Stores a robot's latch as it is now (one per robot). */
+  async saveEstopLatch(l: EstopLatch): Promise<void> {
+    const row = {
+      robot_id: l.robotId,
+      id: l.id,
+      source: l.source,
+      reason: l.reason,
+      engaged_at: l.engagedAt,
+      confirmed_at: l.confirmedAt,
+      reset_requested_at: l.resetRequestedAt,
+      reset_by: l.resetBy,
+    };
+    await this.db
+      .insertInto('estop_latches')
+      .values(row)
+      .onConflict((oc) => oc.column('robot_id').doUpdateSet(row))
+      .execute();
+  }
+
+  /** Removes a robot's latch, if it is still the one named. */
+  async deleteEstopLatch(robotId: string, id: string): Promise<void> {
+    await this.db.deleteFrom('estop_latches').where('robot_id', '=', robotId).where('id', '=', id).execute();
   }
 
   async revokedSince(sinceIso: string): Promise<{ id: string; revokedAt: string }[]> {

@@ -248,4 +248,20 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('robots').addColumn('joint_limits', 'text').execute();
     },
   },
+  '0013_estop_latches': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // E-stops the hub holds for robots until each robot confirms its reset (they survive a hub restart).
+      await db.schema
+        .createTable('estop_latches')
+        .addColumn('robot_id', 'text', (c) => c.primaryKey())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('engaged_at', 'text', (c) => c.notNull())
+        .addColumn('confirmed_at', 'text')
+        .addColumn('reset_requested_at', 'text')
+        .addColumn('reset_by', 'text')
+        .execute();
+    },
+  },
 };

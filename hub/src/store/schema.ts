@@ -233,7 +233,23 @@ export interface GoldEpisodesTable {
   added_at: string;
 }
 
+/** An operator's e-stop of a robot, held by the hub until the robot confirms its reset. */
+export interface EstopLatchesTable {
+  robot_id: string;
+  /** Named in the EStop the robot is sent; its KIND_ESTOP_ENGAGED event names it back. */
+  id: string;
+  source: string;
+  reason: string;
+  engaged_at: string;
+  /** When the robot last confirmed it (null: pending; back to null when the robot reconnects until it confirms again). */
+  confirmed_at: string | null;
+  /** When a reset was asked for, and by whom (the latch goes once the robot confirms the reset). */
+  reset_requested_at: string | null;
+  reset_by: string | null;
+}
+
 export interface Database {
+  estop_latches: EstopLatchesTable;
   gold_episodes: GoldEpisodesTable;
   chain_cursors: ChainCursorsTable;
   reward_epochs: RewardEpochsTable;

@@ -4,7 +4,7 @@
 // at 60 Hz (a leader arm is read faster than that); anything else stops the
 // stream and the robot's watchdog holds it.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describedJoints, fromLong, nowNs, toLong, v1, type LeaseUpdate, type OperatorError, type SubscribeResult } from '@teleop/proto';
+import { describedJoints, fromLong, nowNs, toLong, v1, type EStopLatchView, type LeaseUpdate, type OperatorError, type SubscribeResult } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
 import { request } from '../hub/hubSocket.ts';
 
@@ -226,7 +226,7 @@ export function useTeleop(robotId: string): Teleop {
       socket.emit('estop', { robotId, reason: 'console e-stop' }, () => undefined);
     },
     resetEstop: async () => {
-      await request<null>((ack) => socket.emit('estop:reset', { robotId }, ack));
+      await request<EStopLatchView | null>((ack) => socket.emit('estop:reset', { robotId }, ack));
     },
     setTarget,
     nudge,

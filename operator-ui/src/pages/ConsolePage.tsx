@@ -150,7 +150,9 @@ export function ConsolePage({ robotId }: { robotId: string }) {
   const inputs = useDriveInputs(teleop, teleop.joints, speed);
   const [video, setVideo] = useState<VideoMeasures>({ latencyMs: null, lossPercent: null });
   const onMeasures = useCallback((m: VideoMeasures) => setVideo(m), []);
-  const estop = teleop.status?.estop ?? summary?.estop ?? false;
+  // The hub's latch (pressed from any console) or the robot's own status.
+  const latch = summary?.estopLatch ?? null;
+  const estop = latch !== null || (teleop.status?.estop ?? summary?.estop ?? false);
   const driving = teleop.lease?.status === 'granted' && teleop.target !== null;
   const { estop: pressEstop } = teleop;
 
@@ -178,6 +180,15 @@ export function ConsolePage({ robotId }: { robotId: string }) {
         <button type="button" className={`estop ${estop ? 'latched' : ''}`} onClick={pressEstop} aria-keyshortcuts="Space" data-testid="estop">
           E-STOP <small>(Space)</small>
         </button>
+        {latch && (
+          <span className={`chip ${latch.state === 'confirmed' ? 'bad' : 'warn'}`} role="status" data-testid="estop-state">
+            {latch.state === 'pending'
+              ? 'E-STOP pending: the robot has not confirmed it yet'
+              : latch.state === 'confirmed'
+                ? 'E-STOP confirmed by the robot'
+                : 'Reset asked: waiting for the robot to confirm'}
+          </span>
+        )}
         {estop && (
           <button type="button" onClick={() => void teleop.resetEstop().catch(() => undefined)} data-testid="estop-reset">
             Reset e-stop

@@ -1476,6 +1476,9 @@ export namespace teleop {
             /** EStop reason. */
             reason: string;
 
+            /** EStop id. */
+            id: string;
+
             /**
              * Creates a new EStop instance using the specified properties.
              * @param [properties] Properties to set
@@ -1566,6 +1569,9 @@ export namespace teleop {
                 /** EStop reason */
                 reason?: (string|null);
 
+                /** EStop id */
+                id?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -1595,6 +1601,9 @@ export namespace teleop {
 
             /** EStopReset source. */
             source: string;
+
+            /** EStopReset id. */
+            id: string;
 
             /**
              * Creates a new EStopReset instance using the specified properties.
@@ -1682,6 +1691,9 @@ export namespace teleop {
 
                 /** EStopReset source */
                 source?: (string|null);
+
+                /** EStopReset id */
+                id?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2973,6 +2985,9 @@ export namespace teleop {
             /** RobotEvent reason. */
             reason: string;
 
+            /** RobotEvent estopId. */
+            estopId: string;
+
             /**
              * Creates a new RobotEvent instance using the specified properties.
              * @param [properties] Properties to set
@@ -3074,6 +3089,9 @@ export namespace teleop {
 
                 /** RobotEvent reason */
                 reason?: (string|null);
+
+                /** RobotEvent estopId */
+                estopId?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -4426,6 +4426,7 @@ export const teleop = $root.teleop = (() => {
              * @typedef {Object} teleop.v1.EStop.$Properties
              * @property {string|null} [source] EStop source
              * @property {string|null} [reason] EStop reason
+             * @property {string|null} [id] EStop id
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4474,6 +4475,14 @@ export const teleop = $root.teleop = (() => {
             EStop.prototype.reason = "";
 
             /**
+             * EStop id.
+             * @member {string} id
+             * @memberof teleop.v1.EStop
+             * @instance
+             */
+            EStop.prototype.id = "";
+
+            /**
              * Creates a new EStop instance using the specified properties.
              * @function create
              * @memberof teleop.v1.EStop
@@ -4509,6 +4518,8 @@ export const teleop = $root.teleop = (() => {
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.source);
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.id);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4584,6 +4595,15 @@ export const teleop = $root.teleop = (() => {
                                 delete message.reason;
                             continue;
                         }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4638,6 +4658,9 @@ export const teleop = $root.teleop = (() => {
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
                     if (!$util.isString(message.reason))
                         return "reason: string expected";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
                 return null;
             };
 
@@ -4665,6 +4688,9 @@ export const teleop = $root.teleop = (() => {
                 if (object.reason != null)
                     if (typeof object.reason !== "string" || object.reason.length)
                         message.reason = $String(object.reason);
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
                 return message;
             };
 
@@ -4688,11 +4714,14 @@ export const teleop = $root.teleop = (() => {
                 if (options.defaults) {
                     object.source = "";
                     object.reason = "";
+                    object.id = "";
                 }
                 if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
                     object.source = message.source;
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
                     object.reason = message.reason;
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
                 return object;
             };
 
@@ -4730,6 +4759,7 @@ export const teleop = $root.teleop = (() => {
              * Properties of a EStopReset.
              * @typedef {Object} teleop.v1.EStopReset.$Properties
              * @property {string|null} [source] EStopReset source
+             * @property {string|null} [id] EStopReset id
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4770,6 +4800,14 @@ export const teleop = $root.teleop = (() => {
             EStopReset.prototype.source = "";
 
             /**
+             * EStopReset id.
+             * @member {string} id
+             * @memberof teleop.v1.EStopReset
+             * @instance
+             */
+            EStopReset.prototype.id = "";
+
+            /**
              * Creates a new EStopReset instance using the specified properties.
              * @function create
              * @memberof teleop.v1.EStopReset
@@ -4803,6 +4841,8 @@ export const teleop = $root.teleop = (() => {
                     throw $Error("max depth exceeded");
                 if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== "")
                     writer.uint32(/* id 1, wireType 2 =*/10).string(message.source);
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.id);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4869,6 +4909,15 @@ export const teleop = $root.teleop = (() => {
                                 delete message.source;
                             continue;
                         }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4920,6 +4969,9 @@ export const teleop = $root.teleop = (() => {
                 if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
                     if (!$util.isString(message.source))
                         return "source: string expected";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
                 return null;
             };
 
@@ -4944,6 +4996,9 @@ export const teleop = $root.teleop = (() => {
                 if (object.source != null)
                     if (typeof object.source !== "string" || object.source.length)
                         message.source = $String(object.source);
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
                 return message;
             };
 
@@ -4964,10 +5019,14 @@ export const teleop = $root.teleop = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     object.source = "";
+                    object.id = "";
+                }
                 if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
                     object.source = message.source;
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
                 return object;
             };
 
@@ -8981,6 +9040,7 @@ export const teleop = $root.teleop = (() => {
              * @property {string|null} [leaseId] RobotEvent leaseId
              * @property {Long|null} [sequence] RobotEvent sequence
              * @property {string|null} [reason] RobotEvent reason
+             * @property {string|null} [estopId] RobotEvent estopId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -9061,6 +9121,14 @@ export const teleop = $root.teleop = (() => {
             RobotEvent.prototype.reason = "";
 
             /**
+             * RobotEvent estopId.
+             * @member {string} estopId
+             * @memberof teleop.v1.RobotEvent
+             * @instance
+             */
+            RobotEvent.prototype.estopId = "";
+
+            /**
              * Creates a new RobotEvent instance using the specified properties.
              * @function create
              * @memberof teleop.v1.RobotEvent
@@ -9104,6 +9172,8 @@ export const teleop = $root.teleop = (() => {
                     writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.sequence);
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
                     writer.uint32(/* id 6, wireType 2 =*/50).string(message.reason);
+                if (message.estopId != null && $Object.hasOwnProperty.call(message, "estopId") && message.estopId !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.estopId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9215,6 +9285,15 @@ export const teleop = $root.teleop = (() => {
                                 delete message.reason;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.estopId = value;
+                            else
+                                delete message.estopId;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -9281,6 +9360,9 @@ export const teleop = $root.teleop = (() => {
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
                     if (!$util.isString(message.reason))
                         return "reason: string expected";
+                if (message.estopId != null && $Object.hasOwnProperty.call(message, "estopId"))
+                    if (!$util.isString(message.estopId))
+                        return "estopId: string expected";
                 return null;
             };
 
@@ -9369,6 +9451,9 @@ export const teleop = $root.teleop = (() => {
                 if (object.reason != null)
                     if (typeof object.reason !== "string" || object.reason.length)
                         message.reason = $String(object.reason);
+                if (object.estopId != null)
+                    if (typeof object.estopId !== "string" || object.estopId.length)
+                        message.estopId = $String(object.estopId);
                 return message;
             };
 
@@ -9404,6 +9489,7 @@ export const teleop = $root.teleop = (() => {
                     } else
                         object.sequence = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.reason = "";
+                    object.estopId = "";
                 }
                 if (message.timeNs != null && $Object.hasOwnProperty.call(message, "timeNs"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -9427,6 +9513,8 @@ export const teleop = $root.teleop = (() => {
                         object.sequence = options.longs === $String ? $util.Long.prototype.toString.call(message.sequence) : options.longs === $Number ? new $util.LongBits(message.sequence.low >>> 0, message.sequence.high >>> 0).toNumber(true) : message.sequence;
                 if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
                     object.reason = message.reason;
+                if (message.estopId != null && $Object.hasOwnProperty.call(message, "estopId"))
+                    object.estopId = message.estopId;
                 return object;
             };
 

@@ -5,13 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * The console's page: its own scripts and styles only (no inline script, no eval), data from the hub's origin
- * ('self' covers its WebSocket too), images, media and workers also from blob: URLs (textures, previews).
- * WebRTC media does not pass through CSP.
+ * The console's page: its own scripts and styles only (no inline script, no eval; WebAssembly may compile: the
+ * protobuf runtime's 64-bit arithmetic uses a tiny module), data from the hub's origin ('self' covers its
+ * WebSocket too), images, media and workers also from blob: URLs (textures, previews). WebRTC media does not
+ * pass through CSP.
  */
 export const CONSOLE_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

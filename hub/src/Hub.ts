@@ -11,6 +11,9 @@ import { ExternalBroker } from './broker/ExternalBroker.ts';
 import { publicHubUrl, type HubConfig } from './config.ts';
 import { createHttpServer } from './http/httpServer.ts';
 import { consoleRoutes } from './http/consoleRoutes.ts';
+import { OriginPolicy } from './http/originPolicy.ts';
+import { COMMON_SECURITY_HEADERS, DOCUMENT_CSP } from './http/securityHeaders.ts';
+import { announceRunningHub, withdrawRunningHub } from './process/runningHub.ts';
 import type { RouteEntry } from './access/httpAccess.ts';
 import { createLogger, type Logger } from './log.ts';
 import { HubMetrics } from './metrics/HubMetrics.ts';
@@ -119,7 +122,7 @@ export class Hub {
           });
       cleanups.push(() => broker.close());
 
-      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs });
+      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs, urdf: { maxBytes: config.maxUrdfBytes } });
       // E-stops held for robots: loaded, and listening, before the first robot is heard (a latch reaches a robot first).
       const estops = new EStopLatches({ store: stores.robots, send: (robotId, event) => fleet.sendSession(robotId, event), logger: logger.child({ room: 'estop' }) });
       await estops.load();
@@ -134,6 +137,8 @@ export class Hub {
       let hub: Hub | undefined;
       const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId });
       const admins = new Set(config.adminAddresses.map((a) => a.toLowerCase()));
+      // The public URL's origin joins once the hub listens (its port may be chosen then).
+      const origins = new OriginPolicy(config.allowedOrigins);
       const { app, routes } = createHttpServer(
         logger,
         { health: () => hub?.health() ?? {} },
@@ -149,6 +154,7 @@ export class Hub {
             else if (action === 'broker:auth') metrics.drop('broker', 'auth_failed');
           },
         },
+        origins,
       );
       const io: OperatorServer = new SocketIoServer(app.server, {
         serveClient: false,
@@ -156,8 +162,19 @@ export class Hub {
         // Leave other upgrades (MQTT over WebSocket on /mqtt) alone.
         destroyUpgrade: false,
         maxHttpBufferSize: 1_000_000,
-        cors: { origin: true, credentials: true },
+        // A browser page elsewhere, even on another port of this host, would carry the session cookie.
+        cors: { origin: (origin, answer) => answer(null, origin !== undefined && origins.allows(origin)), credentials: true },
+        allowRequest: (req, answer) => {
+          const refusal = origins.refusal(req.headers);
+          if (refusal) metrics.drop('operator', 'forbidden_origin');
+          answer(refusal, refusal === null);
+        },
       });
+      const securityHeaders = (headers: Record<string, string>): void => {
+        Object.assign(headers, COMMON_SECURITY_HEADERS, { 'content-security-policy': DOCUMENT_CSP });
+      };
+      io.engine.on('initial_headers', securityHeaders);
+      io.engine.on('headers', securityHeaders);
       const gateway = new OperatorGateway({
         io,
         identify: async (headers, token) => (await auth.session(tokenFrom(headers, token)))?.address ?? null,
@@ -266,6 +283,9 @@ export class Hub {
       const port = (app.server.address() as AddressInfo).port;
       const url = publicHubUrl(config, port);
       publicUrl = url;
+      origins.setPublicUrl(url);
+      announceRunningHub(config.dataDir, url);
+      cleanups.push(async () => withdrawRunningHub(config.dataDir));
       const adopted = await adoptLegacyDatasetDirs(config.dataDir, blobs);
       if (adopted > 0) logger.info({ files: adopted }, 'dataset versions built before the blob store held them moved into it');
       await datasets.resumeBuilds();
@@ -326,6 +346,7 @@ export class Hub {
       await this.app.close().catch(() => undefined);
       await this.episodes.close();
       await this.stores.close();
+      withdrawRunningHub(this.config.dataDir);
       this.logger.info('hub stopped');
     })();
     return this.closing;

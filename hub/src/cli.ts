@@ -14,6 +14,7 @@ import { startLocalChain } from './chain/localChain.ts';
 import { REWARDS_USAGE, rewardsCommand } from './rewards/rewardsCli.ts';
 import type { RunningAnvil } from '@teleop/contracts';
 import { processesToWatch, stopOnSignals } from './process/shutdown.ts';
+import { runningHubUrl } from './process/runningHub.ts';
 
 const USAGE = `usage: teleop-hub <command> [options]
 
@@ -38,7 +39,7 @@ ${Object.entries(HUB_OPTIONS)
 
 const ROBOT_OPTIONS = {
   data: HUB_OPTIONS.data,
-  'public-url': HUB_OPTIONS['public-url'],
+  'public-url': { ...HUB_OPTIONS['public-url'], help: "hub URL for the printed agent command (default: the URL of the hub running on --data, else http://127.0.0.1:8080)" },
   name: { env: 'TELEOP_ROBOT_NAME', help: 'robot name' },
   model: { env: 'TELEOP_ROBOT_MODEL', help: 'robot model' },
   id: { env: 'TELEOP_ROBOT_ID', help: 'robot id (default: generated)' },
@@ -62,8 +63,14 @@ async function robotsCommand(argv: string[]): Promise<number> {
   const r = new OptionReader(argv, ROBOT_OPTIONS, process.env, ['json']);
   const [sub, arg] = r.positionals;
   const dataDir = resolve(r.string('data') ?? './data');
-  const hubUrl = publicHubUrl({ publicUrl: r.url('public-url', ['http:', 'https:']), host: '127.0.0.1' }, 8080);
+  const publicUrl = r.url('public-url', ['http:', 'https:']);
   r.check();
+  // The agent command names the hub the robot should reach: the one serving this data directory, when one runs.
+  const running = publicUrl ? null : runningHubUrl(dataDir);
+  const hubUrl = running ?? publicHubUrl({ publicUrl, host: '127.0.0.1' }, 8080);
+  if (!publicUrl && !running && (sub === 'enroll' || sub === 'rotate-secret')) {
+    console.error(`teleop-hub: no hub is running on ${dataDir}; the agent command assumes ${hubUrl} (give --public-url to name another)`);
+  }
   switch (sub) {
     case 'enroll': {
       const name = r.string('name');

@@ -16,6 +16,8 @@ export interface HubConfig {
   port: number;
   /** URL robots and browsers use to reach the hub; derived from host/port when unset. */
   publicUrl: string | undefined;
+  /** Web origins besides the public URL's that may use a session (operator socket, CORS, writes). */
+  allowedOrigins: string[];
   /** Embedded broker TCP port; 0 picks a free one. Ignored with mqttUrl. */
   mqttPort: number;
   /** External broker URL; unset means the embedded aedes broker. */
@@ -24,7 +26,7 @@ export interface HubConfig {
   mqttPassword: string | undefined;
   /** Broker URL announced to robots; defaults to the embedded listener or mqttUrl. */
   mqttPublicUrl: string | undefined;
-  /** Bearer token the external broker must send to the HTTP auth endpoints; unset leaves them open. */
+  /** Bearer token the external broker must send to the HTTP auth endpoints; unset turns the endpoints off. */
   brokerAuthToken: string | undefined;
   /** Revoke a lease after this long without commands. */
   leaseIdleMs: number;
@@ -36,6 +38,8 @@ export interface HubConfig {
   stateMaxRateHz: number;
   /** Largest MQTT payload a robot may publish. */
   maxPayloadBytes: number;
+  /** Largest URDF a robot may announce, bytes. */
+  maxUrdfBytes: number;
   /** Chain the hub's sign-in messages and contracts are on. */
   chainId: number;
   /** Domain sign-in messages must name; default: host of the public URL. */
@@ -96,18 +100,20 @@ export const HUB_OPTIONS = {
   data: { env: 'TELEOP_DATA_DIR', default: './data', help: 'data directory (SQLite database, blobs)' },
   host: { env: 'TELEOP_HOST', default: '127.0.0.1', help: 'interface to listen on (0.0.0.0 for every interface)' },
   port: { env: 'TELEOP_PORT', default: '8080', help: 'HTTP, socket.io and MQTT-over-WebSocket (/mqtt) port; 0 = any free port' },
-  'public-url': { env: 'TELEOP_PUBLIC_URL', help: 'URL robots and browsers reach the hub at (default http://HOST:PORT)' },
+  'public-url': { env: 'TELEOP_PUBLIC_URL', help: 'URL robots and browsers reach the hub at (default http://HOST:PORT); only its origin may use a session' },
+  'allowed-origins': { env: 'TELEOP_ALLOWED_ORIGINS', help: 'comma-separated web origins besides the public URL\'s allowed to use a session, e.g. http://localhost:5173 for the console\'s dev server' },
   'mqtt-port': { env: 'TELEOP_MQTT_PORT', default: '1883', help: 'embedded MQTT broker TCP port; 0 = any free port' },
   'mqtt-url': { env: 'TELEOP_MQTT_URL', help: 'use this external broker (mqtt://host:1883) instead of the embedded one' },
   'mqtt-username': { env: 'TELEOP_MQTT_USERNAME', default: 'hub', help: "the hub's own user on an external broker" },
   'mqtt-password': { env: 'TELEOP_MQTT_PASSWORD', help: "the hub's own password on an external broker" },
   'mqtt-public-url': { env: 'TELEOP_MQTT_PUBLIC_URL', help: 'broker URL announced to robots (default: the embedded listener, or --mqtt-url)' },
-  'broker-auth-token': { env: 'TELEOP_BROKER_AUTH_TOKEN', help: 'bearer token an external broker must send to /api/v1/broker/authenticate|authorize' },
+  'broker-auth-token': { env: 'TELEOP_BROKER_AUTH_TOKEN', help: 'bearer token an external broker must send to /api/v1/broker/authenticate|authorize (unset: those endpoints are off)' },
   'lease-idle-ms': { env: 'TELEOP_LEASE_IDLE_MS', default: '30000', help: 'revoke a control lease after this long without commands' },
   'robot-silence-ms': { env: 'TELEOP_ROBOT_SILENCE_MS', default: '8000', help: 'a robot heard nothing from for this long is offline (robots answer clock probes every second)' },
   'lease-max-ms': { env: 'TELEOP_LEASE_MAX_MS', default: '900000', help: 'longest a control lease lasts before it is offered to the queue' },
   'state-max-rate': { env: 'TELEOP_STATE_MAX_RATE_HZ', default: '60', help: 'default and largest JointState rate sent to an operator, Hz' },
   'max-payload-bytes': { env: 'TELEOP_MAX_PAYLOAD_BYTES', default: '262144', help: 'largest MQTT payload a robot may publish' },
+  'max-urdf-bytes': { env: 'TELEOP_MAX_URDF_BYTES', default: '131072', help: 'largest URDF a robot may announce; a larger one is refused with its description' },
   'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id of sign-in messages (31337: the local anvil chain)' },
   'auth-domain': { env: 'TELEOP_AUTH_DOMAIN', help: 'domain sign-in messages must name (default: host:port of the public URL)' },
   'ui-dir': { env: 'TELEOP_UI_DIR', help: 'built operator console to serve at / (default: operator-ui/dist of this repository)' },
@@ -234,6 +240,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
     host: r.string('host') ?? '127.0.0.1',
     port: r.int('port', 0, 65535),
     publicUrl: r.url('public-url', ['http:', 'https:']),
+    allowedOrigins: readOrigins(r),
     mqttPort: r.int('mqtt-port', 0, 65535),
     mqttUrl,
     mqttUsername: r.string('mqtt-username') ?? 'hub',
@@ -245,6 +252,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
     leaseMaxMs: r.int('lease-max-ms', 10_000, 86_400_000),
     stateMaxRateHz: r.int('state-max-rate', 1, 1000),
     maxPayloadBytes: r.int('max-payload-bytes', 1024, 16 * 1024 * 1024),
+    maxUrdfBytes: r.int('max-urdf-bytes', 1024, 16 * 1024 * 1024),
     chainId: r.int('chain-id', 1, 2 ** 32),
     authDomain: r.string('auth-domain'),
     uiDir: resolve(r.string('ui-dir') ?? DEFAULT_UI_DIR),
@@ -271,6 +279,23 @@ export function readHubConfig(r: OptionReader): HubConfig {
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
   r.check();
   return config;
+}
+
+/** Origins as browsers send them: scheme, host and port, nothing after. */
+function readOrigins(r: OptionReader): string[] {
+  return r.list('allowed-origins').flatMap((text) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(text);
+    } catch {
+      url = null;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== text.replace(/\/$/, '')) {
+      r.problems.push(`${r.label('allowed-origins')}: "${text}" is not an origin (http(s)://host[:port], no path)`);
+      return [];
+    }
+    return [url.origin];
+  });
 }
 
 function readChain(r: OptionReader): HubConfig['chain'] {

@@ -24,23 +24,40 @@ export const CHROMIUM_ARGS = [
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;
+  /** What the hub's Content-Security-Policy blocked in any page of this browser (the console must need nothing it forbids). */
+  cspViolations: string[];
+  /** Closes the browser (and prints any CSP violations, so a policy that breaks a page does not pass unseen). */
   close(): Promise<void>;
 }
+
+/** Reports each CSP violation of a page to its console, where the harness collects it. */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.documentURI));`;
 
 export async function openBrowser(url: string, viewport = { width: 1280, height: 720 }, initScripts: string[] = []): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'teleop-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport });
   // tsx (esbuild keepNames) wraps named functions in __name(); functions handed to page.evaluate need it defined.
   await context.addInitScript('globalThis.__name = (f) => f;');
+  await context.addInitScript(REPORT_CSP_VIOLATIONS);
   for (const script of initScripts) await context.addInitScript(script);
+  const cspViolations: string[] = [];
+  const watch = (p: Page): void => {
+    p.on('console', (m) => {
+      if (m.text().startsWith('CSP violation: ')) cspViolations.push(m.text());
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   return {
     context,
     page,
+    cspViolations,
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
+      if (cspViolations.length > 0) console.error(`the hub's Content-Security-Policy blocked what a page asked for:\n${[...new Set(cspViolations)].join('\n')}`);
     },
   };
 }

@@ -8,7 +8,7 @@ import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/s
 import { MemoryNonceStore, type NonceStore, type SessionStore } from '../store/SessionStore.ts';
 import { randomToken } from './randomToken.ts';
 
-export type AuthErrorCode = 'bad_message' | 'wrong_domain' | 'wrong_chain' | 'unknown_nonce' | 'expired' | 'bad_signature' | 'no_session';
+export type AuthErrorCode = 'bad_message' | 'wrong_domain' | 'wrong_chain' | 'unknown_nonce' | 'expired' | 'issued_in_future' | 'bad_signature' | 'no_session';
 
 export class AuthError extends Error {
   override name = 'AuthError';
@@ -38,6 +38,8 @@ export interface Session {
 
 /** A message issued longer ago than this is refused even without an expiration time. */
 const MAX_MESSAGE_AGE_MS = 10 * 60_000;
+/** How far ahead of the hub's clock a wallet's clock may be: a message issued later than this is refused. */
+export const MAX_CLOCK_SKEW_MS = 60_000;
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
@@ -84,6 +86,9 @@ export class SiweAuth {
     if (parsed.domain !== this.options.domain) throw new AuthError('wrong_domain', `the message is for ${parsed.domain}, this hub is ${this.options.domain}`);
     if (parsed.chainId !== this.options.chainId) throw new AuthError('wrong_chain', `the message is for chain ${parsed.chainId}, this hub uses chain ${this.options.chainId}`);
     if (now - parsed.issuedAt.getTime() > MAX_MESSAGE_AGE_MS) throw new AuthError('expired', 'the message was issued too long ago');
+    if (parsed.issuedAt.getTime() - now > MAX_CLOCK_SKEW_MS) {
+      throw new AuthError('issued_in_future', `the message was issued ${Math.round((parsed.issuedAt.getTime() - now) / 1000)} s in the future; check this device's clock`);
+    }
     if (!validateSiweMessage({ message: parsed, domain: this.options.domain, nonce: parsed.nonce, time: new Date(now) })) {
       throw new AuthError('expired', 'the message is expired or not yet valid');
     }
@@ -123,7 +128,16 @@ export function tokenFrom(headers: { authorization?: string | undefined; cookie?
   if (bearer) return bearer;
   for (const part of (headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('='));
+    if (k === SESSION_COOKIE) return decodeCookieValue(v.join('='));
   }
   return undefined;
+}
+
+/** A malformed cookie value (bad percent-encoding) is no session, not an error. */
+function decodeCookieValue(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -19,7 +19,10 @@ export interface BrokerLink {
   publish(topic: string, payload: Uint8Array | string, options?: PublishOptions): void;
   /** Subscribes to an MQTT topic filter (wildcards allowed). */
   subscribe(filter: string, handler: MessageHandler): Promise<void>;
-  /** Forcibly disconnects a robot, when the broker lets the hub do that (embedded only). */
-  disconnectRobot(robotId: string): boolean;
+  /**
+   * Forcibly disconnects a robot, when the broker lets the hub do that (embedded only); with
+   * `authenticatedBefore` (ms since the epoch), only a connection that authenticated before then.
+   */
+  disconnectRobot(robotId: string, authenticatedBefore?: number): boolean;
   close(): Promise<void>;
 }

@@ -44,11 +44,14 @@ export class EmbeddedBroker implements BrokerLink {
     private readonly tcp: TcpServer,
     readonly robotUrl: string,
     private readonly logger: Logger,
+    /** When each robot connection authenticated (ms since the epoch): a rotated secret ends only the older ones. */
+    private readonly authenticatedAt: WeakMap<Client, number>,
   ) {}
 
   static async start(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
     const { registry, metrics, logger, maxPayloadBytes } = options;
     const aedes = await Aedes.createBroker({ id: 'teleop-hub', heartbeatInterval: 60_000 });
+    const authenticatedAt = new WeakMap<Client, number>();
 
     aedes.authenticate = (client, username, password, done) => {
       const robotId = username ?? '';
@@ -62,9 +65,14 @@ export class EmbeddedBroker implements BrokerLink {
         logger.warn({ clientId: client.id, robotId }, 'MQTT connection refused: client id must equal the robot id');
         return done(authError('client id must equal the robot id', NOT_AUTHORIZED), false);
       }
+      // Stamped when the check starts: a check that read the credentials before a rotation counts as older.
+      const checkedAt = Date.now();
       registry.authenticate(robotId, password.toString('utf8')).then(
         (res) => {
-          if (res.ok) return done(null, true);
+          if (res.ok) {
+            authenticatedAt.set(client, checkedAt);
+            return done(null, true);
+          }
           const reason = res.reason === 'revoked' ? 'revoked_robot' : res.reason === 'unknown_robot' ? 'unknown_robot' : 'auth_failed';
           metrics.drop('broker', reason);
           logger.warn({ robotId, reason: res.reason }, `MQTT connection refused for robot ${robotId}: ${res.reason.replace('_', ' ')}`);
@@ -116,7 +124,7 @@ export class EmbeddedBroker implements BrokerLink {
       tcp.listen(options.port, options.host, () => resolve());
     });
     const port = (tcp.address() as AddressInfo).port;
-    const broker = new EmbeddedBroker(aedes, tcp, `mqtt://${options.publicHost}:${port}`, logger);
+    const broker = new EmbeddedBroker(aedes, tcp, `mqtt://${options.publicHost}:${port}`, logger, authenticatedAt);
     tcp.on('connection', (socket) => {
       socket.setNoDelay(true);
       broker.track(socket);
@@ -183,10 +191,11 @@ export class EmbeddedBroker implements BrokerLink {
     });
   }
 
-  disconnectRobot(robotId: string): boolean {
+  disconnectRobot(robotId: string, authenticatedBefore?: number): boolean {
     const clients = (this.aedes as unknown as { clients: Record<string, Client | undefined> }).clients;
     const client = clients[robotId];
     if (!client) return false;
+    if (authenticatedBefore !== undefined && (this.authenticatedAt.get(client) ?? 0) >= authenticatedBefore) return false;
     client.close();
     return true;
   }

@@ -1,8 +1,10 @@
 // Broker discovery for robots (GET /api/v1/broker) and, for external
 // brokers, HTTP authentication/authorization endpoints in the shape EMQX's
-// HTTP auth uses: POST a JSON body, get {"result": "allow" | "deny"}.
+// HTTP auth uses: POST a JSON body, get {"result": "allow" | "deny"}. Those
+// answer only a caller with the configured token; without one they are off
+// (else anyone could test robot secrets through them).
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import type { BrokerLink } from './BrokerLink.ts';
@@ -15,7 +17,7 @@ export interface BrokerRoutesOptions {
   /** The hub's own broker user, allowed everything. */
   hubUsername: string;
   hubPassword: string | undefined;
-  /** Required bearer token for the auth endpoints, when set. */
+  /** Bearer token the auth endpoints require; unset turns them off. */
   authToken: string | undefined;
   /** Chain robots sign manifests for. */
   chainId: number;
@@ -40,9 +42,9 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Whether a request comes from the external broker (it carries the configured token; without one, any caller is the broker). */
+/** Whether a request comes from the external broker: it carries the configured token (none configured: nobody is the broker). */
 export function brokerToken(authToken: string | undefined): (req: FastifyRequest) => boolean {
-  return (req) => authToken === undefined || sameSecret(req.headers.authorization ?? '', `Bearer ${authToken}`);
+  return (req) => authToken !== undefined && sameSecret(req.headers.authorization ?? '', `Bearer ${authToken}`);
 }
 
 const BROKER = { access: { action: 'broker:auth' } } as const;
@@ -59,6 +61,16 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
       protocolVersion: 4,
       chainId: o.chainId,
     }));
+
+    if (o.authToken === undefined) {
+      // Off, and saying how to turn them on.
+      const off = { config: { access: { action: 'public:read' as const } } };
+      const answer = async (_req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> =>
+        reply.code(404).send({ error: 'not_found', message: 'the external-broker auth endpoints are off: start the hub with --broker-auth-token and give the broker that token' });
+      app.post('/api/v1/broker/authenticate', off, answer);
+      app.post('/api/v1/broker/authorize', off, answer);
+      return;
+    }
 
     app.post<{ Body: AuthBody }>(
       '/api/v1/broker/authenticate',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { CONSOLE_CSP } from './securityHeaders.ts';
 
 /** Where `npm run build --workspace operator-ui` writes the console, in this repository. */
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('../../../operator-ui/dist', import.meta.url));
@@ -22,6 +23,11 @@ export function consoleRoutes(uiDir: string) {
     // The console's files are public; the static plugin's routes take that declaration here.
     app.addHook('onRoute', (route) => {
       ((route as { config?: Record<string, unknown> }).config ??= {}).access = { action: 'public:read' };
+    });
+    // The console's page runs its own bundled scripts; its other files keep the server-wide policy.
+    app.addHook('onSend', async (_req, reply, payload) => {
+      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('content-security-policy', CONSOLE_CSP);
+      return payload;
     });
     if (existsSync(join(uiDir, 'index.html'))) {
       await app.register(fastifyStatic, { root: uiDir, prefix: '/', index: ['index.html'] });

@@ -8,6 +8,7 @@ const LATENCY_BUCKETS_S = [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.0
 /** Why a message or request was refused; the `reason` label of teleop_messages_dropped_total. */
 export type DropReason =
   | 'malformed'
+  | 'bad_urdf'
   | 'oversized'
   | 'foreign_topic'
   | 'unknown_channel'
@@ -28,6 +29,7 @@ export type DropReason =
   | 'bad_sdp'
   | 'unknown_viewer'
   | 'unauthenticated'
+  | 'forbidden_origin'
   | 'episode_conflict';
 
 export class HubMetrics {

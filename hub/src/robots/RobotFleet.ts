@@ -8,6 +8,7 @@ import { ClockEstimator } from '../clock/ClockEstimator.ts';
 import type { Logger } from '../log.ts';
 import type { DropReason, HubMetrics } from '../metrics/HubMetrics.ts';
 import type { RobotRecord, RobotRegistry } from './RobotRegistry.ts';
+import { checkUrdf, UrdfRefusedError, type UrdfPolicy } from './urdfPolicy.ts';
 
 /** A message refused by the fleet, with a reason a robot owner can act on. */
 export class RobotMessageError extends Error {
@@ -26,6 +27,8 @@ export interface RobotSession {
   lastSeenMs: number | null;
   description: v1.RobotDescription | null;
   descriptionBytes: Buffer | null;
+  /** Why the robot's last description was refused for its URDF, until it announces an acceptable one. */
+  urdfRefusal: string | null;
   status: v1.RobotStatus | null;
   statusBytes: Buffer | null;
   state: v1.JointState | null;
@@ -59,9 +62,11 @@ export interface RobotFleetOptions {
   metrics: HubMetrics;
   logger: Logger;
   maxPayloadBytes: number;
+  /** What a robot's URDF may hold (the hub serves it on its own origin). */
+  urdf: UrdfPolicy;
   /** Clock probe period per online robot. */
   pingIntervalMs?: number;
-  /** How often to look for robots revoked by another process (the CLI). */
+  /** How often to look for robots revoked, or whose secret was rotated, by another process (the CLI). */
   revocationPollMs?: number;
   /**
    * A robot that sends nothing for this long is offline, whatever its last presence said (it answers the hub's clock
@@ -85,6 +90,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   private pingTimer: NodeJS.Timeout | null = null;
   private revocationTimer: NodeJS.Timeout | null = null;
   private revocationCursor = new Date().toISOString();
+  private rotationCursor = new Date().toISOString();
 
   constructor(private readonly options: RobotFleetOptions) {
     super();
@@ -97,7 +103,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
       await broker.subscribe(allRobotsTopic(channel), (topic, payload) => this.receive(topic, payload));
     }
     this.pingTimer = setInterval(() => this.pingAll(), this.options.pingIntervalMs ?? 1000);
-    this.revocationTimer = setInterval(() => void this.pollRevocations(), this.options.revocationPollMs ?? 1000);
+    this.revocationTimer = setInterval(() => void this.pollCredentialChanges(), this.options.revocationPollMs ?? 1000);
   }
 
   stop(): void {
@@ -151,11 +157,31 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     this.emit('removed', robotId);
   }
 
+  /**
+   * Ends the live connection of a robot whose secret was rotated, if it authenticated before `rotatedAtMs` (with
+   * the old secret): a thief holding that secret is disconnected, and cannot come back.
+   */
+  endSessionsBefore(robotId: string, rotatedAtMs: number): void {
+    const session = this.sessions.get(robotId);
+    if (!session) return;
+    const { broker, logger } = this.options;
+    if (broker.kind === 'external') {
+      if (session.online) logger.error({ robotId }, `robot ${robotId}'s secret was rotated, but the external broker keeps its live connection: disconnect client ${robotId} there`);
+      return;
+    }
+    if (!broker.disconnectRobot(robotId, rotatedAtMs)) return;
+    logger.warn({ robotId }, `robot ${robotId}'s secret was rotated: its connection with the old secret was ended`);
+    // Whatever that connection left as its presence, it is gone.
+    broker.publish(robotTopic(robotId, 'presence'), 'offline', { qos: 1, retain: true });
+    this.setOnline(session, false, 'presence');
+  }
+
   summary(session: RobotSession, lease: { holder: string | null; queueLength: number; estopLatch: EStopLatchView | null }): RobotSummary {
     return {
       robotId: session.record.id,
       name: session.record.name,
-      model: session.description?.model || session.record.model,
+      // The model the owner enrolled; what the robot reports is in its description.
+      model: session.record.model,
       online: session.online,
       lastSeenAt: session.lastSeenMs === null ? null : new Date(session.lastSeenMs).toISOString(),
       leaseHolder: lease.holder,
@@ -195,6 +221,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
       lastSeenMs: null,
       description: null,
       descriptionBytes: null,
+      urdfRefusal: null,
       status: null,
       statusBytes: null,
       state: null,
@@ -334,6 +361,19 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
       }
       if (!(maxVelocity > 0) || !Number.isFinite(maxVelocity)) throw new RobotMessageError('malformed', `joint ${j.name} has invalid max velocity ${maxVelocity}`);
     }
+    if (d.urdf) {
+      try {
+        checkUrdf(d.urdf, this.options.urdf);
+      } catch (err) {
+        if (!(err instanceof UrdfRefusedError)) throw err;
+        session.urdfRefusal = `robot ${id} announced a URDF the hub refuses: ${err.message}`;
+        throw new RobotMessageError('bad_urdf', `description refused: ${err.message}; its URDF is not served until it announces an acceptable one`);
+      }
+    }
+    if (d.model && d.model !== session.record.model) {
+      this.options.logger.warn({ robotId: id, reported: d.model, enrolled: session.record.model }, `robot ${id} reports model ${d.model} but was enrolled as ${session.record.model}; the enrolled model is shown`);
+    }
+    session.urdfRefusal = null;
     session.description = d;
     session.descriptionBytes = payload;
     session.lastSeenMs = Date.now();
@@ -456,15 +496,20 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     }
   }
 
-  private async pollRevocations(): Promise<void> {
+  private async pollCredentialChanges(): Promise<void> {
     try {
       const revoked = await this.options.registry.revokedSince(this.revocationCursor);
       for (const r of revoked) {
         if (r.revokedAt > this.revocationCursor) this.revocationCursor = r.revokedAt;
         this.remove(r.id);
       }
+      const rotated = await this.options.registry.rotatedSince(this.rotationCursor);
+      for (const r of rotated) {
+        if (r.rotatedAt > this.rotationCursor) this.rotationCursor = r.rotatedAt;
+        this.endSessionsBefore(r.id, Date.parse(r.rotatedAt));
+      }
     } catch (err) {
-      this.options.logger.error({ err }, 'checking for revoked robots failed');
+      this.options.logger.error({ err }, 'checking for revoked robots and rotated secrets failed');
     }
   }
 }

@@ -148,6 +148,11 @@ export class RobotRegistry {
     return this.store.revokedSince(sinceIso);
   }
 
+  /** Robots whose secret was rotated after `sinceIso` (to end their sessions on a running hub). */
+  rotatedSince(sinceIso: string): Promise<{ id: string; rotatedAt: string }[]> {
+    return this.store.rotatedSince(sinceIso);
+  }
+
   /** Keeps a robot's presence change, for its owner's online time. */
   recordPresence(robotId: string, online: boolean): Promise<void> {
     return this.store.recordPresence(robotId, online, new Date().toISOString());

@@ -116,7 +116,10 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
     });
 
     app.post<{ Params: { id: string } }>('/api/v1/robots/:id/rotate-secret', { config: MANAGE, schema: { params: idParams } }, async (req) => {
+      const requestedAt = Date.now();
       const secret = await o.registry.rotateSecret(req.params.id);
+      // As revoking does: whoever is connected with the old secret is disconnected now.
+      o.fleet.endSessionsBefore(req.params.id, requestedAt);
       return { robotId: req.params.id, secret, command: o.agentCommand(req.params.id, secret) } satisfies httpApi.RobotCredentials;
     });
 

@@ -1,7 +1,9 @@
 // Read-only robot endpoints: the fleet with live presence, one robot's
-// description, and its URDF for the console.
+// description, and its URDF for the console (robot-written text on the hub's
+// origin: served as an inert download, never as a page).
 import type { FastifyInstance } from 'fastify';
 import { v1, type httpApi, type RobotSummary } from '@teleop/proto';
+import { SANDBOX_CSP } from '../http/securityHeaders.ts';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
 
 /** The fleet, each robot's description and model are public: what the console shows before sign-in. */
@@ -44,10 +46,15 @@ export function robotRoutes({ fleet, summaryOf }: RobotRoutesOptions) {
     app.get<{ Params: { id: string } }>('/api/v1/robots/:id/urdf', { ...PUBLIC, schema: { params: idParams } }, async (req, reply) => {
       const session = await fleet.find(req.params.id);
       if (!session) return reply.code(404).send({ error: 'unknown_robot', message: `no robot "${req.params.id}" is enrolled` });
+      if (session.urdfRefusal) return reply.code(422).send({ error: 'urdf_refused', message: session.urdfRefusal });
       if (!session.description?.urdf) {
         return reply.code(404).send({ error: 'no_urdf', message: `robot ${req.params.id} has not announced a URDF (is it online?)` });
       }
-      return reply.type('application/xml').send(session.description.urdf);
+      return reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${session.record.id}.urdf"`)
+        .header('content-security-policy', SANDBOX_CSP)
+        .send(session.description.urdf);
     });
   };
 }

@@ -198,6 +198,11 @@ export class RobotStore {
     await this.db.deleteFrom('estop_latches').where('robot_id', '=', robotId).where('id', '=', id).execute();
   }
 
+  async rotatedSince(sinceIso: string): Promise<{ id: string; rotatedAt: string }[]> {
+    const rows = await this.db.selectFrom('robots').select(['id', 'secret_rotated_at']).where('secret_rotated_at', '>', sinceIso).execute();
+    return rows.map((r) => ({ id: r.id, rotatedAt: r.secret_rotated_at ?? sinceIso }));
+  }
+
   async revokedSince(sinceIso: string): Promise<{ id: string; revokedAt: string }[]> {
     const rows = await this.db.selectFrom('robots').select(['id', 'revoked_at']).where('revoked_at', '>', sinceIso).execute();
     return rows.map((r) => ({ id: r.id, revokedAt: r.revoked_at ?? sinceIso }));

@@ -122,7 +122,7 @@ export class Hub {
           });
       cleanups.push(() => broker.close());
 
-      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs, urdf: { maxBytes: config.maxUrdfBytes } });
+      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs, urdf: { maxBytes: config.maxUrdfBytes }, budget: config.robotBudget });
       // E-stops held for robots: loaded, and listening, before the first robot is heard (a latch reaches a robot first).
       const estops = new EStopLatches({ store: stores.robots, send: (robotId, event) => fleet.sendSession(robotId, event), logger: logger.child({ room: 'estop' }) });
       await estops.load();
@@ -187,6 +187,8 @@ export class Hub {
         logger: logger.child({ room: 'operators' }),
         stateMaxRateHz: config.stateMaxRateHz,
         hubVersion: HUB_VERSION,
+        maxConnectionsPerWallet: config.maxConnectionsPerWallet,
+        maxQueueLength: config.maxQueueLength,
       });
       const relay: MediaRelay = new WeriftRelay({
         ice: config.ice,

@@ -40,6 +40,12 @@ export interface HubConfig {
   maxPayloadBytes: number;
   /** Largest URDF a robot may announce, bytes. */
   maxUrdfBytes: number;
+  /** What each robot may send: JointStates/s, bytes/s over every topic, how long over budget before it is disconnected. */
+  robotBudget: { stateRate: number; bytesRate: number; disconnectAfterMs: number; coolDownMs: number };
+  /** Socket.io connections one wallet may hold at once. */
+  maxConnectionsPerWallet: number;
+  /** Longest queue behind a robot's lease (each wallet has one place in it). */
+  maxQueueLength: number;
   /** Chain the hub's sign-in messages and contracts are on. */
   chainId: number;
   /** Domain sign-in messages must name; default: host of the public URL. */
@@ -113,6 +119,11 @@ export const HUB_OPTIONS = {
   'lease-max-ms': { env: 'TELEOP_LEASE_MAX_MS', default: '900000', help: 'longest a control lease lasts before it is offered to the queue' },
   'state-max-rate': { env: 'TELEOP_STATE_MAX_RATE_HZ', default: '60', help: 'default and largest JointState rate sent to an operator, Hz' },
   'max-payload-bytes': { env: 'TELEOP_MAX_PAYLOAD_BYTES', default: '262144', help: 'largest MQTT payload a robot may publish' },
+  'robot-max-state-rate': { env: 'TELEOP_ROBOT_MAX_STATE_RATE', default: '600', help: 'JointStates per second a robot may publish; more are dropped (the agent publishes at most 500)' },
+  'robot-max-bytes-rate': { env: 'TELEOP_ROBOT_MAX_BYTES_RATE', default: String(4 * 1024 * 1024), help: 'bytes per second a robot may publish over every topic; more are dropped' },
+  'robot-over-budget-ms': { env: 'TELEOP_ROBOT_OVER_BUDGET_MS', default: '3000', help: 'a robot over its budget this long is disconnected (and again if it sends within 10 s)' },
+  'max-connections-per-wallet': { env: 'TELEOP_MAX_CONNECTIONS_PER_WALLET', default: '16', help: 'operator connections (console tabs, scripts) one wallet may hold at once' },
+  'max-queue-length': { env: 'TELEOP_MAX_QUEUE_LENGTH', default: '100', help: "longest queue behind a robot's lease; each wallet has one place in it" },
   'max-urdf-bytes': { env: 'TELEOP_MAX_URDF_BYTES', default: '131072', help: 'largest URDF a robot may announce; a larger one is refused with its description' },
   'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id of sign-in messages (31337: the local anvil chain)' },
   'auth-domain': { env: 'TELEOP_AUTH_DOMAIN', help: 'domain sign-in messages must name (default: host:port of the public URL)' },
@@ -253,6 +264,14 @@ export function readHubConfig(r: OptionReader): HubConfig {
     stateMaxRateHz: r.int('state-max-rate', 1, 1000),
     maxPayloadBytes: r.int('max-payload-bytes', 1024, 16 * 1024 * 1024),
     maxUrdfBytes: r.int('max-urdf-bytes', 1024, 16 * 1024 * 1024),
+    robotBudget: {
+      stateRate: r.int('robot-max-state-rate', 1, 1_000_000),
+      bytesRate: r.int('robot-max-bytes-rate', 1024, 1024 ** 3),
+      disconnectAfterMs: r.int('robot-over-budget-ms', 100, 3_600_000),
+      coolDownMs: 10_000,
+    },
+    maxConnectionsPerWallet: r.int('max-connections-per-wallet', 1, 100_000),
+    maxQueueLength: r.int('max-queue-length', 1, 100_000),
     chainId: r.int('chain-id', 1, 2 ** 32),
     authDomain: r.string('auth-domain'),
     uiDir: resolve(r.string('ui-dir') ?? DEFAULT_UI_DIR),
@@ -276,6 +295,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
     logLevel: r.oneOf('log-level', ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const),
     exitWithParent: r.string('exit-with-parent') === undefined ? undefined : r.oneOf('exit-with-parent', ['parent', 'launcher'] as const),
   };
+  if (config.robotBudget.bytesRate < config.maxPayloadBytes) r.problems.push(`${r.label('robot-max-bytes-rate')} must be at least ${r.label('max-payload-bytes')} (${config.maxPayloadBytes}), or the largest message would never pass`);
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
   r.check();
   return config;

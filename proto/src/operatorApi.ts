@@ -37,7 +37,13 @@ export type OperatorErrorCode =
   /** No viewer session with that id on this connection. */
   | 'unknown_viewer'
   /** The robot is (or is not) recording, against what the request needs. */
-  | 'episode_conflict';
+  | 'episode_conflict'
+  /** This wallet holds as many connections as the hub allows one wallet (--max-connections-per-wallet). */
+  | 'too_many_connections'
+  /** This wallet already holds or waits for the robot's lease on another connection (one place per wallet). */
+  | 'one_place_per_wallet'
+  /** The queue behind the robot's lease is as long as the hub allows (--max-queue-length). */
+  | 'queue_full';
 
 export interface OperatorError {
   code: OperatorErrorCode;

@@ -220,7 +220,8 @@ async function stateFloodAttack(o: StateFloodAttack): Promise<void> {
       published++;
     }
     const stream = client.stream as { writableNeedDrain?: boolean; once(e: string, f: () => void): void } | undefined;
-    if (stream?.writableNeedDrain) await new Promise<void>((r) => stream.once('drain', r));
+    // A stream the hub closed never drains: wait for whichever comes first.
+    if (stream?.writableNeedDrain) await new Promise<void>((r) => (stream.once('drain', r), stream.once('close', r)));
     else await new Promise((r) => setImmediate(r));
   }
   client.end(true);

@@ -10,6 +10,7 @@ export type DropReason =
   | 'malformed'
   | 'bad_urdf'
   | 'oversized'
+  | 'over_budget'
   | 'foreign_topic'
   | 'unknown_channel'
   | 'unknown_robot'
@@ -30,7 +31,10 @@ export type DropReason =
   | 'unknown_viewer'
   | 'unauthenticated'
   | 'forbidden_origin'
-  | 'episode_conflict';
+  | 'episode_conflict'
+  | 'too_many_connections'
+  | 'one_place_per_wallet'
+  | 'queue_full';
 
 export class HubMetrics {
   readonly registry = new Registry();
@@ -64,6 +68,17 @@ export class HubMetrics {
     name: 'teleop_messages_dropped_total',
     help: 'Messages and requests refused, by source (robot, operator, broker) and reason',
     labelNames: ['source', 'reason'],
+    registers: [this.registry],
+  });
+  readonly robotBudgetDisconnects = new Counter({
+    name: 'teleop_robot_budget_disconnects_total',
+    help: 'Robots disconnected for staying over their message budget (their over-budget messages count as dropped, reason over_budget)',
+    registers: [this.registry],
+  });
+  readonly operatorRefusals = new Counter({
+    name: 'teleop_operator_limits_total',
+    help: 'Operator connections and queue places refused by a limit, by limit (connections_per_wallet, queue_per_wallet, queue_length)',
+    labelNames: ['limit'],
     registers: [this.registry],
   });
   readonly statesCoalesced = new Counter({

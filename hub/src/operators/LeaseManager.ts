@@ -87,6 +87,19 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
     return this.leases.get(robotId)?.holder ?? undefined;
   }
 
+  /** The connection through which a wallet holds or waits for a robot's lease, if it does. */
+  placeOf(robotId: string, operatorId: string): string | null {
+    const lease = this.leases.get(robotId);
+    if (!lease) return null;
+    if (lease.holder?.operatorId === operatorId) return lease.holder.connectionId;
+    return lease.queue.find((q) => q.operatorId === operatorId)?.connectionId ?? null;
+  }
+
+  /** Who waits for a robot's lease, in order (position = index + 1). */
+  queued(robotId: string): readonly QueueEntry[] {
+    return this.leases.get(robotId)?.queue ?? [];
+  }
+
   queueLength(robotId: string): number {
     return this.leases.get(robotId)?.queue.length ?? 0;
   }

@@ -36,7 +36,17 @@ export interface OperatorGatewayOptions {
   stateMaxRateHz: number;
   hubVersion: string;
   clockProbeIntervalMs?: number;
+  /** Connections one wallet may hold at once (default 16). */
+  maxConnectionsPerWallet?: number;
+  /** Longest queue behind a robot's lease (default 100). */
+  maxQueueLength?: number;
 }
+
+/**
+ * Queue positions and robot summaries are sent at most this often per robot: when hundreds of queued connections
+ * come and go at once, each change is not sent to everyone (work that grew with the square of the crowd).
+ */
+const COALESCE_MS = 50;
 
 function toBuffer(data: unknown): Buffer | null {
   if (Buffer.isBuffer(data)) return data;
@@ -47,6 +57,13 @@ function toBuffer(data: unknown): Buffer | null {
 
 export class OperatorGateway {
   private readonly probeTimer: NodeJS.Timeout;
+  private readonly walletConnections = new Map<string, number>();
+  /** Robots whose queue positions, and robots whose summary, are to be sent at the next flush. */
+  private readonly queuesToSend = new Set<string>();
+  private readonly summariesToSend = new Set<string>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  /** The queue position each waiting connection was last told, per robot: only a change is sent. */
+  private readonly toldPositions = new Map<string, Map<string, number>>();
 
   constructor(private readonly o: OperatorGatewayOptions) {
     o.io.use((socket, next) => {
@@ -57,6 +74,15 @@ export class OperatorGateway {
             o.metrics.drop('operator', 'unauthenticated');
             return next(Object.assign(new Error('sign in with your wallet first: no valid session'), { data: { code: 'unauthenticated' } }));
           }
+          const held = this.walletConnections.get(address) ?? 0;
+          const max = o.maxConnectionsPerWallet ?? 16;
+          if (held >= max) {
+            o.metrics.drop('operator', 'too_many_connections');
+            o.metrics.operatorRefusals.inc({ limit: 'connections_per_wallet' });
+            return next(Object.assign(new Error(`this wallet already holds ${held} connections to the hub, the most one wallet may; close some (other tabs, scripts) first`), { data: { code: 'too_many_connections' } }));
+          }
+          // Counted from here (handshakes run concurrently), given back when the connection ends.
+          this.walletConnections.set(address, held + 1);
           socket.data.operatorId = address;
           next();
         },
@@ -90,9 +116,10 @@ export class OperatorGateway {
       o.logger.info({ robotId, operatorId: holder.operatorId, leaseId: holder.leaseId, reason }, 'lease ended');
       this.broadcastSummary(robotId);
     });
-    o.leases.on('queue', (robotId, entries) => {
-      for (const e of entries) this.emitLease(e.connectionId, o.leases.updateFor(robotId, e.connectionId));
-      this.broadcastSummary(robotId);
+    o.leases.on('queue', (robotId) => {
+      this.queuesToSend.add(robotId);
+      this.summariesToSend.add(robotId);
+      this.scheduleFlush();
     });
     this.probeTimer = setInterval(() => {
       for (const s of o.io.of('/').sockets.values()) this.probeClock(s);
@@ -101,6 +128,7 @@ export class OperatorGateway {
 
   close(): void {
     clearInterval(this.probeTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
   }
 
   summaryOf(session: RobotSession): RobotSummary {
@@ -119,10 +147,36 @@ export class OperatorGateway {
     this.o.metrics.operatorOut.inc({ event: 'lease:update' });
   }
 
+  /** Sends every connection the robot's summary, at the next flush (coalesced). */
   private broadcastSummary(robotId: string): void {
-    const session = this.o.fleet.get(robotId);
-    if (!session) return;
-    this.o.io.emit('robot:presence', this.summaryOf(session));
+    this.summariesToSend.add(robotId);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => this.flush(), COALESCE_MS);
+  }
+
+  /** One pass per robot over its queue, and one summary to everyone: O(connections) however many changes it covers. */
+  private flush(): void {
+    this.flushTimer = null;
+    for (const robotId of this.queuesToSend) {
+      const told = this.toldPositions.get(robotId) ?? new Map<string, number>();
+      const now = new Map<string, number>();
+      this.o.leases.queued(robotId).forEach((e, i) => {
+        now.set(e.connectionId, i + 1);
+        if (told.get(e.connectionId) !== i + 1) this.emitLease(e.connectionId, { robotId, status: 'queued', position: i + 1 });
+      });
+      if (now.size > 0) this.toldPositions.set(robotId, now);
+      else this.toldPositions.delete(robotId);
+    }
+    this.queuesToSend.clear();
+    for (const robotId of this.summariesToSend) {
+      const session = this.o.fleet.get(robotId);
+      if (session) this.o.io.emit('robot:presence', this.summaryOf(session));
+    }
+    this.summariesToSend.clear();
   }
 
   private onRobotRemoved(robotId: string): void {
@@ -144,6 +198,9 @@ export class OperatorGateway {
 
     socket.on('disconnect', (reason) => {
       metrics.operatorsConnected.dec();
+      const held = (this.walletConnections.get(socket.data.operatorId) ?? 1) - 1;
+      if (held > 0) this.walletConnections.set(socket.data.operatorId, held);
+      else this.walletConnections.delete(socket.data.operatorId);
       leases.releaseConnection(socket.id, 'disconnected');
       fanout.unsubscribeAll(socket.id);
       logger.info({ operatorId: socket.data.operatorId, connection: socket.id, reason }, 'operator disconnected');
@@ -171,8 +228,25 @@ export class OperatorGateway {
       const robotId = robotIdOf(req);
       const session = await this.requireRobot(robotId, socket, 'robot:drive');
       if (!session.online) throw new OperatorRequestError('robot_offline', `robot ${robotId} is offline; its lease can be taken once it is back`, robotId);
+      const place = leases.placeOf(robotId, socket.data.operatorId);
+      if (place !== null && place !== socket.id) {
+        metrics.operatorRefusals.inc({ limit: 'queue_per_wallet' });
+        const what = leases.holder(robotId)?.connectionId === place ? 'holds' : 'waits for';
+        throw new OperatorRequestError('one_place_per_wallet', `your wallet already ${what} the lease of ${robotId} on another connection (another tab?); release it there first`, robotId);
+      }
+      const maxQueue = this.o.maxQueueLength ?? 100;
+      if (place === null && leases.holder(robotId) && leases.queueLength(robotId) >= maxQueue) {
+        metrics.operatorRefusals.inc({ limit: 'queue_length' });
+        throw new OperatorRequestError('queue_full', `${maxQueue} connections already wait for the lease of ${robotId}, the most the hub queues; try again later`, robotId);
+      }
       const update = leases.request(robotId, socket.data.operatorId, socket.id);
-      if (update.status === 'queued') metrics.leaseChanges.inc({ change: 'queued' });
+      if (update.status === 'queued') {
+        metrics.leaseChanges.inc({ change: 'queued' });
+        // The answer tells the position; the next flush need not.
+        let told = this.toldPositions.get(robotId);
+        if (!told) this.toldPositions.set(robotId, (told = new Map()));
+        told.set(socket.id, update.position!);
+      }
       return update;
     });
 

@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import type { DropReason, HubMetrics } from '../metrics/HubMetrics.ts';
 import type { RobotRecord, RobotRegistry } from './RobotRegistry.ts';
 import { checkUrdf, UrdfRefusedError, type UrdfPolicy } from './urdfPolicy.ts';
+import { RobotBudget, type RobotBudgetOptions } from './RobotBudget.ts';
 
 /** A message refused by the fleet, with a reason a robot owner can act on. */
 export class RobotMessageError extends Error {
@@ -73,7 +74,12 @@ export interface RobotFleetOptions {
    * probes every pingIntervalMs): a robot that left without a last will or an `offline` message.
    */
   silenceMs?: number;
+  /** What each robot may send (default DEFAULT_ROBOT_BUDGET). */
+  budget?: RobotBudgetOptions;
 }
+
+/** Above what an agent sends (states at most 500/s, a few hundred bytes each; a URDF now and then). */
+export const DEFAULT_ROBOT_BUDGET: RobotBudgetOptions = { stateRate: 600, bytesRate: 4 * 1024 * 1024, disconnectAfterMs: 3000, coolDownMs: 10_000 };
 
 const INBOUND: RobotChannel[] = ['presence', 'describe', 'state', 'status', 'events', 'pong'];
 const MAX_IN_FLIGHT = 64;
@@ -92,8 +98,13 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   private revocationCursor = new Date().toISOString();
   private rotationCursor = new Date().toISOString();
 
+  private readonly budget: RobotBudget;
+  private readonly budgetOptions: RobotBudgetOptions;
+
   constructor(private readonly options: RobotFleetOptions) {
     super();
+    this.budgetOptions = options.budget ?? DEFAULT_ROBOT_BUDGET;
+    this.budget = new RobotBudget(this.budgetOptions);
   }
 
   async start(): Promise<void> {
@@ -151,6 +162,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     this.refused.add(robotId);
     if (!session) return;
     this.sessions.delete(robotId);
+    this.budget.forget(robotId);
     const kicked = this.options.broker.disconnectRobot(robotId);
     this.options.logger.warn({ robotId, kicked }, 'robot revoked: removed from the fleet');
     if (session.online) this.options.metrics.robotsConnected.dec();
@@ -242,6 +254,8 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     if (payload.length > this.options.maxPayloadBytes) {
       return this.dropped(robotId, new RobotMessageError('oversized', `${payload.length}-byte ${channel} message is over the ${this.options.maxPayloadBytes}-byte limit`));
     }
+    const verdict = this.budget.admit(robotId, channel, payload.length);
+    if (verdict !== 'ok') return this.overBudget(robotId, channel, verdict);
     const session = this.sessions.get(robotId);
     if (session) return this.handle(session, channel, payload);
     if (this.refused.has(robotId)) return this.dropped(robotId, new RobotMessageError('unknown_robot', `message on ${topic} from a robot that is not enrolled or was revoked`));
@@ -301,6 +315,19 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
       // protobufjs throws plain Errors for undecodable bytes.
       this.dropped(session.record.id, new RobotMessageError('malformed', `undecodable ${channel} message (${payload.length} bytes): ${(err as Error).message}`));
     }
+  }
+
+  private overBudget(robotId: string, channel: RobotChannel, verdict: 'throttled' | 'disconnect'): void {
+    const { broker, logger, metrics } = this.options;
+    this.dropped(robotId, new RobotMessageError('over_budget', `robot ${robotId} sends more ${channel} messages than its budget (${this.budget.rateOf(channel)}/s, ${this.budgetOptions.bytesRate} bytes/s in all)`));
+    if (verdict !== 'disconnect') return;
+    if (broker.kind === 'external') {
+      if (this.sessions.get(robotId)?.online) logger.error({ robotId }, `robot ${robotId} stays over its message budget, but the external broker keeps its connection: its messages are dropped; disconnect client ${robotId} there`);
+      return;
+    }
+    if (!broker.disconnectRobot(robotId)) return;
+    metrics.robotBudgetDisconnects.inc();
+    logger.warn({ robotId }, `robot ${robotId} stayed over its message budget for ${this.budgetOptions.disconnectAfterMs} ms: disconnected, and again if it sends within ${this.budgetOptions.coolDownMs} ms`);
   }
 
   private dropped(robotId: string, err: RobotMessageError): void {

@@ -10,7 +10,7 @@ import { operatorSocketParser, type Ack, type LeaseUpdate } from '@teleop/proto'
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { enrollRobot, eventually, metric, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { signIn } from '../harness/signIn.ts';
-import { startAttack } from '../harness/underAttack.ts';
+import { attackOver, describeAnswers, startAttack, timeAnswers } from '../harness/underAttack.ts';
 
 function open(hubUrl: string, token: string): Promise<{ socket: Socket; refused?: string }> {
   const socket = io(hubUrl, { transports: ['websocket'], parser: operatorSocketParser, auth: { token }, reconnection: false, forceNew: true });
@@ -92,6 +92,29 @@ describe('4: one wallet, many connections queueing for a robot', () => {
       expect((await first.waitForLease((u) => u.status === 'granted')).robotId).toBe(creds.robotId);
     } finally {
       first.close();
+    }
+  });
+
+  it('answers health requests and e-stops all through 500 connections queueing and leaving at once', async () => {
+    const prober = await OperatorClient.connect(hub.url, 'sec4-prober');
+    try {
+      const attack = await startAttack('operators', { hubUrl: hub.url, robotId: creds.robotId, connections: 500, wallets: 40, perWallet: 10, rounds: 1 });
+      const over = attackOver(attack);
+      // Every probe is answered (a failed health request or e-stop throws); how fast is bench:attack's to measure.
+      const answers = await timeAnswers(hub.url, prober, creds.robotId, over);
+      const rounds = Object.fromEntries(attack.logs.filter((l) => l.msg.endsWith('round')).map((l) => [l.msg, l]));
+      console.log(`point 4 under attack: ${describeAnswers(answers)}`);
+      expect(answers.estopMs.length).toBeGreaterThan(0);
+      const one = rounds['one wallet round'] as unknown as { connections: Record<string, number>; requests: Record<string, number> };
+      const many = rounds['many wallets round'] as unknown as typeof one;
+      expect(one.connections).toEqual({ connected: 5, too_many_connections: 495 });
+      expect(one.requests.one_place_per_wallet).toBe(4);
+      expect(many.connections).toEqual({ connected: 200, too_many_connections: 200 });
+      expect(many.requests.one_place_per_wallet).toBe(160);
+      // The robot's e-stop latched by the probes holds.
+      expect((await prober.listRobots()).find((r) => r.robotId === creds.robotId)?.estop).toBe(true);
+    } finally {
+      prober.close();
     }
   });
 });

@@ -135,7 +135,7 @@ export class Hub {
       const leases = new LeaseManager({ idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs });
       const fanout = new StateFanout(() => metrics.statesCoalesced.inc());
       let hub: Hub | undefined;
-      const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId });
+      const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId, nonceTtlMs: config.nonceTtlMs });
       const admins = new Set(config.adminAddresses.map((a) => a.toLowerCase()));
       // The public URL's origin joins once the hub listens (its port may be chosen then).
       const origins = new OriginPolicy(config.allowedOrigins);

@@ -44,6 +44,8 @@ export interface HubConfig {
   chainId: number;
   /** Domain sign-in messages must name; default: host of the public URL. */
   authDomain: string | undefined;
+  /** How long a sign-in nonce is valid after it is issued. */
+  nonceTtlMs: number;
   /** Built operator console to serve at /. */
   uiDir: string;
   /** Largest episode file a robot may upload. */
@@ -116,6 +118,7 @@ export const HUB_OPTIONS = {
   'max-urdf-bytes': { env: 'TELEOP_MAX_URDF_BYTES', default: '131072', help: 'largest URDF a robot may announce; a larger one is refused with its description' },
   'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id of sign-in messages (31337: the local anvil chain)' },
   'auth-domain': { env: 'TELEOP_AUTH_DOMAIN', help: 'domain sign-in messages must name (default: host:port of the public URL)' },
+  'nonce-ttl-s': { env: 'TELEOP_NONCE_TTL_S', default: '300', help: 'seconds a sign-in nonce is valid after it is issued (1-600)' },
   'ui-dir': { env: 'TELEOP_UI_DIR', help: 'built operator console to serve at / (default: operator-ui/dist of this repository)' },
   'max-upload-bytes': { env: 'TELEOP_MAX_UPLOAD_BYTES', default: String(20 * 1024 ** 3), help: 'largest episode file a robot may upload' },
   'min-free-bytes': { env: 'TELEOP_MIN_FREE_BYTES', default: String(1024 ** 3), help: 'refuse uploads that would leave less free disk than this' },
@@ -255,6 +258,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
     maxUrdfBytes: r.int('max-urdf-bytes', 1024, 16 * 1024 * 1024),
     chainId: r.int('chain-id', 1, 2 ** 32),
     authDomain: r.string('auth-domain'),
+    nonceTtlMs: r.int('nonce-ttl-s', 1, 600) * 1000,
     uiDir: resolve(r.string('ui-dir') ?? DEFAULT_UI_DIR),
     maxUploadBytes: r.int('max-upload-bytes', 1024, Number.MAX_SAFE_INTEGER),
     minFreeBytes: r.int('min-free-bytes', 0, Number.MAX_SAFE_INTEGER),

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { isValidRobotId } from '@teleop/proto';
 import type { DataPolicy, JointLimit, RobotRecord, RobotStore } from '../store/RobotStore.ts';
-import { hashSecret, newSecret, secretDigest, verifySecret } from './secretHash.ts';
+import { hashSecret, newSecret, verifySecret } from './secretHash.ts';
 
 export type { DataPolicy, RobotRecord } from '../store/RobotStore.ts';
 
@@ -47,9 +47,6 @@ function newRobotId(): string {
 }
 
 export class RobotRegistry {
-  /** robotId -> (stored hash, digest of a secret that matched it): skips the slow check on reconnects. */
-  private readonly verified = new Map<string, { hash: string; digest: string }>();
-
   constructor(private readonly store: RobotStore) {}
 
   /** Sets a robot's data policy; applies to dataset versions created from now on (built ones never change). */
@@ -73,7 +70,7 @@ export class RobotRegistry {
     if (RESERVED_IDS.has(id)) throw new RobotEnrollError(`robot id "${id}" is reserved`);
     if (await this.store.exists(id)) throw new RobotEnrollError(`robot id "${id}" is already enrolled`);
     const secret = newSecret();
-    const robot = await this.store.insert({ id, name, model, owner: params.owner ?? null, secretHash: await hashSecret(secret), createdAt: new Date().toISOString() });
+    const robot = await this.store.insert({ id, name, model, owner: params.owner ?? null, secretHash: hashSecret(secret), createdAt: new Date().toISOString() });
     return { robot, secret };
   }
 
@@ -89,7 +86,6 @@ export class RobotRegistry {
   /** Marks a robot revoked; it can no longer connect. Returns false if it was unknown. */
   async revoke(id: string): Promise<boolean> {
     const revoked = await this.store.revoke(id, new Date().toISOString());
-    this.verified.delete(id);
     if (revoked) return true;
     if (!(await this.get(id))) throw new UnknownRobotError(id);
     return false;
@@ -98,20 +94,19 @@ export class RobotRegistry {
   /** Issues a new secret; the old one stops working at once. */
   async rotateSecret(id: string): Promise<string> {
     const secret = newSecret();
-    if (!(await this.store.replaceSecret(id, await hashSecret(secret), new Date().toISOString()))) throw new UnknownRobotError(id);
-    this.verified.delete(id);
+    if (!(await this.store.replaceSecret(id, hashSecret(secret), new Date().toISOString()))) throw new UnknownRobotError(id);
     return secret;
   }
 
+  /** Checks a robot's secret (see RobotAuthGuard for the throttled check of network clients). */
   async authenticate(id: string, secret: string): Promise<AuthResult> {
     const row = await this.store.credentials(id);
     if (!row) return { ok: false, reason: 'unknown_robot' };
     if (row.revoked) return { ok: false, reason: 'revoked' };
-    const digest = secretDigest(secret);
-    const known = this.verified.get(id);
-    if (known && known.hash === row.secretHash && known.digest === digest) return { ok: true };
-    if (!(await verifySecret(secret, row.secretHash))) return { ok: false, reason: 'bad_secret' };
-    this.verified.set(id, { hash: row.secretHash, digest });
+    const check = await verifySecret(secret, row.secretHash);
+    if (!check.match) return { ok: false, reason: 'bad_secret' };
+    // A hash an older hub stored (scrypt) gives way to the cheap form, unless the secret changed meanwhile.
+    if (check.outdated) await this.store.upgradeSecretHash(id, row.secretHash, hashSecret(secret));
     return { ok: true };
   }
 

@@ -130,6 +130,11 @@ export class RobotStore {
     return Number(res.numUpdatedRows) > 0;
   }
 
+  /** Stores another hash of the same secret (a cheaper form), if the stored one is still `from`; not a rotation. */
+  async upgradeSecretHash(id: string, from: string, to: string): Promise<void> {
+    await this.db.updateTable('robots').set({ secret_hash: to }).where('id', '=', id).where('secret_hash', '=', from).execute();
+  }
+
   /** What authentication compares: the stored secret hash and whether the robot is revoked. */
   async credentials(id: string): Promise<{ secretHash: string; revoked: boolean } | undefined> {
     const row = await this.db.selectFrom('robots').select(['secret_hash', 'revoked_at']).where('id', '=', id).executeTakeFirst();

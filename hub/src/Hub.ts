@@ -271,6 +271,7 @@ export class Hub {
           ownerEarnings: async (robotId, owner) => (await stores.rewards.ownerEarnings(robotId, owner)).toString(),
           summaryOf: (s) => gateway.summaryOf(s),
           agentCommand: (robotId, secret) => `npx robot-agent --hub ${publicUrl} --robot-id ${robotId} --secret ${secret} --driver sim`,
+          maxRobotsPerWallet: config.maxRobotsPerWallet,
         }),
       );
       await app.register(

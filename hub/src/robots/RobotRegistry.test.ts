@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores, type HubStores } from '../store/stores.ts';
-import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './RobotRegistry.ts';
+import { EnrollmentLimitError, RobotEnrollError, RobotRegistry, UnknownRobotError } from './RobotRegistry.ts';
 
 describe('RobotRegistry', () => {
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));
@@ -68,6 +68,18 @@ describe('RobotRegistry', () => {
     expect((await stores.robots.credentials(robot.id))!.secretHash).toBe(cheap);
     expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: true });
     expect((await registry.rotatedSince(since)).map((r) => r.id)).not.toContain(robot.id);
+  });
+
+  it("holds an owner to its limit of robots, even when enrollments arrive at once, and counts only those not revoked", async () => {
+    const owner = '0x00000000000000000000000000000000000A11CE';
+    const tries = await Promise.allSettled(Array.from({ length: 6 }, () => registry.enroll({ name: 'many', model: 'so101_sim', owner, ownerLimit: 2 })));
+    expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(2);
+    const refused = tries.find((t) => t.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(EnrollmentLimitError);
+    await registry.revoke((tries[0] as PromiseFulfilledResult<{ robot: { id: string } }>).value.robot.id);
+    await registry.enroll({ name: 'again', model: 'so101_sim', owner, ownerLimit: 2 });
+    await expect(registry.enroll({ name: 'more', model: 'so101_sim', owner, ownerLimit: 2 })).rejects.toThrow(/revoke/);
+    await registry.enroll({ name: 'unlimited', model: 'so101_sim', owner });
   });
 
   it('reports robots revoked after a point in time', async () => {

@@ -16,6 +16,8 @@ export interface EnrollParameters {
   owner?: string | null;
   /** Use this id instead of a generated one. */
   id?: string;
+  /** Refuse (EnrollmentLimitError) when the owner already has this many robots enrolled and not revoked. */
+  ownerLimit?: number;
 }
 
 export interface Enrollment {
@@ -28,6 +30,20 @@ export type AuthResult = { ok: true } | { ok: false; reason: 'unknown_robot' | '
 
 export class RobotEnrollError extends Error {
   override name = 'RobotEnrollError';
+}
+
+/** The owner has as many robots as the hub allows a wallet. */
+export class EnrollmentLimitError extends Error {
+  override name = 'EnrollmentLimitError';
+  readonly code = 'enrollment_limit';
+  constructor(
+    readonly owner: string,
+    readonly limit: number,
+  ) {
+    super(
+      `wallet ${owner} has ${limit} robots enrolled, the most this hub allows one wallet; revoke one it no longer uses, or ask an admin of the hub for more (admins enroll without a limit and set --max-robots-per-wallet)`,
+    );
+  }
 }
 
 export class UnknownRobotError extends Error {
@@ -47,6 +63,9 @@ function newRobotId(): string {
 }
 
 export class RobotRegistry {
+  /** Per owner, the enrollment under way: counting and inserting one at a time keeps a limit exact. */
+  private readonly enrolling = new Map<string, Promise<unknown>>();
+
   constructor(private readonly store: RobotStore) {}
 
   /** Sets a robot's data policy; applies to dataset versions created from now on (built ones never change). */
@@ -61,6 +80,15 @@ export class RobotRegistry {
   }
 
   async enroll(params: EnrollParameters): Promise<Enrollment> {
+    const { owner, ownerLimit } = params;
+    if (!owner || ownerLimit === undefined) return this.enrollNow(params);
+    return this.oneAtATime(owner, async () => {
+      if ((await this.store.countActive(owner)) >= ownerLimit) throw new EnrollmentLimitError(owner, ownerLimit);
+      return this.enrollNow(params);
+    });
+  }
+
+  private async enrollNow(params: EnrollParameters): Promise<Enrollment> {
     const name = params.name.trim();
     const model = params.model.trim();
     if (!name || name.length > 100) throw new RobotEnrollError('robot name must be 1 to 100 characters');
@@ -72,6 +100,16 @@ export class RobotRegistry {
     const secret = newSecret();
     const robot = await this.store.insert({ id, name, model, owner: params.owner ?? null, secretHash: hashSecret(secret), createdAt: new Date().toISOString() });
     return { robot, secret };
+  }
+
+  private oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const result = (this.enrolling.get(key) ?? Promise.resolve()).then(run);
+    const settled = result.catch(() => undefined);
+    this.enrolling.set(key, settled);
+    void settled.then(() => {
+      if (this.enrolling.get(key) === settled) this.enrolling.delete(key);
+    });
+    return result;
   }
 
   get(id: string): Promise<RobotRecord | undefined> {

@@ -103,6 +103,12 @@ export class RobotStore {
     return (await q.execute()).map(toRecord);
   }
 
+  /** Robots of an owner that are enrolled and not revoked. */
+  async countActive(owner: string): Promise<number> {
+    const row = await this.db.selectFrom('robots').select((eb) => eb.fn.countAll<number>().as('n')).where('owner', '=', owner).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** False when there is no such robot. */
   async setDataPolicy(id: string, policy: DataPolicy, allowedBuyers: string[] | null): Promise<boolean> {
     const r = await this.db

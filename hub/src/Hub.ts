@@ -41,6 +41,7 @@ import { episodeRoutes } from './episodes/episodeRoutes.ts';
 import { DatasetService } from './datasets/DatasetService.ts';
 import { datasetRoutes } from './datasets/datasetRoutes.ts';
 import { buildDatasetVersion } from './datasets/build/buildVersion.ts';
+import { RobotAuthGuard } from './robots/RobotAuthGuard.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
 import { robotRoutes } from './robots/robotRoutes.ts';
 import { openStores, type HubStores } from './store/stores.ts';
@@ -93,6 +94,7 @@ export class Hub {
     const stores = await openStores(config.dataDir);
     const registry = new RobotRegistry(stores.robots);
     const metrics = new HubMetrics();
+    const robotAuth = new RobotAuthGuard({ registry, metrics, logger: logger.child({ room: 'robots' }) });
     const cleanups: (() => Promise<unknown>)[] = [() => stores.close()];
     try {
       let chain: ChainService | null = null;
@@ -115,7 +117,7 @@ export class Hub {
             host: config.host,
             port: config.mqttPort,
             publicHost,
-            registry,
+            robotAuth,
             metrics,
             logger: logger.child({ room: 'broker' }),
             maxPayloadBytes: config.maxPayloadBytes,
@@ -135,7 +137,7 @@ export class Hub {
       const leases = new LeaseManager({ idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs });
       const fanout = new StateFanout(() => metrics.statesCoalesced.inc());
       let hub: Hub | undefined;
-      const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId });
+      const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId, nonceTtlMs: config.nonceTtlMs });
       const admins = new Set(config.adminAddresses.map((a) => a.toLowerCase()));
       // The public URL's origin joins once the hub listens (its port may be chosen then).
       const origins = new OriginPolicy(config.allowedOrigins);
@@ -147,7 +149,7 @@ export class Hub {
             const session = await auth.session(tokenFrom(req.headers));
             return session ? { address: session.address, admin: admins.has(session.address.toLowerCase()), sessionExpiresAt: session.expiresAt } : null;
           },
-          robotOf: (req) => robotFromAuthorization(registry, req.headers.authorization),
+          robotOf: (req) => robotFromAuthorization(robotAuth, req.headers.authorization, req.ip),
           isBroker: brokerToken(config.brokerAuthToken),
           denied: (denial, action) => {
             if (action === 'robot:report') metrics.drop('robot', 'auth_failed');
@@ -271,10 +273,11 @@ export class Hub {
           ownerEarnings: async (robotId, owner) => (await stores.rewards.ownerEarnings(robotId, owner)).toString(),
           summaryOf: (s) => gateway.summaryOf(s),
           agentCommand: (robotId, secret) => `npx robot-agent --hub ${publicUrl} --robot-id ${robotId} --secret ${secret} --driver sim`,
+          maxRobotsPerWallet: config.maxRobotsPerWallet,
         }),
       );
       await app.register(
-        brokerRoutes({ broker, registry, metrics, hubUsername: config.mqttUsername, hubPassword: config.mqttPassword, authToken: config.brokerAuthToken, chainId: config.chainId }),
+        brokerRoutes({ broker, robotAuth, metrics, hubUsername: config.mqttUsername, hubPassword: config.mqttPassword, authToken: config.brokerAuthToken, chainId: config.chainId }),
       );
       await app.register(metricsRoutes(metrics));
       await app.register(consoleRoutes(config.uiDir));

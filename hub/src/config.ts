@@ -50,6 +50,10 @@ export interface HubConfig {
   chainId: number;
   /** Domain sign-in messages must name; default: host of the public URL. */
   authDomain: string | undefined;
+  /** How long a sign-in nonce is valid after it is issued. */
+  nonceTtlMs: number;
+  /** Robots one wallet may have enrolled (not revoked) from the console; admins and the CLI are not limited. */
+  maxRobotsPerWallet: number;
   /** Built operator console to serve at /. */
   uiDir: string;
   /** Largest episode file a robot may upload. */
@@ -127,6 +131,8 @@ export const HUB_OPTIONS = {
   'max-urdf-bytes': { env: 'TELEOP_MAX_URDF_BYTES', default: '131072', help: 'largest URDF a robot may announce; a larger one is refused with its description' },
   'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id of sign-in messages (31337: the local anvil chain)' },
   'auth-domain': { env: 'TELEOP_AUTH_DOMAIN', help: 'domain sign-in messages must name (default: host:port of the public URL)' },
+  'nonce-ttl-s': { env: 'TELEOP_NONCE_TTL_S', default: '300', help: 'seconds a sign-in nonce is valid after it is issued (1-600)' },
+  'max-robots-per-wallet': { env: 'TELEOP_MAX_ROBOTS_PER_WALLET', default: '20', help: 'robots one wallet may have enrolled (not revoked) from the console; admins and `robots enroll` are not limited' },
   'ui-dir': { env: 'TELEOP_UI_DIR', help: 'built operator console to serve at / (default: operator-ui/dist of this repository)' },
   'max-upload-bytes': { env: 'TELEOP_MAX_UPLOAD_BYTES', default: String(20 * 1024 ** 3), help: 'largest episode file a robot may upload' },
   'min-free-bytes': { env: 'TELEOP_MIN_FREE_BYTES', default: String(1024 ** 3), help: 'refuse uploads that would leave less free disk than this' },
@@ -274,6 +280,8 @@ export function readHubConfig(r: OptionReader): HubConfig {
     maxQueueLength: r.int('max-queue-length', 1, 100_000),
     chainId: r.int('chain-id', 1, 2 ** 32),
     authDomain: r.string('auth-domain'),
+    nonceTtlMs: r.int('nonce-ttl-s', 1, 600) * 1000,
+    maxRobotsPerWallet: r.int('max-robots-per-wallet', 0, 1_000_000),
     uiDir: resolve(r.string('ui-dir') ?? DEFAULT_UI_DIR),
     maxUploadBytes: r.int('max-upload-bytes', 1024, Number.MAX_SAFE_INTEGER),
     minFreeBytes: r.int('min-free-bytes', 0, Number.MAX_SAFE_INTEGER),

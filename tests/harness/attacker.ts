@@ -4,6 +4,7 @@
 // Progress and outcomes are JSON lines on stderr (read by TestProcess.waitForLog);
 // the process exits when its attack is over, or when its parent goes.
 import { request as httpRequest, Agent as HttpAgent } from 'node:http';
+import { createConnection } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { generatePrivateKey } from 'viem/accounts';
@@ -116,6 +117,8 @@ interface RobotAuthAttack {
   durationMs: number;
   /** Loopback address the attack comes from (another client than the robot's). */
   localAddress: string;
+  /** The hub's --broker-auth-token, so the broker endpoint's attempts reach the robot check (as a broker relaying them would). */
+  brokerAuthToken?: string;
 }
 
 async function robotAuthAttack(o: RobotAuthAttack): Promise<void> {
@@ -135,15 +138,16 @@ async function robotAuthAttack(o: RobotAuthAttack): Promise<void> {
   const mqttLoop = async (): Promise<void> => {
     while (Date.now() < until) {
       const outcome = await new Promise<string>((resolve) => {
-        const client: MqttClient = mqtt.connect(o.mqttUrl, {
+        // mqtt.connect ignores localAddress: the client gets a socket bound to it from a stream builder instead.
+        const broker = new URL(o.mqttUrl);
+        const client: MqttClient = new mqtt.MqttClient(() => createConnection({ host: broker.hostname, port: Number(broker.port), localAddress: o.localAddress }), {
           clientId: o.robotId,
           username: o.robotId,
           password: wrong(),
           protocolVersion: 4,
           reconnectPeriod: 0,
           connectTimeout: 60_000,
-          localAddress: o.localAddress,
-        } as mqtt.IClientOptions);
+        });
         client.once('connect', () => resolve('mqtt accepted'));
         client.once('error', (err: Error & { code?: number }) => resolve(`mqtt refused ${err.code ?? err.message}`));
         client.once('close', () => resolve('mqtt closed'));
@@ -160,7 +164,8 @@ async function robotAuthAttack(o: RobotAuthAttack): Promise<void> {
   const brokerLoop = async (): Promise<void> => {
     while (Date.now() < until) {
       const body = JSON.stringify({ clientid: o.robotId, username: o.robotId, password: wrong(), peerhost: o.localAddress });
-      tally(outcomes, `broker ${await post('/api/v1/broker/authenticate', body, { 'content-type': 'application/json' })}`);
+      const auth: Record<string, string> = o.brokerAuthToken ? { authorization: `Bearer ${o.brokerAuthToken}` } : {};
+      tally(outcomes, `broker ${await post('/api/v1/broker/authenticate', body, { 'content-type': 'application/json', ...auth })}`);
     }
   };
   report('attack ready');

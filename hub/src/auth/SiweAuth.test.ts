@@ -54,9 +54,24 @@ describe('SiweAuth', () => {
     await expect(auth.verify(m, sig)).rejects.toMatchObject({ code: 'unknown_nonce' });
   });
 
-  it('refuses a nonce the hub never issued', async () => {
+  it('refuses a nonce the hub never issued, or one altered by a character', async () => {
     const m = await message({ nonce: 'madeupnonce12345' });
     await expect(auth.verify(m, await alice.signMessage({ message: m }))).rejects.toMatchObject({ code: 'unknown_nonce' });
+    const nonce = await auth.issueNonce();
+    expect(nonce).toMatch(/^[a-zA-Z0-9]{8,}$/);
+    // A later expiry in the nonce's clear part breaks its tag.
+    const altered = `${nonce.slice(0, 11)}${nonce[11] === 'f' ? 'e' : 'f'}${nonce.slice(12)}`;
+    const a = await message({ nonce: altered });
+    await expect(auth.verify(a, await alice.signMessage({ message: a }))).rejects.toMatchObject({ code: 'unknown_nonce' });
+    const other = new SiweAuth(stores.sessions, { domain: 'hub.test:8080', uri: 'http://hub.test:8080', chainId: 31337, nowMs: () => now });
+    const foreign = await message({ nonce: await other.issueNonce() });
+    await expect(auth.verify(foreign, await alice.signMessage({ message: foreign }))).rejects.toMatchObject({ code: 'unknown_nonce' });
+  });
+
+  it('keeps a nonce valid however many others are issued meanwhile', async () => {
+    const m = await message();
+    for (let i = 0; i < 20_000; i++) await auth.issueNonce();
+    await expect(auth.verify(m, await alice.signMessage({ message: m }))).resolves.toMatchObject({ session: { address: alice.address } });
   });
 
   it('refuses the wrong domain and the wrong chain', async () => {

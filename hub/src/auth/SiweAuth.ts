@@ -1,12 +1,13 @@
 // Sign-In with Ethereum (EIP-4361) for every user of the hub: single-use
-// server nonces with expiry, the message's domain and chain checked, the
+// server nonces with expiry (stateless until spent, see SignInNonces), the message's domain and chain checked, the
 // signature recovered with viem; a session is a random bearer token (also set
 // as an httpOnly cookie) whose SHA-256 the session store keeps.
 import { createHash } from 'node:crypto';
 import { getAddress, recoverMessageAddress, type Hex } from 'viem';
-import { generateSiweNonce, parseSiweMessage, validateSiweMessage } from 'viem/siwe';
-import { MemoryNonceStore, type NonceStore, type SessionStore } from '../store/SessionStore.ts';
+import { parseSiweMessage, validateSiweMessage } from 'viem/siwe';
+import type { SessionStore } from '../store/SessionStore.ts';
 import { randomToken } from './randomToken.ts';
+import { SignInNonces } from './SignInNonces.ts';
 
 export type AuthErrorCode = 'bad_message' | 'wrong_domain' | 'wrong_chain' | 'unknown_nonce' | 'expired' | 'issued_in_future' | 'bad_signature' | 'no_session';
 
@@ -26,6 +27,7 @@ export interface SiweAuthOptions {
   /** URI the console signs in to. */
   uri: string;
   chainId: number;
+  /** How long a nonce is valid after it is issued; 5 minutes by default. */
   nonceTtlMs?: number;
   sessionTtlMs?: number;
   nowMs?: () => number;
@@ -45,13 +47,14 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 
 export class SiweAuth {
   private readonly nowMs: () => number;
+  private readonly nonces: SignInNonces;
 
   constructor(
     private readonly sessions: SessionStore,
     readonly options: SiweAuthOptions,
-    private readonly nonces: NonceStore = new MemoryNonceStore(),
   ) {
     this.nowMs = options.nowMs ?? Date.now;
+    this.nonces = new SignInNonces({ ttlMs: options.nonceTtlMs ?? 5 * 60_000, nowMs: this.nowMs });
   }
 
   /** Sets the domain and URI once the hub knows its public URL (after listening); an explicit domain is kept. */
@@ -60,12 +63,9 @@ export class SiweAuth {
     this.options.uri = publicUrl;
   }
 
-  /** A fresh single-use nonce, valid for a few minutes. */
+  /** A fresh single-use nonce, valid for a few minutes; issuing one keeps nothing on the hub. */
   async issueNonce(): Promise<string> {
-    const now = this.nowMs();
-    const nonce = generateSiweNonce();
-    await this.nonces.add(nonce, now + (this.options.nonceTtlMs ?? 5 * 60_000), now);
-    return nonce;
+    return this.nonces.issue();
   }
 
   /** Checks a signed SIWE message and opens a session; the nonce is spent whatever the outcome. */
@@ -80,9 +80,9 @@ export class SiweAuth {
     if (!parsed.address || !parsed.nonce || !parsed.domain || !parsed.issuedAt) {
       throw new AuthError('bad_message', 'the sign-in message lacks an address, domain, nonce or issued-at time');
     }
-    const nonceExpiry = await this.nonces.take(parsed.nonce);
-    if (nonceExpiry === undefined) throw new AuthError('unknown_nonce', 'the nonce was not issued by this hub or was already used; ask for a new one');
-    if (nonceExpiry <= now) throw new AuthError('expired', 'the nonce expired; ask for a new one');
+    const nonce = this.nonces.spend(parsed.nonce);
+    if (!nonce.ok && nonce.reason === 'expired') throw new AuthError('expired', 'the nonce expired; ask for a new one');
+    if (!nonce.ok) throw new AuthError('unknown_nonce', 'the nonce was not issued by this hub or was already used; ask for a new one');
     if (parsed.domain !== this.options.domain) throw new AuthError('wrong_domain', `the message is for ${parsed.domain}, this hub is ${this.options.domain}`);
     if (parsed.chainId !== this.options.chainId) throw new AuthError('wrong_chain', `the message is for chain ${parsed.chainId}, this hub uses chain ${this.options.chainId}`);
     if (now - parsed.issuedAt.getTime() > MAX_MESSAGE_AGE_MS) throw new AuthError('expired', 'the message was issued too long ago');

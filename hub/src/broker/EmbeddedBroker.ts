@@ -9,7 +9,7 @@ import { Aedes, type AedesPublishPacket, type AuthenticateError, type Client } f
 import { WebSocketServer, createWebSocketStream } from 'ws';
 import type { Logger } from '../log.ts';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
-import type { RobotRegistry } from '../robots/RobotRegistry.ts';
+import type { RobotAuthGuard } from '../robots/RobotAuthGuard.ts';
 import type { BrokerLink, MessageHandler, PublishOptions } from './BrokerLink.ts';
 import { robotMayPublish, robotMaySubscribe } from './robotAcl.ts';
 
@@ -19,7 +19,7 @@ export interface EmbeddedBrokerOptions {
   port: number;
   /** Host robots should dial (the listener's host when it is a concrete address). */
   publicHost: string;
-  registry: RobotRegistry;
+  robotAuth: RobotAuthGuard;
   metrics: HubMetrics;
   logger: Logger;
   maxPayloadBytes: number;
@@ -28,6 +28,8 @@ export interface EmbeddedBrokerOptions {
 /** MQTT 3.1.1 CONNACK return codes. */
 const BAD_USERNAME_OR_PASSWORD = 4;
 const NOT_AUTHORIZED = 5;
+/** "Server unavailable": what a throttled client gets, so it tries again later. */
+const SERVER_UNAVAILABLE = 3;
 
 function authError(message: string, returnCode: number): AuthenticateError {
   return Object.assign(new Error(message), { returnCode }) as AuthenticateError;
@@ -49,7 +51,7 @@ export class EmbeddedBroker implements BrokerLink {
   ) {}
 
   static async start(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
-    const { registry, metrics, logger, maxPayloadBytes } = options;
+    const { robotAuth, metrics, logger, maxPayloadBytes } = options;
     const aedes = await Aedes.createBroker({ id: 'teleop-hub', heartbeatInterval: 60_000 });
     const authenticatedAt = new WeakMap<Client, number>();
 
@@ -67,11 +69,17 @@ export class EmbeddedBroker implements BrokerLink {
       }
       // Stamped when the check starts: a check that read the credentials before a rotation counts as older.
       const checkedAt = Date.now();
-      registry.authenticate(robotId, password.toString('utf8')).then(
+      // TCP: the socket itself; WebSocket: the upgrade request's socket.
+      const address = (client.conn as Socket).remoteAddress ?? client.req?.socket.remoteAddress;
+      robotAuth.authenticate(robotId, password.toString('utf8'), { transport: 'mqtt', address }).then(
         (res) => {
           if (res.ok) {
             authenticatedAt.set(client, checkedAt);
             return done(null, true);
+          }
+          if (res.reason === 'throttled') {
+            logger.debug({ robotId, address }, 'MQTT connection refused: its address failed too often, cooling down');
+            return done(authError(`too many failed authentications from ${address}; try again later`, SERVER_UNAVAILABLE), false);
           }
           const reason = res.reason === 'revoked' ? 'revoked_robot' : res.reason === 'unknown_robot' ? 'unknown_robot' : 'auth_failed';
           metrics.drop('broker', reason);

@@ -6,13 +6,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
-import type { RobotRegistry } from '../robots/RobotRegistry.ts';
+import type { RobotAuthGuard } from '../robots/RobotAuthGuard.ts';
 import type { BrokerLink } from './BrokerLink.ts';
 import { robotMayPublish, robotMaySubscribe } from './robotAcl.ts';
 
 export interface BrokerRoutesOptions {
   broker: BrokerLink;
-  registry: RobotRegistry;
+  robotAuth: RobotAuthGuard;
   metrics: HubMetrics;
   /** The hub's own broker user, allowed everything. */
   hubUsername: string;
@@ -27,6 +27,8 @@ interface AuthBody {
   clientid?: string;
   username?: string;
   password?: string;
+  /** The connecting client's address (EMQX's ${peerhost}); without it, failures are counted but not throttled. */
+  peerhost?: string;
 }
 
 interface AclBody {
@@ -79,20 +81,20 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
         schema: {
           body: {
             type: 'object',
-            properties: { clientid: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' } },
+            properties: { clientid: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, peerhost: { type: 'string', maxLength: 64 } },
           },
         },
       },
       async (req) => {
-        const { clientid, username, password } = req.body;
+        const { clientid, username, password, peerhost } = req.body;
         if (isHub(username, password)) return { result: 'allow', is_superuser: true };
         if (!username || !password || (clientid !== undefined && clientid !== username)) {
           o.metrics.drop('broker', 'auth_failed');
           return { result: 'deny' };
         }
-        const res = await o.registry.authenticate(username, password);
+        const res = await o.robotAuth.authenticate(username, password, { transport: 'broker', address: peerhost });
         if (res.ok) return { result: 'allow', is_superuser: false };
-        o.metrics.drop('broker', res.reason === 'revoked' ? 'revoked_robot' : res.reason === 'unknown_robot' ? 'unknown_robot' : 'auth_failed');
+        if (res.reason !== 'throttled') o.metrics.drop('broker', res.reason === 'revoked' ? 'revoked_robot' : res.reason === 'unknown_robot' ? 'unknown_robot' : 'auth_failed');
         return { result: 'deny' };
       },
     );

@@ -13,6 +13,7 @@ import { FileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
 import type { Logger } from '../log.ts';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
+import type { RobotAuthGuard } from '../robots/RobotAuthGuard.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
 import type { EpisodeService } from './EpisodeService.ts';
@@ -30,13 +31,13 @@ export interface UploadRoutesOptions {
   minFreeBytes: number;
 }
 
-/** The robot a request authenticates as (HTTP Basic robotId:secret), or null. */
-export async function robotFromAuthorization(registry: RobotRegistry, header: string | null | undefined): Promise<string | null> {
+/** The robot a request from `address` authenticates as (HTTP Basic robotId:secret), or null. */
+export async function robotFromAuthorization(robotAuth: RobotAuthGuard, header: string | null | undefined, address: string | undefined): Promise<string | null> {
   const m = /^Basic (.+)$/.exec(header ?? '');
   if (!m) return null;
   const [robotId, ...rest] = Buffer.from(m[1]!, 'base64').toString('utf8').split(':');
   if (!robotId || rest.length === 0) return null;
-  return (await registry.authenticate(robotId, rest.join(':'))).ok ? robotId : null;
+  return (await robotAuth.authenticate(robotId, rest.join(':'), { transport: 'tus', address })).ok ? robotId : null;
 }
 
 const refuse = (status_code: number, body: string): never => {

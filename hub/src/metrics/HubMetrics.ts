@@ -81,6 +81,18 @@ export class HubMetrics {
     labelNames: ['limit'],
     registers: [this.registry],
   });
+  readonly robotAuthFailures = new Counter({
+    name: 'teleop_robot_auth_failures_total',
+    help: 'Robot authentications refused after a check (wrong secret, unknown or revoked robot), by transport (mqtt, tus, broker)',
+    labelNames: ['transport'],
+    registers: [this.registry],
+  });
+  readonly robotAuthThrottled = new Counter({
+    name: 'teleop_robot_auth_throttled_total',
+    help: 'Robot authentications refused without a check because their client address failed too often, by transport',
+    labelNames: ['transport'],
+    registers: [this.registry],
+  });
   readonly statesCoalesced = new Counter({
     name: 'teleop_states_coalesced_total',
     help: 'JointStates not sent to an operator because a newer one replaced them within its display interval',
@@ -117,6 +129,14 @@ export class HubMetrics {
   };
 
   private readonly mqttByChannel = new Map<string, { inc(): void }>();
+
+  constructor() {
+    // Every transport's series from the start, so a dashboard sees 0 rather than nothing.
+    for (const transport of ['mqtt', 'tus', 'broker']) {
+      this.robotAuthFailures.labels({ transport }).inc(0);
+      this.robotAuthThrottled.labels({ transport }).inc(0);
+    }
+  }
 
   /** Counts one MQTT message received on `channel`. */
   countMqttIn(channel: string): void {

@@ -1,10 +1,11 @@
 // Against a real SQLite database in a temporary directory.
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores, type HubStores } from '../store/stores.ts';
-import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './RobotRegistry.ts';
+import { EnrollmentLimitError, RobotEnrollError, RobotRegistry, UnknownRobotError } from './RobotRegistry.ts';
 
 describe('RobotRegistry', () => {
   const dir = mkdtempSync(join(tmpdir(), 'registry-'));
@@ -22,7 +23,7 @@ describe('RobotRegistry', () => {
   it('authenticates only the right secret of an active robot', async () => {
     const { robot, secret } = await registry.enroll({ name: 'arm', model: 'so101_sim' });
     expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: true });
-    expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: true }); // cached path
+    expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: true });
     expect(await registry.authenticate(robot.id, `${secret}x`)).toEqual({ ok: false, reason: 'bad_secret' });
     expect(await registry.authenticate('r-none', secret)).toEqual({ ok: false, reason: 'unknown_robot' });
     const rotated = await registry.rotateSecret(robot.id);
@@ -51,6 +52,34 @@ describe('RobotRegistry', () => {
     const wider = [{ name: 'shoulder_pan', min: -3.1, max: 3.1 }, { name: 'gripper', min: -1, max: 3 }];
     expect(await registry.registerJointLimits(robot.id, wider)).toEqual(first);
     expect(await registry.jointLimits(robot.id)).toEqual(first);
+  });
+
+  it('checks a secret stored by an older hub (scrypt) and stores it as SHA-256 from then on, without a rotation', async () => {
+    const since = new Date().toISOString();
+    const { robot, secret } = await registry.enroll({ name: 'old', model: 'so101_sim' });
+    const cheap = (await stores.robots.credentials(robot.id))!.secretHash;
+    expect(cheap).toMatch(/^sha256\$/);
+    const salt = randomBytes(16);
+    const key = scryptSync(secret, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 128 * (1 << 15) * 8 * 2 });
+    await stores.robots.upgradeSecretHash(robot.id, cheap, ['scrypt', 1 << 15, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$'));
+    expect(await registry.authenticate(robot.id, `${secret}x`)).toEqual({ ok: false, reason: 'bad_secret' });
+    expect((await stores.robots.credentials(robot.id))!.secretHash).toMatch(/^scrypt\$/);
+    expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: true });
+    expect((await stores.robots.credentials(robot.id))!.secretHash).toBe(cheap);
+    expect(await registry.authenticate(robot.id, secret)).toEqual({ ok: true });
+    expect((await registry.rotatedSince(since)).map((r) => r.id)).not.toContain(robot.id);
+  });
+
+  it("holds an owner to its limit of robots, even when enrollments arrive at once, and counts only those not revoked", async () => {
+    const owner = '0x00000000000000000000000000000000000A11CE';
+    const tries = await Promise.allSettled(Array.from({ length: 6 }, () => registry.enroll({ name: 'many', model: 'so101_sim', owner, ownerLimit: 2 })));
+    expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(2);
+    const refused = tries.find((t) => t.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(EnrollmentLimitError);
+    await registry.revoke((tries[0] as PromiseFulfilledResult<{ robot: { id: string } }>).value.robot.id);
+    await registry.enroll({ name: 'again', model: 'so101_sim', owner, ownerLimit: 2 });
+    await expect(registry.enroll({ name: 'more', model: 'so101_sim', owner, ownerLimit: 2 })).rejects.toThrow(/revoke/);
+    await registry.enroll({ name: 'unlimited', model: 'so101_sim', owner });
   });
 
   it('reports robots revoked after a point in time', async () => {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { isValidRobotId } from '@teleop/proto';
 import type { DataPolicy, JointLimit, RobotRecord, RobotStore } from '../store/RobotStore.ts';
-import { hashSecret, newSecret, secretDigest, verifySecret } from './secretHash.ts';
+import { hashSecret, newSecret, verifySecret } from './secretHash.ts';
 
 export type { DataPolicy, RobotRecord } from '../store/RobotStore.ts';
 
@@ -16,6 +16,8 @@ export interface EnrollParameters {
   owner?: string | null;
   /** Use this id instead of a generated one. */
   id?: string;
+  /** Refuse (EnrollmentLimitError) when the owner already has this many robots enrolled and not revoked. */
+  ownerLimit?: number;
 }
 
 export interface Enrollment {
@@ -28,6 +30,20 @@ export type AuthResult = { ok: true } | { ok: false; reason: 'unknown_robot' | '
 
 export class RobotEnrollError extends Error {
   override name = 'RobotEnrollError';
+}
+
+/** The owner has as many robots as the hub allows a wallet. */
+export class EnrollmentLimitError extends Error {
+  override name = 'EnrollmentLimitError';
+  readonly code = 'enrollment_limit';
+  constructor(
+    readonly owner: string,
+    readonly limit: number,
+  ) {
+    super(
+      `wallet ${owner} has ${limit} robots enrolled, the most this hub allows one wallet; revoke one it no longer uses, or ask an admin of the hub for more (admins enroll without a limit and set --max-robots-per-wallet)`,
+    );
+  }
 }
 
 export class UnknownRobotError extends Error {
@@ -47,8 +63,8 @@ function newRobotId(): string {
 }
 
 export class RobotRegistry {
-  /** robotId -> (stored hash, digest of a secret that matched it): skips the slow check on reconnects. */
-  private readonly verified = new Map<string, { hash: string; digest: string }>();
+  /** Per owner, the enrollment under way: counting and inserting one at a time keeps a limit exact. */
+  private readonly enrolling = new Map<string, Promise<unknown>>();
 
   constructor(private readonly store: RobotStore) {}
 
@@ -64,6 +80,15 @@ export class RobotRegistry {
   }
 
   async enroll(params: EnrollParameters): Promise<Enrollment> {
+    const { owner, ownerLimit } = params;
+    if (!owner || ownerLimit === undefined) return this.enrollNow(params);
+    return this.oneAtATime(owner, async () => {
+      if ((await this.store.countActive(owner)) >= ownerLimit) throw new EnrollmentLimitError(owner, ownerLimit);
+      return this.enrollNow(params);
+    });
+  }
+
+  private async enrollNow(params: EnrollParameters): Promise<Enrollment> {
     const name = params.name.trim();
     const model = params.model.trim();
     if (!name || name.length > 100) throw new RobotEnrollError('robot name must be 1 to 100 characters');
@@ -73,8 +98,18 @@ export class RobotRegistry {
     if (RESERVED_IDS.has(id)) throw new RobotEnrollError(`robot id "${id}" is reserved`);
     if (await this.store.exists(id)) throw new RobotEnrollError(`robot id "${id}" is already enrolled`);
     const secret = newSecret();
-    const robot = await this.store.insert({ id, name, model, owner: params.owner ?? null, secretHash: await hashSecret(secret), createdAt: new Date().toISOString() });
+    const robot = await this.store.insert({ id, name, model, owner: params.owner ?? null, secretHash: hashSecret(secret), createdAt: new Date().toISOString() });
     return { robot, secret };
+  }
+
+  private oneAtATime<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const result = (this.enrolling.get(key) ?? Promise.resolve()).then(run);
+    const settled = result.catch(() => undefined);
+    this.enrolling.set(key, settled);
+    void settled.then(() => {
+      if (this.enrolling.get(key) === settled) this.enrolling.delete(key);
+    });
+    return result;
   }
 
   get(id: string): Promise<RobotRecord | undefined> {
@@ -89,7 +124,6 @@ export class RobotRegistry {
   /** Marks a robot revoked; it can no longer connect. Returns false if it was unknown. */
   async revoke(id: string): Promise<boolean> {
     const revoked = await this.store.revoke(id, new Date().toISOString());
-    this.verified.delete(id);
     if (revoked) return true;
     if (!(await this.get(id))) throw new UnknownRobotError(id);
     return false;
@@ -98,20 +132,19 @@ export class RobotRegistry {
   /** Issues a new secret; the old one stops working at once. */
   async rotateSecret(id: string): Promise<string> {
     const secret = newSecret();
-    if (!(await this.store.replaceSecret(id, await hashSecret(secret), new Date().toISOString()))) throw new UnknownRobotError(id);
-    this.verified.delete(id);
+    if (!(await this.store.replaceSecret(id, hashSecret(secret), new Date().toISOString()))) throw new UnknownRobotError(id);
     return secret;
   }
 
+  /** Checks a robot's secret (see RobotAuthGuard for the throttled check of network clients). */
   async authenticate(id: string, secret: string): Promise<AuthResult> {
     const row = await this.store.credentials(id);
     if (!row) return { ok: false, reason: 'unknown_robot' };
     if (row.revoked) return { ok: false, reason: 'revoked' };
-    const digest = secretDigest(secret);
-    const known = this.verified.get(id);
-    if (known && known.hash === row.secretHash && known.digest === digest) return { ok: true };
-    if (!(await verifySecret(secret, row.secretHash))) return { ok: false, reason: 'bad_secret' };
-    this.verified.set(id, { hash: row.secretHash, digest });
+    const check = await verifySecret(secret, row.secretHash);
+    if (!check.match) return { ok: false, reason: 'bad_secret' };
+    // A hash an older hub stored (scrypt) gives way to the cheap form, unless the secret changed meanwhile.
+    if (check.outdated) await this.store.upgradeSecretHash(id, row.secretHash, hashSecret(secret));
     return { ok: true };
   }
 

@@ -8,7 +8,7 @@ import { walletAddress } from '../access/httpAccess.ts';
 import type { LeaseManager } from '../operators/LeaseManager.ts';
 import type { EpisodeService } from '../episodes/EpisodeService.ts';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
-import { RobotEnrollError, type DataPolicy, type RobotRegistry } from './RobotRegistry.ts';
+import { EnrollmentLimitError, RobotEnrollError, type DataPolicy, type RobotRegistry } from './RobotRegistry.ts';
 
 export interface OwnerRoutesOptions {
   registry: RobotRegistry;
@@ -20,6 +20,8 @@ export interface OwnerRoutesOptions {
   summaryOf: (session: RobotSession) => RobotSummary;
   /** The exact command a robot owner runs on the robot. */
   agentCommand: (robotId: string, secret: string) => string;
+  /** Robots a wallet may have enrolled and not revoked; admins are not limited. */
+  maxRobotsPerWallet: number;
 }
 
 const idParams = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['id'] } as const;
@@ -48,11 +50,18 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
       },
       async (req, reply) => {
         try {
-          const { robot, secret } = await o.registry.enroll({ name: req.body.name, model: req.body.model, owner: walletAddress(req.actor) });
+          const admin = req.actor.kind === 'wallet' && req.actor.admin;
+          const { robot, secret } = await o.registry.enroll({
+            name: req.body.name,
+            model: req.body.model,
+            owner: walletAddress(req.actor),
+            ...(admin ? {} : { ownerLimit: o.maxRobotsPerWallet }),
+          });
           o.fleet.adopt(robot);
           return reply.code(201).send({ robotId: robot.id, secret, command: o.agentCommand(robot.id, secret) } satisfies httpApi.RobotCredentials);
         } catch (err) {
           if (err instanceof RobotEnrollError) return reply.code(400).send({ error: 'bad_request', message: err.message });
+          if (err instanceof EnrollmentLimitError) return reply.code(403).send({ error: err.code, message: err.message });
           throw err;
         }
       },

@@ -1,17 +1,15 @@
-// Robot secrets are stored only as slow scrypt hashes.
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+// How robot secrets are kept. A secret is 256 random bits, so there is nothing
+// to guess and nothing to stretch: one SHA-256 keeps it, and checking costs
+// microseconds. Hashes older hubs stored (scrypt, slow on purpose) are still
+// checked, and say so, so the caller can store the cheap form instead.
+import { createHash, scrypt, timingSafeEqual } from 'node:crypto';
 import { randomToken } from '../auth/randomToken.ts';
 
-const N = 1 << 15;
-const R = 8;
-const P = 1;
-const KEY_LEN = 32;
-const MAXMEM = 128 * N * R * 2;
-
-function scryptAsync(secret: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(secret, salt, KEY_LEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+/** What checking a secret against its stored hash found. */
+export interface SecretCheck {
+  match: boolean;
+  /** The stored hash is of an older, slow form: store hashSecret(secret) once it matched. */
+  outdated: boolean;
 }
 
 /** A new random robot secret (256 bits, base64url). */
@@ -19,22 +17,31 @@ export function newSecret(): string {
   return randomToken();
 }
 
-/** `scrypt$N$r$p$salt$hash`, all parameters kept so they can be raised later. */
-export async function hashSecret(secret: string): Promise<string> {
-  const salt = randomBytes(16);
-  const key = await scryptAsync(secret, salt, N, R, P);
-  return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+const sha256 = (secret: string): Buffer => createHash('sha256').update(secret).digest();
+
+/** `sha256$hash` (base64url). */
+export function hashSecret(secret: string): string {
+  return `sha256$${sha256(secret).toString('base64url')}`;
 }
 
-export async function verifySecret(secret: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const key = await scryptAsync(secret, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
-  return key.length === expected.length && timingSafeEqual(key, expected);
+export async function verifySecret(secret: string, stored: string): Promise<SecretCheck> {
+  const [scheme, ...fields] = stored.split('$');
+  if (scheme === 'sha256') return { match: sameBytes(sha256(secret), Buffer.from(fields[0] ?? '', 'base64url')), outdated: false };
+  if (scheme === 'scrypt') return { match: await verifyScrypt(secret, fields), outdated: true };
+  return { match: false, outdated: false };
 }
 
-/** Fast digest used only to remember, in memory, that a secret already passed the slow check. */
-export function secretDigest(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** `scrypt$N$r$p$salt$hash`, as hubs stored secrets before the SHA-256 form. */
+async function verifyScrypt(secret: string, [n, r, p, salt, hash]: string[]): Promise<boolean> {
+  if (!salt || !hash) return false;
+  const N = Number(n);
+  const R = Number(r);
+  const key = await new Promise<Buffer>((resolve, reject) => {
+    scrypt(secret, Buffer.from(salt, 'base64url'), 32, { N, r: R, p: Number(p), maxmem: 128 * N * R * 2 }, (err, k) => (err ? reject(err) : resolve(k)));
+  });
+  return sameBytes(key, Buffer.from(hash, 'base64url'));
 }

@@ -103,6 +103,12 @@ export class RobotStore {
     return (await q.execute()).map(toRecord);
   }
 
+  /** Robots of an owner that are enrolled and not revoked. */
+  async countActive(owner: string): Promise<number> {
+    const row = await this.db.selectFrom('robots').select((eb) => eb.fn.countAll<number>().as('n')).where('owner', '=', owner).where('revoked_at', 'is', null).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** False when there is no such robot. */
   async setDataPolicy(id: string, policy: DataPolicy, allowedBuyers: string[] | null): Promise<boolean> {
     const r = await this.db
@@ -128,6 +134,11 @@ export class RobotStore {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(res.numUpdatedRows) > 0;
+  }
+
+  /** Stores another hash of the same secret (a cheaper form), if the stored one is still `from`; not a rotation. */
+  async upgradeSecretHash(id: string, from: string, to: string): Promise<void> {
+    await this.db.updateTable('robots').set({ secret_hash: to }).where('id', '=', id).where('secret_hash', '=', from).execute();
   }
 
   /** What authentication compares: the stored secret hash and whether the robot is revoked. */

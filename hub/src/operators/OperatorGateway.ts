@@ -47,6 +47,11 @@ export interface OperatorGatewayOptions {
  * come and go at once, each change is not sent to everyone (work that grew with the square of the crowd).
  */
 const COALESCE_MS = 50;
+/**
+ * A summary whose only change is its queue length goes to everyone at most this often: with hundreds of
+ * connections, sending each of them every queue change was most of the hub's work while a crowd came and went.
+ */
+const QUEUE_LENGTH_COALESCE_MS = 1000;
 
 function toBuffer(data: unknown): Buffer | null {
   if (Buffer.isBuffer(data)) return data;
@@ -62,6 +67,8 @@ export class OperatorGateway {
   private readonly queuesToSend = new Set<string>();
   private readonly summariesToSend = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
+  private readonly queueLengthsToSend = new Set<string>();
+  private queueLengthTimer: NodeJS.Timeout | null = null;
   /** The queue position each waiting connection was last told, per robot: only a change is sent. */
   private readonly toldPositions = new Map<string, Map<string, number>>();
 
@@ -118,8 +125,13 @@ export class OperatorGateway {
     });
     o.leases.on('queue', (robotId) => {
       this.queuesToSend.add(robotId);
-      this.summariesToSend.add(robotId);
       this.scheduleFlush();
+      this.queueLengthsToSend.add(robotId);
+      this.queueLengthTimer ??= setTimeout(() => {
+        this.queueLengthTimer = null;
+        for (const id of this.queueLengthsToSend) this.broadcastSummary(id);
+        this.queueLengthsToSend.clear();
+      }, QUEUE_LENGTH_COALESCE_MS);
     });
     this.probeTimer = setInterval(() => {
       for (const s of o.io.of('/').sockets.values()) this.probeClock(s);
@@ -129,6 +141,7 @@ export class OperatorGateway {
   close(): void {
     clearInterval(this.probeTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.queueLengthTimer) clearTimeout(this.queueLengthTimer);
   }
 
   summaryOf(session: RobotSession): RobotSummary {
@@ -173,6 +186,7 @@ export class OperatorGateway {
     }
     this.queuesToSend.clear();
     for (const robotId of this.summariesToSend) {
+      this.queueLengthsToSend.delete(robotId); // this summary carries the queue length too
       const session = this.o.fleet.get(robotId);
       if (session) this.o.io.emit('robot:presence', this.summaryOf(session));
     }

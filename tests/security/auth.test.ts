@@ -3,8 +3,6 @@
 // a limit on the robots one wallet enrolls. Each against the real hub (and
 // agent), with the attacks of tests/harness/attacker.ts in processes of their own.
 import { randomBytes, scryptSync } from 'node:crypto';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -12,6 +10,7 @@ import { createSiweMessage } from 'viem/siwe';
 import { attackOver, startAttack } from '../harness/underAttack.ts';
 import { enrollRobot, eventually, metric, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
+import { openStores } from '@teleop/hub';
 
 interface NonceAnswer {
   nonce: string;
@@ -88,12 +87,13 @@ describe('robot authentication under wrong secrets (issue 15, point 6)', () => {
   let agent: TestProcess | undefined;
   let attack: TestProcess | undefined;
   let robot: { robotId: string; secret: string };
-  const storedHash = (): string => {
-    const db = new SQLite(join(data.path, 'hub.sqlite'), { readonly: true, fileMustExist: true });
+  /** The hash the hub stores for the robot, read through the hub's own store (the database file is the store's alone). */
+  const storedHash = async (): Promise<string> => {
+    const stores = await openStores(data.path);
     try {
-      return (db.prepare('select secret_hash from robots where id = ?').get(robot.robotId) as { secret_hash: string }).secret_hash;
+      return (await stores.robots.credentials(robot.robotId))!.secretHash;
     } finally {
-      db.close();
+      await stores.close();
     }
   };
 
@@ -102,9 +102,9 @@ describe('robot authentication under wrong secrets (issue 15, point 6)', () => {
     // As hubs before this change stored every secret: scrypt$N$r$p$salt$hash.
     const salt = randomBytes(16);
     const key = scryptSync(robot.secret, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 128 * (1 << 15) * 8 * 2 });
-    const db = new SQLite(join(data.path, 'hub.sqlite'));
-    db.prepare('update robots set secret_hash = ? where id = ?').run(['scrypt', 1 << 15, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$'), robot.robotId);
-    db.close();
+    const stores = await openStores(data.path);
+    await stores.robots.upgradeSecretHash(robot.robotId, (await stores.robots.credentials(robot.robotId))!.secretHash, ['scrypt', 1 << 15, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$'));
+    await stores.close();
     hub = await startHub(data.path, ['--broker-auth-token', brokerToken]);
   });
   afterAll(async () => {
@@ -115,9 +115,9 @@ describe('robot authentication under wrong secrets (issue 15, point 6)', () => {
   });
 
   it('connects a robot whose secret is stored as scrypt, and stores it in the cheap form from then on', async () => {
-    expect(storedHash()).toMatch(/^scrypt\$/);
+    expect(await storedHash()).toMatch(/^scrypt\$/);
     agent = await startAgent(hub.url, robot);
-    await eventually(() => /^sha256\$/.test(storedHash()), undefined, 'the stored hash upgraded to sha256');
+    await eventually(async () => /^sha256\$/.test(await storedHash()), undefined, 'the stored hash upgraded to sha256');
     await agent.stop();
     agent = undefined;
   });

@@ -336,13 +336,15 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   }
 
   /** What a robot is told about an upload: done (it may delete its copy), rejected (keep it), or pending. */
-  async receipt(robotId: string, episodeId: string): Promise<{ status: 'pending' | 'received' | 'rejected'; state: string; reason: string | null }> {
+  async receipt(robotId: string, episodeId: string): Promise<{ status: 'pending' | 'received' | 'rejected'; state: string; reason: string | null; files: { name: string; sha256: string }[] }> {
     const row = await this.get(episodeId);
     if (!row || row.robotId !== robotId) throw new EpisodeError('unknown_episode', `episode ${episodeId} is not one of robot ${robotId}'s`);
     // Verified files are the hub's to keep (even for a rejected or failed episode); only a failed verification sends them back.
     const rejected = row.state === 'rejected' && (row.reason ?? '').startsWith('verification failed');
     const received = !rejected && ['checks', 'in_review', 'accepted', 'rejected', 'failed'].includes(row.state) && row.manifest !== null;
-    return { status: rejected ? 'rejected' : received ? 'received' : 'pending', state: row.state, reason: row.reason };
+    // The files the hub holds: a robot whose connection was cut as a file finished skips it rather than send it again.
+    const files = (await this.o.store.files(episodeId)).map((f) => ({ name: f.name, sha256: f.sha256 }));
+    return { status: rejected ? 'rejected' : received ? 'received' : 'pending', state: row.state, reason: row.reason, files };
   }
 
   /** Verification, then checks, then review (or a verdict). */

@@ -129,8 +129,17 @@ export class EpisodeUploader {
       await writeFile(`${statePath}.tmp`, JSON.stringify(state));
       await rename(`${statePath}.tmp`, statePath);
     };
+    // A file whose last bytes reached the hub while the connection was cut is the hub's already (its upload URL is
+    // gone with it): what the hub holds with the manifest's digest is not sent again.
+    const held = await this.heldFiles(episodeId);
     for (const name of [...signed.manifest.files.map((f) => f.name), 'manifest.json']) {
       const entry = (state.files[name] ??= {});
+      const digest = signed.manifest.files.find((f) => f.name === name)?.sha256;
+      if (!entry.done && digest && held.get(name) === digest) {
+        this.o.logger.info({ episodeId, file: name }, 'the hub already holds this file; not sent again');
+        entry.done = true;
+        await save();
+      }
       if (entry.done) continue;
       await this.uploadFile(episodeId, join(dir, name), name, entry.url, async (url) => {
         entry.url = url;
@@ -151,6 +160,14 @@ export class EpisodeUploader {
     } else {
       throw new Error(`the hub has not confirmed episode ${episodeId} yet (${receipt.state})`);
     }
+  }
+
+  /** The files the hub holds of an episode, by name, with their digests (none when it does not know it yet). */
+  private async heldFiles(episodeId: string): Promise<Map<string, string>> {
+    const res = await fetch(`${this.o.hubUrl}/api/v1/episodes/${episodeId}/receipt`, { headers: { authorization: this.auth() } });
+    if (!res.ok) return new Map();
+    const body = (await res.json()) as { files?: { name: string; sha256: string }[] };
+    return new Map((body.files ?? []).map((f) => [f.name, f.sha256]));
   }
 
   private async awaitReceipt(episodeId: string): Promise<{ status: string; state: string; reason: string | null }> {

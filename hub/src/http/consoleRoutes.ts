@@ -25,8 +25,11 @@ export function consoleRoutes(uiDir: string) {
       ((route as { config?: Record<string, unknown> }).config ??= {}).access = { action: 'public:read' };
     });
     // The console's page runs its own bundled scripts; its other files keep the server-wide policy.
-    app.addHook('onSend', async (_req, reply, payload) => {
-      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('content-security-policy', CONSOLE_CSP);
+    // A 304 (a reload) carries no type, but the browser takes its headers for the page it has: the page's path decides.
+    app.addHook('onSend', async (req, reply, payload) => {
+      const path = req.url.split('?')[0]!;
+      const page = String(reply.getHeader('content-type') ?? '').startsWith('text/html') || (reply.statusCode === 304 && (path.endsWith('/') || path.endsWith('.html')));
+      if (page) reply.header('content-security-policy', CONSOLE_CSP);
       return payload;
     });
     if (existsSync(join(uiDir, 'index.html'))) {

@@ -276,6 +276,7 @@ export class Hub {
         chain,
         config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
         dir: join(config.dataDir, 'rewards'),
+        episodeAccesses: (ids) => stores.rights.episodeAccesses(ids),
         logger: logger.child({ room: 'rewards' }),
       });
       await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));

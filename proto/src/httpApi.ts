@@ -466,9 +466,11 @@ export interface UsageReport {
     /** The wallet's episodes in this version, and as what. */
     myEpisodes: { episodeId: string; as: ('operator' | 'owner' | 'reviewer')[] }[];
     purchases: { buyer: string; paid: string; purpose: string; at: string; tx: string }[];
-    /** Newest first. `address` is null for anonymous downloads. */
-    downloads: { address: string | null; kind: string; path: string | null; at: string }[];
+    /** Newest first. `address` is null for anonymous downloads; `purpose` is what allowed it (open_dataset, purchase, listed_buyer, contributor, admin; public for a manifest). */
+    downloads: { address: string | null; kind: string; path: string | null; at: string; purpose: string | null }[];
   }[];
+  /** Every read of the content of the wallet's episodes (files, trajectory) through the episode routes, newest first; purpose is what allowed it (operator, owner, review, admin, purchase, listed_buyer, open_dataset). */
+  episodeAccesses: { episodeId: string; address: string; kind: string; path: string | null; purpose: string; at: string }[];
 }
 
 /** GET /api/v1/me/roles. */

@@ -220,10 +220,10 @@ describe('data rights: one content rule on every route, owners\' terms, who may 
     const cheap = await create({ name: 'rights-cheap', price: '1', selection: { episodeIds: [other] } });
     expect([cheap.status, cheap.body.error]).toEqual([422, 'breaks_terms']);
     expect(cheap.body.message).toContain(`${other} (commercial: its owner's floor is ${10n ** 30n} per hour of data`);
-    // Open under a license: a version under another license may not hold it.
+    // Open under a license: a free version under another license may not hold it.
     expect((await terms(other, users.owner.token, { policy: 'open', license: 'CC-BY-SA-4.0' })).status).toBe(200);
-    const wrongLicense = await create({ name: 'rights-license', price: PRICE.toString(), license: 'CC-BY-4.0', selection: { episodeIds: [other] } });
-    expect(wrongLicense.body.message).toContain(`${other} (open: its owner licenses it CC-BY-SA-4.0, not CC-BY-4.0)`);
+    const wrongLicense = await create({ name: 'rights-license', license: 'CC-BY-4.0', selection: { episodeIds: [other] } });
+    expect(wrongLicense.body.message).toContain(`${other} (open: its owner gives it away under CC-BY-SA-4.0, not CC-BY-4.0)`);
     // Restricted: only versions for the listed buyers.
     expect((await terms(other, users.owner.token, { policy: 'restricted', allowedBuyers: [users.buyer.address] })).status).toBe(200);
     const forAll = await create({ name: 'rights-for-all', price: PRICE.toString(), selection: { episodeIds: [other] } });

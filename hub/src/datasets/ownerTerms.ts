@@ -35,8 +35,9 @@ export function breachOf(offer: VersionOffer, e: EpisodeUnderTerms): TermsBreach
   const at = (term: string, why: string): TermsBreach => ({ episodeId: e.id, term, why });
   const free = BigInt(offer.price) === 0n;
   if (t.policy === 'private') return at('private', `robot ${e.robotId}'s owner keeps it private`);
+  // Open data goes free under its owner's license; a priced version sells it under its own.
+  if (t.policy === 'open' && free && t.license !== offer.license) return at('open', `its owner gives it away under ${t.license}, not ${offer.license}`);
   if (free && e.soldIn.length > 0) return at('sold', `it is sold in ${e.soldIn.join(', ')}, so it enters only priced versions`);
-  if (t.policy === 'open' && t.license !== offer.license) return at('open', `its owner licenses it ${t.license}, not ${offer.license}`);
   if (t.policy === 'commercial' && free) return at('commercial', `its owner sells it only in priced versions (at least ${t.floorPricePerHour} per hour of data)`);
   if (t.policy === 'restricted') {
     const listed = new Set(t.allowedBuyers);

@@ -160,8 +160,8 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
           o.logger.error({ dataset: a.label, file: path, key }, 'a file of a ready dataset version is missing from the blob store');
           return reply.code(500).send({ error: 'missing_file', message: `${path} of ${a.label} is missing from the hub's storage; the hub's operator can build the version again` });
         }
-        // One record per download, not per range request of a resumed or streamed one.
-        if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'file', path, purpose: purposeOf(req, a) });
+        // One record per download, not per range request of a resumed or streamed one, nor a HEAD asking whether it may.
+        if (req.method === 'GET' && (!req.headers.range || /^bytes=0-/.test(req.headers.range))) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'file', path, purpose: purposeOf(req, a) });
         if (!req.headers.range) o.logger.debug({ file: path, dataset: a.label }, 'dataset file download');
         return sendBytes(req, reply, { size: head.size, sha256: file?.sha256 ?? null, read: (range) => o.blobs.read(key, range) }, { contentType: contentType(path), cacheControl: 'public, max-age=31536000, immutable' });
       } catch (err) {

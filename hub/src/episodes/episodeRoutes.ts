@@ -133,7 +133,7 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         const size = (await o.blobs.head(key))?.size ?? null;
         if (size === null) return reply.code(404).send({ error: 'not_found', message: 'file not stored' });
         // One record per download, not per range request of a resumed or streamed one.
-        if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) recordRead(req, 'file', req.params.name);
+        if (req.method === 'GET' && (!req.headers.range || /^bytes=0-/.test(req.headers.range))) recordRead(req, 'file', req.params.name);
         const contentType = req.params.name.endsWith('.mp4') ? 'video/mp4' : req.params.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
         return sendBytes(req, reply, { size, sha256: file.sha256, read: (range) => o.blobs.read(key, range) }, { contentType });
       },

@@ -38,8 +38,10 @@ import { ReviewService } from './episodes/ReviewService.ts';
 import { attachEpisodeGateway } from './episodes/episodeGateway.ts';
 import { robotFromAuthorization, uploadRoutes } from './episodes/uploadRoutes.ts';
 import { episodeRoutes } from './episodes/episodeRoutes.ts';
+import { EpisodeRights } from './access/EpisodeRights.ts';
 import { DatasetService } from './datasets/DatasetService.ts';
 import { datasetRoutes } from './datasets/datasetRoutes.ts';
+import { curatorRoutes } from './datasets/curatorRoutes.ts';
 import { buildDatasetVersion } from './datasets/build/buildVersion.ts';
 import { RobotAuthGuard } from './robots/RobotAuthGuard.ts';
 import { RobotRegistry } from './robots/RobotRegistry.ts';
@@ -147,7 +149,8 @@ export class Hub {
         {
           walletOf: async (req) => {
             const session = await auth.session(tokenFrom(req.headers));
-            return session ? { address: session.address, admin: admins.has(session.address.toLowerCase()), sessionExpiresAt: session.expiresAt } : null;
+            if (!session) return null;
+            return { address: session.address, admin: admins.has(session.address.toLowerCase()), curator: await stores.rights.isCurator(session.address), sessionExpiresAt: session.expiresAt };
           },
           robotOf: (req) => robotFromAuthorization(robotAuth, req.headers.authorization, req.ip),
           isBroker: brokerToken(config.brokerAuthToken),
@@ -222,11 +225,22 @@ export class Hub {
       await app.register(
         uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes }),
       );
-      await app.register(episodeRoutes({ episodes, reviews, registry, blobs }));
+      const rights = new EpisodeRights({ store: stores.rights, purchased: purchasedOnChain(chain), logger: logger.child({ room: 'access' }) });
+      await app.register(
+        episodeRoutes({
+          episodes,
+          reviews,
+          registry,
+          blobs,
+          rights,
+          setTerms: (episodeId, terms, by) => (terms ? stores.rights.setEpisodeTerms(episodeId, terms, by, new Date().toISOString()) : stores.rights.clearEpisodeTerms(episodeId)),
+        }),
+      );
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
       let publicUrl = '';
       const datasets = new DatasetService({
         store: stores.datasets,
+        rights: stores.rights,
         blobs,
         quarantine: (episodeId, reason) => episodes.quarantine(episodeId, reason),
         logger: logger.child({ room: 'datasets' }),
@@ -248,18 +262,21 @@ export class Hub {
           blobs,
           logger: logger.child({ room: 'datasets' }),
           purchased: purchasedOnChain(chain),
+          contributors: async (ids) => await stores.rights.episodes(ids),
           recordAccess: (a) =>
             void stores.accessLog
               .datasetAccess({ ...a, at: new Date().toISOString() })
               .catch((err: Error) => logger.warn({ err: err.message }, 'could not record a dataset access')),
         }),
       );
+      await app.register(curatorRoutes({ store: stores.rights }));
       const rewards = new RewardService({
         store: stores.rewards,
         reviewerAgreement: (r) => reviews.rewardWeight(r),
         chain,
         config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
         dir: join(config.dataDir, 'rewards'),
+        episodeAccesses: (ids) => stores.rights.episodeAccesses(ids),
         logger: logger.child({ room: 'rewards' }),
       });
       await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));

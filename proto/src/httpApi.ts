@@ -96,8 +96,12 @@ export interface RobotDetail {
   clock: { offsetMs: number; rttMs: number } | null;
 }
 
-/** Who may have a robot's episodes in a dataset: anyone, no one, or the listed buyers. */
-export type DataPolicy = 'open' | 'private' | 'restricted';
+/**
+ * An owner's terms for its data. private: only its owner, operator, an assigned reviewer and admins read it, and it
+ * enters no dataset; open: any dataset, under the owner's license; commercial: only priced versions, at or above the
+ * owner's floor price per hour of data; restricted: only versions for buyers the owner listed.
+ */
+export type DataPolicy = 'private' | 'open' | 'commercial' | 'restricted';
 
 /** A robot as its owner sees it. */
 export interface OwnedRobot {
@@ -112,6 +116,10 @@ export interface OwnedRobot {
   signingAddress: string | null;
   dataPolicy: DataPolicy;
   allowedBuyers: string[];
+  /** The license of its open data. */
+  dataLicense: string;
+  /** Commercial: token base units per hour of data a version must at least ask. */
+  floorPricePerHour: string | null;
   episodes: { total: number; accepted: number };
   /** Token base units credited to the owner for this robot's episodes. */
   earnings: string;
@@ -135,6 +143,8 @@ export interface RobotDataPolicy {
   robotId: string;
   dataPolicy: DataPolicy;
   allowedBuyers: string[];
+  license: string;
+  floorPricePerHour: string | null;
 }
 
 /** POST /api/v1/robots/:id/revoke. */
@@ -203,8 +213,46 @@ export interface Episode {
   verifiedMs: number | null;
   /** Why the episode no longer enters datasets or rewards (a stored file changed after verification), or null. */
   quarantined: string | null;
-  /** Stored files; empty in lists. */
+  /** Stored files; empty in lists, and for whoever may not read its content. */
   files: EpisodeFile[];
+  /** Its owner's terms and what the asking wallet may do with it (in the list and on its page). */
+  rights?: EpisodeRights;
+}
+
+/** An episode's terms, and whether the wallet asking may read its content (files, trajectory, manifest). */
+export interface EpisodeRights {
+  terms: DataPolicy;
+  /** The license of open data. */
+  license: string;
+  /** Commercial: token base units per hour of data a version must at least ask. */
+  floorPricePerHour: string | null;
+  /** Whether the terms are the episode's own rather than its robot's. */
+  ownTerms: boolean;
+  content: boolean;
+  /** What grants the content (operator, owner, review, admin, purchase, listed_buyer, open_dataset), when it is granted. */
+  purpose: string | null;
+  /** What would grant it, when it is not. */
+  reason: string | null;
+}
+
+/** GET /api/v1/curators: the wallets admins let build dataset versions. */
+export interface CuratorList {
+  curators: { address: string; grantedBy: string; grantedAt: string }[];
+}
+
+/** PUT and DELETE /api/v1/curators/:address (admins). */
+export interface CuratorGrant {
+  address: string;
+  curator: boolean;
+}
+
+/** PUT /api/v1/episodes/:id/terms: an owner's terms for one episode, over its robot's. */
+export interface EpisodeTerms {
+  episodeId: string;
+  policy: DataPolicy;
+  license: string;
+  floorPricePerHour: string | null;
+  allowedBuyers: string[];
 }
 
 /** GET /api/v1/episodes (newest first; filters robotId, operator, state, limit). */
@@ -418,14 +466,16 @@ export interface UsageReport {
     /** The wallet's episodes in this version, and as what. */
     myEpisodes: { episodeId: string; as: ('operator' | 'owner' | 'reviewer')[] }[];
     purchases: { buyer: string; paid: string; purpose: string; at: string; tx: string }[];
-    /** Newest first. `address` is null for anonymous downloads. */
-    downloads: { address: string | null; kind: string; path: string | null; at: string }[];
+    /** Newest first. `address` is null for anonymous downloads; `purpose` is what allowed it (open_dataset, purchase, listed_buyer, contributor, admin; public for a manifest). */
+    downloads: { address: string | null; kind: string; path: string | null; at: string; purpose: string | null }[];
   }[];
+  /** Every read of the content of the wallet's episodes (files, trajectory) through the episode routes, newest first; purpose is what allowed it (operator, owner, review, admin, purchase, listed_buyer, open_dataset). */
+  episodeAccesses: { episodeId: string; address: string; kind: string; path: string | null; purpose: string; at: string }[];
 }
 
 /** GET /api/v1/me/roles. */
 export interface Roles {
   address: string;
-  /** operator, researcher, and owner, reviewer, admin when they apply. */
+  /** operator, researcher, and owner, reviewer, curator, admin when they apply. */
   roles: string[];
 }

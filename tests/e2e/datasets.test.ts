@@ -2,6 +2,7 @@
 // from accepted episodes with the form, follows the build, sees the version's
 // contents, root and pull command, and previews an episode read from the
 // dataset's own parquet and video files (3D pose follows the video).
+import { grantCurator, TEST_ADMIN_ADDRESS } from '../harness/curators.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, signInWithBurner, type TestBrowser } from '../harness/browser.ts';
 import { recordAcceptedEpisodes } from '../harness/episodes.ts';
@@ -19,7 +20,7 @@ describe('datasets in the console', () => {
 
   beforeAll(async () => {
     const creds = await enrollRobot(data.path, 'dataset arm', 'so101_follower');
-    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1']);
+    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1', '--admin-addresses', TEST_ADMIN_ADDRESS]);
     agent = await startAgent(hub.url, creds, ['--ice-host-addresses', '127.0.0.1', '--camera', 'name=front,source=sim,size=320x240,fps=30,codec=vp8']);
     const op = await OperatorClient.connect(hub.url, 'console-dataset-operator');
     try {
@@ -33,6 +34,9 @@ describe('datasets in the console', () => {
     }
     browser = await openBrowser(`${hub.url}/#/datasets`);
     await signInWithBurner(browser.page);
+    // The burner wallet builds the dataset: building versions is for curators, whom an admin names.
+    const burner = await browser.page.evaluate(async () => ((await (await fetch('/api/v1/me/roles')).json()) as { address: string }).address);
+    await grantCurator(hub.url, burner);
   });
 
   afterAll(async () => {

@@ -25,6 +25,7 @@ import {
 } from '@teleop/contracts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn, type SignedIn } from '../harness/signIn.ts';
+import { grantCurator } from '../harness/curators.ts';
 import { episode, recordAcceptedEpisodes } from '../harness/episodes.ts';
 import { eventually, runHubCli, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
 
@@ -203,6 +204,10 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
 
   it('publishes a priced dataset version as a token, refuses downloads until access is bought, then serves and verifies against the chain', async () => {
     datasetName = 'paid-demos';
+    // Building versions is for curators, whom admins name.
+    const refused = await api<{ error: string }>('/api/v1/datasets', op.token, { method: 'POST', body: JSON.stringify({ name: datasetName, price: PRICE.toString(), selection: { robotId } }) });
+    expect([refused.status, refused.body.error]).toEqual([403, 'forbidden']);
+    await grantCurator(hub.url, op.address, admin.token);
     const created = await api<{ datasetId: string; version: number }>('/api/v1/datasets', op.token, { method: 'POST', body: JSON.stringify({ name: datasetName, license: 'CC-BY-NC-4.0', price: PRICE.toString(), selection: { robotId } }) });
     expect(created.status).toBe(202);
     const v = await eventually(async () => {
@@ -248,7 +253,7 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
       const d = u.datasets.find((x) => x.name === datasetName)!;
       expect(d.myEpisodes.map((e) => e.episodeId).sort()).toEqual([...episodeIds].sort());
       expect(d.purchases).toEqual([expect.objectContaining({ buyer: researcher.address, purpose: 'training a grasp policy', paid: PRICE.toString() })]);
-      expect(d.downloads).toContainEqual(expect.objectContaining({ address: researcher.address, kind: 'file', path: 'lerobot/meta/info.json' }));
+      expect(d.downloads).toContainEqual(expect.objectContaining({ address: researcher.address, kind: 'file', path: 'lerobot/meta/info.json', purpose: 'purchase' }));
     }
     // The hub keeps how far it read the chain (so a restart does not rescan it).
     const receipt = await client.getBlockNumber();
@@ -284,15 +289,19 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     const create = (body: unknown) => api<{ error?: string; message?: string; datasetId?: string }>('/api/v1/datasets', op.token, { method: 'POST', body: JSON.stringify(body) });
     const refused = await create({ name: 'should-be-empty', selection: { robotId } });
     expect(refused.status).toBe(422);
-    expect(refused.body.message).toMatch(/owners keep them out/);
+    expect(refused.body.message).toMatch(/owners' terms let this version hold.*private/);
     const explicit = await create({ name: 'explicit-private', selection: { episodeIds } });
-    expect(explicit.status).toBe(400);
-    expect(explicit.body.message).toMatch(/do not allow them/);
+    expect([explicit.status, explicit.body.error]).toEqual([422, 'breaks_terms']);
+    expect(explicit.body.message).toContain(`${episodeIds[0]} (private: robot ${robotId}'s owner keeps it private)`);
 
     expect((await setPolicy(owner.token, { policy: 'restricted', allowedBuyers: [researcher.address] })).body.dataPolicy).toBe('restricted');
     expect((await create({ name: 'open-to-all', selection: { robotId } })).status).toBe(422);
-    expect((await create({ name: 'for-someone-else', selection: { robotId }, allowedBuyers: [reviewer.address] })).status).toBe(422);
-    const listed = await create({ name: 'for-the-researcher', selection: { robotId }, allowedBuyers: [researcher.address] });
+    expect((await create({ name: 'for-someone-else', selection: { robotId }, price: PRICE.toString(), allowedBuyers: [reviewer.address] })).status).toBe(422);
+    // Free for the listed buyer would give away what paid-demos sells.
+    const free = await create({ name: 'for-the-researcher-free', selection: { episodeIds }, allowedBuyers: [researcher.address] });
+    expect([free.status, free.body.error]).toEqual([422, 'breaks_terms']);
+    expect(free.body.message).toMatch(/sold: it is sold in paid-demos-v1/);
+    const listed = await create({ name: 'for-the-researcher', selection: { robotId }, price: PRICE.toString(), allowedBuyers: [researcher.address] });
     expect(listed.status).toBe(202);
     expect((await setPolicy(owner.token, { policy: 'open' })).body.dataPolicy).toBe('open');
   });

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDatasetManifest, type DatasetManifest } from '@teleop/proto';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
+import { grantCurator, TEST_ADMIN_ADDRESS } from '../harness/curators.ts';
 import { recordAcceptedEpisodes } from '../harness/episodes.ts';
 import { enrollRobot, eventually, runHubCli, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { FileBlobStore } from '../../hub/src/store/BlobStore.ts';
@@ -110,14 +111,17 @@ describe('datasets', () => {
     const creds = await enrollRobot(data.path, 'dataset arm', 'so101_follower');
     robotId = creds.robotId;
     // Tiny file limits so one small dataset rolls over to several data and video files.
-    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1', '--dataset-data-mb', '0.01', '--dataset-video-mb', '0.2']);
+    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1', '--dataset-data-mb', '0.01', '--dataset-video-mb', '0.2', '--admin-addresses', TEST_ADMIN_ADDRESS]);
     agent = await startAgent(hub.url, creds, [
       '--ice-host-addresses', '127.0.0.1',
       '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8',
       '--camera', 'name=wrist,source=test,size=160x120,fps=30,codec=vp8',
     ]);
     op = await OperatorClient.connect(hub.url, 'dataset-operator');
-    token = (await signIn(hub.url, keyFor('dataset-operator'))).token;
+    const signedIn = await signIn(hub.url, keyFor('dataset-operator'));
+    token = signedIn.token;
+    // The operator builds the datasets: building versions is for curators.
+    await grantCurator(hub.url, signedIn.address);
     await eventually(async () => (await op.listRobots()).find((r) => r.robotId === robotId && r.online), undefined, 'robot online');
     await op.subscribe(robotId);
     expect((await op.requestLease(robotId)).status).toBe('granted');
@@ -392,7 +396,8 @@ describe('datasets', () => {
     const priced = await fetch(`${hub.url}/api/v1/datasets`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'sim-arm-priced', price: '1000', selection: { episodeIds: episodeIds.slice(0, 1) } }),
+      // The last episode: once sold, an episode enters no free version (the unit exports below take the first two).
+      body: JSON.stringify({ name: 'sim-arm-priced', price: '1000', selection: { episodeIds: episodeIds.slice(-1) } }),
     });
     expect(priced.status).toBe(202);
     await eventually(async () => ((await (await fetch(`${hub.url}/api/v1/datasets/sim-arm-priced/versions/1`)).json()) as { state: string }).state === 'ready' || undefined, undefined, 'priced version built');
@@ -401,7 +406,7 @@ describe('datasets', () => {
     expect((await fetch(file)).status).toBe(402);
     expect((await fetch(file, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(402);
     expect((await fetch(`${hub.url}/api/v1/datasets/sim-arm-priced/versions/1/manifest`)).status).toBe(200); // the manifest stays public
-    expect((await fetch(file, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200); // its creator
+    expect((await fetch(file, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200); // its creator, who operated its episode
   });
 
   it("exports in LeRobot's SO-101 units on request: degrees, or -100..100, with the gripper 0..100 over its range", async () => {

@@ -9,9 +9,9 @@ import { testHubConfig } from '../testing.ts';
 import { decide, type Actor, type Resource } from './access.ts';
 import { attachHttpAccess } from './httpAccess.ts';
 
-const alice: Actor = { kind: 'wallet', address: '0x00000000000000000000000000000000000A11CE', admin: false, sessionExpiresAt: '' };
-const bob: Actor = { kind: 'wallet', address: '0x0000000000000000000000000000000000000B0B', admin: false, sessionExpiresAt: '' };
-const admin: Actor = { kind: 'wallet', address: '0x00000000000000000000000000000000000AD111', admin: true, sessionExpiresAt: '' };
+const alice: Actor = { kind: 'wallet', address: '0x00000000000000000000000000000000000A11CE', admin: false, curator: false, sessionExpiresAt: '' };
+const bob: Actor = { kind: 'wallet', address: '0x0000000000000000000000000000000000000B0B', admin: false, curator: false, sessionExpiresAt: '' };
+const admin: Actor = { kind: 'wallet', address: '0x00000000000000000000000000000000000AD111', admin: true, curator: false, sessionExpiresAt: '' };
 const anonymous: Actor = { kind: 'anonymous' };
 const robot: Actor = { kind: 'robot', robotId: 'r-1' };
 
@@ -36,21 +36,66 @@ describe('decide', () => {
     expect(decide(bob, 'episode:gold', null)).toMatchObject({ code: 'not_found' });
   });
 
-  it('opens dataset files by price, purchase and buyer list; creator and admins always', () => {
-    const v = (o: Partial<Extract<Resource, { kind: 'dataset_version' }>> = {}): Resource => ({ kind: 'dataset_version', label: 'd-v1', createdBy: bob.kind === 'wallet' ? bob.address : '', price: '0', allowedBuyers: null, purchased: false, ...o });
+  it('opens dataset files by price, purchase and buyer list; admins, and the contributors of every episode in it, always', () => {
+    const addr = (a: Actor): string => (a.kind === 'wallet' ? a.address : '');
+    const v = (o: Partial<Extract<Resource, { kind: 'dataset_version' }>> = {}): Resource => ({ kind: 'dataset_version', label: 'd-v1', price: '0', allowedBuyers: null, purchased: false, episodes: [{ operator: addr(bob), robotOwner: null }], ...o });
     expect(decide(anonymous, 'dataset:download', v())).toBeNull();
     expect(decide(anonymous, 'dataset:download', v({ price: '5' }))).toMatchObject({ code: 'payment_required' });
     expect(decide(alice, 'dataset:download', v({ price: '5' }))).toMatchObject({ code: 'payment_required' });
     expect(decide(alice, 'dataset:download', v({ price: '5', purchased: true }))).toBeNull();
-    expect(decide(bob, 'dataset:download', v({ price: '5' }))).toBeNull(); // the creator
+    expect(decide(bob, 'dataset:download', v({ price: '5' }))).toBeNull(); // operator of every episode in it
+    // One episode of someone else's in it: the contributor pays like anyone.
+    expect(decide(bob, 'dataset:download', v({ price: '5', episodes: [{ operator: addr(bob), robotOwner: null }, { operator: addr(alice), robotOwner: addr(alice) }] }))).toMatchObject({ code: 'payment_required' });
     expect(decide(admin, 'dataset:download', v({ price: '5' }))).toBeNull();
-    const listed = [alice.kind === 'wallet' ? alice.address.toLowerCase() : ''];
+    const listed = [addr(alice).toLowerCase()];
     expect(decide(alice, 'dataset:download', v({ allowedBuyers: listed }))).toBeNull();
     expect(decide(anonymous, 'dataset:download', v({ allowedBuyers: listed }))).toMatchObject({ code: 'forbidden' });
     expect(decide(alice, 'dataset:download', v({ allowedBuyers: listed, price: '5' }))).toMatchObject({ code: 'payment_required' });
     // Paying does not put a wallet on a buyer list.
     expect(decide(admin, 'dataset:download', v({ allowedBuyers: [], price: '5' }))).toBeNull();
-    expect(decide({ ...alice, address: '0x00000000000000000000000000000000000000cc' }, 'dataset:download', v({ allowedBuyers: listed, price: '5', purchased: true }))).toMatchObject({ code: 'payment_required' });
+    expect(decide({ ...alice, address: '0x00000000000000000000000000000000000000cc' } as Actor, 'dataset:download', v({ allowedBuyers: listed, price: '5', purchased: true }))).toMatchObject({ code: 'forbidden' });
+  });
+
+  it("opens an episode's content to its operator, owner, assigned reviewer, admins and buyers of a version holding it", () => {
+    const carol: Actor = { kind: 'wallet', address: '0x00000000000000000000000000000000000C4201', admin: false, curator: true, sessionExpiresAt: '' };
+    const addr = (a: Actor): string => (a.kind === 'wallet' ? a.address : '');
+    const e = (o: Partial<Extract<Resource, { kind: 'episode_content' }>> = {}): Resource => ({
+      kind: 'episode_content',
+      episodeId: 'e-1',
+      robotId: 'r-1',
+      operator: addr(alice).toLowerCase(),
+      robotOwner: addr(bob),
+      policy: 'open',
+      assignedReviewers: [],
+      versions: [],
+      ...o,
+    });
+    expect(decide(alice, 'episode:content', e())).toBeNull();
+    expect(decide(bob, 'episode:content', e())).toBeNull();
+    expect(decide(admin, 'episode:content', e())).toBeNull();
+    expect(decide(anonymous, 'episode:content', e())).toMatchObject({ code: 'unauthenticated' });
+    // A curator is nobody special to an episode.
+    expect(decide(carol, 'episode:content', e())).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/no dataset version holds it yet/) });
+    expect(decide(carol, 'episode:content', e({ assignedReviewers: [addr(carol).toLowerCase()] }))).toBeNull();
+    const sold = { label: 'picks-v1', price: '5', allowedBuyers: null, purchased: false };
+    expect(decide(carol, 'episode:content', e({ versions: [sold] }))).toMatchObject({ code: 'payment_required', message: expect.stringMatching(/sold in picks-v1/) });
+    expect(decide(carol, 'episode:content', e({ versions: [{ ...sold, purchased: true }] }))).toBeNull();
+    expect(decide(carol, 'episode:content', e({ versions: [{ ...sold, price: '0' }] }))).toBeNull();
+    expect(decide(carol, 'episode:content', e({ versions: [{ ...sold, price: '0', allowedBuyers: ['0x00000000000000000000000000000000000000dd'] }] }))).toMatchObject({ code: 'forbidden' });
+    // Private: its own people only, whatever a version sold earlier.
+    expect(decide(carol, 'episode:content', e({ policy: 'private', versions: [{ ...sold, purchased: true }] }))).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/private/) });
+    expect(decide(bob, 'episode:content', e({ policy: 'private' }))).toBeNull();
+    expect(decide(carol, 'episode:content', null)).toMatchObject({ code: 'not_found' });
+  });
+
+  it('lets curators and admins build dataset versions, and only admins name curators', () => {
+    const carol: Actor = { kind: 'wallet', address: '0x00000000000000000000000000000000000C4201', admin: false, curator: true, sessionExpiresAt: '' };
+    expect(decide(carol, 'dataset:create')).toBeNull();
+    expect(decide(admin, 'dataset:create')).toBeNull();
+    expect(decide(alice, 'dataset:create')).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/curators/) });
+    expect(decide(anonymous, 'dataset:create')).toMatchObject({ code: 'unauthenticated' });
+    expect(decide(admin, 'curators:manage')).toBeNull();
+    expect(decide(carol, 'curators:manage')).toMatchObject({ code: 'forbidden' });
   });
 
   it('keeps settlement for admins, reports for robots and sign-in for the rest', () => {
@@ -58,7 +103,7 @@ describe('decide', () => {
     expect(decide(alice, 'rewards:settle')).toMatchObject({ code: 'forbidden' });
     expect(decide(robot, 'robot:report')).toBeNull();
     expect(decide(alice, 'robot:report')).toMatchObject({ code: 'unauthenticated' });
-    for (const action of ['episode:read', 'review:give', 'dataset:create', 'robot:enroll', 'robot:watch', 'robot:drive', 'robot:estop', 'self:act'] as const) {
+    for (const action of ['episode:read', 'review:give', 'robot:enroll', 'robot:watch', 'robot:drive', 'robot:estop', 'self:act'] as const) {
       expect(decide(anonymous, action), action).toMatchObject({ code: 'unauthenticated' });
       expect(decide(robot, action), action).toMatchObject({ code: 'unauthenticated' });
       expect(decide(alice, action), action).toBeNull();

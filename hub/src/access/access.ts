@@ -5,9 +5,11 @@
 // only what the hub itself authenticated: a wallet by its sign-in session, a
 // robot by its secret, the external broker by its token.
 
+import { datasetVersionGrant, episodeContentGrant, isGrant, type EpisodeContentFacts } from './contentRule.ts';
+
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'wallet'; address: string; admin: boolean; sessionExpiresAt: string }
+  | { kind: 'wallet'; address: string; admin: boolean; /** Granted by an admin: may build dataset versions. */ curator: boolean; sessionExpiresAt: string }
   | { kind: 'robot'; robotId: string }
   | { kind: 'broker' };
 
@@ -25,14 +27,19 @@ export type Action =
   | 'robot:drive'
   /** Stopping any robot: every signed-in operator may, whoever holds the lease. */
   | 'robot:estop'
-  /** Episodes: list, detail, files, replay. */
+  /** Episodes: the list and an episode's page (its content only as contentRule.ts says; its metadata unless private). */
   | 'episode:read'
+  /** An episode's own content: its files and trajectory (contentRule.ts). */
+  | 'episode:content'
   | 'review:give'
   /** Making a decided episode a check episode with a known verdict: its robot's owner, or an admin. */
   | 'episode:gold'
+  /** Building a dataset version: curators and admins. */
   | 'dataset:create'
-  /** A version's files and archive. */
+  /** A version's files and archive (contentRule.ts). */
   | 'dataset:download'
+  /** Naming and removing curators: admins. */
+  | 'curators:manage'
   | 'rewards:settle'
   /** A robot reporting for itself: uploads, upload receipts. */
   | 'robot:report'
@@ -41,17 +48,8 @@ export type Action =
 
 export type Resource =
   | { kind: 'robot'; robotId: string; owner: string | null; enrolled: boolean }
-  | {
-      kind: 'dataset_version';
-      label: string;
-      createdBy: string;
-      /** Price in token base units (decimal string); "0" is free. */
-      price: string;
-      /** Lowercase addresses the dataset is shared with, or null: anyone (who pays, when priced). */
-      allowedBuyers: string[] | null;
-      /** Whether the chain records the actor's purchase of this version. */
-      purchased: boolean;
-    }
+  | ({ kind: 'dataset_version' } & Parameters<typeof datasetVersionGrant>[1])
+  | ({ kind: 'episode_content' } & EpisodeContentFacts)
   | null;
 
 export type DenialCode = 'unauthenticated' | 'payment_required' | 'forbidden' | 'not_found';
@@ -84,8 +82,18 @@ export function decide(actor: Actor, action: Action, resource: Resource = null):
     case 'robot:estop':
     case 'episode:read':
     case 'review:give':
-    case 'dataset:create':
       return actor.kind === 'wallet' ? null : { code: 'unauthenticated', message: SIGN_IN };
+    case 'dataset:create':
+      if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: SIGN_IN };
+      return actor.admin || actor.curator ? null : { code: 'forbidden', message: 'building dataset versions is for curators: ask an admin to make your wallet one (PUT /api/v1/curators/:address)' };
+    case 'curators:manage':
+      if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: SIGN_IN };
+      return actor.admin ? null : { code: 'forbidden', message: 'naming curators is for admins (--admin-addresses)' };
+    case 'episode:content': {
+      if (resource?.kind !== 'episode_content') return { code: 'not_found', message: 'no such episode' };
+      const g = episodeContentGrant(actor, resource);
+      return isGrant(g) ? null : g;
+    }
     case 'episode:gold': {
       if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: SIGN_IN };
       if (actor.admin) return null;
@@ -100,14 +108,9 @@ export function decide(actor: Actor, action: Action, resource: Resource = null):
       return null;
     }
     case 'dataset:download': {
-      // Open versions to anyone, priced ones to buyers (on chain), the creator and admins; listed buyers only when the dataset names them.
       if (resource?.kind !== 'dataset_version') return { code: 'not_found', message: 'no such dataset version' };
-      const who = actor.kind === 'wallet' ? actor.address.toLowerCase() : null;
-      if (who !== null && (who === resource.createdBy.toLowerCase() || (actor.kind === 'wallet' && actor.admin))) return null;
-      const listed = resource.allowedBuyers === null || (who !== null && resource.allowedBuyers.includes(who));
-      if (listed && (resource.price === '0' || resource.purchased)) return null;
-      if (!listed && resource.price === '0') return { code: 'forbidden', message: `${resource.label} is shared with listed buyers only: sign in with one of their wallets` };
-      return { code: 'payment_required', message: `${resource.label} is a priced dataset: buy access with your wallet, then sign in and download` };
+      const g = datasetVersionGrant(actor, resource);
+      return isGrant(g) ? null : g;
     }
     case 'rewards:settle':
       if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: SIGN_IN };

@@ -31,7 +31,7 @@ export interface RouteEntry {
 
 export interface HttpAccessOptions {
   /** The signed-in wallet of a request (session cookie or bearer token), if any. */
-  walletOf: (req: FastifyRequest) => Promise<{ address: string; admin: boolean; sessionExpiresAt: string } | null>;
+  walletOf: (req: FastifyRequest) => Promise<{ address: string; admin: boolean; curator: boolean; sessionExpiresAt: string } | null>;
   /** The robot a request authenticates as (HTTP Basic with its id and secret), if any. */
   robotOf: (req: FastifyRequest) => Promise<string | null>;
   /** Whether a request carries the external broker's token. */

@@ -26,8 +26,9 @@ export function publishBuiltVersions(o: { versions: DatasetStore; chain: ChainSe
         merkleRoot: v.merkle_root as Hex,
         manifestHash: v.manifest_hash as Hex,
         uri: `${o.publicUrl()}/api/v1/datasets/${d.name}/versions/${version}/manifest`,
-        license: d.license,
-        price: BigInt(d.price),
+        // The version's own terms, fixed when it was created.
+        license: v.license,
+        price: BigInt(v.price),
         parentTokenId: BigInt(parent?.token_id ?? 0),
       });
       await o.versions.setPublished(datasetId, version, Number(tokenId), hash);

@@ -29,7 +29,7 @@ describe('DatasetService builds', () => {
   let store: DatasetStore;
   let quarantined: { episodeId: string; reason: string }[];
 
-  const service = (build: VersionBuilder): DatasetService => new DatasetService({ store, blobs, logger: createLogger('silent'), build, quarantine: async (episodeId, reason) => void quarantined.push({ episodeId, reason }) });
+  const service = (build: VersionBuilder): DatasetService => new DatasetService({ store, rights: rows.stores.rights, blobs, logger: createLogger('silent'), build, quarantine: async (episodeId, reason) => void quarantined.push({ episodeId, reason }) });
   const text = (s: string): Readable => Readable.from([Buffer.from(s)]);
 
   beforeEach(async () => {

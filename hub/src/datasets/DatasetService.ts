@@ -9,6 +9,8 @@ import type { httpApi } from '@teleop/proto';
 import type { Logger } from '../log.ts';
 import type { BlobStore } from '../store/BlobStore.ts';
 import type { AcceptedEpisode, DatasetStore } from '../store/DatasetStore.ts';
+import type { DataRightsStore } from '../store/DataRightsStore.ts';
+import { breachOf, describeBreaches, floorBreaches, type EpisodeUnderTerms, type VersionOffer } from './ownerTerms.ts';
 import { DatasetBuildError, type BuildInput, type BuiltVersion } from './build/buildContext.ts';
 import { DATASET_UNITS, type Dataset, type DatasetSelection, type DatasetUnits, type DatasetVersion } from './datasetRecords.ts';
 import { versionPrefix } from './versionKeys.ts';
@@ -29,7 +31,7 @@ export interface NewDataset {
 export class DatasetError extends Error {
   override name = 'DatasetError';
   constructor(
-    readonly code: 'bad_request' | 'unknown_dataset' | 'unknown_version' | 'name_taken' | 'empty_selection' | 'not_ready' | 'incompatible_episodes',
+    readonly code: 'bad_request' | 'unknown_dataset' | 'unknown_version' | 'name_taken' | 'empty_selection' | 'not_ready' | 'incompatible_episodes' | 'breaks_terms',
     message: string,
   ) {
     super(message);
@@ -37,7 +39,7 @@ export class DatasetError extends Error {
 
   /** The HTTP status that says it (routes and the access hook answer with it). */
   get httpStatus(): number {
-    return { bad_request: 400, unknown_dataset: 404, unknown_version: 404, name_taken: 409, empty_selection: 422, not_ready: 409, incompatible_episodes: 422 }[this.code];
+    return { bad_request: 400, unknown_dataset: 404, unknown_version: 404, name_taken: 409, empty_selection: 422, not_ready: 409, incompatible_episodes: 422, breaks_terms: 422 }[this.code];
   }
 }
 
@@ -50,6 +52,8 @@ export type VersionBuilder = (input: BuildInput) => Promise<BuiltVersion>;
 
 export interface DatasetServiceOptions {
   store: DatasetStore;
+  /** Owners' terms of the episodes, and what versions already hold them. */
+  rights: DataRightsStore;
   /** Where built versions are stored; the service removes what a failed build left there. */
   blobs: BlobStore;
   logger: Logger;
@@ -87,12 +91,12 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
       throw new DatasetError('name_taken', `a dataset named ${d.name} exists; add a version to it instead`);
     }
     const allowedBuyers = d.allowedBuyers?.length ? normalizeAddresses(d.allowedBuyers) : null;
-    const episodeIds = await this.select(selection, allowedBuyers);
+    const episodeIds = await this.select(selection, { price, license, allowedBuyers });
     const id = `d-${randomUUID()}`;
     const at = now();
     const version = await this.o.store.createDataset(
       { id, name: d.name, title: (d.title ?? d.name).slice(0, 200), description: (d.description ?? '').slice(0, 10_000), license, price, created_by: by, created_at: at, allowed_buyers: allowedBuyers, units },
-      { parent_version: null, selection, episode_ids: episodeIds, created_by: by, created_at: at },
+      { parent_version: null, selection, episode_ids: episodeIds, created_by: by, created_at: at, price, license, allowed_buyers: allowedBuyers },
     );
     this.enqueue(id, version);
     return { datasetId: id, version };
@@ -104,17 +108,20 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     if (!d) throw new DatasetError('unknown_dataset', `no dataset ${datasetId}`);
     const parent = parentVersion ?? (await this.o.store.latestVersionNumber(datasetId));
     if (parent !== null && !(await this.o.store.version(datasetId, parent))) throw new DatasetError('unknown_version', `dataset ${datasetId} has no version ${parent}`);
-    const episodeIds = await this.select(selection, d.allowed_buyers);
-    const version = await this.o.store.addVersion({ dataset_id: datasetId, parent_version: parent, selection, episode_ids: episodeIds, created_by: by, created_at: now() });
+    // A new version takes its dataset's terms, fixed from then on.
+    const offer: VersionOffer = { price: d.price, license: d.license, allowedBuyers: d.allowed_buyers };
+    const episodeIds = await this.select(selection, offer);
+    const version = await this.o.store.addVersion({ dataset_id: datasetId, parent_version: parent, selection, episode_ids: episodeIds, created_by: by, created_at: now(), price: offer.price, license: offer.license, allowed_buyers: offer.allowedBuyers });
     this.enqueue(datasetId, version);
     return { datasetId, version };
   }
 
   /**
-   * The accepted episodes a selection names, oldest first, as their robots' owners allow: never a private
-   * robot's, and a restricted robot's only when every buyer the dataset allows is one the owner listed.
+   * The accepted episodes a selection names, oldest first, that a version with these terms may hold under their
+   * owners' terms (ownerTerms.ts). Explicit episode ids that it may not hold fail the build, named with the term
+   * they break; filters leave such episodes out. The owners' floor prices are checked on the whole selection.
    */
-  async select(s: DatasetSelection, allowedBuyers: string[] | null = null): Promise<string[]> {
+  async select(s: DatasetSelection, offer: VersionOffer = { price: '0', license: 'CC-BY-4.0', allowedBuyers: null }): Promise<string[]> {
     if (typeof s !== 'object' || s === null) throw new DatasetError('bad_request', 'selection must be an object');
     if (s.minScore !== undefined && !(typeof s.minScore === 'number' && s.minScore >= 0 && s.minScore <= 1)) throw new DatasetError('bad_request', 'minScore must be a number from 0 to 1');
     for (const k of ['from', 'to'] as const) {
@@ -128,19 +135,32 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
       if (bad.length) throw new DatasetError('bad_request', `only accepted episodes enter a dataset; not accepted: ${bad.join(', ')}`);
     }
     const rows = await this.o.store.selectableEpisodes(s);
-    const allowedBy = (r: { dataPolicy: string; robotAllowedBuyers: string[] }): boolean => {
-      if (r.dataPolicy === 'private') return false;
-      if (r.dataPolicy !== 'restricted') return true;
-      const listed = new Set(r.robotAllowedBuyers.map((a) => a.toLowerCase()));
-      return allowedBuyers !== null && allowedBuyers.length > 0 && allowedBuyers.every((b) => listed.has(b.toLowerCase()));
-    };
-    const refused = rows.filter((r) => !allowedBy(r));
-    if (s.episodeIds && refused.length) {
-      throw new DatasetError('bad_request', `the owners of these episodes' robots do not allow them in this dataset: ${refused.map((r) => `${r.id} (robot ${r.robotId}: ${r.dataPolicy})`).join(', ')}`);
+    const underTerms = await this.underTerms(rows.map((r) => r.id));
+    const candidates = rows.map((r) => underTerms.get(r.id)!);
+    const breaches = candidates.map((e) => breachOf(offer, e)).filter((b) => b !== null);
+    if (s.episodeIds && breaches.length) {
+      throw new DatasetError('breaks_terms', `this version would break its episodes' owners' terms: ${describeBreaches(breaches)}`);
     }
-    const ids = rows.filter(allowedBy).map((r) => r.id);
-    if (ids.length === 0) throw new DatasetError('empty_selection', 'no accepted episode matches the selection (or their robots\' owners keep them out of datasets)');
-    return ids;
+    const refused = new Set(breaches.map((b) => b.episodeId));
+    const kept = candidates.filter((e) => !refused.has(e.id));
+    if (kept.length === 0) {
+      const why = breaches.length ? `: ${describeBreaches(breaches.slice(0, 5))}${breaches.length > 5 ? ` and ${breaches.length - 5} more` : ''}` : '';
+      throw new DatasetError('empty_selection', `no accepted episode matches the selection that its owners' terms let this version hold${why}`);
+    }
+    const floors = floorBreaches(offer, kept);
+    if (floors.length) throw new DatasetError('breaks_terms', `the price is below the owners' floor: ${describeBreaches(floors)}`);
+    return kept.map((e) => e.id);
+  }
+
+  /** Each episode's owner's terms, length, and the priced versions already holding it. */
+  private async underTerms(ids: string[]): Promise<Map<string, EpisodeUnderTerms>> {
+    const versions = (await this.o.rights.versionTerms()).filter((v) => BigInt(v.price) > 0n);
+    const out = new Map<string, EpisodeUnderTerms>();
+    for (const r of await this.o.rights.episodes(ids)) {
+      const soldIn = versions.filter((v) => v.episodeIds.includes(r.id)).map((v) => `${v.name}-v${v.version}`);
+      out.set(r.id, { id: r.id, robotId: r.robotId, terms: r.terms, durationMs: r.durationMs, soldIn });
+    }
+    return out;
   }
 
   /** Builds run one at a time (they are ffmpeg- and disk-bound). */

@@ -80,7 +80,7 @@ async function withService<T>(r: OptionReader, run: (svc: DatasetService, hubUrl
   const hubUrl = r.string('public-url') ?? 'http://127.0.0.1:8080';
   r.check();
   const scratchDir = join(dataDir, 'dataset-builds');
-  const svc = new DatasetService({ store: stores.datasets, blobs, logger, quarantine: (episodeId, reason) => stores.episodes.quarantine(episodeId, reason), build: (o) => buildDatasetVersion({ blobs, limits, hubUrl, chainId, scratchDir }, o) });
+  const svc = new DatasetService({ store: stores.datasets, rights: stores.rights, blobs, logger, quarantine: (episodeId, reason) => stores.episodes.quarantine(episodeId, reason), build: (o) => buildDatasetVersion({ blobs, limits, hubUrl, chainId, scratchDir }, o) });
   try {
     return await run(svc, hubUrl);
   } finally {

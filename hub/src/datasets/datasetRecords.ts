@@ -57,4 +57,8 @@ export interface DatasetVersion {
   /** DatasetRegistry token of this version, once published on chain. */
   token_id: number | null;
   publish_tx: string | null;
+  /** The version's own terms, fixed when it was created: price (token base units, "0" free), license, listed buyers (lowercase) or null. */
+  price: string;
+  license: string;
+  allowed_buyers: string[] | null;
 }

@@ -36,7 +36,7 @@ describe('dataset files from the blob store', () => {
     const store = hub.stores.datasets;
     await store.createDataset(
       { id: 'd-1', name: 'picks', title: 'Picks', description: '', license: 'CC-BY-4.0', price: '0', created_by: BY, created_at: AT, allowed_buyers: null, units: 'radians' },
-      { parent_version: null, selection: {}, episode_ids: ['e-1'], created_by: BY, created_at: AT },
+      { parent_version: null, selection: {}, episode_ids: ['e-1'], created_by: BY, created_at: AT, price: '0', license: 'CC-BY-4.0', allowed_buyers: null },
     );
     const files: DatasetFile[] = Object.entries(contents)
       .map(([path, bytes]) => ({ path, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }))

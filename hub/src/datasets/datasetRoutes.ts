@@ -1,12 +1,13 @@
 // Dataset endpoints: browse datasets and versions, create them (signed in),
 // the version manifest, per-file downloads with ranges, strong ETags (the
 // file's SHA-256) and If-Range resume, and a streamed tar of a whole version.
-// Open datasets are free to anyone; priced ones need an access grant. A
+// Who may download a version is the content rule's (access/contentRule.ts). A
 // version's files are read from the blob store, by the paths its manifest lists.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatasetManifest, httpApi } from '@teleop/proto';
 import { sendBytes } from '../http/sendBytes.ts';
 import type { Actor, Resource } from '../access/access.ts';
+import { datasetVersionGrant, isGrant } from '../access/contentRule.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import type { Logger } from '../log.ts';
 import { readBlobText, type BlobStore } from '../store/BlobStore.ts';
@@ -22,8 +23,10 @@ export interface DatasetRoutesOptions {
   logger: Logger;
   /** Whether the chain records `address`'s purchase of a version (false without a chain). */
   purchased: (o: { version: DatasetVersion; address: string }) => Promise<boolean>;
-  /** Every download is recorded, for the contributors to see. */
-  recordAccess: (o: { datasetId: string; version: number; address: string | null; kind: 'manifest' | 'file' | 'archive'; path: string | null }) => void;
+  /** The operator and robot owner of each of these episodes (who may download a version of only their own episodes). */
+  contributors: (episodeIds: string[]) => Promise<{ operator: string; robotOwner: string | null }[]>;
+  /** Every download is recorded with what allowed it, for the contributors to see. */
+  recordAccess: (o: { datasetId: string; version: number; address: string | null; kind: 'manifest' | 'file' | 'archive'; path: string | null; purpose: string | null }) => void;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -57,6 +60,8 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
     dataset: Dataset;
     version: DatasetVersion;
     key: (path: string) => string;
+    /** What the access rule read. */
+    resource: Extract<Resource, { kind: 'dataset_version' }>;
   }
   const downloads = new WeakMap<FastifyRequest, Download>();
 
@@ -70,11 +75,18 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
     const key = (path: string): string => versionFileKey(dataset.id, version.version, path);
     const manifestText = await readBlobText(o.blobs, key('manifest.json'));
     const label = `${dataset.name}-v${version.version}`;
-    downloads.set(req, { manifest: JSON.parse(manifestText) as DatasetManifest, manifestText, label, dataset, version, key });
     const address = addressOf(actor);
-    const purchased = address !== null && dataset.price !== '0' ? await o.purchased({ version, address }) : false;
-    const allowedBuyers = dataset.allowed_buyers ? dataset.allowed_buyers.map((b) => b.toLowerCase()) : null;
-    return { kind: 'dataset_version', label, createdBy: dataset.created_by, price: dataset.price, allowedBuyers, purchased };
+    // The version's own terms, fixed when it was created.
+    const purchased = address !== null && version.price !== '0' ? await o.purchased({ version, address }) : false;
+    const allowedBuyers = version.allowed_buyers ? version.allowed_buyers.map((b) => b.toLowerCase()) : null;
+    const resource = { kind: 'dataset_version' as const, label, price: version.price, allowedBuyers, purchased, episodes: await o.contributors(version.episode_ids) };
+    downloads.set(req, { manifest: JSON.parse(manifestText) as DatasetManifest, manifestText, label, dataset, version, key, resource });
+    return resource;
+  };
+  /** What allowed a download the access hook let through. */
+  const purposeOf = (req: FastifyRequest, a: Download): string | null => {
+    const g = datasetVersionGrant(req.actor, a.resource);
+    return isGrant(g) ? g.purpose : null;
   };
   const addressOf = (actor: Actor): string | null => (actor.kind === 'wallet' ? actor.address : null);
   const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
@@ -128,7 +140,7 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
       try {
         const { dataset, version } = await o.datasets.readyVersion(req.params.id, versionOf(req.params.v));
         const text = await readBlobText(o.blobs, versionFileKey(dataset.id, version.version, 'manifest.json'));
-        o.recordAccess({ datasetId: dataset.id, version: version.version, address: addressOf(req.actor), kind: 'manifest', path: null });
+        o.recordAccess({ datasetId: dataset.id, version: version.version, address: addressOf(req.actor), kind: 'manifest', path: null, purpose: 'public' });
         return reply.type('application/json').header('cache-control', 'public, max-age=31536000, immutable').send(text);
       } catch (err) {
         return fail(reply, err);
@@ -148,8 +160,8 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
           o.logger.error({ dataset: a.label, file: path, key }, 'a file of a ready dataset version is missing from the blob store');
           return reply.code(500).send({ error: 'missing_file', message: `${path} of ${a.label} is missing from the hub's storage; the hub's operator can build the version again` });
         }
-        // One record per download, not per range request of a resumed or streamed one.
-        if (!req.headers.range || /^bytes=0-/.test(req.headers.range)) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'file', path });
+        // One record per download, not per range request of a resumed or streamed one, nor a HEAD asking whether it may.
+        if (req.method === 'GET' && (!req.headers.range || /^bytes=0-/.test(req.headers.range))) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'file', path, purpose: purposeOf(req, a) });
         if (!req.headers.range) o.logger.debug({ file: path, dataset: a.label }, 'dataset file download');
         return sendBytes(req, reply, { size: head.size, sha256: file?.sha256 ?? null, read: (range) => o.blobs.read(key, range) }, { contentType: contentType(path), cacheControl: 'public, max-age=31536000, immutable' });
       } catch (err) {
@@ -160,7 +172,7 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
     app.get<{ Params: { id: string; v: string } }>('/api/v1/datasets/:id/versions/:v/archive.tar', DOWNLOAD, async (req, reply) => {
       try {
         const a = downloads.get(req)!;
-        o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'archive', path: null });
+        o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'archive', path: null, purpose: purposeOf(req, a) });
         // Blobs carry no times: every entry is stamped with the time the version was built.
         const mtimeS = Date.parse(a.version.built_at ?? a.version.created_at) / 1000;
         const files = [...a.manifest.files, { path: 'manifest.json', size: Buffer.byteLength(a.manifestText) }];

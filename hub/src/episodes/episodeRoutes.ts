@@ -1,14 +1,20 @@
 // Episode endpoints: list and detail (manifest, checks, reviews, teleop
 // quality), file downloads with ranges, the replay trajectory, the robot's
-// upload receipt, and peer review.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// upload receipt, owners' terms for an episode, and peer review. What of an
+// episode a wallet gets is the content rule's answer (access/contentRule.ts):
+// the full view and the files to whoever it grants content, the metadata to
+// the others unless its owner keeps it private.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { httpApi } from '@teleop/proto';
 import { sendBytes } from '../http/sendBytes.ts';
 import { walletAddress } from '../access/httpAccess.ts';
-import type { Resource } from '../access/access.ts';
+import { AccessDenied, type Actor, type Denial, type Resource } from '../access/access.ts';
+import { isGrant } from '../access/contentRule.ts';
+import type { EpisodeRights, EpisodeRightsView } from '../access/EpisodeRights.ts';
+import { DATA_TERMS_SCHEMA, parseDataTerms, type DataTermsInput } from '../robots/dataTerms.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
-import { EpisodeError, type EpisodeService } from './EpisodeService.ts';
+import { EpisodeError, type EpisodeService, type EpisodeView } from './EpisodeService.ts';
 import { readRecording } from './readRecording.ts';
 import { asInReview, ReviewError, type ReviewService } from './ReviewService.ts';
 
@@ -17,6 +23,9 @@ export interface EpisodeRoutesOptions {
   reviews: ReviewService;
   registry: RobotRegistry;
   blobs: BlobStore;
+  rights: EpisodeRights;
+  /** Sets (or, with null, clears) an owner's terms for one episode. */
+  setTerms: (episodeId: string, terms: ReturnType<typeof parseDataTerms> | null, by: string) => Promise<void>;
 }
 
 const READ = { access: { action: 'episode:read' } } as const;
@@ -42,14 +51,61 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
     return { kind: 'robot', robotId: ep.robotId, owner: robot?.owner ?? null, enrolled: !!robot };
   };
 
+  /** An episode as `actor` may see it: in full, as metadata (no manifest, no files), or not at all (private to others). */
+  const shown = (actor: Actor, view: EpisodeView, r: EpisodeRightsView | undefined): { view: EpisodeView } | { denial: Denial } => {
+    if (!r) return { denial: { code: 'not_found', message: `no episode ${view.id}` } };
+    const g = o.rights.grant(actor, r.facts);
+    const t = r.record.terms;
+    const rights: httpApi.EpisodeRights = {
+      terms: t.policy,
+      license: t.license,
+      floorPricePerHour: t.floorPricePerHour,
+      ownTerms: r.record.ownTerms,
+      content: isGrant(g),
+      purpose: isGrant(g) ? g.purpose : null,
+      reason: isGrant(g) ? null : g.message,
+    };
+    if (isGrant(g)) return { view: { ...view, rights } };
+    if (t.policy === 'private') return { denial: g };
+    return { view: { ...view, manifest: null, files: [], rights } };
+  };
+
+  /** What episode:content decides on, kept for the handler (which records the read with what granted it). */
+  const contentOf = new WeakMap<FastifyRequest, EpisodeRightsView>();
+  const episodeContent = async (req: FastifyRequest, actor: Actor): Promise<Resource | Denial> => {
+    if (actor.kind !== 'wallet') return { code: 'unauthenticated', message: 'sign in with your wallet first (POST /api/v1/auth/verify)' };
+    const id = (req.params as { id: string }).id;
+    const r = (await o.rights.load(actor, [id])).get(id);
+    if (!r) return { code: 'not_found', message: `no episode ${id}` };
+    contentOf.set(req, r);
+    return { kind: 'episode_content', ...r.facts };
+  };
+  const CONTENT = { access: { action: 'episode:content' as const, resource: episodeContent } };
+  /** Records the read; the access hook has already granted it. */
+  const recordRead = (req: FastifyRequest, kind: 'file' | 'trajectory', path: string | null): void => {
+    const r = contentOf.get(req);
+    if (!r || req.actor.kind !== 'wallet') return;
+    const g = o.rights.grant(req.actor, r.facts);
+    if (isGrant(g)) o.rights.recordAccess({ episodeId: r.facts.episodeId, address: req.actor.address, kind, path, purpose: g.purpose });
+  };
+
   return async (app: FastifyInstance): Promise<void> => {
     app.get<{ Querystring: { robotId?: string; operator?: string; state?: string; limit?: number } }>('/api/v1/episodes', { config: READ }, async (req) => {
-      return { episodes: await o.reviews.listFor(req.actor.kind === 'wallet' ? req.actor.address : null, req.query) } satisfies httpApi.EpisodeList;
+      const list = await o.reviews.listFor(req.actor.kind === 'wallet' ? req.actor.address : null, req.query);
+      const rights = await o.rights.load(req.actor, list.map((v) => v.id));
+      const episodes = list.flatMap((v) => {
+        const s = shown(req.actor, v, rights.get(v.id));
+        return 'view' in s ? [s.view] : [];
+      });
+      return { episodes } satisfies httpApi.EpisodeList;
     });
 
     app.get<{ Params: { id: string } }>('/api/v1/episodes/:id', { config: READ, schema: { params: idParams } }, async (req, reply) => {
-      const view = await o.episodes.view(req.params.id);
-      if (!view) return reply.code(404).send({ error: 'unknown_episode', message: `no episode ${req.params.id}` });
+      const full = await o.episodes.view(req.params.id);
+      if (!full) return reply.code(404).send({ error: 'unknown_episode', message: `no episode ${req.params.id}` });
+      const s = shown(req.actor, full, (await o.rights.load(req.actor, [full.id])).get(full.id));
+      if ('denial' in s) throw new AccessDenied(s.denial);
+      const view = s.view;
       // A reviewer given a check episode sees it as any episode in review: its verdict, score and reviews are not shown.
       if (req.actor.kind === 'wallet' && (await o.reviews.isCheckFor(req.actor.address, req.params.id))) {
         return { ...asInReview(view), reviews: [] } satisfies httpApi.EpisodeDetail;
@@ -69,21 +125,24 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
 
     app.get<{ Params: { id: string; name: string } }>(
       '/api/v1/episodes/:id/files/:name',
-      { config: READ, schema: { params: { type: 'object', properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9_.]{1,40}$' } }, required: ['id', 'name'] } } },
+      { config: CONTENT, schema: { params: { type: 'object', properties: { id: idParams.properties.id, name: { type: 'string', pattern: '^[a-z0-9_.]{1,40}$' } }, required: ['id', 'name'] } } },
       async (req, reply) => {
         const file = await o.episodes.file(req.params.id, req.params.name);
         if (!file) return reply.code(404).send({ error: 'not_found', message: `episode ${req.params.id} has no file ${req.params.name}` });
         const key = episodeBlobKey(req.params.id, req.params.name);
         const size = (await o.blobs.head(key))?.size ?? null;
         if (size === null) return reply.code(404).send({ error: 'not_found', message: 'file not stored' });
+        // One record per download, not per range request of a resumed or streamed one.
+        if (req.method === 'GET' && (!req.headers.range || /^bytes=0-/.test(req.headers.range))) recordRead(req, 'file', req.params.name);
         const contentType = req.params.name.endsWith('.mp4') ? 'video/mp4' : req.params.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
         return sendBytes(req, reply, { size, sha256: file.sha256, read: (range) => o.blobs.read(key, range) }, { contentType });
       },
     );
 
-    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/trajectory', { config: READ, schema: { params: idParams } }, async (req, reply) => {
+    app.get<{ Params: { id: string } }>('/api/v1/episodes/:id/trajectory', { config: CONTENT, schema: { params: idParams } }, async (req, reply) => {
       const view = await o.episodes.view(req.params.id);
       if (!view?.manifest) return reply.code(404).send({ error: 'not_found', message: 'the episode has no verified recording yet' });
+      recordRead(req, 'trajectory', null);
       const rec = await o.blobs.withLocalFile(episodeBlobKey(req.params.id, 'episode.mcap'), readRecording);
       const t0 = rec.states[0]?.t ?? 0n;
       const sec = (t: bigint): number => Number(t - t0) / 1e9;
@@ -119,6 +178,18 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         }
       },
     );
+
+    // An owner's terms for one episode, over its robot's (DELETE: back to the robot's).
+    const OWNER = { access: { action: 'robot:manage' as const, resource: async (req: FastifyRequest) => robotOfEpisode((req.params as { id: string }).id) } };
+    app.put<{ Params: { id: string }; Body: DataTermsInput }>('/api/v1/episodes/:id/terms', { config: OWNER, schema: { params: idParams, body: DATA_TERMS_SCHEMA } }, async (req) => {
+      const terms = parseDataTerms(req.body);
+      await o.setTerms(req.params.id, terms, walletAddress(req.actor));
+      return { episodeId: req.params.id, ...terms } satisfies httpApi.EpisodeTerms;
+    });
+    app.delete<{ Params: { id: string } }>('/api/v1/episodes/:id/terms', { config: OWNER, schema: { params: idParams } }, async (req) => {
+      await o.setTerms(req.params.id, null, walletAddress(req.actor));
+      return { episodeId: req.params.id, cleared: true };
+    });
 
     app.post('/api/v1/reviews/next', { config: REVIEW }, async (req, reply) => {
       try {

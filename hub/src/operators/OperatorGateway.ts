@@ -318,7 +318,8 @@ export class OperatorGateway {
 
   private actorOf(socket: OperatorSocket): Actor {
     const address = socket.data.operatorId;
-    return { kind: 'wallet', address, admin: this.o.isAdmin(address), sessionExpiresAt: '' };
+    // The socket's actions (watch, drive, stop) are not a curator's to decide.
+    return { kind: 'wallet', address, admin: this.o.isAdmin(address), curator: false, sessionExpiresAt: '' };
   }
 
   private onControl(socket: OperatorSocket, robotId: unknown, payload: unknown): void {

@@ -56,6 +56,8 @@ export class RewardService {
       logger: Logger;
       /** Where each epoch's tree and proofs are also written as JSON (epoch-000001.json, ...), for anyone to audit. */
       dir?: string;
+      /** Reads of these episodes' own content (files, trajectory), newest first: shown to their contributors. */
+      episodeAccesses?: (episodeIds: string[]) => Promise<{ episodeId: string; address: string; kind: string; path: string | null; purpose: string; at: string }[]>;
     },
   ) {
     const w = o.config.weights;
@@ -331,6 +333,7 @@ export class RewardService {
         downloads,
       });
     }
-    return { address, datasets: out };
+    const episodeAccesses = this.o.episodeAccesses ? await this.o.episodeAccesses([...roles.keys()]) : [];
+    return { address, datasets: out, episodeAccesses };
   }
 }

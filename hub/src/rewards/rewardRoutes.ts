@@ -119,7 +119,8 @@ export function rewardRoutes(o: RewardRoutesOptions) {
 
     app.get('/api/v1/me/roles', SELF, async (req) => {
       const address = walletAddress(req.actor);
-      return { address, roles: await o.rewards.rolesOf(getAddress(address), isAdmin(req.actor)) } satisfies httpApi.Roles;
+      const curator = req.actor.kind === 'wallet' && req.actor.curator;
+      return { address, roles: [...(await o.rewards.rolesOf(getAddress(address), isAdmin(req.actor))), ...(curator ? ['curator'] : [])] } satisfies httpApi.Roles;
     });
   };
 }

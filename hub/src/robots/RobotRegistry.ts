@@ -2,10 +2,12 @@
 // store keeps the rows).
 import { randomBytes } from 'node:crypto';
 import { isValidRobotId } from '@teleop/proto';
-import type { DataPolicy, JointLimit, RobotRecord, RobotStore } from '../store/RobotStore.ts';
+import type { JointLimit, RobotRecord, RobotStore } from '../store/RobotStore.ts';
+import { DataTermsError, parseDataTerms, type DataTermsInput } from './dataTerms.ts';
 import { hashSecret, newSecret, verifySecret } from './secretHash.ts';
 
 export type { DataPolicy, RobotRecord } from '../store/RobotStore.ts';
+export { DataTermsError };
 
 export interface EnrollParameters {
   /** Human name shown in the console, e.g. "lab arm 2". */
@@ -69,13 +71,10 @@ export class RobotRegistry {
   constructor(private readonly store: RobotStore) {}
 
   /** Sets a robot's data policy; applies to dataset versions created from now on (built ones never change). */
-  async setDataPolicy(id: string, policy: DataPolicy, allowedBuyers: string[] = []): Promise<RobotRecord> {
-    if (!['open', 'private', 'restricted'].includes(policy)) throw new RobotEnrollError(`data policy must be open, private or restricted, got "${String(policy)}"`);
-    const bad = allowedBuyers.filter((a) => !/^0x[0-9a-fA-F]{40}$/.test(a));
-    if (bad.length) throw new RobotEnrollError(`allowed buyers must be 0x addresses: ${bad.join(', ')}`);
-    if (policy === 'restricted' && allowedBuyers.length === 0) throw new RobotEnrollError('a restricted robot needs at least one allowed buyer');
-    const buyers = policy === 'restricted' ? [...new Set(allowedBuyers.map((a) => a.toLowerCase()))] : null;
-    if (!(await this.store.setDataPolicy(id, policy, buyers))) throw new UnknownRobotError(id);
+  /** Sets the owner's terms for the robot's data (DataTermsError when they are incomplete). */
+  async setDataPolicy(id: string, input: DataTermsInput): Promise<RobotRecord> {
+    const terms = parseDataTerms(input);
+    if (!(await this.store.setDataPolicy(id, terms))) throw new UnknownRobotError(id);
     return (await this.get(id))!;
   }
 

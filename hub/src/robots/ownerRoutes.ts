@@ -8,7 +8,8 @@ import { walletAddress } from '../access/httpAccess.ts';
 import type { LeaseManager } from '../operators/LeaseManager.ts';
 import type { EpisodeService } from '../episodes/EpisodeService.ts';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
-import { EnrollmentLimitError, RobotEnrollError, type DataPolicy, type RobotRegistry } from './RobotRegistry.ts';
+import { EnrollmentLimitError, RobotEnrollError, type RobotRegistry } from './RobotRegistry.ts';
+import { DATA_TERMS_SCHEMA, DataTermsError, type DataTermsInput } from './dataTerms.ts';
 
 export interface OwnerRoutesOptions {
   registry: RobotRegistry;
@@ -85,6 +86,8 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
               signingAddress: r.signingAddress,
               dataPolicy: r.dataPolicy,
               allowedBuyers: r.allowedBuyers,
+              dataLicense: r.dataLicense,
+              floorPricePerHour: r.floorPricePerHour,
               episodes: await o.episodes.countsOfRobot(r.id),
               // Token base units credited to the owner for this robot's episodes (decimal string).
               earnings: await o.ownerEarnings(r.id, session.address),
@@ -94,25 +97,15 @@ export function ownerRoutes(o: OwnerRoutesOptions) {
       };
     });
 
-    app.put<{ Params: { id: string }; Body: { policy: DataPolicy; allowedBuyers?: string[] } }>(
+    app.put<{ Params: { id: string }; Body: DataTermsInput }>(
       '/api/v1/robots/:id/data-policy',
-      {
-        config: MANAGE,
-        schema: {
-          params: idParams,
-          body: {
-            type: 'object',
-            required: ['policy'],
-            properties: { policy: { enum: ['open', 'private', 'restricted'] }, allowedBuyers: { type: 'array', maxItems: 1000, items: { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$' } } },
-          },
-        },
-      },
+      { config: MANAGE, schema: { params: idParams, body: DATA_TERMS_SCHEMA } },
       async (req, reply) => {
         try {
-          const robot = await o.registry.setDataPolicy(req.params.id, req.body.policy, req.body.allowedBuyers ?? []);
-          return { robotId: robot.id, dataPolicy: robot.dataPolicy, allowedBuyers: robot.allowedBuyers } satisfies httpApi.RobotDataPolicy;
+          const robot = await o.registry.setDataPolicy(req.params.id, req.body);
+          return { robotId: robot.id, dataPolicy: robot.dataPolicy, allowedBuyers: robot.allowedBuyers, license: robot.dataLicense, floorPricePerHour: robot.floorPricePerHour } satisfies httpApi.RobotDataPolicy;
         } catch (err) {
-          if (err instanceof RobotEnrollError) return reply.code(400).send({ error: 'bad_request', message: err.message });
+          if (err instanceof DataTermsError) return reply.code(400).send({ error: 'bad_request', message: err.message });
           throw err;
         }
       },

@@ -12,6 +12,8 @@ export interface DatasetAccess {
   kind: string;
   path: string | null;
   at: string;
+  /** What allowed it (access/contentRule.ts): open_dataset, purchase, listed_buyer, contributor, admin; public for a manifest. */
+  purpose: string | null;
 }
 
 export class AccessLogStore {
@@ -23,7 +25,7 @@ export class AccessLogStore {
   }
 
   async datasetAccess(a: DatasetAccess): Promise<void> {
-    await this.db.insertInto('dataset_accesses').values({ dataset_id: a.datasetId, version: a.version, address: a.address, kind: a.kind, path: a.path, at: a.at }).execute();
+    await this.db.insertInto('dataset_accesses').values({ dataset_id: a.datasetId, version: a.version, address: a.address, kind: a.kind, path: a.path, at: a.at, purpose: a.purpose }).execute();
   }
 
 }

@@ -46,10 +46,10 @@ describe('DatasetStore', () => {
 
   it('keeps a dataset and its versions with their JSON parsed, numbered per dataset', async () => {
     const buyers = ['0x00000000000000000000000000000000000000b1'];
-    const first = { parent_version: null, selection: { task: 'pick the cube', minScore: 0.5 }, episode_ids: ['e-1', 'e-2'], created_by: BY, created_at: AT };
+    const first = { parent_version: null, selection: { task: 'pick the cube', minScore: 0.5 }, episode_ids: ['e-1', 'e-2'], created_by: BY, created_at: AT, price: '0', license: 'CC-BY-4.0', allowed_buyers: null };
     expect(await store.createDataset(dataset('d-1', 'picks', { allowed_buyers: buyers, units: 'degrees' }), first)).toBe(1);
     expect(await store.createDataset(dataset('d-2', 'pushes'), first)).toBe(1);
-    expect(await store.addVersion({ ...first, dataset_id: 'd-1', parent_version: 1, episode_ids: ['e-2'] })).toBe(2);
+    expect(await store.addVersion({ ...first, dataset_id: 'd-1', parent_version: 1, episode_ids: ['e-2'], price: '7', allowed_buyers: buyers })).toBe(2);
 
     expect(await store.dataset('d-1')).toEqual(dataset('d-1', 'picks', { allowed_buyers: buyers, units: 'degrees' }));
     expect((await store.find('picks'))?.id).toBe('d-1');
@@ -60,6 +60,9 @@ describe('DatasetStore', () => {
 
     const v2 = await store.version('d-1', 2);
     expect(v2).toMatchObject({ parent_version: 1, selection: { task: 'pick the cube', minScore: 0.5 }, episode_ids: ['e-2'], state: 'building', summary: null, token_id: null });
+    // A version keeps its own terms, as they were when it was made.
+    expect(v2).toMatchObject({ price: '7', license: 'CC-BY-4.0', allowed_buyers: buyers });
+    expect(await store.version('d-1', 1)).toMatchObject({ price: '0', allowed_buyers: null });
     expect((await store.versions('d-1')).map((v) => v.version)).toEqual([1, 2]);
     expect((await store.versions()).length).toBe(3);
     // The text in the table is the JSON other readers (rewards) parse.
@@ -69,7 +72,7 @@ describe('DatasetStore', () => {
   });
 
   it('moves versions through ready, failed and published', async () => {
-    const v = { parent_version: null, selection: {}, episode_ids: ['e-1'], created_by: BY, created_at: AT };
+    const v = { parent_version: null, selection: {}, episode_ids: ['e-1'], created_by: BY, created_at: AT, price: '0', license: 'CC-BY-4.0', allowed_buyers: null };
     await store.createDataset(dataset('d-1', 'picks'), v);
     await store.addVersion({ ...v, dataset_id: 'd-1', parent_version: 1 });
     await store.addVersion({ ...v, dataset_id: 'd-1', parent_version: 2 });

@@ -11,6 +11,10 @@ import type { DatasetsTable, DatasetVersionsTable } from './schema.ts';
 /** What a new version is made of; its number is the next free one and it starts `building`. */
 export interface NewVersion {
   dataset_id: string;
+  /** Its terms, fixed from now on. */
+  price: string;
+  license: string;
+  allowed_buyers: string[] | null;
   parent_version: number | null;
   selection: DatasetSelection;
   episode_ids: string[];
@@ -58,6 +62,10 @@ function datasetFrom(row: DatasetsTable): Dataset {
 function versionFrom(row: DatasetVersionsTable): DatasetVersion {
   return {
     ...row,
+    // Filled by migration 0014 for versions made before versions had terms of their own.
+    price: row.price ?? '0',
+    license: row.license ?? 'CC-BY-4.0',
+    allowed_buyers: row.allowed_buyers ? (JSON.parse(row.allowed_buyers) as string[]) : null,
     selection: JSON.parse(row.selection) as DatasetSelection,
     episode_ids: JSON.parse(row.episode_ids) as string[],
     state: row.state as VersionState,
@@ -116,6 +124,7 @@ export class DatasetStore {
           version,
           selection: JSON.stringify(v.selection),
           episode_ids: JSON.stringify(v.episode_ids),
+          allowed_buyers: v.allowed_buyers ? JSON.stringify(v.allowed_buyers) : null,
           state: 'building',
           reason: null,
           merkle_root: null,

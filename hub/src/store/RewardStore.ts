@@ -131,6 +131,8 @@ export interface DatasetDownload {
   kind: string;
   path: string | null;
   at: string;
+  /** What allowed it (open_dataset, purchase, listed_buyer, contributor, admin; public for a manifest), null before it was recorded. */
+  purpose: string | null;
 }
 
 const now = (): string => new Date().toISOString();
@@ -423,7 +425,7 @@ export class RewardStore {
   /** A dataset version's downloads, newest first (the latest 1000). */
   async downloadsOf(datasetId: string, version: number): Promise<DatasetDownload[]> {
     const rows = await this.db.selectFrom('dataset_accesses').selectAll().where('dataset_id', '=', datasetId).where('version', '=', version).orderBy('at', 'desc').limit(1000).execute();
-    return rows.map((d) => ({ address: d.address, kind: d.kind, path: d.path, at: d.at }));
+    return rows.map((d) => ({ address: d.address, kind: d.kind, path: d.path, at: d.at, purpose: d.purpose }));
   }
 }
 

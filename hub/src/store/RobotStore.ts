@@ -2,6 +2,7 @@
 // writes the robots and robot_presence tables. Rows become typed records here
 // (the allowed-buyers list is JSON in its column).
 import type { HubDb } from './database.ts';
+import type { Selectable } from 'kysely';
 import type { RobotsTable } from './schema.ts';
 
 /** An e-stop the hub holds for a robot (see robots/EStopLatches.ts). */
@@ -23,8 +24,24 @@ export interface JointLimit {
   max: number;
 }
 
-/** open: any dataset; private: never in a dataset; restricted: only datasets sold to listed buyers alone. */
-export type DataPolicy = 'open' | 'private' | 'restricted';
+/**
+ * What an owner lets become of its data. private: never leaves the hub but to its owner, operator, an assigned
+ * reviewer and admins; open: any dataset, under the owner's license; commercial: only priced versions, at or above
+ * the owner's floor price per hour of data; restricted: only versions for buyers the owner listed.
+ */
+export type DataPolicy = 'private' | 'open' | 'commercial' | 'restricted';
+export const DATA_POLICIES: readonly DataPolicy[] = ['private', 'open', 'commercial', 'restricted'];
+
+/** An owner's terms, for a robot or one of its episodes. */
+export interface DataTerms {
+  policy: DataPolicy;
+  /** SPDX id open data is licensed under. */
+  license: string;
+  /** For commercial: token base units per hour of data (decimal string); null otherwise. */
+  floorPricePerHour: string | null;
+  /** For restricted: the buyers the owner allows (lowercase addresses). */
+  allowedBuyers: string[];
+}
 
 export interface RobotRecord {
   id: string;
@@ -37,6 +54,10 @@ export interface RobotRecord {
   dataPolicy: DataPolicy;
   /** With the restricted policy: the buyers the owner allows (lowercase addresses). */
   allowedBuyers: string[];
+  /** With the open policy: the license its data is under. */
+  dataLicense: string;
+  /** With the commercial policy: the least a version may ask per hour of its data (token base units). */
+  floorPricePerHour: string | null;
   /** Address of the robot's manifest-signing key, once it announced it. */
   signingAddress: string | null;
 }
@@ -51,7 +72,7 @@ export interface NewRobot {
   createdAt: string;
 }
 
-function toRecord(row: RobotsTable): RobotRecord {
+function toRecord(row: Selectable<RobotsTable>): RobotRecord {
   return {
     id: row.id,
     name: row.name,
@@ -61,6 +82,8 @@ function toRecord(row: RobotsTable): RobotRecord {
     revokedAt: row.revoked_at,
     dataPolicy: row.data_policy as DataPolicy,
     allowedBuyers: row.allowed_buyers ? (JSON.parse(row.allowed_buyers) as string[]) : [],
+    dataLicense: row.data_license,
+    floorPricePerHour: row.floor_price_per_hour,
     signingAddress: row.signing_address,
   };
 }
@@ -73,7 +96,7 @@ export class RobotStore {
   }
 
   async insert(r: NewRobot): Promise<RobotRecord> {
-    const row: RobotsTable = {
+    const row: Selectable<RobotsTable> = {
       id: r.id,
       name: r.name,
       model: r.model,
@@ -86,6 +109,8 @@ export class RobotStore {
       joint_limits: null,
       data_policy: 'open',
       allowed_buyers: null,
+      data_license: 'CC-BY-4.0',
+      floor_price_per_hour: null,
     };
     await this.db.insertInto('robots').values(row).execute();
     return toRecord(row);
@@ -110,10 +135,10 @@ export class RobotStore {
   }
 
   /** False when there is no such robot. */
-  async setDataPolicy(id: string, policy: DataPolicy, allowedBuyers: string[] | null): Promise<boolean> {
+  async setDataPolicy(id: string, t: DataTerms): Promise<boolean> {
     const r = await this.db
       .updateTable('robots')
-      .set({ data_policy: policy, allowed_buyers: allowedBuyers === null ? null : JSON.stringify(allowedBuyers) })
+      .set({ data_policy: t.policy, allowed_buyers: t.policy === 'restricted' ? JSON.stringify(t.allowedBuyers) : null, data_license: t.license, floor_price_per_hour: t.floorPricePerHour })
       .where('id', '=', id)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;

@@ -264,4 +264,49 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0014_data_rights': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Owners' terms: an open robot's license, a commercial robot's floor price per hour of data (token base units).
+      await db.schema.alterTable('robots').addColumn('data_license', 'text', (c) => c.notNull().defaultTo('CC-BY-4.0')).execute();
+      await db.schema.alterTable('robots').addColumn('floor_price_per_hour', 'text').execute();
+      // An owner's terms for one episode, over its robot's.
+      await db.schema
+        .createTable('episode_terms')
+        .addColumn('episode_id', 'text', (c) => c.primaryKey())
+        .addColumn('policy', 'text', (c) => c.notNull())
+        .addColumn('license', 'text', (c) => c.notNull())
+        .addColumn('floor_price_per_hour', 'text')
+        .addColumn('allowed_buyers', 'text')
+        .addColumn('set_by', 'text', (c) => c.notNull())
+        .addColumn('set_at', 'text', (c) => c.notNull())
+        .execute();
+      // Wallets admins let build dataset versions.
+      await db.schema
+        .createTable('curators')
+        .addColumn('address', 'text', (c) => c.primaryKey())
+        .addColumn('granted_by', 'text', (c) => c.notNull())
+        .addColumn('granted_at', 'text', (c) => c.notNull())
+        .execute();
+      // A version's terms are its own from its creation on (its dataset's at that time), never changed after.
+      await db.schema.alterTable('dataset_versions').addColumn('price', 'text').execute();
+      await db.schema.alterTable('dataset_versions').addColumn('license', 'text').execute();
+      await db.schema.alterTable('dataset_versions').addColumn('allowed_buyers', 'text').execute();
+      await sql`UPDATE dataset_versions SET price = (SELECT price FROM datasets d WHERE d.id = dataset_versions.dataset_id),
+        license = (SELECT license FROM datasets d WHERE d.id = dataset_versions.dataset_id),
+        allowed_buyers = (SELECT allowed_buyers FROM datasets d WHERE d.id = dataset_versions.dataset_id)`.execute(db);
+      // Why each download was allowed, and every read of an episode's own content.
+      await db.schema.alterTable('dataset_accesses').addColumn('purpose', 'text').execute();
+      await db.schema
+        .createTable('episode_accesses')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('episode_id', 'text', (c) => c.notNull())
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('path', 'text')
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('episode_accesses_episode').on('episode_accesses').columns(['episode_id', 'at']).execute();
+    },
+  },
 };

@@ -16,10 +16,14 @@ export interface RobotsTable {
   signing_address: string | null;
   /** JSON [{name, min, max}] (rad): the joint limits of the robot's first description, which the checks judge by. */
   joint_limits: string | null;
-  /** The owner's rule for its data: open, private (never in a dataset) or restricted (only to listed buyers). */
+  /** The owner's terms for its data: private, open (under data_license), commercial (floor_price_per_hour) or restricted (listed buyers). */
   data_policy: string;
   /** For restricted: JSON array of addresses allowed to get its data. */
   allowed_buyers: string | null;
+  /** SPDX id its open data is licensed under. */
+  data_license: Generated<string>;
+  /** For commercial: the least a version may ask per hour of its data (token base units, decimal string). */
+  floor_price_per_hour: string | null;
 }
 
 export interface LeaseEventsTable {
@@ -145,6 +149,11 @@ export interface DatasetVersionsTable {
   /** DatasetRegistry token of this version, once published on chain. */
   token_id: number | null;
   publish_tx: string | null;
+  /** The version's own terms, its dataset's when it was created and fixed from then on (null only before migration 0014 filled them). */
+  price: string | null;
+  license: string | null;
+  /** JSON array of addresses, or null: anyone (who pays, when priced). */
+  allowed_buyers: string | null;
 }
 
 export interface RewardEpochsTable {
@@ -212,6 +221,42 @@ export interface DatasetAccessesTable {
   kind: string;
   path: string | null;
   at: string;
+  /** What allowed it: open_dataset, purchase, listed_buyer, operator, owner, admin (null before migration 0014). */
+  purpose: string | null;
+}
+
+/** An owner's terms for one episode, over its robot's. */
+export interface EpisodeTermsTable {
+  episode_id: string;
+  /** private, open, commercial or restricted. */
+  policy: string;
+  license: string;
+  floor_price_per_hour: string | null;
+  /** JSON array of lowercase addresses, for restricted. */
+  allowed_buyers: string | null;
+  set_by: string;
+  set_at: string;
+}
+
+/** Wallets an admin lets build dataset versions. */
+export interface CuratorsTable {
+  /** Lowercase address. */
+  address: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+/** A read of an episode's own content (files, trajectory): who, when, and what allowed it. */
+export interface EpisodeAccessesTable {
+  id: Generated<number>;
+  episode_id: string;
+  address: string;
+  /** file or trajectory. */
+  kind: string;
+  path: string | null;
+  /** operator, owner, review, admin, purchase, listed_buyer, open_dataset. */
+  purpose: string;
+  at: string;
 }
 
 /** How far the hub has read a chain's event log, per contract and event. */
@@ -249,6 +294,9 @@ export interface EstopLatchesTable {
 }
 
 export interface Database {
+  episode_terms: EpisodeTermsTable;
+  curators: CuratorsTable;
+  episode_accesses: EpisodeAccessesTable;
   estop_latches: EstopLatchesTable;
   gold_episodes: GoldEpisodesTable;
   chain_cursors: ChainCursorsTable;

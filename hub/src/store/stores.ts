@@ -4,6 +4,7 @@
 import { AccessLogStore } from './AccessLogStore.ts';
 import { ChainCursorStore } from './ChainCursorStore.ts';
 import { DatasetStore } from './DatasetStore.ts';
+import { DataRightsStore } from './DataRightsStore.ts';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { openDatabase, type HubDb } from './database.ts';
 import type { Database } from './schema.ts';
@@ -22,6 +23,7 @@ export interface HubStores {
   sessions: SessionStore;
   accessLog: AccessLogStore;
   chainCursors: ChainCursorStore;
+  rights: DataRightsStore;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ function storesOver(db: HubDb): HubStores {
     sessions: new SqlSessionStore(db),
     accessLog: new AccessLogStore(db),
     chainCursors: new ChainCursorStore(db),
+    rights: new DataRightsStore(db),
     close: () => db.destroy(),
   };
 }

@@ -202,14 +202,26 @@ function VersionPage({ name, version }: { name: string; version: number }) {
   const [preview, setPreview] = useState(0);
   const [busy, setBusy] = useState(false);
   const { address } = useHub();
-  // A priced version's files (and so its preview) need access: its creator has it, buyers once the chain says so.
+  // A priced version's files (and so its preview) need access: buyers once the chain says so, admins, and whoever
+  // operated or owns the robot of every episode in it (the hub answers; its creator pays like anyone).
   const [chainAccess, setChainAccess] = useState(false);
+  const [readable, setReadable] = useState(false);
   // Asked again every second while a version builds.
   useEffect(() => {
     if (!d?.versions.some((v) => v.state === 'building')) return;
     const timer = setTimeout(() => void reload(), 1000);
     return () => clearTimeout(timer);
   }, [d, reload]);
+  const ready = d?.versions.find((x) => x.version === version)?.state === 'ready';
+  useEffect(() => {
+    setReadable(false);
+    if (!d || !ready || d.price === '0') return;
+    let live = true;
+    void fetch(`/api/v1/datasets/${d.name}/versions/${version}/files/lerobot/meta/info.json`, { method: 'HEAD' }).then((res) => live && setReadable(res.ok));
+    return () => {
+      live = false;
+    };
+  }, [d, ready, version, address, chainAccess]);
   if (error) return <p className="error">{error}</p>;
   if (!d) return <p>Loading…</p>;
   const v = d.versions.find((x) => x.version === version);
@@ -294,7 +306,7 @@ function VersionPage({ name, version }: { name: string; version: number }) {
               ))}
             </select>
           </label>
-          {d.price === '0' || chainAccess || d.createdBy.toLowerCase() === address.toLowerCase() ? (
+          {d.price === '0' || chainAccess || readable ? (
             <DatasetPreview key={String(chainAccess)} base={base} episodeIndex={preview} />
           ) : (
             <p className="empty">Buy access to preview this priced version.</p>

@@ -24,6 +24,14 @@ export function ChecksList({ checks }: { checks: httpApi.EpisodeCheck[] }) {
   );
 }
 
+/** An owner's terms in a few words. */
+function termsText(r: httpApi.EpisodeRights): string {
+  if (r.terms === 'open') return `open, under ${r.license}`;
+  if (r.terms === 'commercial') return `commercial, at least ${r.floorPricePerHour ?? '?'} per hour of data`;
+  if (r.terms === 'restricted') return 'restricted to buyers its owner listed';
+  return 'private';
+}
+
 function EpisodeDetail({ id }: { id: string }) {
   const { data: e, error } = useHubData<httpApi.EpisodeDetail>(`/api/v1/episodes/${id}`);
   if (error) return <p className="error">{error.message}</p>;
@@ -40,6 +48,17 @@ function EpisodeDetail({ id }: { id: string }) {
         {e.score !== null && ` · quality ${(e.score * 100).toFixed(0)}%`}
         {e.verifiedMs !== null && ` · ${(e.verifiedMs / 1000).toFixed(1)} s verified by the hub (what rewards pay for)`}
       </p>
+      {e.rights && (
+        <p className="meta" data-testid="episode-terms">
+          Owner's terms: {termsText(e.rights)} ({e.rights.ownTerms ? "this episode's own" : "its robot's"})
+          {e.rights.content && e.rights.purpose && ` · you read its content as ${e.rights.purpose.replace('_', ' ')}`}
+        </p>
+      )}
+      {e.rights && !e.rights.content && (
+        <p role="note" data-testid="content-denied">
+          Its recording is not yours to open: {e.rights.reason}
+        </p>
+      )}
       {e.reason && (
         <p role="alert" className="error">
           {e.reason}
@@ -80,7 +99,7 @@ function EpisodeDetail({ id }: { id: string }) {
           </ul>
         </>
       )}
-      <h2>Files</h2>
+      {e.rights?.content !== false && <h2>Files</h2>}
       <ul>
         {e.files.map((f) => (
           <li key={f.name}>

@@ -72,21 +72,31 @@ function OnChainRobot({ robot }: { robot: httpApi.OwnedRobot }) {
 function DataPolicy({ robot, onSaved }: { robot: httpApi.OwnedRobot; onSaved: (p: Promise<unknown>) => void }) {
   const [policy, setPolicy] = useState(robot.dataPolicy);
   const [buyers, setBuyers] = useState(robot.allowedBuyers.join(', '));
-  const changed = policy !== robot.dataPolicy || (policy === 'restricted' && buyers !== robot.allowedBuyers.join(', '));
+  const [license, setLicense] = useState(robot.dataLicense);
+  const [floor, setFloor] = useState(robot.floorPricePerHour ?? '');
+  const changed =
+    policy !== robot.dataPolicy ||
+    (policy === 'restricted' && buyers !== robot.allowedBuyers.join(', ')) ||
+    (policy === 'open' && license !== robot.dataLicense) ||
+    (policy === 'commercial' && floor !== (robot.floorPricePerHour ?? ''));
   return (
     <form
       className="data-policy"
       onSubmit={(e) => {
         e.preventDefault();
         const allowedBuyers = policy === 'restricted' ? buyers.split(/[\s,]+/).filter(Boolean) : [];
-        onSaved(api<httpApi.RobotDataPolicy>(`/api/v1/robots/${robot.robotId}/data-policy`, { method: 'PUT', body: JSON.stringify({ policy, allowedBuyers }) }));
+        const body = { policy, allowedBuyers, ...(policy === 'open' ? { license } : {}), ...(policy === 'commercial' ? { floorPricePerHour: floor } : {}) };
+        onSaved(api<httpApi.RobotDataPolicy>(`/api/v1/robots/${robot.robotId}/data-policy`, { method: 'PUT', body: JSON.stringify(body) }));
       }}
     >
       <select value={policy} onChange={(e) => setPolicy(e.target.value as httpApi.DataPolicy)} aria-label={`Data policy of ${robot.robotId}`}>
-        <option value="open">open: any dataset</option>
-        <option value="private">private: never in a dataset</option>
+        <option value="open">open: free datasets under my license, and priced ones</option>
+        <option value="commercial">commercial: priced datasets only, at my floor per hour</option>
         <option value="restricted">restricted: listed buyers only</option>
+        <option value="private">private: only me, its operators, assigned reviewers and admins</option>
       </select>
+      {policy === 'open' && <input value={license} onChange={(e) => setLicense(e.target.value)} placeholder="CC-BY-4.0" aria-label="License" required />}
+      {policy === 'commercial' && <input value={floor} onChange={(e) => setFloor(e.target.value)} placeholder="token base units per hour" aria-label="Floor price per hour" pattern="[0-9]+" required />}
       {policy === 'restricted' && <input value={buyers} onChange={(e) => setBuyers(e.target.value)} placeholder="0x…, 0x…" aria-label="Allowed buyers" required />}
       {changed && <button type="submit">Save</button>}
     </form>

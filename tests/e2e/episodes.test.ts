@@ -88,5 +88,8 @@ describe('episodes in the console', () => {
     });
     await operator.page.goto(`${hub.url}/#/episodes`);
     await eventually(async () => (await operator.page.locator('tr', { hasText: 'sweep left and right' }).textContent())?.includes('accepted'), undefined, 'accepted in the list');
+    // The operator sees who read the recording, and as what: the reviewer's replay counts as review access.
+    await operator.page.goto(`${hub.url}/#/rewards`);
+    await operator.page.getByTestId('episode-accesses').locator('tr', { hasText: 'review' }).first().waitFor({ timeout: PATIENCE_MS });
   });
 });

@@ -118,7 +118,9 @@ export function EpisodesPage({ episodeId }: { episodeId?: string }) {
   const { address, socket } = useHub();
   const [mine, setMine] = useState(true);
   const { data, error, reload } = useHubData<httpApi.EpisodeList>(episodeId ? null : `/api/v1/episodes${mine ? `?operator=${address}` : ''}`);
-  const list = data?.episodes ?? null;
+  // Episodes whose recording this wallet may not open are not listed (their page says why, on a direct link).
+  const list = data?.episodes.filter((e) => e.rights?.content !== false) ?? null;
+  const closed = (data?.episodes.length ?? 0) - (list?.length ?? 0);
   useEffect(() => {
     if (episodeId) return;
     const onUpdate = (): void => void reload();
@@ -164,6 +166,11 @@ export function EpisodesPage({ episodeId }: { episodeId?: string }) {
         </tbody>
       </table>
       {list?.length === 0 && <p className="empty">No episodes yet. Record one from a robot's console.</p>}
+      {closed > 0 && (
+        <p className="empty" data-testid="episodes-closed">
+          {closed} more {closed === 1 ? 'episode is' : 'episodes are'} not listed: {closed === 1 ? 'its recording is' : 'their recordings are'} not yours to open (operators, owners, assigned reviewers and buyers of a dataset holding them may).
+        </p>
+      )}
     </main>
   );
 }

@@ -203,6 +203,36 @@ export function RewardsPage() {
           </p>
         </section>
       ))}
+      <h3>Reads of your episodes</h3>
+      {usage && usage.episodeAccesses.length === 0 && <p className="empty">Nobody has read your episodes' files yet.</p>}
+      {usage && usage.episodeAccesses.length > 0 && (
+        <table className="table" data-testid="episode-accesses">
+          <thead>
+            <tr>
+              <th scope="col">Episode</th>
+              <th scope="col">Read by</th>
+              <th scope="col">As</th>
+              <th scope="col">What</th>
+              <th scope="col">When</th>
+            </tr>
+          </thead>
+          <tbody>
+            {usage.episodeAccesses.slice(0, 100).map((a, i) => (
+              <tr key={`${a.episodeId}-${a.at}-${i}`}>
+                <td>
+                  <a href={`#/episodes/${a.episodeId}`}>
+                    <code>{a.episodeId.slice(0, 10)}…</code>
+                  </a>
+                </td>
+                <td title={a.address}>{short(a.address)}</td>
+                <td>{a.purpose.replace('_', ' ')}</td>
+                <td>{a.path ?? a.kind}</td>
+                <td>{new Date(a.at).toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>Epochs</h2>
       <table className="table" data-testid="epochs">
         <thead>

@@ -5,6 +5,7 @@
 // version is pulled over loopback HTTP with verification and timed.
 // Prints JSON. Usage: npm run bench:export --workspace tests [-- --episodes 3 --seconds 20]
 import { parseArgs } from 'node:util';
+import { privateKeyToAccount } from 'viem/accounts';
 import { join } from 'node:path';
 import { pullDataset } from '../../hub/src/datasets/pullDataset.ts';
 import { recordAcceptedEpisodes } from '../harness/episodes.ts';
@@ -21,7 +22,8 @@ const CAMERAS = ['front', 'wrist', 'side'].map((name) => `name=${name},source=te
 
 const data = tempDir('bench-export');
 const creds = await enrollRobot(data.path, 'export arm', 'so101_follower');
-const hub = await startHub(data.path, ['--log-level', 'info', '--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1', '--min-free-bytes', '0']);
+// The operator is the hub's admin here: curators and admins build datasets.
+const hub = await startHub(data.path, ['--log-level', 'info', '--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1', '--min-free-bytes', '0', '--admin-addresses', privateKeyToAccount(keyFor('bench-operator')).address]);
 const agent = await startAgent(hub.url, creds, ['--log-level', 'warn', '--ice-host-addresses', '127.0.0.1', ...CAMERAS.flatMap((c) => ['--camera', c])], false);
 const op = await OperatorClient.connect(hub.url, 'bench-operator');
 try {

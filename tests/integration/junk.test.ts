@@ -18,6 +18,7 @@ import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
 import { episode, startEpisode, stopEpisode, wiggle, type EpisodeView } from '../harness/episodes.ts';
 import { enrollRobot, eventually, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
+import { grantCurator } from '../harness/curators.ts';
 
 const CHAIN_ID = 31337;
 
@@ -383,6 +384,8 @@ describe('junk from a malicious robot owner', () => {
   });
 
   it('builds a dataset of the robot that holds every good episode and no junk; naming a junk episode is refused', async () => {
+    // Curators build datasets: the admin makes the owner one.
+    await grantCurator(hub.url, privateKeyToAccount(keyFor('junk-operator')).address, (await signIn(hub.url, keyFor('junk-admin'))).token);
     const post = (body: unknown): Promise<Response> =>
       fetch(`${hub.url}/api/v1/datasets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const named = await post({ name: 'junk-named', selection: { episodeIds: [good[0], junk[0]] } });

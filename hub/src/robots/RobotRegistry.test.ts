@@ -83,7 +83,8 @@ describe('RobotRegistry', () => {
   });
 
   it('reports robots revoked after a point in time', async () => {
-    const since = new Date().toISOString();
+    // Strictly after: a millisecond before the enrollment, which (on a fast machine) may share its millisecond.
+    const since = new Date(Date.now() - 1).toISOString();
     const { robot } = await registry.enroll({ name: 'y', model: 'm' });
     await registry.revoke(robot.id);
     expect((await registry.revokedSince(since)).map((r) => r.id)).toEqual([robot.id]);

@@ -6,9 +6,9 @@
 import { request as httpRequest, Agent as HttpAgent } from 'node:http';
 import { createConnection } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
-import { io, type Socket } from 'socket.io-client';
 import { generatePrivateKey } from 'viem/accounts';
-import { nowNs, operatorSocketParser, robotTopic, toLong, v1, type Ack, type LeaseUpdate } from '@teleop/proto';
+import { nowNs, robotTopic, toLong, v1 } from '@teleop/proto';
+import { openOperatorSocket, requestLeaseOn } from './operatorSockets.ts';
 import { signIn } from './signIn.ts';
 
 function report(msg: string, fields: Record<string, unknown> = {}): void {
@@ -23,6 +23,18 @@ setInterval(() => {
 const tally = (counts: Record<string, number>, key: string): void => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
+
+/** Runs `request` `requests` times, `concurrency` at a time, tallying what each returns. */
+async function flood(requests: number, concurrency: number, request: () => Promise<string>): Promise<Record<string, number>> {
+  const outcomes: Record<string, number> = {};
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < requests) tally(outcomes, await request());
+    }),
+  );
+  return outcomes;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Point 4: operator connections that queue for a robot and then disconnect.
@@ -39,29 +51,14 @@ interface OperatorAttack {
   rounds: number;
 }
 
-function openOperator(hubUrl: string, token: string): Promise<{ socket: Socket; refused?: string }> {
-  const socket = io(hubUrl, { transports: ['websocket'], parser: operatorSocketParser, auth: { token }, reconnection: false, forceNew: true });
-  return new Promise((resolve) => {
-    socket.once('connect', () => resolve({ socket }));
-    socket.once('connect_error', (err: Error & { data?: { code?: string } }) => {
-      socket.close();
-      resolve({ socket, refused: err.data?.code ?? err.message });
-    });
-  });
-}
-
-function requestLease(socket: Socket, robotId: string): Promise<Ack<LeaseUpdate>> {
-  return new Promise((resolve) => socket.emit('lease:request', { robotId }, resolve));
-}
-
 /** Opens, queues and drops `count` connections per token, all at once; returns what the hub answered. */
 async function queueAndDrop(o: OperatorAttack, tokens: string[], count: number): Promise<{ connections: Record<string, number>; requests: Record<string, number> }> {
   const connections: Record<string, number> = {};
   const requests: Record<string, number> = {};
-  const opened = await Promise.all(tokens.flatMap((token) => Array.from({ length: count }, () => openOperator(o.hubUrl, token))));
+  const opened = await Promise.all(tokens.flatMap((token) => Array.from({ length: count }, () => openOperatorSocket(o.hubUrl, token))));
   const live = opened.filter((c) => !c.refused).map((c) => c.socket);
   for (const c of opened) tally(connections, c.refused ?? 'connected');
-  const answers = await Promise.all(live.map((s) => requestLease(s, o.robotId)));
+  const answers = await Promise.all(live.map((s) => requestLeaseOn(s, o.robotId)));
   for (const a of answers) tally(requests, a.ok ? a.value.status : a.error.code);
   for (const s of live) s.disconnect();
   return { connections, requests };
@@ -90,18 +87,12 @@ interface NonceAttack {
 }
 
 async function nonceAttack(o: NonceAttack): Promise<void> {
-  const statuses: Record<string, number> = {};
-  let next = 0;
   report('attack ready');
-  await Promise.all(
-    Array.from({ length: o.concurrency }, async () => {
-      while (next++ < o.requests) {
-        const res = await fetch(`${o.hubUrl}/api/v1/auth/nonce`).catch(() => null);
-        tally(statuses, String(res?.status ?? 'error'));
-        await res?.arrayBuffer();
-      }
-    }),
-  );
+  const statuses = await flood(o.requests, o.concurrency, async () => {
+    const res = await fetch(`${o.hubUrl}/api/v1/auth/nonce`).catch(() => null);
+    await res?.arrayBuffer();
+    return String(res?.status ?? 'error');
+  });
   report('attack done', { statuses });
 }
 
@@ -244,22 +235,16 @@ interface EnrollAttack {
 }
 
 async function enrollAttack(o: EnrollAttack): Promise<void> {
-  const statuses: Record<string, number> = {};
-  let next = 0;
   report('attack ready');
-  await Promise.all(
-    Array.from({ length: o.concurrency }, async () => {
-      while (next++ < o.requests) {
-        const res = await fetch(`${o.hubUrl}/api/v1/robots`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ name: 'flood', model: 'so101_sim' }),
-        }).catch(() => null);
-        const body = res ? ((await res.json().catch(() => ({}))) as { error?: string }) : {};
-        tally(statuses, `${res?.status ?? 'error'}${body.error ? ` ${body.error}` : ''}`);
-      }
-    }),
-  );
+  const statuses = await flood(o.requests, o.concurrency, async () => {
+    const res = await fetch(`${o.hubUrl}/api/v1/robots`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'flood', model: 'so101_sim' }),
+    }).catch(() => null);
+    const body = res ? ((await res.json().catch(() => ({}))) as { error?: string }) : {};
+    return `${res?.status ?? 'error'}${body.error ? ` ${body.error}` : ''}`;
+  });
   report('attack done', { statuses });
 }
 

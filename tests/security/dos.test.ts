@@ -4,26 +4,15 @@
 // refused, with which typed code, what is counted in /metrics, and that the
 // honest users keep being served. How fast the hub answers health and e-stop
 // requests under these attacks is measured by tests/bench/underAttack.ts.
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operatorSocketParser, type Ack, type LeaseUpdate } from '@teleop/proto';
+import type { Ack, LeaseUpdate } from '@teleop/proto';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { enrollRobot, eventually, metric, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
+import { openOperatorSocket, requestLeaseOn } from '../harness/operatorSockets.ts';
 import { signIn } from '../harness/signIn.ts';
 import { attackOver, describeAnswers, startAttack, timeAnswers } from '../harness/underAttack.ts';
 
-function open(hubUrl: string, token: string): Promise<{ socket: Socket; refused?: string }> {
-  const socket = io(hubUrl, { transports: ['websocket'], parser: operatorSocketParser, auth: { token }, reconnection: false, forceNew: true });
-  return new Promise((resolve) => {
-    socket.once('connect', () => resolve({ socket }));
-    socket.once('connect_error', (err: Error & { data?: { code?: string } }) => {
-      socket.close();
-      resolve({ socket, refused: err.data?.code ?? err.message });
-    });
-  });
-}
-
-const requestLease = (socket: Socket, robotId: string): Promise<Ack<LeaseUpdate>> => new Promise((resolve) => socket.emit('lease:request', { robotId }, resolve));
 const codeOf = (a: Ack<LeaseUpdate>): string => (a.ok ? a.value.status : a.error.code);
 
 describe('4: one wallet, many connections queueing for a robot', () => {
@@ -52,12 +41,12 @@ describe('4: one wallet, many connections queueing for a robot', () => {
 
   it('caps the connections of one wallet and gives it one place in a queue, with typed refusals counted in /metrics', async () => {
     const attacker = await signIn(hub.url);
-    const opened = await Promise.all(Array.from({ length: 12 }, () => open(hub.url, attacker.token)));
+    const opened = await Promise.all(Array.from({ length: 12 }, () => openOperatorSocket(hub.url, attacker.token)));
     sockets.push(...opened.map((o) => o.socket));
     expect(opened.filter((o) => !o.refused)).toHaveLength(5);
     expect(opened.filter((o) => o.refused).map((o) => o.refused)).toEqual(Array(7).fill('too_many_connections'));
     const live = opened.filter((o) => !o.refused).map((o) => o.socket);
-    const answers = await Promise.all(live.map((s) => requestLease(s, creds.robotId)));
+    const answers = await Promise.all(live.map((s) => requestLeaseOn(s, creds.robotId)));
     expect(answers.map(codeOf).sort()).toEqual(['one_place_per_wallet', 'one_place_per_wallet', 'one_place_per_wallet', 'one_place_per_wallet', 'queued']);
     const refusal = answers.find((a) => !a.ok);
     expect(refusal?.ok === false && refusal.error.message).toMatch(/already waits for the lease .* on another connection/);
@@ -65,7 +54,7 @@ describe('4: one wallet, many connections queueing for a robot', () => {
     expect(await metric(hub.url, 'teleop_operator_limits_total', { limit: 'queue_per_wallet' })).toBe(4);
     // A connection that closes gives its place back: the wallet can open another one.
     for (const s of live) s.close();
-    await eventually(async () => (await open(hub.url, attacker.token).then((o) => (sockets.push(o.socket), o))).refused === undefined, undefined, 'a freed connection slot');
+    await eventually(async () => (await openOperatorSocket(hub.url, attacker.token).then((o) => (sockets.push(o.socket), o))).refused === undefined, undefined, 'a freed connection slot');
   });
 
   it('bounds the queue, and a waiting operator is not told about every arrival and departure behind it', async () => {
@@ -75,9 +64,9 @@ describe('4: one wallet, many connections queueing for a robot', () => {
       const updates: LeaseUpdate[] = [];
       first.socket.on('lease:update', (u) => updates.push(u));
       // 60 wallets line up behind it (the queue takes 40 in all), then all leave at once.
-      const crowd = await Promise.all(Array.from({ length: 60 }, () => signIn(hub.url).then((w) => open(hub.url, w.token))));
+      const crowd = await Promise.all(Array.from({ length: 60 }, () => signIn(hub.url).then((w) => openOperatorSocket(hub.url, w.token))));
       sockets.push(...crowd.map((c) => c.socket));
-      const answers = await Promise.all(crowd.map((c) => requestLease(c.socket, creds.robotId)));
+      const answers = await Promise.all(crowd.map((c) => requestLeaseOn(c.socket, creds.robotId)));
       const codes = answers.map(codeOf);
       expect(codes.filter((c) => c === 'queued')).toHaveLength(39);
       expect(codes.filter((c) => c === 'queue_full')).toHaveLength(21);

@@ -1,14 +1,12 @@
-// DatasetStore on a real SQLite database: its JSON columns come back as the
+// DatasetStore on each real engine (SQLite, PostgreSQL): its JSON columns come back as the
 // objects that went in (and are plain JSON text in the table, as the reward
 // queries still read them), version numbers follow each other per dataset,
 // and a version moves through building, ready or failed, and published.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset, VersionSummary } from '../datasets/datasetRecords.ts';
 import { openDatabase, type HubDb } from './database.ts';
 import { DatasetStore } from './DatasetStore.ts';
+import { TEST_ENGINES, testDatabases } from './testing/engines.ts';
 
 const BY = '0x000000000000000000000000000000000000a11c';
 const AT = '2025-01-01T00:00:00.000Z';
@@ -29,19 +27,21 @@ const dataset = (id: string, name: string, o: Partial<Dataset> = {}): Dataset =>
 
 const SUMMARY = { codebaseVersion: 'v3.0', robotType: 'so101_follower', fps: 30, totalEpisodes: 1, totalFrames: 90 } as VersionSummary;
 
-describe('DatasetStore', () => {
-  let dir: string;
+describe.each(TEST_ENGINES)('DatasetStore on %s', (engine) => {
+  const databases = testDatabases(engine);
+  let removeDir: () => void;
   let db: HubDb;
   let store: DatasetStore;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dataset-store-'));
-    db = await openDatabase(dir);
+    const target = await databases.fresh();
+    removeDir = target.removeDir;
+    db = await openDatabase(target);
     store = new DatasetStore(db);
   });
   afterEach(async () => {
     await db.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
   });
 
   it('keeps a dataset and its versions with their JSON parsed, numbered per dataset', async () => {

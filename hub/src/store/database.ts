@@ -1,10 +1,13 @@
-// The hub's SQL store: Kysely over better-sqlite3 (embedded default). Schema
-// changes are migrations, applied in order at open.
+// The hub's SQL store: Kysely over better-sqlite3 (the embedded default, one
+// file under --data) or over PostgreSQL (--database-url, several hubs can share
+// it). Schema changes are migrations, applied in order at open.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
-import { migrations } from './migrations.ts';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import type { DatabaseEngine } from './dialect.ts';
+import { migrationsFor } from './migrations.ts';
 import type { Database } from './schema.ts';
 
 export type HubDb = Kysely<Database>;
@@ -13,14 +16,53 @@ export class DatabaseOpenError extends Error {
   override name = 'DatabaseOpenError';
 }
 
-const provider: MigrationProvider = {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations;
-  },
-};
+/** Where the hub's rows live. */
+export interface DatabaseTarget {
+  /** The data directory: SQLite's file (hub.sqlite) is there unless `databaseUrl` is given. */
+  dataDir: string;
+  /** postgres://user:password@host:port/database: PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string | undefined;
+}
 
-/** Opens (creating if needed) the SQLite database under `dataDir` and migrates it. */
-export async function openDatabase(dataDir: string): Promise<HubDb> {
+export function engineOfTarget(target: DatabaseTarget): DatabaseEngine {
+  return target.databaseUrl ? 'postgres' : 'sqlite';
+}
+
+/** A description of the target without its password, for logs and errors. */
+export function describeTarget(target: DatabaseTarget): string {
+  if (!target.databaseUrl) return `SQLite ${join(target.dataDir, 'hub.sqlite')}`;
+  try {
+    const u = new URL(target.databaseUrl);
+    if (u.password) u.password = '***';
+    return `PostgreSQL ${u.toString()}`;
+  } catch {
+    return 'PostgreSQL (an unparsable URL)';
+  }
+}
+
+/** Opens (creating if needed) the hub's database and migrates it. */
+export async function openDatabase(target: DatabaseTarget | string): Promise<HubDb> {
+  const t = typeof target === 'string' ? { dataDir: target } : target;
+  const engine = engineOfTarget(t);
+  const db = engine === 'postgres' ? openPostgres(t.databaseUrl!) : openSqlite(t.dataDir);
+  const migrations = migrationsFor(engine);
+  const provider: MigrationProvider = {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return migrations;
+    },
+  };
+  // On PostgreSQL the migrator holds an advisory lock: hubs starting together migrate once.
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    await db.destroy();
+    const why = error instanceof Error ? error.message : String(error);
+    throw new DatabaseOpenError(`opening the hub database (${describeTarget(t)}) failed${failed ? ` at migration ${failed.migrationName}` : ''}: ${why}`);
+  }
+  return db;
+}
+
+function openSqlite(dataDir: string): HubDb {
   let sqlite: SQLite.Database;
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -32,12 +74,29 @@ export async function openDatabase(dataDir: string): Promise<HubDb> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    await db.destroy();
-    throw new DatabaseOpenError(`migrating the hub database failed at ${failed?.migrationName ?? '?'}: ${String(error)}`);
-  }
-  return db;
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** bigint columns (and count(*)) come back as JavaScript numbers, as SQLite's integers do; past 2^53 is an error, not a rounding. */
+function parseInt8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new DatabaseOpenError(`a bigint read from PostgreSQL (${text}) is beyond JavaScript's safe integers`);
+  return n;
+}
+
+function openPostgres(url: string): HubDb {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === INT8_OID) return parseInt8;
+      if (oid === NUMERIC_OID) return (text: string) => Number(text);
+      return pg.types.getTypeParser(oid, format);
+    }) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: url, types, max: 10 });
+  // An idle client whose server went away must not take the process down; the next query reports it.
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -6,7 +6,8 @@ import { ChainCursorStore } from './ChainCursorStore.ts';
 import { DatasetStore } from './DatasetStore.ts';
 import { DataRightsStore } from './DataRightsStore.ts';
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import { openDatabase, type HubDb } from './database.ts';
+import { describeTarget, engineOfTarget, openDatabase, type DatabaseTarget, type HubDb } from './database.ts';
+import type { DatabaseEngine } from './dialect.ts';
 import type { Database } from './schema.ts';
 import { EpisodeStore } from './EpisodeStore.ts';
 import { ReviewStore } from './ReviewStore.ts';
@@ -24,16 +25,27 @@ export interface HubStores {
   accessLog: AccessLogStore;
   chainCursors: ChainCursorStore;
   rights: DataRightsStore;
+  /** Which engine holds the rows, and where (no password), for logs. */
+  engine: DatabaseEngine;
+  where: string;
   close(): Promise<void>;
 }
 
-/** Opens (creating and migrating if needed) the hub's database under `dataDir`, and the stores over it. */
-export async function openStores(dataDir: string): Promise<HubStores> {
-  return storesOver(await openDatabase(dataDir));
+export type { DatabaseTarget, DatabaseEngine };
+
+/**
+ * Opens (creating and migrating if needed) the hub's database, and the stores over it: the SQLite file under
+ * a data directory (a string, or a target without a URL), or PostgreSQL at `databaseUrl`.
+ */
+export async function openStores(target: DatabaseTarget | string): Promise<HubStores> {
+  const t = typeof target === 'string' ? { dataDir: target } : target;
+  return storesOver(await openDatabase(t), t);
 }
 
-function storesOver(db: HubDb): HubStores {
+function storesOver(db: HubDb, target: DatabaseTarget): HubStores {
   return {
+    engine: engineOfTarget(target),
+    where: describeTarget(target),
     robots: new RobotStore(db),
     episodes: new EpisodeStore(db),
     reviews: new ReviewStore(db),
@@ -51,15 +63,16 @@ function storesOver(db: HubDb): HubStores {
  * For tests that seed a history with fixed times (episodes accepted last week, reviews given before an
  * epoch's cutoff): the stores, and raw rows written straight into a table. Nothing but tests uses it.
  */
-export async function openStoresWithRows(dataDir: string): Promise<{
+export async function openStoresWithRows(target: DatabaseTarget | string): Promise<{
   stores: HubStores;
   insertRows: <T extends keyof Database & string>(table: T, rows: Insertable<Database[T]>[]) => Promise<void>;
   /** Sets columns on every row of a table (a state a crash or an old version left behind). */
   updateAllRows: <T extends keyof Database & string>(table: T, set: Updateable<Database[T]>) => Promise<void>;
 }> {
-  const db = await openDatabase(dataDir);
+  const t = typeof target === 'string' ? { dataDir: target } : target;
+  const db = await openDatabase(t);
   return {
-    stores: storesOver(db),
+    stores: storesOver(db, t),
     insertRows: async (table, rows) => {
       // Kysely cannot relate a generic table name to its row type; the signature above does.
       await (db as unknown as Kysely<Record<string, unknown>>).insertInto(table).values(rows as never).execute();

@@ -1,0 +1,66 @@
+// What differs between the hub's two database engines, in one place: column
+// types, the "now" expression, identity columns, and row locks. Every
+// migration and query is written once; where the engines disagree it asks here.
+import { PostgresAdapter, sql, type ColumnDataType, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from 'kysely';
+
+/** sqlite: one file under --data (the embedded default); postgres: --database-url postgres://... */
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+/** Any Kysely instance or transaction, whatever its tables. */
+export type AnyDb = Pick<Kysely<unknown>, 'isTransaction' | 'getExecutor'>;
+
+export function engineOf(db: AnyDb): DatabaseEngine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+export interface ColumnTypes {
+  /**
+   * Every integer column. SQLite integers are 64-bit; on PostgreSQL they are bigint (file sizes, block numbers
+   * and milliseconds outgrow int4), read back as JavaScript numbers (database.ts).
+   */
+  int: ColumnDataType;
+  /** A float: SQLite's real is 8 bytes, PostgreSQL's is 4, so double precision there. */
+  float: ColumnDataType;
+  /** An ever-growing row id: SQLite's autoincrement, PostgreSQL's identity column. */
+  id: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+  /** The current UTC time as ISO-8601 text with milliseconds (how every time column is stored). */
+  nowIso: RawBuilder<string>;
+}
+
+export function columnTypes(engine: DatabaseEngine): ColumnTypes {
+  if (engine === 'postgres') {
+    return {
+      int: 'bigint',
+      float: 'double precision',
+      id: (c) => c.primaryKey().generatedByDefaultAsIdentity(),
+      nowIso: sql<string>`(to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
+    };
+  }
+  return {
+    int: 'integer',
+    float: 'real',
+    id: (c) => c.primaryKey().autoIncrement(),
+    nowIso: sql<string>`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+  };
+}
+
+/**
+ * Locks the rows of `table` whose `column` equals `value` for the rest of the calling transaction, where
+ * several hubs share one database (PostgreSQL: SELECT ... FOR UPDATE): another hub's transaction waits there
+ * until this one ends. SQLite has one writer at a time (and one hub per file), so there it does nothing.
+ */
+export async function lockRows(k: AnyDb, table: string, column: string, value: string | number): Promise<void> {
+  if (!k.isTransaction) throw new Error(`lockRows(${table}) outside a transaction locks nothing; call it inside db.transaction()`);
+  if (engineOf(k) !== 'postgres') return;
+  await sql`SELECT 1 FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value} FOR UPDATE`.execute(k);
+}
+
+/**
+ * A lock on a name (not a row) for the rest of the calling transaction: PostgreSQL's transaction-scoped
+ * advisory lock, for work whose rows do not exist yet (the next reward epoch). Nothing on SQLite.
+ */
+export async function lockName(k: AnyDb, name: string): Promise<void> {
+  if (!k.isTransaction) throw new Error(`lockName(${name}) outside a transaction locks nothing; call it inside db.transaction()`);
+  if (engineOf(k) !== 'postgres') return;
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`.execute(k);
+}

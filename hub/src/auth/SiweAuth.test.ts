@@ -1,15 +1,15 @@
-// SIWE against the real SQLite session store and real signatures (viem accounts).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// SIWE against the real session store (SQLite, then PostgreSQL) and real signatures (viem accounts).
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { openStores, type HubStores } from '../store/stores.ts';
 import { SiweAuth } from './SiweAuth.ts';
+import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
-describe('SiweAuth', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'siwe-'));
+describe.each(TEST_ENGINES)('SiweAuth on %s', (engine) => {
+  const databases = testDatabases(engine);
+  let dir: string;
   let stores: HubStores;
   let now = Date.parse('2026-11-22T10:00:00Z');
   let auth: SiweAuth;
@@ -17,7 +17,9 @@ describe('SiweAuth', () => {
   const mallory = privateKeyToAccount(generatePrivateKey());
 
   beforeAll(async () => {
-    stores = await openStores(dir);
+    const target = await databases.fresh();
+    dir = target.dataDir;
+    stores = await openStores(target);
     auth = new SiweAuth(stores.sessions, { domain: 'hub.test:8080', uri: 'http://hub.test:8080', chainId: 31337, nowMs: () => now });
   });
   afterAll(async () => {

@@ -1,10 +1,9 @@
-// A version's lifecycle on a real SQLite store and a file blob store: it is
+// A version's lifecycle on a real store (SQLite, then PostgreSQL) and a file blob store: it is
 // ready only once the builder has stored its files, and a failed build (or
 // what a stopped hub left) leaves nothing under the version's prefix, nor in
 // the builder's scratch directory.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,11 +17,13 @@ import { buildDatasetVersion } from './build/buildVersion.ts';
 import type { VersionSummary } from './datasetRecords.ts';
 import { DatasetService, type VersionBuilder } from './DatasetService.ts';
 import { versionFileKey, versionPrefix } from './versionKeys.ts';
+import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
 const BY = '0x000000000000000000000000000000000000a11c';
 const AT = '2025-01-01T00:00:00.000Z';
 
-describe('DatasetService builds', () => {
+describe.each(TEST_ENGINES)('DatasetService builds on %s', (engine) => {
+  const databases = testDatabases(engine);
   let dir: string;
   let rows: Awaited<ReturnType<typeof openStoresWithRows>>;
   let blobs: FileBlobStore;
@@ -33,8 +34,9 @@ describe('DatasetService builds', () => {
   const text = (s: string): Readable => Readable.from([Buffer.from(s)]);
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dataset-service-'));
-    rows = await openStoresWithRows(dir);
+    const target = await databases.fresh();
+    dir = target.dataDir;
+    rows = await openStoresWithRows(target);
     quarantined = [];
     blobs = new FileBlobStore(join(dir, 'blobs'));
     store = rows.stores.datasets;

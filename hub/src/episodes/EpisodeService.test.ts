@@ -1,11 +1,10 @@
-// Episode state on a real SQLite store: every move is one conditional update
+// Episode state on a real store (SQLite, then PostgreSQL): every move is one conditional update
 // along the table of episodeStates.ts, so racing parties (the operator's stop
 // and the lease ending, two starts, two manifest uploads) cannot both win;
 // what a restart interrupts is taken up again from the database; close()
 // waits for the work it started. The fleet is a recorder of what would be sent
 // to robots (no robot is needed to decide these), the rest is the hub's own.
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { McapWriter } from '@mcap/core';
@@ -17,11 +16,13 @@ import { episodeBlobKey, FileBlobStore } from '../store/BlobStore.ts';
 import { openStores, type HubStores } from '../store/stores.ts';
 import { EpisodeError, EpisodeService, EpisodeTransitionError } from './EpisodeService.ts';
 import { EPISODE_MOVES, EPISODE_STATES } from './episodeStates.ts';
+import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
 const OPERATOR = '0x000000000000000000000000000000000000a11c';
 const NO_VIDEO = { captureToHubMs: null, lost: 0 };
 
-describe('EpisodeService state', () => {
+describe.each(TEST_ENGINES)('EpisodeService state on %s', (engine) => {
+  const databases = testDatabases(engine);
   let dir: string;
   let stores: HubStores;
   let sent: { robotId: string; message: unknown }[];
@@ -45,8 +46,9 @@ describe('EpisodeService state', () => {
   const state = async (id: string): Promise<string | undefined> => (await service.get(id))?.state;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'episode-state-'));
-    stores = await openStores(dir);
+    const target = await databases.fresh();
+    dir = target.dataDir;
+    stores = await openStores(target);
     sent = [];
     service = open();
   });

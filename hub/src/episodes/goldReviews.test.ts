@@ -3,10 +3,9 @@
 // queues and look like any episode in review. A reviewer who passes
 // everything is found out after a few of them, gets no more reviews and earns
 // nothing for the epoch's reviews; a careful one keeps earning. Check
-// episodes never earn. Real SQLite stores and services; the fleet is a
+// episodes never earn. Real stores (SQLite, then PostgreSQL) and services; the fleet is a
 // recorder of what would be sent to robots (no robot is needed here).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAddress } from 'viem';
@@ -18,6 +17,7 @@ import { FileBlobStore } from '../store/BlobStore.ts';
 import { openStoresWithRows, type HubStores } from '../store/stores.ts';
 import { EpisodeService } from './EpisodeService.ts';
 import { ReviewError, ReviewService } from './ReviewService.ts';
+import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
 const OWNER = '0x00000000000000000000000000000000000000a1';
 const OPERATOR = '0x00000000000000000000000000000000000000b2';
@@ -26,8 +26,9 @@ const CAREFUL = '0x00000000000000000000000000000000000000d4';
 const ADMIN = '0x00000000000000000000000000000000000000e5';
 const AT = '2026-11-01T00:00:00.000Z';
 
-describe('check episodes in the review queue', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gold-reviews-'));
+describe.each(TEST_ENGINES)('check episodes in the review queue on %s', (engine) => {
+  const databases = testDatabases(engine);
+  let dir: string;
   let stores: HubStores;
   let episodes: EpisodeService;
   let reviews: ReviewService;
@@ -38,7 +39,9 @@ describe('check episodes in the review queue', () => {
   let carefulReal = 0;
 
   beforeAll(async () => {
-    const rows = await openStoresWithRows(dir);
+    const target = await databases.fresh();
+    dir = target.dataDir;
+    const rows = await openStoresWithRows(target);
     stores = rows.stores;
     await rows.insertRows('robots', [{ id: 'r-1', name: 'arm', model: 'so101', owner: OWNER, secret_hash: 'x', created_at: AT, revoked_at: null, secret_rotated_at: null, signing_address: null, data_policy: 'open', allowed_buyers: null }]);
     const episode = (id: string, state: string): Parameters<typeof rows.insertRows<'episodes'>>[1][number] => ({

@@ -1,11 +1,9 @@
-// Settlement rules on a real SQLite store and a real anvil chain: an account
+// Settlement rules on a real store (SQLite, then PostgreSQL) and a real anvil chain: an account
 // that contributed in several roles is one leaf with the amounts merged;
 // reviewers share by agreement with verdicts; an epoch computed while the chain
 // was away is published later with the same root, and its mint is not
 // repeated; settling twice changes nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, type Address, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -16,13 +14,15 @@ import { reviewerAgreement } from '../episodes/ReviewService.ts';
 import type { RewardStore } from '../store/RewardStore.ts';
 import { openStoresWithRows, type HubStores } from '../store/stores.ts';
 import { RewardService, type RewardConfig } from './RewardService.ts';
+import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
 const RATE = 10n ** 15n;
 const WEIGHTS = { operator: 6000, owner: 2500, reviewers: 1500 };
 const [alice, bob, carol, dave] = [3, 4, 5, 6].map((i) => privateKeyToAccount(ANVIL_DEV_KEYS[i]!).address) as [Address, Address, Address, Address];
 const logger = createLogger('silent');
 
-describe('RewardService', () => {
+describe.each(TEST_ENGINES)('RewardService on %s', (engine) => {
+  const databases = testDatabases(engine);
   let dir: string;
   // Episodes, robots and reviews are seeded as rows (accepted or rejected outright, with fixed times); rewards are read through the store.
   let stores: HubStores;
@@ -66,8 +66,9 @@ describe('RewardService', () => {
     new RewardService({ store, reviewerAgreement: (r) => reviewerAgreement(stores.reviews, r), chain: on, config, logger });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'teleop-rewards-'));
-    ({ stores, insertRows } = await openStoresWithRows(dir));
+    const target = await databases.fresh();
+    dir = target.dataDir;
+    ({ stores, insertRows } = await openStoresWithRows(target));
     store = stores.rewards;
     anvil = await startAnvil();
     const c = { id: anvil.chainId, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [anvil.rpcUrl] } } } as const;

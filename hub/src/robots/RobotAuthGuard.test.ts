@@ -1,22 +1,24 @@
-// The guard over a real registry (SQLite in a temporary directory), with a clock of the test's own.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The guard over a real registry (SQLite in a temporary directory, then PostgreSQL), with a clock of the test's own.
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.ts';
 import { HubMetrics } from '../metrics/HubMetrics.ts';
 import { openStores, type HubStores } from '../store/stores.ts';
 import { RobotAuthGuard } from './RobotAuthGuard.ts';
 import { RobotRegistry } from './RobotRegistry.ts';
+import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
-describe('RobotAuthGuard', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'robot-auth-'));
+describe.each(TEST_ENGINES)('RobotAuthGuard on %s', (engine) => {
+  const databases = testDatabases(engine);
+  let dir: string;
   let stores: HubStores;
   let registry: RobotRegistry;
   let now = 1_000_000;
   const metrics = new HubMetrics();
   beforeAll(async () => {
-    stores = await openStores(dir);
+    const target = await databases.fresh();
+    dir = target.dataDir;
+    stores = await openStores(target);
     registry = new RobotRegistry(stores.robots);
   });
   afterAll(async () => {

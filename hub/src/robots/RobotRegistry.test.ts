@@ -1,18 +1,20 @@
-// Against a real SQLite database in a temporary directory.
+// Against a real database of each engine (SQLite in a temporary directory, PostgreSQL).
 import { randomBytes, scryptSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores, type HubStores } from '../store/stores.ts';
 import { EnrollmentLimitError, RobotEnrollError, RobotRegistry, UnknownRobotError } from './RobotRegistry.ts';
+import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
-describe('RobotRegistry', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+describe.each(TEST_ENGINES)('RobotRegistry on %s', (engine) => {
+  const databases = testDatabases(engine);
+  let dir: string;
   let stores: HubStores;
   let registry: RobotRegistry;
   beforeAll(async () => {
-    stores = await openStores(dir);
+    const target = await databases.fresh();
+    dir = target.dataDir;
+    stores = await openStores(target);
     registry = new RobotRegistry(stores.robots);
   });
   afterAll(async () => {

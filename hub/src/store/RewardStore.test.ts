@@ -1,25 +1,26 @@
-// The reward store on a real SQLite database: purchases are kept once however
+// The reward store on each real engine (SQLite, PostgreSQL): purchases are kept once however
 // often the chain reports them; an epoch, its credits and the purchases it
 // pays out are saved together or not at all; amounts and trees come back as
 // they went in; publishing supersedes epochs that were only computed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type HubDb } from './database.ts';
 import { RewardStore, type NewEpoch } from './RewardStore.ts';
+import { TEST_ENGINES, testDatabases } from './testing/engines.ts';
 
 const ALICE = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
 const BOB = '0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65';
 
-describe('RewardStore', () => {
+describe.each(TEST_ENGINES)('RewardStore on %s', (engine) => {
+  const databases = testDatabases(engine);
   let dir: string;
   let db: HubDb;
   let store: RewardStore;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'teleop-reward-store-'));
-    db = await openDatabase(dir);
+    const target = await databases.fresh();
+    dir = target.dataDir;
+    db = await openDatabase(target);
     store = new RewardStore(db);
   });
 
@@ -76,7 +77,7 @@ describe('RewardStore', () => {
   it('saves nothing of an epoch that fails part way', async () => {
     // The second credit breaks a NOT NULL constraint after the epoch row and the first credit are written.
     const broken = { ...first, epoch: 3, credits: [first.credits[0]!, { ...first.credits[0]!, account: null as unknown as string }], purchaseIds: ['0xp2:0'] };
-    await expect(store.saveEpoch(broken)).rejects.toThrow(/NOT NULL/);
+    await expect(store.saveEpoch(broken)).rejects.toThrow(/NOT NULL|null value in column/);
     expect(await store.epoch(3)).toBeUndefined();
     expect(await store.creditCount(3)).toBe(0);
     expect((await store.uncreditedPurchases('2026-12-01T00:00:00.000Z')).map((p) => p.id)).toEqual(['0xp2:0']);

@@ -17,7 +17,7 @@ import { episodesTree, rewardsTree } from '@teleop/contracts';
 import { manifestHash, type httpApi } from '@teleop/proto';
 import type { ChainService } from '../chain/ChainService.ts';
 import type { Logger } from '../log.ts';
-import type { RewardCredit, RewardEpoch, RewardStore } from '../store/RewardStore.ts';
+import { EpochSettledElsewhereError, type RewardCredit, type RewardEpoch, type RewardStore } from '../store/RewardStore.ts';
 
 export interface RewardWeights {
   /** Basis points of an episode's value; the three add up to 10,000. */
@@ -159,17 +159,24 @@ export class RewardService {
       const previous = await this.o.store.creditedAmounts();
       const tree = rewardsTree([...previous.map((c) => [c.account, c.amount] as [string, bigint]), ...credits.map((c) => [c.account, c.amount] as [string, bigint])]);
       const episodes = committed.length ? episodesTree(committed) : null;
-      await this.o.store.saveEpoch({
-        epoch,
-        cutoff,
-        root: tree.root,
-        totalCumulative: tree.total,
-        minted: emission,
-        tree: [...tree.entries].map(([account, e]) => ({ account, cumulative: e.cumulative.toString(), proof: e.proof })),
-        episodes: episodes ? { root: episodes.root, leaves: committed.map((c, i) => ({ ...c, proof: episodes.proofs[i]! })) } : null,
-        credits,
-        purchaseIds,
-      });
+      try {
+        await this.o.store.saveEpoch({
+          epoch,
+          cutoff,
+          root: tree.root,
+          totalCumulative: tree.total,
+          minted: emission,
+          tree: [...tree.entries].map(([account, e]) => ({ account, cumulative: e.cumulative.toString(), proof: e.proof })),
+          episodes: episodes ? { root: episodes.root, leaves: committed.map((c, i) => ({ ...c, proof: episodes.proofs[i]! })) } : null,
+          credits,
+          purchaseIds,
+        });
+      } catch (err) {
+        // Another hub on the same database settled this epoch while this one computed it: its epoch stands.
+        if (!(err instanceof EpochSettledElsewhereError)) throw err;
+        this.o.logger.info({ epoch, latestStored: err.latestStored }, 'reward settlement: another hub settled this epoch first');
+        return null;
+      }
       this.o.logger.info({ epoch, root: tree.root, accounts: tree.entries.size, credits: credits.length, emission: emission.toString() }, 'reward epoch computed');
       await this.writeEpochFile(epoch);
       return this.publish(epoch);

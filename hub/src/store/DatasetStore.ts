@@ -6,6 +6,7 @@ import type { SignedManifest } from '@teleop/proto';
 import type { Dataset, DatasetSelection, DatasetUnits, DatasetVersion, VersionState, VersionSummary } from '../datasets/datasetRecords.ts';
 import type { TeleopQuality } from '../episodes/EpisodeService.ts';
 import type { HubDb } from './database.ts';
+import { lockRows } from './dialect.ts';
 import type { DatasetsTable, DatasetVersionsTable } from './schema.ts';
 
 /** What a new version is made of; its number is the next free one and it starts `building`. */
@@ -114,8 +115,11 @@ export class DatasetStore {
 
   /** Inserts the next version of a dataset (state `building`); returns its number. */
   async addVersion(v: NewVersion): Promise<number> {
-    // The number and the insert in one transaction, so two new versions cannot take the same number.
+    // The number and the insert in one transaction, so two new versions cannot take the same number; on a
+    // database several hubs share, the dataset's row is locked first, so a second hub's new version waits and
+    // takes the next number (instead of failing on the primary key).
     const insert = async (db: HubDb): Promise<number> => {
+      await lockRows(db, 'datasets', 'id', v.dataset_id);
       const version = ((await new DatasetStore(db).latestVersionNumber(v.dataset_id)) ?? 0) + 1;
       await db
         .insertInto('dataset_versions')

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type HubDb } from './database.ts';
-import { RewardStore, type NewEpoch } from './RewardStore.ts';
+import { EpochSettledElsewhereError, RewardStore, type NewEpoch } from './RewardStore.ts';
 import { TEST_ENGINES, testDatabases } from './testing/engines.ts';
 
 const ALICE = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
@@ -76,11 +76,17 @@ describe.each(TEST_ENGINES)('RewardStore on %s', (engine) => {
 
   it('saves nothing of an epoch that fails part way', async () => {
     // The second credit breaks a NOT NULL constraint after the epoch row and the first credit are written.
-    const broken = { ...first, epoch: 3, credits: [first.credits[0]!, { ...first.credits[0]!, account: null as unknown as string }], purchaseIds: ['0xp2:0'] };
+    const broken = { ...first, epoch: 2, credits: [first.credits[0]!, { ...first.credits[0]!, account: null as unknown as string }], purchaseIds: ['0xp2:0'] };
     await expect(store.saveEpoch(broken)).rejects.toThrow(/NOT NULL|null value in column/);
-    expect(await store.epoch(3)).toBeUndefined();
-    expect(await store.creditCount(3)).toBe(0);
+    expect(await store.epoch(2)).toBeUndefined();
+    expect(await store.creditCount(2)).toBe(0);
     expect((await store.uncreditedPurchases('2026-12-01T00:00:00.000Z')).map((p) => p.id)).toEqual(['0xp2:0']);
+  });
+
+  it('refuses an epoch computed from a stale view: one already stored, or one crediting a purchase already credited', async () => {
+    await expect(store.saveEpoch({ ...first, credits: [], purchaseIds: [] })).rejects.toBeInstanceOf(EpochSettledElsewhereError);
+    await expect(store.saveEpoch({ ...first, epoch: 2, credits: [], purchaseIds: ['0xp1:0'] })).rejects.toBeInstanceOf(EpochSettledElsewhereError);
+    expect(await store.epoch(2)).toBeUndefined();
   });
 
   it('counts unminted emission until a mint is recorded, and publishing supersedes epochs only computed', async () => {

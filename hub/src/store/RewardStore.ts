@@ -4,6 +4,7 @@
 // here, so callers handle typed objects and bigints, never rows or SQL.
 import type { SignedManifest } from '@teleop/proto';
 import type { HubDb } from './database.ts';
+import { lockName } from './dialect.ts';
 import type { DatasetPurchasesTable, RewardEpochsTable } from './schema.ts';
 
 /** computed: tree stored, not yet on chain; published: root on chain; superseded: computed without a chain, then covered by a later published root. */
@@ -174,6 +175,17 @@ function purchaseOf(r: DatasetPurchasesTable): DatasetPurchase {
 
 const EPOCH_COLUMNS = ['epoch', 'cutoff', 'root', 'total_cumulative', 'minted', 'state', 'mint_tx', 'publish_tx', 'episodes_root', 'episodes_tree', 'episodes_tx', 'created_at', 'published_at'] as const;
 
+/** An epoch could not be saved: another settlement (another hub on the same database) stored this epoch or a later one first. */
+export class EpochSettledElsewhereError extends Error {
+  override name = 'EpochSettledElsewhereError';
+  constructor(
+    readonly epoch: number,
+    readonly latestStored: number,
+  ) {
+    super(`reward epoch ${epoch} was not saved: epoch ${latestStored} is already stored (another settlement got there first); settle again to compute the next epoch from what is stored now`);
+  }
+}
+
 export class RewardStore {
   constructor(private readonly db: HubDb) {}
 
@@ -210,6 +222,16 @@ export class RewardStore {
    */
   async saveEpoch(e: NewEpoch): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
+      // Hubs sharing a database settle one at a time: the first to get here stores its epoch; another that
+      // computed the same epoch (or credits an already credited purchase) from what it read before is refused.
+      await lockName(tx, 'reward_epochs');
+      const latest = await tx.selectFrom('reward_epochs').select(({ fn }) => fn.max('epoch').as('epoch')).executeTakeFirst();
+      const latestEpoch = (latest?.epoch as number | null | undefined) ?? 0;
+      if (latestEpoch !== e.epoch - 1) throw new EpochSettledElsewhereError(e.epoch, latestEpoch);
+      if (e.purchaseIds.length) {
+        const credited = await tx.selectFrom('dataset_purchases').select('id').where('id', 'in', e.purchaseIds).where('credited_epoch', 'is not', null).limit(1).executeTakeFirst();
+        if (credited) throw new EpochSettledElsewhereError(e.epoch, latestEpoch);
+      }
       await tx
         .insertInto('reward_epochs')
         .values({

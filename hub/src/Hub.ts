@@ -93,7 +93,7 @@ export class Hub {
   ) {}
 
   static async start(config: HubConfig, logger: Logger = createLogger(config.logLevel)): Promise<Hub> {
-    const stores = await openStores(config.dataDir);
+    const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     const registry = new RobotRegistry(stores.robots);
     const metrics = new HubMetrics();
     const robotAuth = new RobotAuthGuard({ registry, metrics, logger: logger.child({ room: 'robots' }) });

@@ -4,11 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { getAddress, isAddress } from 'viem';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { HUB_OPTIONS, HubConfigError, OptionReader, publicHubUrl, readHubConfig } from './config.ts';
+import { HUB_OPTIONS, HubConfigError, OptionReader, publicHubUrl, readDatabaseUrl, readHubConfig } from './config.ts';
 import { Hub } from './Hub.ts';
 import { createLogger } from './log.ts';
 import { RobotEnrollError, RobotRegistry, UnknownRobotError } from './robots/RobotRegistry.ts';
-import { openStores } from './store/stores.ts';
+import { openStores, type DatabaseTarget } from './store/stores.ts';
 import { DATASET_USAGE, datasetCommand } from './datasets/datasetCli.ts';
 import { startLocalChain } from './chain/localChain.ts';
 import { REWARDS_USAGE, rewardsCommand } from './rewards/rewardsCli.ts';
@@ -30,7 +30,7 @@ commands:
 ${DATASET_USAGE}
 ${REWARDS_USAGE}
 
-every command takes --data DIR (default ./data).
+every command takes --data DIR (default ./data), and --database-url postgres://... when the rows are in PostgreSQL.
 
 serve / up options:
 ${Object.entries(HUB_OPTIONS)
@@ -39,6 +39,7 @@ ${Object.entries(HUB_OPTIONS)
 
 const ROBOT_OPTIONS = {
   data: HUB_OPTIONS.data,
+  'database-url': HUB_OPTIONS['database-url'],
   'public-url': { ...HUB_OPTIONS['public-url'], help: "hub URL for the printed agent command (default: the URL of the hub running on --data, else http://127.0.0.1:8080)" },
   name: { env: 'TELEOP_ROBOT_NAME', help: 'robot name' },
   model: { env: 'TELEOP_ROBOT_MODEL', help: 'robot model' },
@@ -50,8 +51,8 @@ function agentCommand(hubUrl: string, robotId: string, secret: string, driver = 
   return `npx robot-agent --hub ${hubUrl} --robot-id ${robotId} --secret ${secret} --driver ${driver}`;
 }
 
-async function withRegistry<T>(dataDir: string, run: (registry: RobotRegistry) => Promise<T>): Promise<T> {
-  const stores = await openStores(dataDir);
+async function withRegistry<T>(target: DatabaseTarget, run: (registry: RobotRegistry) => Promise<T>): Promise<T> {
+  const stores = await openStores(target);
   try {
     return await run(new RobotRegistry(stores.robots));
   } finally {
@@ -63,6 +64,7 @@ async function robotsCommand(argv: string[]): Promise<number> {
   const r = new OptionReader(argv, ROBOT_OPTIONS, process.env, ['json']);
   const [sub, arg] = r.positionals;
   const dataDir = resolve(r.string('data') ?? './data');
+  const target: DatabaseTarget = { dataDir, databaseUrl: readDatabaseUrl(r) };
   const publicUrl = r.url('public-url', ['http:', 'https:']);
   r.check();
   // The agent command names the hub the robot should reach: the one serving this data directory, when one runs.
@@ -78,7 +80,7 @@ async function robotsCommand(argv: string[]): Promise<number> {
       if (!name || !model) throw new HubConfigError(['robots enroll needs --name and --model']);
       const owner = r.string('owner');
       if (owner !== undefined && !isAddress(owner)) throw new HubConfigError([`--owner must be a wallet address (0x followed by 40 hex digits), got "${owner}"`]);
-      const { robot, secret } = await withRegistry(dataDir, (reg) => reg.enroll({ name, model, id: r.string('id'), owner: owner ? getAddress(owner) : null }));
+      const { robot, secret } = await withRegistry(target, (reg) => reg.enroll({ name, model, id: r.string('id'), owner: owner ? getAddress(owner) : null }));
       const command = agentCommand(hubUrl, robot.id, secret);
       if (r.flag('json')) console.log(JSON.stringify({ robotId: robot.id, secret, command }));
       else {
@@ -89,20 +91,20 @@ async function robotsCommand(argv: string[]): Promise<number> {
       return 0;
     }
     case 'list': {
-      const robots = await withRegistry(dataDir, (reg) => reg.list({ includeRevoked: true }));
+      const robots = await withRegistry(target, (reg) => reg.list({ includeRevoked: true }));
       if (r.flag('json')) console.log(JSON.stringify(robots));
       else for (const x of robots) console.log(`${x.id}\t${x.name}\t${x.model}\t${x.revokedAt ? `revoked ${x.revokedAt}` : 'active'}`);
       return 0;
     }
     case 'revoke': {
       if (!arg) throw new HubConfigError(['robots revoke needs a robot id']);
-      const changed = await withRegistry(dataDir, (reg) => reg.revoke(arg));
+      const changed = await withRegistry(target, (reg) => reg.revoke(arg));
       console.log(changed ? `revoked ${arg}` : `${arg} was already revoked`);
       return 0;
     }
     case 'rotate-secret': {
       if (!arg) throw new HubConfigError(['robots rotate-secret needs a robot id']);
-      const secret = await withRegistry(dataDir, (reg) => reg.rotateSecret(arg));
+      const secret = await withRegistry(target, (reg) => reg.rotateSecret(arg));
       if (r.flag('json')) console.log(JSON.stringify({ robotId: arg, secret, command: agentCommand(hubUrl, arg, secret) }));
       else console.log(`new secret for ${arg} (shown once): ${secret}\nrun on the robot:\n  ${agentCommand(hubUrl, arg, secret)}`);
       return 0;

@@ -11,6 +11,8 @@ import { DEFAULT_THRESHOLDS, type CheckThresholds } from './episodes/automaticCh
 export interface HubConfig {
   /** Directory for the SQLite database and blobs. */
   dataDir: string;
+  /** PostgreSQL (postgres://...) instead of the SQLite file under dataDir; unset: SQLite. */
+  databaseUrl: string | undefined;
   host: string;
   /** HTTP + socket.io + MQTT-over-WebSocket port; 0 picks a free one. */
   port: number;
@@ -108,6 +110,7 @@ export interface OptionSpec {
 /** Every `serve` option (the README's configuration table lists the same). */
 export const HUB_OPTIONS = {
   data: { env: 'TELEOP_DATA_DIR', default: './data', help: 'data directory (SQLite database, blobs)' },
+  'database-url': { env: 'TELEOP_DATABASE_URL', help: 'keep the rows in PostgreSQL instead of the SQLite file under --data: postgres://user:password@host:5432/database (several hubs may share it; see Production deployment)' },
   host: { env: 'TELEOP_HOST', default: '127.0.0.1', help: 'interface to listen on (0.0.0.0 for every interface)' },
   port: { env: 'TELEOP_PORT', default: '8080', help: 'HTTP, socket.io and MQTT-over-WebSocket (/mqtt) port; 0 = any free port' },
   'public-url': { env: 'TELEOP_PUBLIC_URL', help: 'URL robots and browsers reach the hub at (default http://HOST:PORT); only its origin may use a session' },
@@ -254,6 +257,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
   const mqttUrl = r.url('mqtt-url', ['mqtt:', 'mqtts:', 'ws:', 'wss:', 'tcp:']);
   const config: HubConfig = {
     dataDir: resolve(r.string('data') ?? './data'),
+    databaseUrl: readDatabaseUrl(r),
     host: r.string('host') ?? '127.0.0.1',
     port: r.int('port', 0, 65535),
     publicUrl: r.url('public-url', ['http:', 'https:']),
@@ -307,6 +311,11 @@ export function readHubConfig(r: OptionReader): HubConfig {
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
   r.check();
   return config;
+}
+
+/** --database-url: a PostgreSQL URL, or undefined for the embedded SQLite file. */
+export function readDatabaseUrl(r: OptionReader): string | undefined {
+  return r.url('database-url', ['postgres:', 'postgresql:']);
 }
 
 /** Origins as browsers send them: scheme, host and port, nothing after. */

@@ -3,7 +3,7 @@
 // resume and verification, and verify a downloaded directory.
 import { join, resolve } from 'node:path';
 import { DatasetManifestError } from '@teleop/proto';
-import { HUB_OPTIONS, HubConfigError, OptionReader, type OptionSpec } from '../config.ts';
+import { HUB_OPTIONS, HubConfigError, OptionReader, readDatabaseUrl, type OptionSpec } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { FileBlobStore } from '../store/BlobStore.ts';
 import { openStores } from '../store/stores.ts';
@@ -29,6 +29,7 @@ export const DATASET_USAGE = `  dataset create --name N [--title T] [--license S
 
 const OPTIONS: Record<string, OptionSpec> = {
   data: HUB_OPTIONS.data,
+  'database-url': HUB_OPTIONS['database-url'],
   'public-url': HUB_OPTIONS['public-url'],
   'chain-id': HUB_OPTIONS['chain-id'],
   'dataset-data-mb': HUB_OPTIONS['dataset-data-mb'],
@@ -72,7 +73,9 @@ function selectionOf(r: OptionReader): DatasetSelection {
 
 async function withService<T>(r: OptionReader, run: (svc: DatasetService, hubUrl: string) => Promise<T>): Promise<T> {
   const dataDir = resolve(r.string('data') ?? './data');
-  const stores = await openStores(dataDir);
+  const databaseUrl = readDatabaseUrl(r);
+  r.check();
+  const stores = await openStores({ dataDir, databaseUrl });
   const logger = createLogger('warn');
   const blobs = new FileBlobStore(join(dataDir, 'blobs'));
   const limits = { ...DEFAULT_LIMITS, dataFilesSizeMb: r.number('dataset-data-mb', 0.001, 100_000), videoFilesSizeMb: r.number('dataset-video-mb', 0.001, 100_000) };

@@ -17,7 +17,7 @@ export const REWARDS_USAGE = `  rewards settle [--json]       settle rewards now
   rewards show ADDRESS [--json] an account's rewards: cumulative, claimed, claimable, proof, credits`;
 
 const OPTIONS: Record<string, OptionSpec> = Object.fromEntries(
-  ['data', 'chain-id', 'rpc-url', 'contracts', 'hub-key', 'reward-rate', 'reward-weights', 'log-level'].map((k) => [k, HUB_OPTIONS[k as keyof typeof HUB_OPTIONS]]),
+  ['data', 'database-url', 'chain-id', 'rpc-url', 'contracts', 'hub-key', 'reward-rate', 'reward-weights', 'log-level'].map((k) => [k, HUB_OPTIONS[k as keyof typeof HUB_OPTIONS]]),
 );
 
 export async function rewardsCommand(argv: string[]): Promise<number> {
@@ -27,7 +27,7 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
   const json = r.flag('json');
   const dataDir = resolve(config.dataDir);
   const logger = createLogger(json ? 'silent' : config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const stores = await openStores(dataDir);
+  const stores = await openStores({ dataDir, databaseUrl: config.databaseUrl });
   try {
     let chain: ChainService | null = null;
     if (config.chain) {

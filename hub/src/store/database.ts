@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import type { DatabaseEngine } from './dialect.ts';
 import { migrationsFor } from './migrations.ts';
@@ -51,6 +51,7 @@ export async function openDatabase(target: DatabaseTarget | string): Promise<Hub
       return migrations;
     },
   };
+  if (engine === 'postgres') await checkCollation(db, t);
   // On PostgreSQL the migrator holds an advisory lock: hubs starting together migrate once.
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
@@ -60,6 +61,32 @@ export async function openDatabase(target: DatabaseTarget | string): Promise<Hub
     throw new DatabaseOpenError(`opening the hub database (${describeTarget(t)}) failed${failed ? ` at migration ${failed.migrationName}` : ''}: ${why}`);
   }
   return db;
+}
+
+/**
+ * Text sorts and compares byte by byte in SQLite; PostgreSQL does so only in the C collation (a language's
+ * collation orders "B" and "a", or "0xAb" and "0xab", otherwise). Same queries, same order: the database must
+ * be created with it.
+ */
+const BYTE_ORDER_COLLATIONS = ['C', 'POSIX', 'C.utf8', 'C.UTF-8'];
+
+async function checkCollation(db: HubDb, t: DatabaseTarget): Promise<void> {
+  let collation: string | undefined;
+  try {
+    // SELECT *: datlocprovider (libc or ICU) exists from PostgreSQL 15 on.
+    const res = await sql<{ datcollate: string; datlocprovider?: string; daticulocale?: string | null }>`SELECT * FROM pg_database WHERE datname = current_database()`.execute(db);
+    const row = res.rows[0];
+    collation = row && (row.datlocprovider === 'i' ? `ICU ${row.daticulocale ?? '?'}` : row.datcollate);
+  } catch (err) {
+    await db.destroy();
+    throw new DatabaseOpenError(`cannot reach the hub database (${describeTarget(t)}): ${(err as Error).message}`);
+  }
+  if (!BYTE_ORDER_COLLATIONS.includes(collation ?? '')) {
+    await db.destroy();
+    throw new DatabaseOpenError(
+      `the hub database (${describeTarget(t)}) has collation ${collation ?? '?'}; the hub needs the C collation (text in byte order, as in SQLite): create it with \`createdb --locale=C --template=template0 NAME\` or CREATE DATABASE NAME LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`,
+    );
+  }
 }
 
 function openSqlite(dataDir: string): HubDb {

@@ -9,7 +9,8 @@ export default defineConfig({
     fileParallelism: !process.argv.some((a) => a.includes('tests/e2e')),
     maxWorkers: 2,
     // processGuard first: everything the run starts carries its mark, and the run fails if any of it outlives the run.
-    globalSetup: ['tests/setup/processGuard.ts', 'tests/setup/buildConsole.ts'],
+    // postgres: the run's PostgreSQL server with TELEOP_TEST_DATABASE=postgres (stopped before processGuard looks).
+    globalSetup: ['tests/setup/processGuard.ts', 'tests/setup/postgres.ts', 'tests/setup/buildConsole.ts'],
     // Hang backstops only: tests wait for events and states (tests/harness PATIENCE_MS), never for a guessed speed.
     testTimeout: 600_000,
     hookTimeout: 600_000,

@@ -334,7 +334,7 @@ export class Hub {
       hub.recordLeaseHistory();
       hub.recordPresenceHistory();
       hub.leaseTimer = setInterval(() => leases.checkTimeouts(), LEASE_CHECK_MS);
-      logger.info({ url, broker: broker.robotUrl, dataDir: config.dataDir }, 'hub listening');
+      logger.info({ url, broker: broker.robotUrl, dataDir: config.dataDir, database: stores.where }, 'hub listening');
       return hub;
     } catch (err) {
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);

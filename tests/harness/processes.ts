@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataDirOf, databaseEnvFor } from './postgres.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const HUB_BIN = join(repo, 'hub/bin/teleop-hub.js');
@@ -117,10 +118,11 @@ export interface RunningHub {
 
 /** Starts `teleop-hub serve` on free ports and waits until it listens. */
 export async function startHub(dataDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHub> {
+  const database = await databaseEnvFor(dataDir);
   const child = spawn(process.execPath, [HUB_BIN, 'serve', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--log-level', 'debug', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Whatever happens to this process (a killed test worker or benchmark), the hub goes with it.
-    env: { TELEOP_EXIT_WITH_PARENT: 'parent', ...process.env, ...env },
+    env: { TELEOP_EXIT_WITH_PARENT: 'parent', ...process.env, ...database, ...env },
   });
   const proc = new TestProcess('hub', child);
   // `serve` prints its URL on stdout once listening, whatever the log level.
@@ -144,9 +146,11 @@ export async function startHub(dataDir: string, args: string[] = [], env: NodeJS
 }
 
 /** Runs a `teleop-hub` CLI command to completion. */
-export function runHubCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runHubCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const dataDir = dataDirOf(args);
+  const database = dataDir ? await databaseEnvFor(dataDir) : {};
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...database, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

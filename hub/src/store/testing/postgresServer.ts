@@ -126,6 +126,24 @@ export async function startPostgres(): Promise<PostgresServer> {
   throw lastError ?? new PostgresServerError('PostgreSQL did not start');
 }
 
+/** Creates database `name` on the server of `adminUrl` unless it exists; returns its URL. */
+export async function createDatabaseAt(adminUrl: string, name: string): Promise<string> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new PostgresServerError(`"${name}" is not a test database name (a-z, 0-9, _)`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } catch (err) {
+    // 42P04: it exists already (another process of the test created it first).
+    if ((err as { code?: string }).code !== '42P04') throw err;
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 function serverHandle(child: ChildProcess, dir: string, port: number): PostgresServer {
   const adminUrl = `postgres://teleop@127.0.0.1:${port}/postgres`;
   const exited = new Promise<void>((resolve) => {
@@ -136,14 +154,7 @@ function serverHandle(child: ChildProcess, dir: string, port: number): PostgresS
     port,
     adminUrl,
     async createDatabase(name = `t${process.pid}_${++databases}`): Promise<string> {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://teleop@127.0.0.1:${port}/${name}`;
+      return createDatabaseAt(adminUrl, name);
     },
     async stop(): Promise<void> {
       // SIGINT: fast shutdown (open sessions are ended, the postmaster takes its children with it).

@@ -12,6 +12,7 @@ import { openStores, type DatabaseTarget } from './store/stores.ts';
 import { DATASET_USAGE, datasetCommand } from './datasets/datasetCli.ts';
 import { startLocalChain } from './chain/localChain.ts';
 import { REWARDS_USAGE, rewardsCommand } from './rewards/rewardsCli.ts';
+import { MIGRATE_USAGE, migrateCommand } from './migrate/migrateCli.ts';
 import type { RunningAnvil } from '@teleop/contracts';
 import { processesToWatch, stopOnSignals } from './process/shutdown.ts';
 import { runningHubUrl } from './process/runningHub.ts';
@@ -29,6 +30,7 @@ commands:
   robots rotate-secret ID       issue a new secret; the old one stops working
 ${DATASET_USAGE}
 ${REWARDS_USAGE}
+${MIGRATE_USAGE}
 
 every command takes --data DIR (default ./data), and --database-url postgres://... when the rows are in PostgreSQL.
 
@@ -210,6 +212,8 @@ export async function main(argv: string[]): Promise<number> {
         return await datasetCommand(rest);
       case 'rewards':
         return await rewardsCommand(rest);
+      case 'migrate':
+        return await migrateCommand(rest);
       case undefined:
       case 'help':
       case '--help':

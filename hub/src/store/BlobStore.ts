@@ -30,7 +30,7 @@ export interface BlobStore {
   copy(fromKey: string, toKey: string): Promise<void>;
   /** Runs `use` with a local, read-only path to the blob that stays valid until `use` settles. */
   withLocalFile<T>(key: string, use: (path: string) => Promise<T>): Promise<T>;
-  /** Keys under a prefix (`datasets/<id>/v1/`), in sorted order. */
+  /** Keys under a prefix (`datasets/<id>/v1/`; '' for every blob), in sorted order. */
   list(prefix: string): Promise<string[]>;
   delete(key: string): Promise<void>;
   /** Deletes every blob under a prefix. */
@@ -141,7 +141,8 @@ export class FileBlobStore implements BlobStore {
   }
 
   async list(prefix: string): Promise<string[]> {
-    const base = this.pathOf(prefix.replace(/\/+$/, ''));
+    const trimmed = prefix.replace(/\/+$/, '');
+    const base = trimmed === '' ? this.root : this.pathOf(trimmed);
     const out: string[] = [];
     const walk = async (dir: string): Promise<void> => {
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);

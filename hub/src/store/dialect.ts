@@ -64,3 +64,12 @@ export async function lockName(k: AnyDb, name: string): Promise<void> {
   if (engineOf(k) !== 'postgres') return;
   await sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`.execute(k);
 }
+
+/**
+ * After rows were inserted with their ids given (a copy from another database), the next generated id follows
+ * the highest one (PostgreSQL's identity sequence does not move by itself; SQLite's autoincrement does).
+ */
+export async function resetIdentity(k: AnyDb, table: string, column: string): Promise<void> {
+  if (engineOf(k) !== 'postgres') return;
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, ${column}), COALESCE((SELECT max(${sql.ref(column)}) FROM ${sql.table(table)}), 0) + 1, false)`.execute(k);
+}

@@ -105,7 +105,6 @@ function openSqlite(dataDir: string): HubDb {
 }
 
 const INT8_OID = 20;
-const NUMERIC_OID = 1700;
 
 /** bigint columns (and count(*)) come back as JavaScript numbers, as SQLite's integers do; past 2^53 is an error, not a rounding. */
 function parseInt8(text: string): number {
@@ -118,12 +117,12 @@ function openPostgres(url: string): HubDb {
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
       if (oid === INT8_OID) return parseInt8;
-      if (oid === NUMERIC_OID) return (text: string) => Number(text);
       return pg.types.getTypeParser(oid, format);
     }) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, types, max: 10 });
-  // An idle client whose server went away must not take the process down; the next query reports it.
+  // An idle pooled connection the server closed (a restart, a failover) must not take the hub down: the pool
+  // drops it, and the next query opens another or reports why it cannot.
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -82,10 +82,12 @@ export class ReviewService {
       if ((await this.ownerOf(c.robotId)) === reviewer) continue;
       eligible.push(c.episodeId);
     }
-    if (eligible.length === 0) throw new ReviewError('nothing_to_review', 'no episode is waiting for a review you may give');
-    const episodeId = eligible[Math.floor(Math.random() * eligible.length)]!;
-    await this.store.assign(episodeId, reviewer);
-    return { episodeId };
+    // In random order; one another reviewer (on this hub or another) took meanwhile is passed over.
+    while (eligible.length > 0) {
+      const [episodeId] = eligible.splice(Math.floor(Math.random() * eligible.length), 1);
+      if (await this.store.assignIfWanted(episodeId!, reviewer)) return { episodeId: episodeId! };
+    }
+    throw new ReviewError('nothing_to_review', 'no episode is waiting for a review you may give');
   }
 
   async submit(reviewer: string, episodeId: string, a: ReviewAnswer): Promise<{ state: string }> {

@@ -3,6 +3,7 @@
 // its answers are submitted. Gold episodes have a known verdict; reviews of
 // them check the reviewer and decide nothing about the episode.
 import type { HubDb } from './database.ts';
+import { lockRows } from './dialect.ts';
 
 export interface ReviewAnswers {
   taskDone: boolean;
@@ -70,6 +71,23 @@ export class ReviewStore {
       .insertInto('reviews')
       .values({ episode_id: episodeId, reviewer, assigned_at: now(), submitted_at: null, task_done: null, cameras_clear: null, robot_safe: null, score: null, comment: null })
       .execute();
+  }
+
+  /**
+   * Assigns an episode in review to a reviewer if it still wants a review from someone new; false when it is no
+   * longer in review, has every reviewer it wants, or has this one. The episode's row is locked meanwhile, so
+   * two hubs handing out the last review of an episode at once give it once.
+   */
+  async assignIfWanted(episodeId: string, reviewer: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await lockRows(trx, 'episodes', 'id', episodeId);
+      const episode = await trx.selectFrom('episodes').select(['state', 'reviews_wanted']).where('id', '=', episodeId).executeTakeFirst();
+      if (episode?.state !== 'in_review') return false;
+      const assigned = await trx.selectFrom('reviews').select('reviewer').where('episode_id', '=', episodeId).execute();
+      if (assigned.length >= episode.reviews_wanted || assigned.some((a) => a.reviewer === reviewer)) return false;
+      await new ReviewStore(trx).assign(episodeId, reviewer);
+      return true;
+    });
   }
 
   /** Stores a reviewer's answers to their open assignment; false when they have none for this episode. */

@@ -2,7 +2,8 @@
 // connection pool), and what both may do at once has one outcome. Dataset
 // version numbers are allocated under a row lock (every version gets the next
 // number, none fails); two settlements of the same reward epoch leave one
-// epoch, the winner's, and the other is told so. SQLite is one hub per file, so
+// epoch, the winner's, and the other is told so; the last review an episode
+// wants goes to one reviewer however many hubs hand it out at once. SQLite is one hub per file, so
 // this runs on PostgreSQL only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EpochSettledElsewhereError, type NewEpoch } from './RewardStore.ts';
@@ -64,5 +65,16 @@ describe.skipIf(!TEST_ENGINES.includes('postgres'))('two hubs on one PostgreSQL 
     expect((await hubB.rewards.epoch(1))?.root).toBe(won === 0 ? '0xaa' : '0xbb');
     expect(await hubA.rewards.creditCount(1)).toBe(1);
     expect(await hubA.rewards.creditedAmounts()).toEqual([{ account: BY, amount: 95n }]);
+  });
+
+  it('gives the one review an episode wants to one of the reviewers both hubs hand it to at once', async () => {
+    expect(await hubA.episodes.insertRecording({ id: 'e-1', robotId: 'r-1', operator: BY, task: 'pick', leaseId: 'l-1' })).toBe(true);
+    expect(await hubA.episodes.move('e-1', ['recording'], 'in_review', { reviewsWanted: 1 })).toBe(true);
+    const reviewers = Array.from({ length: 10 }, (_, i) => `0x${String(i).padStart(40, '0')}`);
+    const given = await Promise.all(reviewers.map((r, i) => (i % 2 ? hubA : hubB).reviews.assignIfWanted('e-1', r)));
+    expect(given.filter(Boolean)).toHaveLength(1);
+    const winner = reviewers[given.indexOf(true)]!;
+    expect(await hubB.reviews.openAssignment(winner)).toBe('e-1');
+    expect((await Promise.all(reviewers.map((r) => hubA.reviews.openAssignment(r)))).filter((e) => e !== null)).toEqual(['e-1']);
   });
 });

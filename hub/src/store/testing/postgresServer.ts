@@ -102,6 +102,8 @@ export async function startPostgres(): Promise<PostgresServer> {
       // A test database: durability is not under test, speed on a busy machine is welcome.
       '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
       '-c', 'shared_buffers=16MB', '-c', 'max_connections=200',
+      // Nothing in the background competing with the tests for CPU.
+      '-c', 'autovacuum=off', '-c', 'jit=off',
     ]);
     const child = spawn(cmd!, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     const started = await new Promise<{ ok: true } | { ok: false; log: string }>((resolve) => {

@@ -44,13 +44,21 @@ export function columnTypes(engine: DatabaseEngine): ColumnTypes {
   };
 }
 
+/** A lock asked for outside a transaction: it would end with its statement, protecting nothing. */
+export class LockOutsideTransactionError extends Error {
+  override name = 'LockOutsideTransactionError';
+  constructor(what: string) {
+    super(`${what} was called outside a transaction, where a lock ends with its own statement; call it inside db.transaction()`);
+  }
+}
+
 /**
  * Locks the rows of `table` whose `column` equals `value` for the rest of the calling transaction, where
  * several hubs share one database (PostgreSQL: SELECT ... FOR UPDATE): another hub's transaction waits there
  * until this one ends. SQLite has one writer at a time (and one hub per file), so there it does nothing.
  */
 export async function lockRows(k: AnyDb, table: string, column: string, value: string | number): Promise<void> {
-  if (!k.isTransaction) throw new Error(`lockRows(${table}) outside a transaction locks nothing; call it inside db.transaction()`);
+  if (!k.isTransaction) throw new LockOutsideTransactionError(`lockRows(${table})`);
   if (engineOf(k) !== 'postgres') return;
   await sql`SELECT 1 FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${value} FOR UPDATE`.execute(k);
 }
@@ -60,7 +68,7 @@ export async function lockRows(k: AnyDb, table: string, column: string, value: s
  * advisory lock, for work whose rows do not exist yet (the next reward epoch). Nothing on SQLite.
  */
 export async function lockName(k: AnyDb, name: string): Promise<void> {
-  if (!k.isTransaction) throw new Error(`lockName(${name}) outside a transaction locks nothing; call it inside db.transaction()`);
+  if (!k.isTransaction) throw new LockOutsideTransactionError(`lockName(${name})`);
   if (engineOf(k) !== 'postgres') return;
   await sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`.execute(k);
 }

@@ -34,6 +34,8 @@ export interface RunningRabbitMq {
   process: TestProcess;
   /** The Erlang VM's resident memory, bytes (from /proc). */
   residentBytes(): number;
+  /** CPU seconds the broker's processes have used. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startRabbitMq(dir: string, options: RabbitMqOptions): Prom
     startedInMs,
     process: rabbit.process,
     residentBytes: () => rabbit.residentBytes('beam.smp'),
+    cpuSeconds: () => rabbit.cpuSeconds(),
     async stop() {
       await rabbit.stop();
       await epmd.stop();

@@ -76,6 +76,21 @@ export class GroupProcess {
     return total;
   }
 
+  /** CPU time (user + system) the group's live processes have used, seconds (clock ticks of 1/100 s). */
+  cpuSeconds(): number {
+    let ticks = 0;
+    for (const p of groupMembers(this.pgid)) {
+      try {
+        const stat = readFileSync(`/proc/${p.pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]); // utime, stime
+      } catch {
+        // gone
+      }
+    }
+    return ticks / 100;
+  }
+
   /** SIGKILL to the whole group, at once (a crash, as a test means it). */
   kill(): void {
     killGroup(this.pgid, 'SIGKILL');

@@ -106,7 +106,8 @@ export class GroupProcess {
     }
     await this.process.exited;
     groups.delete(this.pgid);
-    this.watchdog.kill('SIGKILL');
+    // The watchdog leads a group of its own (its `sleep` too).
+    if (this.watchdog.pid !== undefined) killGroup(this.watchdog.pid, 'SIGKILL');
   }
 }
 

@@ -34,6 +34,8 @@ export class ExternalBroker implements BrokerLink {
   readonly kind = 'external' as const;
   readonly robotWsUrl = undefined;
   private readonly handlers: { filter: string; handler: MessageHandler }[] = [];
+  /** Robots whose client id the hub is taking over now: a burst of verdicts (messages in flight) makes one takeover. */
+  private readonly kicking = new Set<string>();
 
   private constructor(
     private readonly client: MqttClient,
@@ -107,6 +109,8 @@ export class ExternalBroker implements BrokerLink {
    */
   disconnectRobot(robotId: string): boolean {
     const { url, username, password, logger } = this.options;
+    if (this.kicking.has(robotId)) return true;
+    this.kicking.add(robotId);
     const kicker = mqtt.connect(url, { clientId: robotId, username, password, protocolVersion: 4, clean: true, reconnectPeriod: 0, connectTimeout: 5000 });
     kicker.once('connect', () => {
       kicker.end(true);
@@ -116,6 +120,7 @@ export class ExternalBroker implements BrokerLink {
       kicker.end(true);
       logger.error({ robotId, err: err.message }, `could not end robot ${robotId}'s connection at the broker: ${err.message}; disconnect client ${robotId} there`);
     });
+    kicker.once('close', () => this.kicking.delete(robotId));
     return true;
   }
 

@@ -294,7 +294,16 @@ export class Hub {
         }),
       );
       await app.register(
-        brokerRoutes({ broker, robotAuth, metrics, hubUsername: config.mqttUsername, hubPassword: config.mqttPassword, authToken: config.brokerAuthToken, chainId: config.chainId }),
+        brokerRoutes({
+          broker,
+          robotAuth,
+          metrics,
+          hubUsername: config.mqttUsername,
+          hubPassword: config.mqttPassword,
+          authToken: config.brokerAuthToken,
+          chainId: config.chainId,
+          activeRobot: async (robotId) => (await registry.get(robotId))?.revokedAt === null,
+        }),
       );
       await app.register(metricsRoutes(metrics));
       await app.register(consoleRoutes(config.uiDir));

@@ -111,7 +111,10 @@ export function tempDir(prefix: string): { path: string; remove: () => void } {
 
 export interface RunningHub {
   process: TestProcess;
+  /** Where the hub itself listens. */
   url: string;
+  /** The URL it announces (`--public-url`: e.g. a load balancer's); `url` without one. */
+  publicUrl: string;
   mqttUrl: string;
   dataDir: string;
 }
@@ -141,8 +144,11 @@ export async function startHub(dataDir: string, args: string[] = [], env: NodeJS
       reject(new Error(`hub exited with ${code} before listening:\n${proc.logs.map((l) => l.msg).join('\n')}`));
     });
   });
-  const broker = (await (await fetch(`${url}/api/v1/broker`)).json()) as { mqttUrl: string };
-  return { process: proc, url, mqttUrl: broker.mqttUrl, dataDir };
+  // Behind a load balancer (--public-url), the hub is asked directly at the address it listens on.
+  const listening = proc.logs.find((l) => typeof l.msg === 'string' && l.msg.startsWith('Server listening at '));
+  const direct = listening ? listening.msg.slice('Server listening at '.length) : url;
+  const broker = (await (await fetch(`${direct}/api/v1/broker`)).json()) as { mqttUrl: string };
+  return { process: proc, url: direct, publicUrl: url, mqttUrl: broker.mqttUrl, dataDir };
 }
 
 /** Runs a `teleop-hub` CLI command to completion. */

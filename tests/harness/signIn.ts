@@ -14,9 +14,10 @@ export function keyFor(name: string): Hex {
   return keccak256(toHex(`teleop-test-operator:${name}`));
 }
 
-export async function signIn(hubUrl: string, privateKey: Hex = generatePrivateKey()): Promise<SignedIn> {
+/** `headers` go with both requests (e.g. the load balancer's sticky cookie, as a browser sends it). */
+export async function signIn(hubUrl: string, privateKey: Hex = generatePrivateKey(), headers: Record<string, string> = {}): Promise<SignedIn> {
   const account = privateKeyToAccount(privateKey);
-  const n = (await (await fetch(`${hubUrl}/api/v1/auth/nonce`)).json()) as { nonce: string; domain: string; uri: string; chainId: number; statement: string };
+  const n = (await (await fetch(`${hubUrl}/api/v1/auth/nonce`, { headers })).json()) as { nonce: string; domain: string; uri: string; chainId: number; statement: string };
   const message = createSiweMessage({
     address: account.address,
     chainId: n.chainId,
@@ -28,7 +29,7 @@ export async function signIn(hubUrl: string, privateKey: Hex = generatePrivateKe
     issuedAt: new Date(),
   });
   const signature = await account.signMessage({ message });
-  const res = await fetch(`${hubUrl}/api/v1/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, signature }) });
+  const res = await fetch(`${hubUrl}/api/v1/auth/verify`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ message, signature }) });
   const body = (await res.json()) as { token?: string; address?: `0x${string}`; message?: string };
   if (!res.ok || !body.token || !body.address) throw new Error(`sign-in failed (${res.status}): ${body.message ?? ''}`);
   return { token: body.token, address: body.address };

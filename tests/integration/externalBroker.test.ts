@@ -7,7 +7,7 @@ import mqtt from 'mqtt';
 import { fromLong, nowNs, robotTopic, toLong, v1 } from '@teleop/proto';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { startMosquitto, type RunningMosquitto } from '../harness/mosquitto.ts';
-import { enrollRobot, eventually, metric, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
+import { enrollRobot, eventually, metric, PATIENCE_MS, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
 
 describe('external broker (Mosquitto)', () => {
   const data = tempDir('ext');
@@ -76,5 +76,26 @@ describe('external broker (Mosquitto)', () => {
     await eventually(async () => (await metric(hub.url, 'teleop_messages_dropped_total', { source: 'robot', reason: 'unknown_robot' })) >= 2, undefined, 'stranger dropped');
     expect((await op.listRobots()).some((r) => r.robotId === 'r-stranger')).toBe(false);
     await client.endAsync();
+  });
+
+  it('revoking a robot ends its live Mosquitto connection (the hub takes its client id over)', async () => {
+    const res = await fetch(`${hub.url}/api/v1/robots`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${op.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'revoked on mosquitto', model: 'so101_sim' }),
+    });
+    const robot = (await res.json()) as RobotCredentials;
+    await broker.addUser(robot.robotId, robot.secret);
+    const client = await mqtt.connectAsync(broker.url, { clientId: robot.robotId, username: robot.robotId, password: robot.secret, reconnectPeriod: 0 });
+    const closed = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('Mosquitto kept the revoked robot connected')), PATIENCE_MS);
+      client.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    expect((await fetch(`${hub.url}/api/v1/robots/${robot.robotId}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${op.token}` } })).status).toBe(200);
+    await closed;
+    client.end(true);
   });
 });

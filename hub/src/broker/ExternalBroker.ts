@@ -1,6 +1,6 @@
-// An external MQTT broker (Mosquitto, EMQX) reached as a client. The broker
-// enforces the robot ACL (see README: Mosquitto and EMQX settings); the hub
-// still checks every message's robot against its registry.
+// An external MQTT broker (Mosquitto, EMQX, RabbitMQ) reached as a client. The
+// broker enforces the robot ACL (see README: External brokers); the hub still
+// checks every message's robot against its registry.
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from '../log.ts';
 import type { BrokerLink, MessageHandler, PublishOptions } from './BrokerLink.ts';
@@ -34,10 +34,13 @@ export class ExternalBroker implements BrokerLink {
   readonly kind = 'external' as const;
   readonly robotWsUrl = undefined;
   private readonly handlers: { filter: string; handler: MessageHandler }[] = [];
+  /** Robots whose client id the hub is taking over now: a burst of verdicts (messages in flight) makes one takeover. */
+  private readonly kicking = new Set<string>();
 
   private constructor(
     private readonly client: MqttClient,
     readonly robotUrl: string,
+    private readonly options: ExternalBrokerOptions,
   ) {
     client.on('message', (topic, payload) => {
       for (const h of this.handlers) if (topicMatches(h.filter, topic)) h.handler(topic, payload);
@@ -80,7 +83,7 @@ export class ExternalBroker implements BrokerLink {
       logger.info({ url: options.url }, 'connected to the external broker');
     });
     logger.info({ url: options.url }, 'using external MQTT broker');
-    return new ExternalBroker(client, options.robotUrl ?? options.url);
+    return new ExternalBroker(client, options.robotUrl ?? options.url, options);
   }
 
   get connected(): boolean {
@@ -96,8 +99,29 @@ export class ExternalBroker implements BrokerLink {
     await this.client.subscribeAsync(filter, { qos: 1 });
   }
 
-  disconnectRobot(): boolean {
-    return false;
+  /**
+   * Ends a robot's connection, on any broker, whichever hub it came through: MQTT makes a broker close the
+   * connection of a client id when another connects under it [MQTT-3.1.4-2], so the hub connects under the robot's
+   * id (robots connect under their own id; the RabbitMQ and EMQX auth endpoints refuse any other) and leaves.
+   * The robot's reconnection is authenticated anew: refused once it is revoked or its secret rotated. The broker
+   * cannot say when a connection authenticated, so `authenticatedBefore` is not honoured: the robot's current
+   * connection ends whatever its age.
+   */
+  disconnectRobot(robotId: string): boolean {
+    const { url, username, password, logger } = this.options;
+    if (this.kicking.has(robotId)) return true;
+    this.kicking.add(robotId);
+    const kicker = mqtt.connect(url, { clientId: robotId, username, password, protocolVersion: 4, clean: true, reconnectPeriod: 0, connectTimeout: 5000 });
+    kicker.once('connect', () => {
+      kicker.end(true);
+      logger.info({ robotId }, `took over client id ${robotId} at the broker: the robot's connection there is closed`);
+    });
+    kicker.once('error', (err) => {
+      kicker.end(true);
+      logger.error({ robotId, err: err.message }, `could not end robot ${robotId}'s connection at the broker: ${err.message}; disconnect client ${robotId} there`);
+    });
+    kicker.once('close', () => this.kicking.delete(robotId));
+    return true;
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
 import type { RobotAuthGuard } from '../robots/RobotAuthGuard.ts';
 import type { BrokerLink } from './BrokerLink.ts';
+import { rabbitmqAuthRoutes } from './rabbitmqAuthRoutes.ts';
 import { robotMayPublish, robotMaySubscribe } from './robotAcl.ts';
 
 export interface BrokerRoutesOptions {
@@ -21,6 +22,8 @@ export interface BrokerRoutesOptions {
   authToken: string | undefined;
   /** Chain robots sign manifests for. */
   chainId: number;
+  /** Enrolled and not revoked (RabbitMQ asks about robots again after they connected). */
+  activeRobot(robotId: string): Promise<boolean>;
 }
 
 interface AuthBody {
@@ -44,9 +47,20 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Whether a request comes from the external broker: it carries the configured token (none configured: nobody is the broker). */
+/**
+ * Whether a request comes from the external broker: it carries the configured token (none configured: nobody is
+ * the broker), as `Bearer TOKEN` (EMQX) or as the password of HTTP Basic (RabbitMQ, which sends a URL's user info).
+ */
 export function brokerToken(authToken: string | undefined): (req: FastifyRequest) => boolean {
-  return (req) => authToken !== undefined && sameSecret(req.headers.authorization ?? '', `Bearer ${authToken}`);
+  return (req) => {
+    if (authToken === undefined) return false;
+    const header = req.headers.authorization ?? '';
+    if (header.startsWith('Basic ')) {
+      const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+      return sameSecret(decoded.slice(decoded.indexOf(':') + 1), authToken);
+    }
+    return sameSecret(header, `Bearer ${authToken}`);
+  };
 }
 
 const BROKER = { access: { action: 'broker:auth' } } as const;
@@ -54,6 +68,8 @@ const BROKER = { access: { action: 'broker:auth' } } as const;
 export function brokerRoutes(o: BrokerRoutesOptions) {
   const isHub = (username: string | undefined, password: string | undefined): boolean =>
     o.hubPassword !== undefined && username === o.hubUsername && password !== undefined && sameSecret(password, o.hubPassword);
+  /** The hub's user by name: for checks after the broker authenticated the connection (they carry no password). */
+  const isHubUser = (username: string | undefined): boolean => o.hubPassword !== undefined && username === o.hubUsername;
 
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/api/v1/broker', { config: { access: { action: 'public:read' } } }, async () => ({
@@ -71,6 +87,7 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
         reply.code(404).send({ error: 'not_found', message: 'the external-broker auth endpoints are off: start the hub with --broker-auth-token and give the broker that token' });
       app.post('/api/v1/broker/authenticate', off, answer);
       app.post('/api/v1/broker/authorize', off, answer);
+      app.post('/api/v1/broker/rabbitmq/:path', off, answer);
       return;
     }
 
@@ -118,13 +135,22 @@ export function brokerRoutes(o: BrokerRoutesOptions) {
       },
       async (req) => {
         const { username, topic, action } = req.body;
-        if (username === o.hubUsername && o.hubPassword !== undefined) return { result: 'allow' };
+        if (isHubUser(username)) return { result: 'allow' };
         if (!username) return { result: 'deny' };
         const verdict = action === 'publish' ? robotMayPublish(username, topic) : robotMaySubscribe(username, topic);
         if (verdict.allowed) return { result: 'allow' };
         o.metrics.drop('robot', verdict.reason);
         return { result: 'deny' };
       },
+    );
+
+    await app.register(
+      rabbitmqAuthRoutes({
+        robotAuth: o.robotAuth,
+        metrics: o.metrics,
+        isHub: (username, password) => (password === undefined ? isHubUser(username) : isHub(username, password)),
+        activeRobot: o.activeRobot,
+      }),
     );
   };
 }

@@ -177,10 +177,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     const session = this.sessions.get(robotId);
     if (!session) return;
     const { broker, logger } = this.options;
-    if (broker.kind === 'external') {
-      if (session.online) logger.error({ robotId }, `robot ${robotId}'s secret was rotated, but the external broker keeps its live connection: disconnect client ${robotId} there`);
-      return;
-    }
+    // An external broker cannot tell which connection used the old secret: its connection ends whatever its age.
     if (!broker.disconnectRobot(robotId, rotatedAtMs)) return;
     logger.warn({ robotId }, `robot ${robotId}'s secret was rotated: its connection with the old secret was ended`);
     // Whatever that connection left as its presence, it is gone.
@@ -321,10 +318,6 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     const { broker, logger, metrics } = this.options;
     this.dropped(robotId, new RobotMessageError('over_budget', `robot ${robotId} sends more ${channel} messages than its budget (${this.budget.rateOf(channel)}/s, ${this.budgetOptions.bytesRate} bytes/s in all)`));
     if (verdict !== 'disconnect') return;
-    if (broker.kind === 'external') {
-      if (this.sessions.get(robotId)?.online) logger.error({ robotId }, `robot ${robotId} stays over its message budget, but the external broker keeps its connection: its messages are dropped; disconnect client ${robotId} there`);
-      return;
-    }
     if (!broker.disconnectRobot(robotId)) return;
     metrics.robotBudgetDisconnects.inc();
     logger.warn({ robotId }, `robot ${robotId} stayed over its message budget for ${this.budgetOptions.disconnectAfterMs} ms: disconnected, and again if it sends within ${this.budgetOptions.coolDownMs} ms`);

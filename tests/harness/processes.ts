@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hubBlobArgs } from './blobs.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const HUB_BIN = join(repo, 'hub/bin/teleop-hub.js');
@@ -117,7 +118,9 @@ export interface RunningHub {
 
 /** Starts `teleop-hub serve` on free ports and waits until it listens. */
 export async function startHub(dataDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHub> {
-  const child = spawn(process.execPath, [HUB_BIN, 'serve', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--log-level', 'debug', ...args], {
+  // TELEOP_TEST_BLOBS=s3: the hub's blobs go to the test S3 server (tests/harness/blobs.ts), unless the test chose.
+  const blobs = args.includes('--blob-url') ? [] : await hubBlobArgs(dataDir);
+  const child = spawn(process.execPath, [HUB_BIN, 'serve', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--log-level', 'debug', ...blobs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Whatever happens to this process (a killed test worker or benchmark), the hub goes with it.
     env: { TELEOP_EXIT_WITH_PARENT: 'parent', ...process.env, ...env },
@@ -143,8 +146,10 @@ export async function startHub(dataDir: string, args: string[] = [], env: NodeJS
   return { process: proc, url, mqttUrl: broker.mqttUrl, dataDir };
 }
 
-/** Runs a `teleop-hub` CLI command to completion. */
-export function runHubCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs a `teleop-hub` CLI command to completion (a `dataset` command on a data directory uses the test blob store). */
+export async function runHubCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const data = args.indexOf('--data');
+  if (args[0] === 'dataset' && data >= 0 && !args.includes('--blob-url')) args = [...args, ...(await hubBlobArgs(args[data + 1]!))];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';

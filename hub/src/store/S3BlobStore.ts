@@ -43,6 +43,10 @@ export interface S3BlobStoreOptions {
   queueSize?: number;
 }
 
+// The SDK prints a multi-line notice on Node < 22 (its future releases will need 22) to stderr, where the hub's
+// log is one JSON object a line; the lock file pins a release that runs on the Node the project declares.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export class S3BlobStore implements BlobStore {
   readonly bucket: string;
   private readonly prefix: string;

@@ -60,6 +60,12 @@ export async function startS3Server(bucket = 'teleop-test', patienceMs = 120_000
     stdio: ['pipe', 'pipe', 'pipe'],
     cwd: new URL('.', import.meta.url).pathname,
   });
+  // Whatever ends the process that started it, the server and its directory go with it.
+  const onExit = (): void => {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const port = await new Promise<number>((resolve, reject) => {
@@ -87,6 +93,7 @@ export async function startS3Server(bucket = 'teleop-test', patienceMs = 120_000
     region: 'us-east-1',
     hubArgs: (prefix) => ['--blob-url', `s3://${bucket}/${prefix}`, '--s3-endpoint', endpoint, '--s3-region', 'us-east-1', '--s3-force-path-style', 'true', '--s3-access-key-id', 'S3RVER', '--s3-secret-access-key', 'S3RVER'],
     async stop() {
+      process.off('exit', onExit);
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');

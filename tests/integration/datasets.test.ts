@@ -387,8 +387,19 @@ describe('datasets', () => {
     const body = Buffer.from(await whole.arrayBuffer());
     const etag = `"${createHash('sha256').update(body).digest('hex')}"`;
     if (TEST_BLOBS === 'files') expect(whole.headers.get('etag')).toBe(etag);
-    // From object storage the bytes come by a presigned URL, whose ETag is the storage's; the hub's is the SHA-256.
-    else expect(whole.redirected).toBe(true);
+    else {
+      // From object storage the bytes come by a presigned URL (whose ETag is the storage's; the hub's is the
+      // SHA-256), ranges included: the client follows the hub's redirect with its Range header.
+      expect(whole.redirected).toBe(true);
+      const ranged = await fetch(url, { headers: { range: 'bytes=4-9' } });
+      expect(ranged.redirected).toBe(true);
+      expect(ranged.status).toBe(206);
+      expect(Buffer.from(await ranged.arrayBuffer())).toEqual(body.subarray(4, 10));
+      const redirect = await fetch(url, { redirect: 'manual' });
+      expect(redirect.status).toBe(302);
+      expect(redirect.headers.get('location')).toContain('X-Amz-Signature=');
+      expect(redirect.headers.get('cache-control')).toBe('private, no-store');
+    }
     const part = await fetch(url, { headers: { range: 'bytes=4-9', 'if-range': etag } });
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(body.subarray(4, 10));

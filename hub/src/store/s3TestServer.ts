@@ -24,6 +24,8 @@ export interface RunningS3Server {
 }
 
 // The child exits when its standard input closes: the process that started it is gone, however it ended.
+// s3rver lists a bucket by walking its directory, and a key deleted (its directory removed) during the walk fails
+// the whole listing with a 500; S3 lists what exists. The launcher's walk skips what vanished under it.
 // s3rver derives the signed path of a bucket-level request (ListObjectsV2, DeleteObjects) as "/bucket", as the
 // version 2 AWS SDK sent it; the version 3 SDK (the hub's) signs "/bucket/", as S3 does. The launcher hands
 // s3rver's own signature check that path, so every request's signature is still checked.
@@ -43,6 +45,20 @@ require.cache[auth].exports = () => {
       return next();
     });
   };
+};
+const fs = require('fs');
+const path = require('path');
+const utils = require('@20minutes/s3rver/lib/utils');
+utils.walk = function* walk(dir, recurseFilter) {
+  let names = [];
+  try { names = fs.readdirSync(dir); } catch (err) { if (err.code !== 'ENOENT') throw err; }
+  for (const filename of names) {
+    const filePath = path.posix.join(dir, filename);
+    let stats;
+    try { stats = fs.statSync(filePath); } catch (err) { if (err.code === 'ENOENT') continue; throw err; }
+    if (!stats.isDirectory()) yield filePath;
+    else if (!recurseFilter || recurseFilter(filePath)) yield* walk(filePath, recurseFilter);
+  }
 };
 const S3rver = require('@20minutes/s3rver');
 const [directory, bucket] = process.argv.slice(1);

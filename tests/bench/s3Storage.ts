@@ -57,7 +57,7 @@ async function run(blobs: TestBlobs, size: number): Promise<{ upload: Phase; rea
   const file = join(data.path, 'big.bin');
   try {
     const creds = await enrollRobot(data.path, 'storage arm');
-    hub = await startHub(data.path, ['--log-level', 'warn', '--min-free-bytes', '0', '--max-upload-bytes', String(size * 2), ...(await hubBlobArgs(data.path, blobs))]);
+    hub = await startHub(data.path, ['--log-level', 'warn', '--min-free-bytes', '0', '--lease-idle-ms', '3600000', '--lease-max-ms', '86400000', '--max-upload-bytes', String(size * 2), ...(await hubBlobArgs(data.path, blobs))]);
     const agent = await startAgent(hub.url, creds, ['--log-level', 'warn'], false);
     const op = await OperatorClient.connect(hub.url, 'storage-bench');
     try {

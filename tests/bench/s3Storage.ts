@@ -57,14 +57,15 @@ async function run(blobs: TestBlobs, size: number): Promise<{ upload: Phase; rea
   const file = join(data.path, 'big.bin');
   try {
     const creds = await enrollRobot(data.path, 'storage arm');
-    hub = await startHub(data.path, ['--log-level', 'warn', '--min-free-bytes', '0', '--lease-idle-ms', '3600000', '--lease-max-ms', '86400000', '--max-upload-bytes', String(size * 2), ...(await hubBlobArgs(data.path, blobs))]);
+    hub = await startHub(data.path, ['--log-level', 'warn', '--min-free-bytes', '0', '--lease-idle-ms', '3600000', '--lease-max-ms', '86400000', '--robot-silence-ms', '600000', '--max-upload-bytes', String(size * 2), ...(await hubBlobArgs(data.path, blobs))]);
     const agent = await startAgent(hub.url, creds, ['--log-level', 'warn'], false);
     const op = await OperatorClient.connect(hub.url, 'storage-bench');
     try {
       await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
       await op.subscribe(creds.robotId);
       await op.requestLease(creds.robotId);
-      // A real episode kept recording: the hub takes its files from the start of recording on.
+      // A real episode kept recording (the hub takes its files from the start of recording on); the lease and the
+      // robot's presence outlast a slow upload on a busy machine, which would otherwise end the recording.
       const episodeId = await startEpisode(op, creds.robotId, 'storage');
       const hash = createHash('sha256');
       const fd = openSync(file, 'w');

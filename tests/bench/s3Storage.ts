@@ -64,9 +64,7 @@ async function run(blobs: TestBlobs, size: number): Promise<{ upload: Phase; rea
       await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
       await op.subscribe(creds.robotId);
       await op.requestLease(creds.robotId);
-      // A real episode kept recording (the hub takes its files from the start of recording on); the lease and the
-      // robot's presence outlast a slow upload on a busy machine, which would otherwise end the recording.
-      const episodeId = await startEpisode(op, creds.robotId, 'storage');
+      // The source file first: writing it takes long on a busy machine, and the episode should not wait for it.
       const hash = createHash('sha256');
       const fd = openSync(file, 'w');
       const block = randomBytes(8 * 1024 * 1024);
@@ -77,6 +75,9 @@ async function run(blobs: TestBlobs, size: number): Promise<{ upload: Phase; rea
       }
       closeSync(fd);
       const digest = hash.digest('hex');
+      // A real episode kept recording (the hub takes its files from the start of recording on); the lease and the
+      // robot's presence outlast a slow upload on a busy machine, which would otherwise end the recording.
+      const episodeId = await startEpisode(op, creds.robotId, 'storage');
       const auth = `Basic ${Buffer.from(`${creds.robotId}:${creds.secret}`).toString('base64')}`;
 
       // Upload: the last PATCH is answered once the file is in the blob store (moved in, or streamed to S3).

@@ -32,7 +32,9 @@ import type { MediaRelay } from './media/MediaRelay.ts';
 import { attachRobotMediaSignalling } from './media/robotMediaSignalling.ts';
 import { WeriftRelay } from './media/WeriftRelay.ts';
 import { join } from 'node:path';
-import { FileBlobStore } from './store/BlobStore.ts';
+import type { BlobStore } from './store/BlobStore.ts';
+import { openBlobStore } from './store/openBlobStore.ts';
+import type { PresignDownloads } from './http/sendBytes.ts';
 import { EpisodeService } from './episodes/EpisodeService.ts';
 import { ReviewService } from './episodes/ReviewService.ts';
 import { attachEpisodeGateway } from './episodes/episodeGateway.ts';
@@ -208,7 +210,11 @@ export class Hub {
       attachMediaGateway({ io, relay, fleet, metrics, logger: logger.child({ room: 'media' }) });
       const detachSignalling = await attachRobotMediaSignalling({ broker, fleet, relay, metrics, logger: logger.child({ room: 'media' }) });
       metrics.registerMedia(relay);
-      const blobs = new FileBlobStore(join(config.dataDir, 'blobs'));
+      const opened = await openBlobStore(config.dataDir, config.blobs);
+      cleanups.push(async () => opened.close());
+      const blobs = opened.blobs;
+      // Downloads from object storage go straight to it, by a presigned URL, after the hub's own checks.
+      const presign: PresignDownloads | null = opened.presignTtlS !== null && blobs.presignRead ? { blobs: blobs as Required<Pick<BlobStore, 'presignRead'>>, ttlS: opened.presignTtlS } : null;
       const episodes = new EpisodeService({
         store: stores.episodes,
         blobs,
@@ -232,6 +238,7 @@ export class Hub {
           reviews,
           registry,
           blobs,
+          presign,
           rights,
           setTerms: (episodeId, terms, by) => (terms ? stores.rights.setEpisodeTerms(episodeId, terms, by, new Date().toISOString()) : stores.rights.clearEpisodeTerms(episodeId)),
         }),
@@ -260,6 +267,7 @@ export class Hub {
         datasetRoutes({
           datasets,
           blobs,
+          presign,
           logger: logger.child({ room: 'datasets' }),
           purchased: purchasedOnChain(chain),
           contributors: async (ids) => await stores.rights.episodes(ids),

@@ -13,6 +13,8 @@ export interface HubConfig {
   dataDir: string;
   /** PostgreSQL (postgres://...) instead of the SQLite file under dataDir; unset: SQLite. */
   databaseUrl: string | undefined;
+  /** Where episode and dataset files live: files under the data directory, or an S3-compatible bucket. */
+  blobs: BlobStoreConfig;
   host: string;
   /** HTTP + socket.io + MQTT-over-WebSocket port; 0 picks a free one. */
   port: number;
@@ -94,6 +96,21 @@ export interface HubConfig {
   exitWithParent: 'parent' | 'launcher' | undefined;
 }
 
+export type BlobStoreConfig =
+  | { kind: 'files' }
+  | {
+      kind: 's3';
+      /** s3://bucket/prefix */
+      url: string;
+      endpoint: string | undefined;
+      region: string;
+      forcePathStyle: boolean;
+      /** Unset: the AWS SDK's standard chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profile, instance role). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      /** Seconds a presigned download URL stays valid. */
+      presignTtlS: number;
+    };
+
 export class HubConfigError extends Error {
   override name = 'HubConfigError';
   constructor(readonly problems: string[]) {
@@ -111,6 +128,13 @@ export interface OptionSpec {
 export const HUB_OPTIONS = {
   data: { env: 'TELEOP_DATA_DIR', default: './data', help: 'data directory (SQLite database, blobs)' },
   'database-url': { env: 'TELEOP_DATABASE_URL', help: 'keep the rows in PostgreSQL instead of the SQLite file under --data: postgres://user:password@host:5432/database (several hubs may share it; see Production deployment)' },
+  'blob-url': { env: 'TELEOP_BLOB_URL', help: 'keep episode and dataset files in S3-compatible storage, s3://bucket/prefix (default: files under <data>/blobs)' },
+  's3-endpoint': { env: 'TELEOP_S3_ENDPOINT', help: 'endpoint of an S3-compatible server, e.g. http://ceph-rgw:7480 (default: AWS S3 of --s3-region)' },
+  's3-region': { env: 'TELEOP_S3_REGION', default: 'us-east-1', help: 'region of the bucket' },
+  's3-force-path-style': { env: 'TELEOP_S3_FORCE_PATH_STYLE', default: 'false', help: 'true: address the bucket as ENDPOINT/bucket/key (most self-hosted servers) instead of bucket.ENDPOINT/key' },
+  's3-access-key-id': { env: 'TELEOP_S3_ACCESS_KEY_ID', help: "access key of the hub's storage user (default: the AWS SDK's chain: AWS_ACCESS_KEY_ID, AWS_PROFILE, instance role)" },
+  's3-secret-access-key': { env: 'TELEOP_S3_SECRET_ACCESS_KEY', help: 'secret of --s3-access-key-id; never logged' },
+  's3-presign-ttl-s': { env: 'TELEOP_S3_PRESIGN_TTL_S', default: '300', help: 'seconds a presigned download URL (the redirect of an episode or dataset file download) stays valid' },
   host: { env: 'TELEOP_HOST', default: '127.0.0.1', help: 'interface to listen on (0.0.0.0 for every interface)' },
   port: { env: 'TELEOP_PORT', default: '8080', help: 'HTTP, socket.io and MQTT-over-WebSocket (/mqtt) port; 0 = any free port' },
   'public-url': { env: 'TELEOP_PUBLIC_URL', help: 'URL robots and browsers reach the hub at (default http://HOST:PORT); only its origin may use a session' },
@@ -164,6 +188,9 @@ export const HUB_OPTIONS = {
 } satisfies Record<string, OptionSpec>;
 
 export type HubOptionName = keyof typeof HUB_OPTIONS;
+
+/** The options that say where blobs live, for every command that opens the blob store. */
+export const BLOB_OPTIONS = ['blob-url', 's3-endpoint', 's3-region', 's3-force-path-style', 's3-access-key-id', 's3-secret-access-key', 's3-presign-ttl-s'] as const satisfies readonly HubOptionName[];
 
 /** Reads named options from argv and environment; collects problems instead of stopping at the first. */
 export class OptionReader {
@@ -258,6 +285,7 @@ export function readHubConfig(r: OptionReader): HubConfig {
   const config: HubConfig = {
     dataDir: resolve(r.string('data') ?? './data'),
     databaseUrl: readDatabaseUrl(r),
+    blobs: readBlobStore(r),
     host: r.string('host') ?? '127.0.0.1',
     port: r.int('port', 0, 65535),
     publicUrl: r.url('public-url', ['http:', 'https:']),
@@ -316,6 +344,31 @@ export function readHubConfig(r: OptionReader): HubConfig {
 /** --database-url: a PostgreSQL URL, or undefined for the embedded SQLite file. */
 export function readDatabaseUrl(r: OptionReader): string | undefined {
   return r.url('database-url', ['postgres:', 'postgresql:']);
+}
+
+/** The blob store options (`serve` and the CLI commands that touch stored files). */
+export function readBlobStore(r: OptionReader): BlobStoreConfig {
+  const url = r.string('blob-url');
+  const s3Only = ['s3-endpoint', 's3-access-key-id', 's3-secret-access-key'].filter((k) => r.string(k) !== undefined);
+  if (url === undefined) {
+    if (s3Only.length > 0) r.problems.push(`${s3Only.map((k) => r.label(k)).join(', ')} given without ${r.label('blob-url')}: set --blob-url s3://bucket/prefix to use object storage`);
+    return { kind: 'files' };
+  }
+  if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(url)) r.problems.push(`${r.label('blob-url')} must be s3://bucket[/prefix] (bucket: 3-63 lowercase letters, digits, dots, hyphens), got "${url}"`);
+  const endpoint = r.url('s3-endpoint', ['http:', 'https:']);
+  const forcePathStyle = r.oneOf('s3-force-path-style', ['true', 'false'] as const) === 'true';
+  const accessKeyId = r.string('s3-access-key-id');
+  const secretAccessKey = r.string('s3-secret-access-key');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) r.problems.push(`${r.label('s3-access-key-id')} and ${r.label('s3-secret-access-key')} go together (or neither, for the AWS SDK's own chain)`);
+  return {
+    kind: 's3',
+    url,
+    endpoint,
+    region: r.string('s3-region') ?? 'us-east-1',
+    forcePathStyle,
+    credentials: accessKeyId !== undefined && secretAccessKey !== undefined ? { accessKeyId, secretAccessKey } : undefined,
+    presignTtlS: r.int('s3-presign-ttl-s', 10, 7 * 86_400),
+  };
 }
 
 /** Origins as browsers send them: scheme, host and port, nothing after. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataDirOf, databaseEnvFor } from './postgres.ts';
+import { hubBlobArgs } from './blobs.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const HUB_BIN = join(repo, 'hub/bin/teleop-hub.js');
@@ -122,7 +123,9 @@ export interface RunningHub {
 /** Starts `teleop-hub serve` on free ports and waits until it listens. */
 export async function startHub(dataDir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHub> {
   const database = await databaseEnvFor(dataDir);
-  const child = spawn(process.execPath, [HUB_BIN, 'serve', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--log-level', 'debug', ...args], {
+  // TELEOP_TEST_BLOBS=s3: the hub's blobs go to the test S3 server (tests/harness/blobs.ts), unless the test chose.
+  const blobs = args.includes('--blob-url') ? [] : await hubBlobArgs(dataDir);
+  const child = spawn(process.execPath, [HUB_BIN, 'serve', '--data', dataDir, '--port', '0', '--mqtt-port', '0', '--log-level', 'debug', ...blobs, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Whatever happens to this process (a killed test worker or benchmark), the hub goes with it.
     env: { TELEOP_EXIT_WITH_PARENT: 'parent', ...process.env, ...database, ...env },
@@ -151,10 +154,12 @@ export async function startHub(dataDir: string, args: string[] = [], env: NodeJS
   return { process: proc, url: direct, publicUrl: url, mqttUrl: broker.mqttUrl, dataDir };
 }
 
-/** Runs a `teleop-hub` CLI command to completion. */
+/** Runs a `teleop-hub` CLI command to completion (a `dataset` command on a data directory uses the test blob store). */
 export async function runHubCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const dataDir = dataDirOf(args);
   const database = dataDir ? await databaseEnvFor(dataDir) : {};
+  const data = args.indexOf('--data');
+  if (args[0] === 'dataset' && data >= 0 && !args.includes('--blob-url')) args = [...args, ...(await hubBlobArgs(args[data + 1]!))];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...database, ...env } });
     let stdout = '';

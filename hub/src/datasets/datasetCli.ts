@@ -3,9 +3,9 @@
 // resume and verification, and verify a downloaded directory.
 import { join, resolve } from 'node:path';
 import { DatasetManifestError } from '@teleop/proto';
-import { HUB_OPTIONS, HubConfigError, OptionReader, readDatabaseUrl, type OptionSpec } from '../config.ts';
+import { BLOB_OPTIONS, HUB_OPTIONS, HubConfigError, OptionReader, readBlobStore, readDatabaseUrl, type OptionSpec } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { FileBlobStore } from '../store/BlobStore.ts';
+import { openBlobStore } from '../store/openBlobStore.ts';
 import { openStores } from '../store/stores.ts';
 import { DEFAULT_LIMITS } from './build/buildContext.ts';
 import { buildDatasetVersion } from './build/buildVersion.ts';
@@ -34,6 +34,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   'chain-id': HUB_OPTIONS['chain-id'],
   'dataset-data-mb': HUB_OPTIONS['dataset-data-mb'],
   'dataset-video-mb': HUB_OPTIONS['dataset-video-mb'],
+  ...Object.fromEntries(BLOB_OPTIONS.map((k) => [k, HUB_OPTIONS[k]])),
   name: { env: 'TELEOP_DATASET_NAME', help: 'dataset name' },
   title: { env: 'TELEOP_DATASET_TITLE', help: 'dataset title' },
   description: { env: 'TELEOP_DATASET_DESCRIPTION', help: 'dataset description' },
@@ -74,19 +75,21 @@ function selectionOf(r: OptionReader): DatasetSelection {
 async function withService<T>(r: OptionReader, run: (svc: DatasetService, hubUrl: string) => Promise<T>): Promise<T> {
   const dataDir = resolve(r.string('data') ?? './data');
   const databaseUrl = readDatabaseUrl(r);
-  r.check();
-  const stores = await openStores({ dataDir, databaseUrl });
-  const logger = createLogger('warn');
-  const blobs = new FileBlobStore(join(dataDir, 'blobs'));
+  const blobConfig = readBlobStore(r);
   const limits = { ...DEFAULT_LIMITS, dataFilesSizeMb: r.number('dataset-data-mb', 0.001, 100_000), videoFilesSizeMb: r.number('dataset-video-mb', 0.001, 100_000) };
   const chainId = r.int('chain-id', 1, 2 ** 32);
   const hubUrl = r.string('public-url') ?? 'http://127.0.0.1:8080';
   r.check();
+  const stores = await openStores({ dataDir, databaseUrl });
+  const logger = createLogger('warn');
+  const opened = await openBlobStore(dataDir, blobConfig);
+  const blobs = opened.blobs;
   const scratchDir = join(dataDir, 'dataset-builds');
   const svc = new DatasetService({ store: stores.datasets, rights: stores.rights, blobs, logger, quarantine: (episodeId, reason) => stores.episodes.quarantine(episodeId, reason), build: (o) => buildDatasetVersion({ blobs, limits, hubUrl, chainId, scratchDir }, o) });
   try {
     return await run(svc, hubUrl);
   } finally {
+    opened.close();
     await stores.close();
   }
 }

@@ -5,7 +5,7 @@
 // version's files are read from the blob store, by the paths its manifest lists.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatasetManifest, httpApi } from '@teleop/proto';
-import { sendBytes } from '../http/sendBytes.ts';
+import { redirectToBlob, sendBytes, type PresignDownloads } from '../http/sendBytes.ts';
 import type { Actor, Resource } from '../access/access.ts';
 import { datasetVersionGrant, isGrant } from '../access/contentRule.ts';
 import { walletAddress } from '../access/httpAccess.ts';
@@ -20,6 +20,8 @@ export interface DatasetRoutesOptions {
   datasets: DatasetService;
   /** Where built versions' files are. */
   blobs: BlobStore;
+  /** Set when the blob store hands out presigned URLs: file downloads redirect there (after the access check and record). */
+  presign: PresignDownloads | null;
   logger: Logger;
   /** Whether the chain records `address`'s purchase of a version (false without a chain). */
   purchased: (o: { version: DatasetVersion; address: string }) => Promise<boolean>;
@@ -163,7 +165,10 @@ export function datasetRoutes(o: DatasetRoutesOptions) {
         // One record per download, not per range request of a resumed or streamed one, nor a HEAD asking whether it may.
         if (req.method === 'GET' && (!req.headers.range || /^bytes=0-/.test(req.headers.range))) o.recordAccess({ datasetId: a.dataset.id, version: a.version.version, address: addressOf(req.actor), kind: 'file', path, purpose: purposeOf(req, a) });
         if (!req.headers.range) o.logger.debug({ file: path, dataset: a.label }, 'dataset file download');
-        return sendBytes(req, reply, { size: head.size, sha256: file?.sha256 ?? null, read: (range) => o.blobs.read(key, range) }, { contentType: contentType(path), cacheControl: 'public, max-age=31536000, immutable' });
+        const how = { contentType: contentType(path), cacheControl: 'public, max-age=31536000, immutable' };
+        const redirected = await redirectToBlob(req, reply, o.presign, key, file?.sha256 ?? null, { ...how, filename: path.split('/').at(-1)! });
+        if (redirected) return redirected;
+        return sendBytes(req, reply, { size: head.size, sha256: file?.sha256 ?? null, read: (range) => o.blobs.read(key, range) }, how);
       } catch (err) {
         return fail(reply, err);
       }

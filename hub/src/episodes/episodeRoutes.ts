@@ -6,7 +6,7 @@
 // the others unless its owner keeps it private.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { httpApi } from '@teleop/proto';
-import { sendBytes } from '../http/sendBytes.ts';
+import { redirectToBlob, sendBytes, type PresignDownloads } from '../http/sendBytes.ts';
 import { walletAddress } from '../access/httpAccess.ts';
 import { AccessDenied, type Actor, type Denial, type Resource } from '../access/access.ts';
 import { isGrant } from '../access/contentRule.ts';
@@ -23,6 +23,8 @@ export interface EpisodeRoutesOptions {
   reviews: ReviewService;
   registry: RobotRegistry;
   blobs: BlobStore;
+  /** Set when the blob store hands out presigned URLs: file downloads redirect there (after the access check and record). */
+  presign: PresignDownloads | null;
   rights: EpisodeRights;
   /** Sets (or, with null, clears) an owner's terms for one episode. */
   setTerms: (episodeId: string, terms: ReturnType<typeof parseDataTerms> | null, by: string) => Promise<void>;
@@ -135,6 +137,8 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
         // One record per download, not per range request of a resumed or streamed one.
         if (req.method === 'GET' && (!req.headers.range || /^bytes=0-/.test(req.headers.range))) recordRead(req, 'file', req.params.name);
         const contentType = req.params.name.endsWith('.mp4') ? 'video/mp4' : req.params.name.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+        const redirected = await redirectToBlob(req, reply, o.presign, key, file.sha256, { contentType, filename: `${req.params.id}-${req.params.name}` });
+        if (redirected) return redirected;
         return sendBytes(req, reply, { size, sha256: file.sha256, read: (range) => o.blobs.read(key, range) }, { contentType });
       },
     );

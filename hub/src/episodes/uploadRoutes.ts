@@ -1,16 +1,15 @@
 // Resumable uploads of episode files from robots: the tus protocol
 // (@tus/server, file store under the data directory). Robots authenticate
 // with HTTP Basic (robot id and secret) and may touch only their own uploads
-// of their own episodes. A finished file is hashed, moved into the blob
-// store and handed to the episode service; the manifest, uploaded last,
+// of their own episodes. Partial uploads stay on the hub's disk whatever the
+// blob store (resumable across hub restarts); a finished file is moved into
+// the blob store, hashed on the way, and handed to the episode service; the manifest, uploaded last,
 // starts verification. Uploads are refused cleanly when the disk is short.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdirSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { FileStore } from '@tus/file-store';
-import { Server as TusServer } from '@tus/server';
+import { Server as TusServer, type Upload } from '@tus/server';
 import type { Logger } from '../log.ts';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
 import type { RobotAuthGuard } from '../robots/RobotAuthGuard.ts';
@@ -43,12 +42,6 @@ export async function robotFromAuthorization(robotAuth: RobotAuthGuard, header: 
 const refuse = (status_code: number, body: string): never => {
   throw { status_code, body };
 };
-
-async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
 
 /** Carries the robot the access hook authenticated to the tus server's callbacks (set by the hub, never by the client). */
 const AUTHENTICATED_ROBOT_HEADER = 'x-teleop-authenticated-robot';
@@ -103,27 +96,52 @@ export function uploadRoutes(o: UploadRoutesOptions) {
       return { metadata: { ...upload.metadata, robotId } };
     },
     async onUploadFinish(_req, upload) {
-      const episodeId = upload.metadata?.episodeId ?? '';
-      const filename = upload.metadata?.filename ?? '';
-      const path = join(directory, upload.id);
-      // The last bytes may land after the episode was sealed (a PATCH already under way): they never reach the store.
-      const problem = await o.episodes.canUpload(upload.metadata?.robotId ?? '', episodeId, filename);
-      if (problem) {
-        await store.remove(upload.id).catch(() => undefined);
-        o.metrics.drop('robot', 'forbidden');
-        refuse(problem.status, problem.message);
-      }
-      const digest = await sha256(path);
-      const size = upload.size ?? upload.offset;
-      await o.blobs.putFile(episodeBlobKey(episodeId, filename), path);
-      await store.configstore.delete(upload.id); // the upload's metadata; its data moved to the blob store
-      await o.episodes.fileReceived(episodeId, filename, size, digest);
-      o.logger.info({ episodeId, filename, size }, 'episode file received');
+      await finish(upload);
       return {};
     },
   });
 
+  /**
+   * Moves a complete upload into the blob store and hands it to the episode service. The file is read once, by
+   * the store, which hashes it on the way (into object storage: a streamed multipart upload). Until this ends the
+   * upload's metadata stays, so a hub that stops half-way finishes the move when it starts again.
+   */
+  const finish = async (upload: Upload): Promise<void> => {
+    const episodeId = upload.metadata?.episodeId ?? '';
+    const filename = upload.metadata?.filename ?? '';
+    const path = join(directory, upload.id);
+    // The last bytes may land after the episode was sealed (a PATCH already under way): they never reach the store.
+    const problem = await o.episodes.canUpload(upload.metadata?.robotId ?? '', episodeId, filename);
+    if (problem) {
+      await store.remove(upload.id).catch(() => undefined);
+      o.metrics.drop('robot', 'forbidden');
+      refuse(problem.status, problem.message);
+    }
+    const started = Date.now();
+    const { size, sha256: digest } = await o.blobs.putFile(episodeBlobKey(episodeId, filename), path);
+    await store.configstore.delete(upload.id); // the upload's metadata; its data moved to the blob store
+    await o.episodes.fileReceived(episodeId, filename, size, digest);
+    o.logger.info({ episodeId, filename, size, storeMs: Date.now() - started }, 'episode file received');
+  };
+
+  /**
+   * Uploads whose last byte arrived but whose move into the blob store did not end (the hub stopped during it):
+   * a robot that comes back finds the upload complete and goes on to its next file, so the hub finishes them
+   * before it takes requests again.
+   */
+  const finishInterrupted = async (): Promise<void> => {
+    for (const id of (await store.configstore.list?.()) ?? []) {
+      const upload = await store.getUpload(id).catch(() => null);
+      if (!upload || upload.size === undefined || upload.offset !== upload.size) continue;
+      o.logger.warn({ uploadId: id, episodeId: upload.metadata?.episodeId, filename: upload.metadata?.filename }, 'an upload complete before the hub stopped was not stored yet; storing it now');
+      await finish(upload).catch((err: { body?: string; message?: string }) =>
+        o.logger.error({ uploadId: id, err: err.body ?? err.message }, `a complete upload could not be stored: ${err.body ?? err.message}`),
+      );
+    }
+  };
+
   return async (app: FastifyInstance): Promise<void> => {
+    await finishInterrupted();
     // tus bodies are streams handled by the tus server itself.
     app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
     const handler = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply): Promise<void> => {

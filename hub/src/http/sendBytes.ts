@@ -4,6 +4,7 @@
 // download never splices two versions of a file.
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PresignedRead } from '../store/BlobStore.ts';
 
 export interface ByteSource {
   size: number;
@@ -17,6 +18,35 @@ export interface SendBytesOptions {
   contentType: string;
   /** e.g. "public, max-age=31536000, immutable" for content-addressed files. */
   cacheControl?: string;
+}
+
+/** Downloads straight from object storage: presigned URLs of blobs, valid for `ttlS` seconds. */
+export interface PresignDownloads {
+  blobs: { presignRead(key: string, o: PresignedRead): Promise<string> };
+  ttlS: number;
+}
+
+/**
+ * Answers a download of a stored blob with a redirect (302) to a short-lived presigned URL of it, so the bytes go
+ * from object storage to the client without passing through the hub; ranges are then the storage's to serve.
+ * Called after the route's access check and access record. Returns null where the hub serves the bytes itself:
+ * no presigned URLs (the file store), or a resumed download with If-Range, whose validator is the hub's SHA-256
+ * ETag that the storage does not know (the client would get the whole file again instead of the rest).
+ */
+export async function redirectToBlob(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  presign: PresignDownloads | null,
+  key: string,
+  sha256: string | null,
+  o: SendBytesOptions & { filename: string },
+): Promise<FastifyReply | null> {
+  if (!presign || req.headers['if-range'] !== undefined) return null;
+  const etag = sha256 ? `"${sha256}"` : undefined;
+  if (etag && matchesAny(req.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send();
+  const url = await presign.blobs.presignRead(key, { expiresInS: presign.ttlS, contentType: o.contentType, cacheControl: o.cacheControl, filename: o.filename });
+  // The redirect names a URL that expires: nobody may keep it.
+  return reply.code(302).header('location', url).header('cache-control', 'private, no-store').send();
 }
 
 export function sendBytes(req: FastifyRequest, reply: FastifyReply, source: ByteSource, o: SendBytesOptions): FastifyReply {

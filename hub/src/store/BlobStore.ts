@@ -9,12 +9,28 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import type { Readable, Writable } from 'node:stream';
+import { createHash, randomBytes } from 'node:crypto';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 export interface BlobHead {
   size: number;
+}
+
+/** What a write stored: its size and SHA-256 (hex), measured on the way in. */
+export interface BlobWritten {
+  size: number;
+  sha256: string;
+}
+
+/** How a presigned read URL answers. */
+export interface PresignedRead {
+  /** Seconds the URL stays valid. */
+  expiresInS: number;
+  contentType?: string;
+  cacheControl?: string;
+  /** Offered as the download's file name (Content-Disposition: attachment). */
+  filename?: string;
 }
 
 export interface BlobStore {
@@ -23,9 +39,9 @@ export interface BlobStore {
   /** A stream of the blob, optionally a byte range (inclusive end); it errors if the blob is missing. */
   read(key: string, range?: { start: number; end: number }): Readable;
   /** Writes the blob from a stream; it appears under `key` only once the stream has ended without error. */
-  write(key: string, from: Readable): Promise<void>;
+  write(key: string, from: Readable): Promise<BlobWritten>;
   /** Moves a finished local file into the store under `key` (the file is gone afterwards). */
-  putFile(key: string, fromPath: string): Promise<void>;
+  putFile(key: string, fromPath: string): Promise<BlobWritten>;
   /** Copies one blob to another key (a server-side copy where the backend has one). */
   copy(fromKey: string, toKey: string): Promise<void>;
   /** Runs `use` with a local, read-only path to the blob that stays valid until `use` settles. */
@@ -35,6 +51,25 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** Deletes every blob under a prefix. */
   deletePrefix(prefix: string): Promise<void>;
+  /**
+   * A short-lived URL a client can GET the blob (and ranges of it) from without the hub, where the backend has
+   * such URLs (object storage); absent for the file store, whose bytes the hub serves itself.
+   */
+  presignRead?(key: string, o: PresignedRead): Promise<string>;
+}
+
+/** Counts and hashes the bytes that pass through it. */
+export function measuringStream(): { stream: Transform; written: () => BlobWritten } {
+  const hash = createHash('sha256');
+  let size = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return { stream, written: () => ({ size, sha256: hash.digest('hex') }) };
 }
 
 export class BlobKeyError extends Error {
@@ -100,28 +135,35 @@ export class FileBlobStore implements BlobStore {
     return createReadStream(this.pathOf(key), range);
   }
 
-  async write(key: string, from: Readable): Promise<void> {
+  async write(key: string, from: Readable): Promise<BlobWritten> {
     const to = this.pathOf(key);
     await mkdir(dirname(to), { recursive: true });
     const part = `${to}.${randomBytes(6).toString('hex')}.part`;
+    const measure = measuringStream();
     try {
-      await pipeline(from, createWriteStream(part) as Writable);
+      await pipeline(from, measure.stream, createWriteStream(part) as Writable);
       await rename(part, to);
     } catch (err) {
       await rm(part, { force: true });
       throw err;
     }
+    return measure.written();
   }
 
-  async putFile(key: string, fromPath: string): Promise<void> {
+  async putFile(key: string, fromPath: string): Promise<BlobWritten> {
     const to = this.pathOf(key);
     await mkdir(dirname(to), { recursive: true });
+    // A rename moves no bytes: the file is read once, for its hash.
+    const measure = measuringStream();
+    await pipeline(createReadStream(fromPath), measure.stream, new Writable({ write: (_chunk, _enc, done) => done() }));
+    const written = measure.written();
     try {
       await rename(fromPath, to);
     } catch {
       await copyFile(fromPath, to);
       await rm(fromPath, { force: true });
     }
+    return written;
   }
 
   async copy(fromKey: string, toKey: string): Promise<void> {

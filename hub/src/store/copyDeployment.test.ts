@@ -12,8 +12,10 @@ import { dirname, join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileBlobStore, readBlobBytes } from './BlobStore.ts';
+import { FileBlobStore, readBlobBytes, type BlobWritten } from './BlobStore.ts';
 import { copyDeployment, DeploymentCopyError } from './copyDeployment.ts';
+import { S3BlobStore } from './S3BlobStore.ts';
+import { startS3Server } from './s3TestServer.ts';
 import { openStores, type HubStores } from './stores.ts';
 import { TEST_ENGINES, testDatabases } from './testing/engines.ts';
 
@@ -24,7 +26,7 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 
 /** A blob store that changes one byte of what it is given: the copy's check must catch it (a fault injected on purpose). */
 class FlippingBlobStore extends FileBlobStore {
-  override write(key: string, from: Readable): Promise<void> {
+  override write(key: string, from: Readable): Promise<BlobWritten> {
     let first = true;
     const flip = new Transform({
       transform(chunk: Buffer, _e, done) {
@@ -140,5 +142,28 @@ describe.skipIf(!TEST_ENGINES.includes('postgres'))('copying an embedded deploym
     const report = JSON.parse(out.stdout) as { tables: { table: string; targetRows: number }[]; blobs: { key: string; sha256: string }[] };
     expect(report.tables.find((t) => t.table === 'robots')?.targetRows).toBe(2);
     expect(report.blobs.find((b) => b.key === 'episodes/e-1/episode.mcap')?.sha256).toBe(sha256(files.get('episodes/e-1/episode.mcap')!));
+  });
+
+  // The S3 side is s3rver from npm (a real HTTP server process, the real AWS SDK), not Amazon S3: s3TestServer.ts.
+  it('runs as `teleop-hub migrate --blob-url s3://...`, every blob read back from the bucket and hashed', async () => {
+    const s3 = await startS3Server();
+    const scratch = mkdtempSync(join(tmpdir(), 'teleop-migrate-s3-'));
+    try {
+      const args = s3.hubArgs('migrated');
+      const out = spawnSync(process.execPath, [HUB_BIN, 'migrate', '--from', from, '--database-url', await databases.server().createDatabase(), '--json', ...args], { encoding: 'utf8' });
+      expect(out.stderr).toBe('');
+      expect(out.status).toBe(0);
+      const report = JSON.parse(out.stdout) as { blobs: { key: string; sha256: string }[] };
+      expect(report.blobs.map((b) => b.key).sort()).toEqual([...files.keys()].sort());
+      const bucket = new S3BlobStore({ url: `s3://${s3.bucket}/migrated`, endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey }, scratchDir: scratch });
+      try {
+        for (const [key, bytes] of files) expect(sha256(await readBlobBytes(bucket, key))).toBe(sha256(bytes));
+      } finally {
+        bucket.close();
+      }
+    } finally {
+      await s3.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

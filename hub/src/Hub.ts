@@ -192,6 +192,7 @@ export class Hub {
         logger: logger.child({ room: 'operators' }),
         stateMaxRateHz: config.stateMaxRateHz,
         hubVersion: HUB_VERSION,
+        recordingLimits: { maxDropRatioSoft: config.checks.maxDropRatioSoft, maxDropRatioHard: config.checks.maxDropRatioHard },
         maxConnectionsPerWallet: config.maxConnectionsPerWallet,
         maxQueueLength: config.maxQueueLength,
       });

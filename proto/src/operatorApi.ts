@@ -140,6 +140,14 @@ export interface EStopRequest {
 export interface HelloInfo {
   operatorId: string;
   hubVersion: string;
+  /** The limits this hub's automatic checks hold recordings to, so a console can warn while an episode records. */
+  recordingLimits: RecordingLimits;
+}
+
+/** Camera frames lost over frames expected (all cameras of an episode): past the soft limit the score drops, past the hard one the episode is rejected. */
+export interface RecordingLimits {
+  maxDropRatioSoft: number;
+  maxDropRatioHard: number;
 }
 
 export interface ClockOffsetInfo {
@@ -251,6 +259,8 @@ export interface ServerToClientEvents {
   'robot:state': (robotId: string, state: Binary) => void;
   /** RobotStatus, protobuf, for subscribed robots. */
   'robot:status': (robotId: string, status: Binary) => void;
+  /** RobotEvent, protobuf, for subscribed robots: commands the robot refused (with the reason), watchdog holds, faults, e-stops, recording loss. */
+  'robot:event': (robotId: string, event: Binary) => void;
   'lease:update': (update: LeaseUpdate) => void;
   'operator:error': (error: OperatorError) => void;
   /** Hub clock probe: answer with this client's receive and send times (ns, decimal strings). */

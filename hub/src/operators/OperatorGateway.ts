@@ -8,6 +8,7 @@ import {
   v1,
   type LeaseUpdate,
   type OperatorErrorCode,
+  type RecordingLimits,
   type RobotSummary,
 } from '@teleop/proto';
 import { decide, type Action, type Actor } from '../access/access.ts';
@@ -35,6 +36,8 @@ export interface OperatorGatewayOptions {
   /** Default and ceiling of a subscriber's state rate. */
   stateMaxRateHz: number;
   hubVersion: string;
+  /** The limits the automatic checks hold recordings to (told to every console in `hello`). */
+  recordingLimits: RecordingLimits;
   clockProbeIntervalMs?: number;
   /** Connections one wallet may hold at once (default 16). */
   maxConnectionsPerWallet?: number;
@@ -101,6 +104,14 @@ export class OperatorGateway {
     o.fleet.on('state', (robotId, payload, state) => o.fanout.publish(robotId, payload, `${state.leaseId}:${fromLong(state.appliedSequence)}`));
     o.fleet.on('status', (robotId, payload) => {
       for (const sink of o.fanout.sinks(robotId)) this.socket(sink.id)?.emit('robot:status', robotId, payload);
+    });
+    // What the robot refused or did on its own (stale commands, watchdog holds, faults) is the operator's to know.
+    o.fleet.on('event', (robotId, event) => {
+      const sinks = o.fanout.sinks(robotId);
+      if (sinks.length === 0) return;
+      const payload = Buffer.from(v1.RobotEvent.encode(event).finish());
+      for (const sink of sinks) this.socket(sink.id)?.emit('robot:event', robotId, payload);
+      o.metrics.operatorOut.inc({ event: 'robot:event' }, sinks.length);
     });
     // A robot that went offline has no driver when it is back: its lease ends, and nobody's old command stream
     // resumes on a reconnected (or restarted) robot until a lease is granted again.
@@ -207,7 +218,7 @@ export class OperatorGateway {
     socket.data.errorWindow = { startMs: 0, count: 0 };
     metrics.operatorsConnected.inc();
     logger.info({ operatorId: socket.data.operatorId, connection: socket.id }, 'operator connected');
-    socket.emit('hello', { operatorId: socket.data.operatorId, hubVersion: this.o.hubVersion });
+    socket.emit('hello', { operatorId: socket.data.operatorId, hubVersion: this.o.hubVersion, recordingLimits: this.o.recordingLimits });
     for (let i = 0; i < 3; i++) setTimeout(() => socket.connected && this.probeClock(socket), i * 150).unref();
 
     socket.on('disconnect', (reason) => {

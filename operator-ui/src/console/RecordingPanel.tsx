@@ -4,28 +4,35 @@
 import { useEffect, useState } from 'react';
 import type { EpisodeRef, EpisodeUpdate, v1 } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
-import { request } from '../hub/hubSocket.ts';
+import { hubInfo, request } from '../hub/hubSocket.ts';
+import { lossVerdict, recordingLoss } from './ConsoleAlerts.tsx';
 
 const TASKS_KEY = 'teleop.recentTasks';
 
-/** Frames each camera recorded and lost in the episode under way, as the robot reports them. */
+/** Frames each camera recorded and lost in the episode under way, as the robot reports them, against the hub's limits. */
 function RecordingHealth({ status }: { status: v1.RobotStatus | null }) {
-  const cameras = (status?.cameras ?? []).filter((c) => Number(c.recordingFrames) > 0 || Number(c.recordingDroppedFrames) > 0);
-  if (cameras.length === 0) return null;
+  const loss = recordingLoss(status);
+  if (!loss) return null;
+  const cameras = status!.cameras;
+  const verdict = lossVerdict(loss.ratio, hubInfo.recordingLimits);
   return (
-    <ul className="recording-health" data-testid="recording-health">
-      {cameras.map((c) => {
-        const frames = Number(c.recordingFrames);
-        const lost = Number(c.recordingDroppedFrames);
-        const percent = (100 * lost) / Math.max(1, frames + lost);
-        return (
-          <li key={c.name} className={lost > 0 ? 'warn' : undefined} role={lost > 0 ? 'alert' : undefined}>
-            {c.name}: {frames.toLocaleString()} frames recorded
-            {lost > 0 ? `, ${lost.toLocaleString()} lost (${percent.toFixed(1)}%): the robot could not capture them in time` : ', none lost'}
-          </li>
-        );
-      })}
-    </ul>
+    <div data-testid="recording-health">
+      <p className={`recording-loss ${verdict.level ?? ''}`} role={verdict.level ? 'alert' : 'status'} data-testid="recording-loss">
+        {loss.lost.toLocaleString()} frame{loss.lost === 1 ? '' : 's'} lost of {(loss.frames + loss.lost).toLocaleString()} ({(loss.ratio * 100).toFixed(1)}%)
+        {verdict.level ? `: ${verdict.text}` : ''}
+      </p>
+      <ul className="recording-health">
+        {cameras.map((c) => {
+          const frames = Number(c.recordingFrames);
+          const lost = Number(c.recordingDroppedFrames);
+          return (
+            <li key={c.name} className={lost > 0 ? 'warn' : undefined}>
+              {c.name}: {frames.toLocaleString()} recorded{lost > 0 ? `, ${lost.toLocaleString()} lost: the robot could not capture them in time` : ', none lost'}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -109,7 +116,7 @@ export function RecordingPanel({ robotId, driving, status }: { robotId: string; 
           </button>
         )}
       </div>
-      {episode && <RecordingHealth status={status} />}
+      <RecordingHealth status={status} />
       <p className="hint" data-testid="episode-count">
         {count} episode{count === 1 ? '' : 's'} recorded this session{last && !episode ? ` · last: ${last.state}` : ''} · <a href="#/episodes">all episodes</a>
       </p>

@@ -10,6 +10,7 @@ import { useTeleop, type Teleop } from '../console/useTeleop.ts';
 import { LeaderPanel } from '../console/LeaderPanel.tsx';
 import { useHub } from '../hub/hubContext.tsx';
 import { RecordingPanel } from '../console/RecordingPanel.tsx';
+import { ConsoleAlerts, EStopBanner } from '../console/ConsoleAlerts.tsx';
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -180,21 +181,9 @@ export function ConsolePage({ robotId }: { robotId: string }) {
         <button type="button" className={`estop ${estop ? 'latched' : ''}`} onClick={pressEstop} aria-keyshortcuts="Space" data-testid="estop">
           E-STOP <small>(Space)</small>
         </button>
-        {latch && (
-          <span className={`chip ${latch.state === 'confirmed' ? 'bad' : 'warn'}`} role="status" data-testid="estop-state">
-            {latch.state === 'pending'
-              ? 'E-STOP pending: the robot has not confirmed it yet'
-              : latch.state === 'confirmed'
-                ? 'E-STOP confirmed by the robot'
-                : 'Reset asked: waiting for the robot to confirm'}
-          </span>
-        )}
-        {estop && (
-          <button type="button" onClick={() => void teleop.resetEstop().catch(() => undefined)} data-testid="estop-reset">
-            Reset e-stop
-          </button>
-        )}
       </header>
+      {estop && <EStopBanner latch={latch} robotReason={teleop.status?.estopReason ?? ''} onReset={() => void teleop.resetEstop().catch(() => undefined)} />}
+      <ConsoleAlerts teleop={teleop} />
       <div className="console-body">
         <section className="view" aria-label="Robot view">
           {teleop.description ? <SceneView description={teleop.description} teleop={teleop} driving={driving} /> : <div className="scene-error">{teleop.error ?? 'Loading the robot…'}</div>}

@@ -1,0 +1,167 @@
+// The console tells the operator the truth (issue 18), in headless Chromium at
+// 1280x800 against a real hub: alerts in plain words, the idle-lease
+// countdown, the steps after an episode stops, and the layout.
+//
+// Two robots: a real simulated agent (watchdog holds, e-stop, leases,
+// recordings and uploads all happen for real), and a scripted robot speaking
+// MQTT with its own credentials, for what the simulated arm cannot be made to
+// do on demand: a servo fault on one joint, a command refused as stale, a
+// camera far below its rate, a recording losing a third of its frames.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Locator, Page } from 'playwright-core';
+import { robotTopic, toLong, v1 } from '@teleop/proto';
+import { openBrowser, signInWithBurner, type TestBrowser } from '../harness/browser.ts';
+import { enrollRobot, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess, PATIENCE_MS } from '../harness/processes.ts';
+import { screenshotPath } from '../harness/screenshots.ts';
+
+const LOOPBACK = ['--ice-host-addresses', '127.0.0.1'];
+const VIEWPORT = { width: 1280, height: 800 };
+/** The hub of this test rejects recordings losing more than this share of their frames (its --checks-config). */
+const MAX_DROP_RATIO_HARD = 0.3;
+
+/** Fails unless the element is shown wholly inside the 1280x800 viewport. */
+async function expectInViewport(el: Locator, what: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  await el.waitFor({ state: 'visible', timeout: PATIENCE_MS });
+  await el.scrollIntoViewIfNeeded();
+  const box = await el.boundingBox();
+  expect(box, `${what} has a box`).not.toBeNull();
+  expect(box!.x, `${what} left edge`).toBeGreaterThanOrEqual(0);
+  expect(box!.y, `${what} top edge`).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width, `${what} right edge`).toBeLessThanOrEqual(VIEWPORT.width + 0.5);
+  expect(box!.y + box!.height, `${what} bottom edge`).toBeLessThanOrEqual(VIEWPORT.height + 0.5);
+  return box!;
+}
+
+/** A robot that is an MQTT client with its own credentials and says what the test makes it say. */
+class ScriptedRobot {
+  private constructor(
+    readonly client: MqttClient,
+    readonly robotId: string,
+  ) {}
+
+  static async connect(mqttUrl: string, creds: RobotCredentials): Promise<ScriptedRobot> {
+    const client = await mqtt.connectAsync(mqttUrl, { clientId: creds.robotId, username: creds.robotId, password: creds.secret, reconnectPeriod: 0 });
+    const robot = new ScriptedRobot(client, creds.robotId);
+    const joints = ['shoulder_pan', 'shoulder_lift', 'elbow_flex', 'wrist_flex', 'wrist_roll', 'gripper'].map((name) => ({ name, unit: 'rad', minPosition: -1.5, maxPosition: 1.5, maxVelocity: 2 }));
+    const description = v1.RobotDescription.encode({
+      robotId: creds.robotId,
+      model: 'scripted',
+      joints,
+      cameras: [{ name: 'front', width: 320, height: 240, fps: 30, codec: 'vp8', source: 'test' }],
+      controlModes: [v1.ControlMode.CONTROL_MODE_JOINT_POSITION],
+      holdTimeoutMs: 150,
+    }).finish();
+    await client.publishAsync(robotTopic(creds.robotId, 'describe'), Buffer.from(description), { qos: 1, retain: true });
+    await client.publishAsync(robotTopic(creds.robotId, 'presence'), 'online', { qos: 1, retain: true });
+    return robot;
+  }
+
+  async status(s: Partial<v1.IRobotStatus>): Promise<void> {
+    const bytes = v1.RobotStatus.encode({ timeNs: toLong(BigInt(Date.now()) * 1_000_000n), mode: v1.RobotMode.ROBOT_MODE_IDLE, ...s }).finish();
+    await this.client.publishAsync(robotTopic(this.robotId, 'status'), Buffer.from(bytes), { qos: 1, retain: true });
+  }
+
+  async event(e: Partial<v1.IRobotEvent>): Promise<void> {
+    const bytes = v1.RobotEvent.encode({ timeNs: toLong(BigInt(Date.now()) * 1_000_000n), ...e }).finish();
+    await this.client.publishAsync(robotTopic(this.robotId, 'events'), Buffer.from(bytes), { qos: 1 });
+  }
+}
+
+describe('the console tells the operator the truth', () => {
+  const data = tempDir('console-truth');
+  let hub: RunningHub;
+  let real: RobotCredentials;
+  let agent: TestProcess;
+  let scripted: ScriptedRobot;
+  let a: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    real = await enrollRobot(data.path, 'truth arm');
+    const scriptedCreds = await enrollRobot(data.path, 'scripted arm', 'scripted');
+    const checks = join(data.path, 'checks.json');
+    writeFileSync(checks, JSON.stringify({ maxDropRatioHard: MAX_DROP_RATIO_HARD }));
+    hub = await startHub(data.path, [...LOOPBACK, '--checks-config', checks, '--lease-idle-ms', '6000']);
+    agent = await startAgent(hub.url, real, [...LOOPBACK, '--camera', 'name=front,source=sim,size=320x240,fps=15,codec=vp8', '--upload-bandwidth', '150000']);
+    scripted = await ScriptedRobot.connect(hub.mqttUrl, scriptedCreds);
+    a = await openBrowser(hub.url, VIEWPORT);
+    page = a.page;
+    await signInWithBurner(page);
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await scripted?.client.endAsync();
+    await agent?.stop();
+    await hub?.process.stop();
+    data.remove();
+  });
+
+  it('names the faulted joint, the refused commands and why, a slow camera, and a recording that will be rejected', async () => {
+    await page.goto(`${hub.url}/#/console/${scripted.robotId}`);
+    await page.getByTestId('lease-status').waitFor();
+    await scripted.status({ mode: v1.RobotMode.ROBOT_MODE_FAULT, faults: [{ code: 'overheat', message: 'servo temperature 71 °C is over its 65 °C limit', joint: 'elbow_flex' }] });
+    const fault = page.getByTestId('alert-fault');
+    await fault.getByText(/joint elbow_flex: servo temperature 71 °C/).waitFor({ timeout: PATIENCE_MS });
+    await expectInViewport(fault, 'fault alert');
+
+    await scripted.event({ kind: v1.RobotEvent.Kind.KIND_COMMAND_REJECTED, reason: 'stale', message: 'command 812 is 412 ms old (limit 250 ms)' });
+    const refused = page.getByTestId('alert-rejected');
+    await refused.getByText(/refused 1 command .* as stale: too old .* command 812 is 412 ms old/).waitFor({ timeout: PATIENCE_MS });
+    await expectInViewport(refused, 'refused-commands alert');
+
+    // The camera is described at 30 frames/s and captures 3 a second.
+    await scripted.status({ mode: v1.RobotMode.ROBOT_MODE_IDLE });
+    const t0 = BigInt(Date.now()) * 1_000_000n;
+    for (let i = 0; i < 3; i++) {
+      await scripted.status({ timeNs: toLong(t0 + BigInt(i) * 1_000_000_000n), cameras: [{ name: 'front', framesCaptured: toLong(BigInt(100 + 3 * i)) }] });
+      await page.waitForTimeout(100);
+    }
+    const slow = page.getByTestId('alert-slow');
+    await slow.getByText(/Camera front delivers 3\.0 frames\/s, far below its 30 frames\/s/).waitFor({ timeout: PATIENCE_MS });
+    await expectInViewport(slow, 'slow-camera alert');
+
+    // A recording under way losing 25% of its frames: counted live, under this hub's 30% limit; then 40%: rejected.
+    await scripted.status({ recordingEpisodeId: 'e-00000000-0000-4000-8000-000000000001', cameras: [{ name: 'front', framesCaptured: toLong(400n), recordingFrames: toLong(300n), recordingDroppedFrames: toLong(100n) }] });
+    const loss = page.getByTestId('recording-loss');
+    await loss.getByText('100 frames lost of 400 (25.0%)').waitFor({ timeout: PATIENCE_MS });
+    expect(await loss.textContent()).not.toContain('will be rejected');
+    await scripted.status({ recordingEpisodeId: 'e-00000000-0000-4000-8000-000000000001', cameras: [{ name: 'front', framesCaptured: toLong(500n), recordingFrames: toLong(300n), recordingDroppedFrames: toLong(200n) }] });
+    await loss.getByText(/200 frames lost of 500 \(40\.0%\): this recording will be rejected: the hub rejects episodes losing more than 30%/).waitFor({ timeout: PATIENCE_MS });
+    const recAlert = page.getByTestId('alert-recording');
+    await recAlert.getByText(/this recording will be rejected/).waitFor();
+    await expectInViewport(recAlert, 'recording alert');
+    await page.screenshot({ path: screenshotPath('console-alerts.png') });
+    await scripted.status({ mode: v1.RobotMode.ROBOT_MODE_IDLE });
+  });
+
+  it('says when the watchdog holds, and shows an e-stop as a banner across the console', async () => {
+    await page.goto(`${hub.url}/#/console/${real.robotId}`);
+    await page.getByRole('button', { name: 'Take control' }).click();
+    await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
+    // The page hidden (another tab in front): the console stops sending, and the robot's watchdog holds.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    });
+    const hold = page.getByTestId('alert-hold');
+    await hold.getByText(/Watchdog hold: no command reached the robot for 150 ms/).waitFor({ timeout: PATIENCE_MS });
+    await expectInViewport(hold, 'watchdog alert');
+    await page.evaluate(() => {
+      delete (document as unknown as { visibilityState?: string }).visibilityState;
+    });
+    await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
+
+    await page.keyboard.press('Space');
+    const banner = page.getByTestId('estop-banner');
+    await banner.getByText(/E-STOP: the robot is stopped/).waitFor({ timeout: PATIENCE_MS });
+    await banner.getByText(/confirmed by the robot/).waitFor({ timeout: PATIENCE_MS });
+    const box = await expectInViewport(banner, 'e-stop banner');
+    expect(box.width, 'the banner spans the console').toBeGreaterThanOrEqual(VIEWPORT.width - 2);
+    await page.screenshot({ path: screenshotPath('console-estop.png') });
+    await banner.getByRole('button', { name: 'Reset e-stop' }).click();
+    await banner.waitFor({ state: 'detached', timeout: PATIENCE_MS });
+  });
+});

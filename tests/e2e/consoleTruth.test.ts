@@ -164,4 +164,21 @@ describe('the console tells the operator the truth', () => {
     await banner.getByRole('button', { name: 'Reset e-stop' }).click();
     await banner.waitFor({ state: 'detached', timeout: PATIENCE_MS });
   });
+
+  it('keeps the idle-lease countdown true while commands flow', async () => {
+    // The hub revokes this lease after 6 s without commands; the console sends 60 a second while it holds it.
+    await page.goto(`${hub.url}/#/console/${real.robotId}`);
+    const take = page.getByRole('button', { name: 'Take control' });
+    const driving = page.getByTestId('lease-status').getByText('You drive this robot.');
+    await take.or(driving).first().waitFor({ timeout: PATIENCE_MS });
+    if (await take.isVisible()) await take.click();
+    await driving.waitFor({ timeout: PATIENCE_MS });
+    await page.waitForTimeout(8000); // longer than the idle time: the lease is kept because commands flow
+    await driving.waitFor();
+    const idle = page.getByText(/lease ends in \d+ s without commands/);
+    const box = await expectInViewport(idle, 'idle countdown');
+    expect(box.height).toBeGreaterThan(0);
+    const seconds = Number(/lease ends in (\d+) s/.exec((await idle.textContent()) ?? '')?.[1]);
+    expect(seconds, 'seconds left before the idle lease ends, while driving').toBeGreaterThanOrEqual(4);
+  });
 });

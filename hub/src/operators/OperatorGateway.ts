@@ -55,6 +55,11 @@ const COALESCE_MS = 50;
  * connections, sending each of them every queue change was most of the hub's work while a crowd came and went.
  */
 const QUEUE_LENGTH_COALESCE_MS = 1000;
+/**
+ * While commands flow, the holder is told its lease's new idle deadline at most this often: the console's countdown
+ * stays true (it sat at "0 s" while the lease was kept) without a message per command.
+ */
+const LEASE_REFRESH_MS = 1000;
 
 function toBuffer(data: unknown): Buffer | null {
   if (Buffer.isBuffer(data)) return data;
@@ -74,6 +79,8 @@ export class OperatorGateway {
   private queueLengthTimer: NodeJS.Timeout | null = null;
   /** The queue position each waiting connection was last told, per robot: only a change is sent. */
   private readonly toldPositions = new Map<string, Map<string, number>>();
+  /** Per lease id: the activity time its holder was last told (its idle deadline is that plus the idle time). */
+  private readonly toldActivity = new Map<string, number>();
 
   constructor(private readonly o: OperatorGatewayOptions) {
     o.io.use((socket, next) => {
@@ -124,10 +131,12 @@ export class OperatorGateway {
         leaseGranted: { leaseId: holder.leaseId, operatorId: holder.operatorId, expiresAtNs: toLong(BigInt(holder.expiresAtMs) * 1_000_000n) },
       });
       this.emitLease(holder.connectionId, o.leases.updateFor(robotId, holder.connectionId));
+      this.toldActivity.set(holder.leaseId, holder.lastActivityMs);
       o.logger.info({ robotId, operatorId: holder.operatorId, leaseId: holder.leaseId }, 'lease granted');
       this.broadcastSummary(robotId);
     });
     o.leases.on('ended', (robotId, holder, reason) => {
+      this.toldActivity.delete(holder.leaseId);
       o.metrics.leaseChanges.inc({ change: reason });
       o.fleet.sendSession(robotId, { leaseRevoked: { leaseId: holder.leaseId, reason } });
       this.emitLease(holder.connectionId, { robotId, status: 'revoked', leaseId: holder.leaseId, reason });
@@ -359,6 +368,11 @@ export class OperatorGateway {
     }
     this.o.leases.touch(robotId);
     this.o.fleet.sendCommand(robotId, command, bytes);
+    const holder = this.o.leases.holder(robotId);
+    if (holder && holder.lastActivityMs - (this.toldActivity.get(holder.leaseId) ?? 0) >= LEASE_REFRESH_MS) {
+      this.toldActivity.set(holder.leaseId, holder.lastActivityMs);
+      this.emitLease(socket.id, this.o.leases.updateFor(robotId, socket.id));
+    }
   }
 
   private sendState(socket: OperatorSocket, robotId: string, payload: Buffer): void {

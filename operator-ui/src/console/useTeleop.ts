@@ -176,6 +176,12 @@ export function useTeleop(robotId: string): Teleop {
     };
     const onLease = (u: LeaseUpdate): void => {
       if (u.robotId !== robotId) return;
+      // The same lease told again (its deadlines moved while commands flow): nothing restarts.
+      if (u.status === 'granted' && lease.current?.status === 'granted' && lease.current.leaseId === u.leaseId) {
+        lease.current = u;
+        setS((x) => ({ ...x, lease: u }));
+        return;
+      }
       lease.current = u.status === 'granted' || u.status === 'queued' ? u : null;
       if (u.status === 'granted') {
         // Start from where the arm is: taking the lease never moves it.

@@ -61,7 +61,7 @@ function Hud({ teleop, video }: { teleop: Teleop; video: VideoMeasures }) {
       {idle !== null && idle < 15000 && (
         <div className="warn">
           <dt>idle</dt>
-          <dd>lease ends in {Math.ceil(idle / 1000)} s without commands</dd>
+          <dd data-testid="hud-idle">lease ends in {Math.ceil(idle / 1000)} s without commands</dd>
         </div>
       )}
     </dl>

@@ -37,6 +37,7 @@ import { EpisodeService } from './episodes/EpisodeService.ts';
 import { ReviewService } from './episodes/ReviewService.ts';
 import { attachEpisodeGateway } from './episodes/episodeGateway.ts';
 import { robotFromAuthorization, uploadRoutes } from './episodes/uploadRoutes.ts';
+import { UploadProgress } from './episodes/UploadProgress.ts';
 import { episodeRoutes } from './episodes/episodeRoutes.ts';
 import { EpisodeRights } from './access/EpisodeRights.ts';
 import { DatasetService } from './datasets/DatasetService.ts';
@@ -222,9 +223,11 @@ export class Hub {
         fps: config.datasetFps,
       });
       const reviews = new ReviewService(stores.reviews, episodes, async (robotId) => (await registry.get(robotId))?.owner ?? null, config.gold);
-      attachEpisodeGateway({ io, episodes, leases, fleet, relay, metrics, logger: logger.child({ room: 'episodes' }) });
+      const uploadProgress = new UploadProgress();
+      cleanups.push(async () => uploadProgress.close());
+      attachEpisodeGateway({ io, episodes, leases, fleet, relay, uploads: uploadProgress, metrics, logger: logger.child({ room: 'episodes' }) });
       await app.register(
-        uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes }),
+        uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes, progress: uploadProgress }),
       );
       const rights = new EpisodeRights({ store: stores.rights, purchased: purchasedOnChain(chain), logger: logger.child({ room: 'access' }) });
       await app.register(

@@ -224,8 +224,23 @@ export interface EpisodeRef {
 export interface EpisodeUpdate {
   episodeId: string;
   robotId: string;
-  /** recording, uploading, verifying, checks, in_review, accepted, rejected, discarded, failed. */
+  /**
+   * recording, uploading (the robot seals its files, then sends them: see `episode:progress`), verifying, checks,
+   * in_review, accepted, rejected, discarded, failed.
+   */
   state: string;
+  /** Why it was rejected or failed, when it was. */
+  reason?: string | null;
+}
+
+/** How much of an episode's files the hub holds while the robot uploads them. */
+export interface EpisodeUploadProgress {
+  episodeId: string;
+  bytesReceived: number;
+  /** The whole episode's size as the robot announced it (null until it does). */
+  bytesTotal: number | null;
+  filesReceived: number;
+  filesTotal: number | null;
 }
 
 export interface ClientToServerEvents {
@@ -269,4 +284,6 @@ export interface ServerToClientEvents {
   /** The robot's cameras changed (one appeared, restarted or left): watch again to see them all. */
   'media:changed': (info: RobotRef) => void;
   'episode:update': (update: EpisodeUpdate) => void;
+  /** Upload progress of one of this operator's episodes (a few times a second while bytes arrive). */
+  'episode:progress': (progress: EpisodeUploadProgress) => void;
 }

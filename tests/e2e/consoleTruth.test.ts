@@ -85,7 +85,7 @@ describe('the console tells the operator the truth', () => {
     const checks = join(data.path, 'checks.json');
     writeFileSync(checks, JSON.stringify({ maxDropRatioHard: MAX_DROP_RATIO_HARD }));
     hub = await startHub(data.path, [...LOOPBACK, '--checks-config', checks, '--lease-idle-ms', '6000']);
-    agent = await startAgent(hub.url, real, [...LOOPBACK, '--camera', 'name=front,source=sim,size=320x240,fps=15,codec=vp8', '--upload-bandwidth', '150000']);
+    agent = await startAgent(hub.url, real, [...LOOPBACK, '--camera', 'name=front,source=sim,size=320x240,fps=15,codec=vp8', '--upload-bandwidth', '40000']);
     scripted = await ScriptedRobot.connect(hub.mqttUrl, scriptedCreds);
     a = await openBrowser(hub.url, VIEWPORT);
     page = a.page;
@@ -180,5 +180,55 @@ describe('the console tells the operator the truth', () => {
     expect(box.height).toBeGreaterThan(0);
     const seconds = Number(/lease ends in (\d+) s/.exec((await idle.textContent()) ?? '')?.[1]);
     expect(seconds, 'seconds left before the idle lease ends, while driving').toBeGreaterThanOrEqual(4);
+  });
+
+  it('after the stop, shows sealing, uploading (bytes and percent), verifying, checks and review, each with its progress', async () => {
+    // The lease is held from the test before; the robot uploads at 40 kB/s (--upload-bandwidth), in 64 kB chunks, so the upload takes a while.
+    await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
+    await page.getByLabel('Task').fill('wave the arm');
+    await page.getByRole('button', { name: 'Start episode' }).click();
+    await page.getByTestId('episode-timer').waitFor({ timeout: PATIENCE_MS });
+    await page.keyboard.down('q');
+    await page.waitForTimeout(1200);
+    await page.keyboard.up('q');
+    await page.keyboard.down('a');
+    await page.waitForTimeout(1200);
+    await page.keyboard.up('a');
+    // Every text the steps show, as they change: steps pass faster than a test could poll.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __stepsSeen: string[] }).__stepsSeen = seen;
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid=episode-progress]');
+        const text = el ? [...el.querySelectorAll('li')].map((li) => `${li.className.trim()}|${li.textContent}`).join('\n') : null;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole('button', { name: 'Stop episode' }).click();
+    const steps = page.getByTestId('episode-progress');
+    await steps.locator('li[data-step=sealing]').waitFor({ timeout: PATIENCE_MS });
+    await expectInViewport(steps, 'steps after the stop');
+    await steps.locator('li[data-step=review].done').waitFor({ timeout: PATIENCE_MS });
+    await page.screenshot({ path: screenshotPath('console-after-stop.png') });
+    const seen = await page.evaluate(() => (window as unknown as { __stepsSeen: string[] }).__stepsSeen);
+    const lineOf = (text: string, label: string): string => text.split('\n').find((l) => l.includes(label)) ?? '';
+    // Sealing was the current step first, saying what the robot does.
+    expect(seen.some((t) => /^current\|● Sealing the robot finishes, hashes and signs its files/.test(lineOf(t, 'Sealing'))), seen.join('\n---\n')).toBe(true);
+    // The upload was seen part way, in bytes and percent of the whole episode.
+    const partial = seen
+      .map((t) => /Uploading ([\d.]+ [kM]?B) of ([\d.]+ [kM]?B) \((\d+)%\) · (\d+) of (\d+) files/.exec(lineOf(t, 'Uploading')))
+      .filter((m) => m !== null);
+    expect(partial.length, seen.join('\n---\n')).toBeGreaterThan(0);
+    expect(partial.some((m) => Number(m![3]) > 0 && Number(m![3]) < 100), `an upload percent between 0 and 100 was shown:\n${seen.join('\n---\n')}`).toBe(true);
+    // Verifying and checks were each current, with what they do and for how long.
+    expect(seen.some((t) => /Verifying the hub checks hashes and signature .* · [\d.]+ s/.test(t)), seen.join('\n---\n')).toBe(true);
+    // Finally every step is done, with how long it took, and the verdict says what became of the episode.
+    const final = await steps.locator('li').evaluateAll((lis) => lis.map((li) => ({ cls: li.className.trim(), text: li.textContent ?? '' })));
+    expect(final.map((l) => l.cls.split(' ')[0])).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(final[0]!.text).toMatch(/Sealing [\d.]+ s/);
+    expect(final[1]!.text).toMatch(/Uploading [\d.]+ [kM]?B in [\d.]+ s/);
+    expect(final[2]!.text).toMatch(/Verifying [\d.]+ s/);
+    expect(final[3]!.text).toMatch(/Checks [\d.]+ s/);
+    expect(final[4]!.text).toMatch(/Review (in review: waiting for reviewers|rejected: .+|accepted)/);
   });
 });

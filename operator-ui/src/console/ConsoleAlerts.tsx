@@ -93,7 +93,7 @@ export function alertsOf(teleop: Teleop, now: number): Alert[] {
     const camStatus = status?.cameras.find((c) => c.name === cam.name);
     if (camStatus?.fault) alerts.push({ id: `camfault-${cam.name}`, level: 'warn', text: `Camera ${cam.name}: ${camStatus.fault}` });
     else if (rate !== undefined && fps > 0 && rate < fps * SLOW_CAMERA_SHARE) {
-      alerts.push({ id: `slow-${cam.name}`, level: 'warn', text: `Camera ${cam.name} delivers ${rate.toFixed(1)} frames/s, far below its ${fps} frames/s: the robot's computer cannot keep up; recordings lose frames.` });
+      alerts.push({ id: `slow-${cam.name}`, level: 'warn', text: `Camera ${cam.name} delivers ${rate.toFixed(1)} frames/s, far below its ${fps} frames/s: the video lags or freezes, and a recording loses frames.` });
     }
   }
   const loss = recordingLoss(status);

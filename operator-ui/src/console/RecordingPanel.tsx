@@ -6,6 +6,7 @@ import type { EpisodeRef, EpisodeUpdate, v1 } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
 import { hubInfo, request } from '../hub/hubSocket.ts';
 import { lossVerdict, recordingLoss } from './ConsoleAlerts.tsx';
+import { EpisodeProgress } from './EpisodeProgress.tsx';
 
 const TASKS_KEY = 'teleop.recentTasks';
 
@@ -27,7 +28,7 @@ function RecordingHealth({ status }: { status: v1.RobotStatus | null }) {
           const lost = Number(c.recordingDroppedFrames);
           return (
             <li key={c.name} className={lost > 0 ? 'warn' : undefined}>
-              {c.name}: {frames.toLocaleString()} recorded{lost > 0 ? `, ${lost.toLocaleString()} lost: the robot could not capture them in time` : ', none lost'}
+              {c.name}: {frames.toLocaleString()} frames recorded{lost > 0 ? `, ${lost.toLocaleString()} lost: the robot could not capture them in time` : ', none lost'}
             </li>
           );
         })}
@@ -46,12 +47,15 @@ export function RecordingPanel({ robotId, driving, status }: { robotId: string; 
   const [last, setLast] = useState<EpisodeUpdate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  /** The episode this console stopped last (or whose recording the hub ended), followed until its verdict. */
+  const [stopped, setStopped] = useState<{ id: string; at: number } | null>(null);
 
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 250);
     const onUpdate = (u: EpisodeUpdate): void => {
       if (u.robotId !== robotId) return;
       setLast(u);
+      if (u.state === 'uploading' || u.state === 'failed') setStopped((x) => (x?.id === u.episodeId ? x : { id: u.episodeId, at: Date.now() }));
       if (u.state !== 'recording') setEpisode((e) => (e?.id === u.episodeId ? null : e));
     };
     socket.on('episode:update', onUpdate);
@@ -76,8 +80,9 @@ export function RecordingPanel({ robotId, driving, status }: { robotId: string; 
     );
   const stop = (outcome: 'success' | 'failure' | 'discard'): void =>
     run(
-      request<EpisodeRef>((ack) => socket.emit('episode:stop', { robotId, outcome }, ack)).then(() => {
+      request<EpisodeRef>((ack) => socket.emit('episode:stop', { robotId, outcome }, ack)).then((r) => {
         setEpisode(null);
+        setStopped(outcome === 'discard' ? null : (x) => (x?.id === r.episodeId ? x : { id: r.episodeId, at: Date.now() }));
         if (outcome !== 'discard') setCount((c) => c + 1);
       }),
     );
@@ -117,6 +122,7 @@ export function RecordingPanel({ robotId, driving, status }: { robotId: string; 
         )}
       </div>
       <RecordingHealth status={status} />
+      {!episode && <EpisodeProgress episodeId={stopped?.id ?? null} stoppedAt={stopped?.at ?? 0} />}
       <p className="hint" data-testid="episode-count">
         {count} episode{count === 1 ? '' : 's'} recorded this session{last && !episode ? ` · last: ${last.state}` : ''} · <a href="#/episodes">all episodes</a>
       </p>

@@ -92,6 +92,7 @@ export function useTeleop(robotId: string): Teleop {
     cameraRates: new Map(),
   });
   const lastCameraCounts = useRef(new Map<string, { frames: bigint; timeNs: bigint }>());
+  const flowing = useRef(new Set<string>());
   const target = useRef<number[] | null>(null);
   const joints = useRef<JointInfo[]>([]);
   const lease = useRef<LeaseUpdate | null>(null);
@@ -156,7 +157,10 @@ export function useTeleop(robotId: string): Teleop {
         const frames = fromLong(c.framesCaptured);
         const before = lastCameraCounts.current.get(name);
         if (before && timeNs - before.timeNs >= 500_000_000n && frames >= before.frames) {
-          rates.set(name, Number(frames - before.frames) / (Number(timeNs - before.timeNs) / 1e9));
+          // The counter is the live path's: it stands still while nobody watches, so a still camera counts as slow
+          // only once it was seen capturing.
+          if (frames > before.frames) flowing.current.add(name);
+          if (flowing.current.has(name)) rates.set(name, Number(frames - before.frames) / (Number(timeNs - before.timeNs) / 1e9));
           lastCameraCounts.current.set(name, { frames, timeNs });
         } else if (!before || frames < before.frames || timeNs < before.timeNs) {
           lastCameraCounts.current.set(name, { frames, timeNs });

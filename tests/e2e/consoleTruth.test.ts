@@ -126,6 +126,7 @@ describe('the console tells the operator the truth', () => {
 
     // A recording under way losing 25% of its frames: counted live, under this hub's 30% limit; then 40%: rejected.
     await scripted.status({ recordingEpisodeId: 'e-00000000-0000-4000-8000-000000000001', cameras: [{ name: 'front', framesCaptured: toLong(400n), recordingFrames: toLong(300n), recordingDroppedFrames: toLong(100n) }] });
+    await page.getByRole('tab', { name: 'Recording' }).click();
     const loss = page.getByTestId('recording-loss');
     await loss.getByText('100 frames lost of 400 (25.0%)').waitFor({ timeout: PATIENCE_MS });
     expect(await loss.textContent()).not.toContain('will be rejected');
@@ -136,6 +137,88 @@ describe('the console tells the operator the truth', () => {
     await expectInViewport(recAlert, 'recording alert');
     await page.screenshot({ path: screenshotPath('console-alerts.png') });
     await scripted.status({ mode: v1.RobotMode.ROBOT_MODE_IDLE });
+  });
+
+  it('fits 1280x800: joint readouts inside the side panel, recording, gamepad and leader arm one click away, disabled controls look disabled', async () => {
+    await page.goto(`${hub.url}/#/console/${real.robotId}`);
+    await page.locator('[data-testid=scene] canvas').waitFor({ timeout: PATIENCE_MS });
+    await page.getByRole('button', { name: 'Take control' }).waitFor();
+    const side = page.locator('aside.side');
+    const sideBox = (await side.boundingBox())!;
+    for (const j of ['shoulder_pan', 'shoulder_lift', 'elbow_flex', 'wrist_flex', 'wrist_roll', 'gripper']) {
+      const readout = page.getByTestId(`measured-${j}`);
+      await readout.getByText(/^-?\d+\.\d{3}$/).waitFor({ timeout: PATIENCE_MS });
+      const box = await expectInViewport(readout, `${j} readout`);
+      expect(box.x, `${j} readout inside the side panel`).toBeGreaterThanOrEqual(sideBox.x);
+      expect(box.x + box.width, `${j} readout inside the side panel`).toBeLessThanOrEqual(sideBox.x + sideBox.width);
+      const slider = await expectInViewport(page.getByTestId(`jog-${j}`), `${j} slider`);
+      expect(slider.x + slider.width, `${j} slider ends before its readout`).toBeLessThanOrEqual(box.x + 1);
+    }
+    // Without the lease the sliders are disabled, and look it.
+    expect(Number(await page.getByTestId('jog-elbow_flex').evaluate((el) => getComputedStyle(el).opacity))).toBeLessThanOrEqual(0.5);
+    await page.screenshot({ path: screenshotPath('console-1280x800.png') });
+
+    // Each panel's tab is on screen without scrolling; one click shows the panel.
+    await side.evaluate((el) => el.scrollTo(0, 0));
+    for (const [tab, heading] of [
+      ['Recording', 'Recording'],
+      ['Gamepad', 'Gamepad'],
+      ['Leader arm', 'Leader arm'],
+    ] as const) {
+      const t = page.getByRole('tab', { name: tab });
+      const box = await t.boundingBox();
+      expect(box, `the ${tab} tab is shown`).not.toBeNull();
+      expect(box!.y + box!.height, `the ${tab} tab is on screen without scrolling`).toBeLessThanOrEqual(VIEWPORT.height);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORT.width);
+      await t.click();
+      await expectInViewport(page.getByRole('heading', { name: heading, exact: true }), `${heading} panel`);
+      await side.evaluate((el) => el.scrollTo(0, 0));
+    }
+    await page.getByRole('tab', { name: 'Recording' }).click();
+    const start = page.getByRole('button', { name: 'Start episode' });
+    await expectInViewport(start, 'Start episode');
+    expect(await start.isDisabled()).toBe(true);
+    const look = await start.evaluate((el) => ({ opacity: Number(getComputedStyle(el).opacity), cursor: getComputedStyle(el).cursor }));
+    expect(look.opacity).toBeLessThanOrEqual(0.5);
+    expect(look.cursor).toBe('not-allowed');
+    await page.screenshot({ path: screenshotPath('console-1280x800-recording.png') });
+    await page.getByRole('tab', { name: 'Joints' }).click();
+  });
+
+  it('links the cameras page from the nav, has a favicon, and shows an empty review queue as a normal state', async () => {
+    const cameras = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cameras' });
+    await expectInViewport(cameras, 'Cameras link');
+    await cameras.click();
+    await page.getByRole('heading', { name: `Cameras of ${real.robotId}` }).waitFor({ timeout: PATIENCE_MS });
+
+    const icon = await page.locator('link[rel=icon]').getAttribute('href');
+    expect(icon).toBeTruthy();
+    const res = await fetch(new URL(icon!, hub.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\//);
+
+    const errors: string[] = [];
+    const answers: number[] = [];
+    const onConsole = (m: { type(): string; text(): string }): void => {
+      if (m.type() === 'error') errors.push(m.text());
+    };
+    const onResponse = (r: { url(): string; status(): number }): void => {
+      if (r.url().endsWith('/api/v1/reviews/next')) answers.push(r.status());
+    };
+    page.on('console', onConsole);
+    page.on('response', onResponse);
+    try {
+      await page.goto(`${hub.url}/#/review`);
+      await page.getByTestId('review-empty').getByText(/Nothing to review right now/).waitFor({ timeout: PATIENCE_MS });
+      await expectInViewport(page.getByTestId('review-empty'), 'empty review queue');
+      expect(answers.length).toBeGreaterThan(0);
+      expect(answers.every((status) => status === 200), `answers: ${answers.join(', ')}`).toBe(true);
+      expect(errors, 'nothing logged as an error').toEqual([]);
+      await page.screenshot({ path: screenshotPath('review-empty.png') });
+    } finally {
+      page.off('console', onConsole);
+      page.off('response', onResponse);
+    }
   });
 
   it('says when the watchdog holds, and shows an e-stop as a banner across the console', async () => {
@@ -185,6 +268,7 @@ describe('the console tells the operator the truth', () => {
   it('after the stop, shows sealing, uploading (bytes and percent), verifying, checks and review, each with its progress', async () => {
     // The lease is held from the test before; the robot uploads at 40 kB/s (--upload-bandwidth), in 64 kB chunks, so the upload takes a while.
     await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
+    await page.getByRole('tab', { name: 'Recording' }).click();
     await page.getByLabel('Task').fill('wave the arm');
     await page.getByRole('button', { name: 'Start episode' }).click();
     await page.getByTestId('episode-timer').waitFor({ timeout: PATIENCE_MS });

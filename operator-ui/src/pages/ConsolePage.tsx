@@ -143,8 +143,17 @@ function JogPanel({ teleop, speed, setSpeed }: { teleop: Teleop; speed: number; 
   );
 }
 
+const SIDE_TABS = [
+  { id: 'joints', label: 'Joints' },
+  { id: 'recording', label: 'Recording' },
+  { id: 'gamepad', label: 'Gamepad' },
+  { id: 'leader', label: 'Leader arm' },
+] as const;
+type SideTab = (typeof SIDE_TABS)[number]['id'];
+
 export function ConsolePage({ robotId }: { robotId: string }) {
   const { robots } = useHub();
+  const [tab, setTab] = useState<SideTab>('joints');
   const summary = robots.get(robotId);
   const teleop = useTeleop(robotId);
   const [speed, setSpeed] = useState(0.3);
@@ -192,16 +201,32 @@ export function ConsolePage({ robotId }: { robotId: string }) {
         <aside className="side">
           <CameraTiles robotId={robotId} online={!!summary?.online} onMeasures={onMeasures} />
           <LeasePanel teleop={teleop} online={!!summary?.online} />
-          <JogPanel teleop={teleop} speed={speed} setSpeed={setSpeed} />
-          <section className="panel" aria-labelledby="pad-h">
-            <h2 id="pad-h">Gamepad</h2>
-            <p>{inputs.gamepad ? `Connected: ${inputs.gamepad}` : 'No gamepad. Plug one in and press a button.'}</p>
-            <p className={`deadman ${inputs.deadmanHeld ? 'held' : ''}`} role="status">
-              Deadman (button {DEADMAN_BUTTON}, left shoulder): {inputs.deadmanHeld ? 'HELD — gamepad drives' : 'released — gamepad does not drive'}
-            </p>
-          </section>
-          <LeaderPanel teleop={teleop} driving={driving} />
-          <RecordingPanel robotId={robotId} driving={driving} status={teleop.status} />
+          <div className="side-tabs" role="tablist" aria-label="Console panels">
+            {SIDE_TABS.map((t) => (
+              <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-controls={`panel-${t.id}`} aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>
+                {t.label}
+              </button>
+            ))}
+          </div>
+          {/* Every panel stays mounted (a leader arm's serial port, an episode under way): only the chosen one shows. */}
+          <div role="tabpanel" id="panel-joints" aria-labelledby="tab-joints" hidden={tab !== 'joints'}>
+            <JogPanel teleop={teleop} speed={speed} setSpeed={setSpeed} />
+          </div>
+          <div role="tabpanel" id="panel-recording" aria-labelledby="tab-recording" hidden={tab !== 'recording'}>
+            <RecordingPanel robotId={robotId} driving={driving} status={teleop.status} />
+          </div>
+          <div role="tabpanel" id="panel-gamepad" aria-labelledby="tab-gamepad" hidden={tab !== 'gamepad'}>
+            <section className="panel" aria-labelledby="pad-h">
+              <h2 id="pad-h">Gamepad</h2>
+              <p>{inputs.gamepad ? `Connected: ${inputs.gamepad}` : 'No gamepad. Plug one in and press a button.'}</p>
+              <p className={`deadman ${inputs.deadmanHeld ? 'held' : ''}`} role="status">
+                Deadman (button {DEADMAN_BUTTON}, left shoulder): {inputs.deadmanHeld ? 'HELD — gamepad drives' : 'released — gamepad does not drive'}
+              </p>
+            </section>
+          </div>
+          <div role="tabpanel" id="panel-leader" aria-labelledby="tab-leader" hidden={tab !== 'leader'}>
+            <LeaderPanel teleop={teleop} driving={driving} />
+          </div>
         </aside>
       </div>
     </main>

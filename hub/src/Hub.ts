@@ -39,6 +39,8 @@ import { EpisodeService } from './episodes/EpisodeService.ts';
 import { ReviewService } from './episodes/ReviewService.ts';
 import { attachEpisodeGateway } from './episodes/episodeGateway.ts';
 import { robotFromAuthorization, uploadRoutes } from './episodes/uploadRoutes.ts';
+import { UploadProgress } from './episodes/UploadProgress.ts';
+import { EmbeddedRobotClaim } from './robots/EmbeddedRobotClaim.ts';
 import { episodeRoutes } from './episodes/episodeRoutes.ts';
 import { EpisodeRights } from './access/EpisodeRights.ts';
 import { DatasetService } from './datasets/DatasetService.ts';
@@ -70,6 +72,8 @@ export class Hub {
   /** Every HTTP route with the access action it declared (read at start-up). */
   routes: RouteEntry[] = [];
   private readonly stoppers: (() => void)[] = [];
+  /** The embedded default's claim on its simulated robot (`up` only), told which robot that is once enrolled. */
+  embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
   pollPurchases: () => Promise<void> = async () => undefined;
   /** Last block whose purchases were read (-1 before the first read). */
@@ -143,6 +147,8 @@ export class Hub {
       let hub: Hub | undefined;
       const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId, nonceTtlMs: config.nonceTtlMs });
       const admins = new Set(config.adminAddresses.map((a) => a.toLowerCase()));
+      const embedded = config.embeddedDefault ? new EmbeddedRobotClaim({ registry, fleet, rights: stores.rights, logger: logger.child({ room: 'robots' }) }) : null;
+      const isAdmin = (address: string): boolean => admins.has(address.toLowerCase()) || (embedded?.isAdmin(address) ?? false);
       // The public URL's origin joins once the hub listens (its port may be chosen then).
       const origins = new OriginPolicy(config.allowedOrigins);
       const { app, routes } = createHttpServer(
@@ -152,7 +158,7 @@ export class Hub {
           walletOf: async (req) => {
             const session = await auth.session(tokenFrom(req.headers));
             if (!session) return null;
-            return { address: session.address, admin: admins.has(session.address.toLowerCase()), curator: await stores.rights.isCurator(session.address), sessionExpiresAt: session.expiresAt };
+            return { address: session.address, admin: isAdmin(session.address), curator: await stores.rights.isCurator(session.address), sessionExpiresAt: session.expiresAt };
           },
           robotOf: (req) => robotFromAuthorization(robotAuth, req.headers.authorization, req.ip),
           isBroker: brokerToken(config.brokerAuthToken),
@@ -185,7 +191,7 @@ export class Hub {
       const gateway = new OperatorGateway({
         io,
         identify: async (headers, token) => (await auth.session(tokenFrom(headers, token)))?.address ?? null,
-        isAdmin: (address) => admins.has(address.toLowerCase()),
+        isAdmin,
         fleet,
         leases,
         estops,
@@ -194,6 +200,7 @@ export class Hub {
         logger: logger.child({ room: 'operators' }),
         stateMaxRateHz: config.stateMaxRateHz,
         hubVersion: HUB_VERSION,
+        recordingLimits: { maxDropRatioSoft: config.checks.maxDropRatioSoft, maxDropRatioHard: config.checks.maxDropRatioHard },
         maxConnectionsPerWallet: config.maxConnectionsPerWallet,
         maxQueueLength: config.maxQueueLength,
       });
@@ -227,9 +234,11 @@ export class Hub {
         fps: config.datasetFps,
       });
       const reviews = new ReviewService(stores.reviews, episodes, async (robotId) => (await registry.get(robotId))?.owner ?? null, config.gold);
-      attachEpisodeGateway({ io, episodes, leases, fleet, relay, metrics, logger: logger.child({ room: 'episodes' }) });
+      const uploadProgress = new UploadProgress();
+      cleanups.push(async () => uploadProgress.close());
+      attachEpisodeGateway({ io, episodes, leases, fleet, relay, uploads: uploadProgress, metrics, logger: logger.child({ room: 'episodes' }) });
       await app.register(
-        uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes }),
+        uploadRoutes({ dataDir: config.dataDir, registry, episodes, blobs, metrics, logger: logger.child({ room: 'uploads' }), maxFileBytes: config.maxUploadBytes, minFreeBytes: config.minFreeBytes, progress: uploadProgress }),
       );
       const rights = new EpisodeRights({ store: stores.rights, purchased: purchasedOnChain(chain), logger: logger.child({ room: 'access' }) });
       await app.register(
@@ -288,7 +297,7 @@ export class Hub {
         logger: logger.child({ room: 'rewards' }),
       });
       await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
-      await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:')));
+      await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:'), embedded ? (address) => embedded.signedIn(address) : undefined));
       await app.register(
         ownerRoutes({
           registry,
@@ -333,6 +342,7 @@ export class Hub {
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
       hub = new Hub(config, logger, stores, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
+      hub.embeddedClaim = embedded;
       hub.chain = chain;
       hub.rewards = rewards;
       hub.datasets = datasets;

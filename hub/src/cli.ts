@@ -129,6 +129,8 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
     config.chain = { rpcUrl: local.anvil.rpcUrl, contracts: local.contracts, hubKey: local.hubKey, devFaucet: true };
     if (!argv.some((a) => a.startsWith('--epoch-interval-s')) && process.env.TELEOP_EPOCH_INTERVAL_S === undefined) config.epochIntervalS = 60;
   }
+  // The embedded default's simulated robot is the first signed-in wallet's (README: The embedded default).
+  if (withSimRobot) config.embeddedDefault = true;
   let hub: Hub;
   try {
     hub = await Hub.start(config, logger);
@@ -142,6 +144,7 @@ async function serveCommand(argv: string[], withSimRobot: boolean): Promise<numb
   if (withSimRobot) {
     const creds = await simRobotCredentials(hub);
     robotId = creds.robotId;
+    await hub.embeddedClaim?.robotIs(creds.robotId);
     // The agent stops when our end of its stdin closes: it never outlives this process, even a killed one.
     const agentArgs = ['--hub', hub.url, '--robot-id', creds.robotId, '--driver', 'sim', '--log-level', config.logLevel, '--exit-with-parent', 'stdin', '--state-dir', join(hub.config.dataDir, 'sim-robot')];
     // The simulated arm's camera: a rendered view of the arm, streamed live.

@@ -73,6 +73,11 @@ export interface HubConfig {
   /** LeRobot export file size limits, MB. */
   datasetDataMb: number;
   datasetVideoMb: number;
+  /**
+   * Set by `teleop-hub up` only (no flag): the embedded default, whose simulated robot the first wallet to sign in owns
+   * (that wallet is also its admin and a curator). Never on `serve`.
+   */
+  embeddedDefault?: boolean;
   /** The chain, when configured: RPC, contracts file, hub key. */
   chain: {
     rpcUrl: string;

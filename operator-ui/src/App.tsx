@@ -41,6 +41,17 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
               {n.label}
             </a>
           ))}
+          {/* The robot at hand: its console and its cameras page, one click apart. */}
+          {(route.page === 'console' || route.page === 'cameras') && (
+            <span className="nav-robot">
+              <a href={`#/console/${route.robotId}`} aria-current={route.page === 'console' ? 'page' : undefined}>
+                Console
+              </a>
+              <a href={`#/robots/${route.robotId}/cameras`} aria-current={route.page === 'cameras' ? 'page' : undefined}>
+                Cameras
+              </a>
+            </span>
+          )}
         </nav>
         <span className={`link ${connected ? 'up' : 'down'}`} role="status" aria-live="polite" data-testid="hub-link">
           {connected ? 'hub connected' : 'hub connection lost'}

@@ -288,9 +288,11 @@ export interface Trajectory {
   frames: Record<string, number[]>;
 }
 
-/** POST /api/v1/reviews/next: the episode to review (an open assignment first); 404 when none waits. */
+/** POST /api/v1/reviews/next: the episode to review (an open assignment first); episodeId null (and why) when none waits. */
 export interface ReviewAssignment {
-  episodeId: string;
+  episodeId: string | null;
+  /** Why nothing was assigned, when nothing was. */
+  message?: string;
 }
 
 /** POST /api/v1/reviews/:id: the episode's state after the review. */

@@ -140,6 +140,14 @@ export interface EStopRequest {
 export interface HelloInfo {
   operatorId: string;
   hubVersion: string;
+  /** The limits this hub's automatic checks hold recordings to, so a console can warn while an episode records. */
+  recordingLimits: RecordingLimits;
+}
+
+/** Camera frames lost over frames expected (all cameras of an episode): past the soft limit the score drops, past the hard one the episode is rejected. */
+export interface RecordingLimits {
+  maxDropRatioSoft: number;
+  maxDropRatioHard: number;
 }
 
 export interface ClockOffsetInfo {
@@ -216,8 +224,23 @@ export interface EpisodeRef {
 export interface EpisodeUpdate {
   episodeId: string;
   robotId: string;
-  /** recording, uploading, verifying, checks, in_review, accepted, rejected, discarded, failed. */
+  /**
+   * recording, uploading (the robot seals its files, then sends them: see `episode:progress`), verifying, checks,
+   * in_review, accepted, rejected, discarded, failed.
+   */
   state: string;
+  /** Why it was rejected or failed, when it was. */
+  reason?: string | null;
+}
+
+/** How much of an episode's files the hub holds while the robot uploads them. */
+export interface EpisodeUploadProgress {
+  episodeId: string;
+  bytesReceived: number;
+  /** The whole episode's size as the robot announced it (null until it does). */
+  bytesTotal: number | null;
+  filesReceived: number;
+  filesTotal: number | null;
 }
 
 export interface ClientToServerEvents {
@@ -251,6 +274,8 @@ export interface ServerToClientEvents {
   'robot:state': (robotId: string, state: Binary) => void;
   /** RobotStatus, protobuf, for subscribed robots. */
   'robot:status': (robotId: string, status: Binary) => void;
+  /** RobotEvent, protobuf, for subscribed robots: commands the robot refused (with the reason), watchdog holds, faults, e-stops, recording loss. */
+  'robot:event': (robotId: string, event: Binary) => void;
   'lease:update': (update: LeaseUpdate) => void;
   'operator:error': (error: OperatorError) => void;
   /** Hub clock probe: answer with this client's receive and send times (ns, decimal strings). */
@@ -259,4 +284,6 @@ export interface ServerToClientEvents {
   /** The robot's cameras changed (one appeared, restarted or left): watch again to see them all. */
   'media:changed': (info: RobotRef) => void;
   'episode:update': (update: EpisodeUpdate) => void;
+  /** Upload progress of one of this operator's episodes (a few times a second while bytes arrive). */
+  'episode:progress': (progress: EpisodeUploadProgress) => void;
 }

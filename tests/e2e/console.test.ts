@@ -131,6 +131,7 @@ describe('operator console', () => {
       pad.connected = true;
       pad.axes[0] = -1; // full left: shoulder_pan down
     });
+    await a.page.getByRole('tab', { name: 'Gamepad' }).click();
     await a.page.waitForTimeout(600);
     expect(Math.abs(joint('shoulder_pan') - pan0)).toBeLessThan(0.01); // deadman not held: nothing
     await a.page.getByText('released — gamepad does not drive').waitFor();

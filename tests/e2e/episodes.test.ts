@@ -40,6 +40,7 @@ describe('episodes in the console', () => {
     await page.locator('[data-testid=scene] canvas').waitFor();
     await page.getByRole('button', { name: 'Take control' }).click();
     await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor();
+    await page.getByRole('tab', { name: 'Recording' }).click();
     await page.getByLabel('Task').fill('sweep left and right');
     await page.getByRole('button', { name: 'Start episode' }).click();
     await page.getByTestId('episode-timer').waitFor();

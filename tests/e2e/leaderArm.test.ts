@@ -76,6 +76,7 @@ describe('leader arm in the console (Web Serial)', () => {
     const page = browser.page;
     await page.getByRole('button', { name: 'Take control' }).click();
     await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
+    await page.getByRole('tab', { name: 'Leader arm' }).click();
     await page.getByRole('button', { name: 'Connect leader arm' }).click();
     await page.getByTestId('leader-rate').waitFor({ timeout: PATIENCE_MS });
     expect(await page.evaluate(() => (window as unknown as { __serialBaud: number }).__serialBaud)).toBe(1_000_000);

@@ -363,8 +363,8 @@ describe('junk from a malicious robot owner', () => {
     const auth = (t: string): Record<string, string> => ({ authorization: `Bearer ${t}` });
     for (;;) {
       const next = await fetch(`${hub.url}/api/v1/reviews/next`, { method: 'POST', headers: auth(reviewer.token) });
-      if (next.status === 404) break;
-      const { episodeId } = (await next.json()) as { episodeId: string };
+      const { episodeId } = (await next.json()) as { episodeId: string | null };
+      if (episodeId === null) break;
       const res = await fetch(`${hub.url}/api/v1/reviews/${episodeId}`, {
         method: 'POST',
         headers: { ...auth(reviewer.token), 'content-type': 'application/json' },

@@ -7,7 +7,8 @@ import { AuthError, SESSION_COOKIE, tokenFrom, type SiweAuth } from './SiweAuth.
 
 const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
 
-export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
+/** `onSignedIn` hears of every wallet that signed in (the embedded default gives its robot to the first). */
+export function authRoutes(auth: SiweAuth, secureCookie: boolean, onSignedIn?: (address: string) => Promise<void>) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/api/v1/auth/nonce', PUBLIC, async () => ({
       nonce: await auth.issueNonce(),
@@ -32,6 +33,7 @@ export function authRoutes(auth: SiweAuth, secureCookie: boolean) {
       async (req, reply) => {
         try {
           const { token, session } = await auth.verify(req.body.message, req.body.signature);
+          await onSignedIn?.(session.address);
           const maxAge = Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000);
           reply.header('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secureCookie ? '; Secure' : ''}`);
           return { token, address: session.address, expiresAt: session.expiresAt } satisfies httpApi.SignedIn;

@@ -67,7 +67,7 @@ export class EpisodeTransitionError extends Error {
 }
 
 interface EpisodeEvents {
-  changed: [episode: { id: string; robotId: string; operator: string; state: EpisodeState }];
+  changed: [episode: { id: string; robotId: string; operator: string; state: EpisodeState; reason?: string | null }];
 }
 
 const now = (): string => new Date().toISOString();
@@ -466,7 +466,7 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
 
   private async changed(id: string): Promise<void> {
     const row = await this.get(id);
-    if (row) this.emit('changed', { id, robotId: row.robotId, operator: row.operator, state: row.state });
+    if (row) this.emit('changed', { id, robotId: row.robotId, operator: row.operator, state: row.state, reason: row.reason });
   }
 }
 

@@ -8,6 +8,7 @@ import { onRequest, OperatorRequestError, robotIdOf, type OperatorServer } from 
 import type { MediaRelay } from '../media/MediaRelay.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
 import { EpisodeError, type EpisodeService } from './EpisodeService.ts';
+import type { UploadProgress } from './UploadProgress.ts';
 import { v1 } from '@teleop/proto';
 
 export interface EpisodeGatewayOptions {
@@ -16,6 +17,8 @@ export interface EpisodeGatewayOptions {
   leases: LeaseManager;
   fleet: RobotFleet;
   relay: MediaRelay;
+  /** Upload progress of episodes, told to their operators. */
+  uploads: UploadProgress;
   metrics: HubMetrics;
   logger: Logger;
 }
@@ -57,10 +60,22 @@ export function attachEpisodeGateway(o: EpisodeGatewayOptions): void {
     });
   });
 
+  // Who an episode's operator is, for the progress of its upload (known from its first change on).
+  const operatorOf = new Map<string, string>();
   episodes.on('changed', (e) => {
-    for (const s of io.of('/').sockets.values()) {
-      if (s.data.operatorId === e.operator) s.emit('episode:update', { episodeId: e.id, robotId: e.robotId, state: e.state });
+    if (e.state === 'recording' || e.state === 'uploading' || e.state === 'failed') operatorOf.set(e.id, e.operator);
+    else {
+      operatorOf.delete(e.id);
+      o.uploads.forget(e.id);
     }
+    for (const s of io.of('/').sockets.values()) {
+      if (s.data.operatorId === e.operator) s.emit('episode:update', { episodeId: e.id, robotId: e.robotId, state: e.state, reason: e.reason ?? null });
+    }
+  });
+  o.uploads.on('progress', (p) => {
+    const operator = operatorOf.get(p.episodeId);
+    if (!operator) return;
+    for (const s of io.of('/').sockets.values()) if (s.data.operatorId === operator) s.emit('episode:progress', p);
   });
   leases.on('ended', (robotId, _holder, reason) => episodes.later(robotId, () => episodes.abortRecording(robotId, `the control lease ended (${reason})`)));
   fleet.on('offline', (robotId) => episodes.later(robotId, () => episodes.abortRecording(robotId, 'the robot went offline')));

@@ -199,6 +199,8 @@ export function episodeRoutes(o: EpisodeRoutesOptions) {
       try {
         return (await o.reviews.next(walletAddress(req.actor))) satisfies httpApi.ReviewAssignment;
       } catch (err) {
+        // Nothing waiting is a normal state of the queue, not a missing resource.
+        if (err instanceof ReviewError && err.code === 'nothing_to_review') return { episodeId: null, message: err.message } satisfies httpApi.ReviewAssignment;
         return fail(reply, err);
       }
     });

@@ -9,13 +9,14 @@ import { mkdirSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { FileStore } from '@tus/file-store';
-import { Server as TusServer, type Upload } from '@tus/server';
+import { EVENTS, Server as TusServer, type Upload } from '@tus/server';
 import type { Logger } from '../log.ts';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
 import type { RobotAuthGuard } from '../robots/RobotAuthGuard.ts';
 import type { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, type BlobStore } from '../store/BlobStore.ts';
 import type { EpisodeService } from './EpisodeService.ts';
+import type { UploadProgress } from './UploadProgress.ts';
 
 export interface UploadRoutesOptions {
   dataDir: string;
@@ -28,6 +29,8 @@ export interface UploadRoutesOptions {
   maxFileBytes: number;
   /** Refuse an upload that would leave less free space than this. */
   minFreeBytes: number;
+  /** Where the bytes received of each episode are counted (for its operator's console). */
+  progress?: UploadProgress;
 }
 
 /** The robot a request from `address` authenticates as (HTTP Basic robotId:secret), or null. */
@@ -57,6 +60,7 @@ export function uploadRoutes(o: UploadRoutesOptions) {
     datastore: store,
     maxSize: o.maxFileBytes,
     respectForwardedHeaders: false,
+    postReceiveInterval: 250,
     async onIncomingRequest(req, uploadId) {
       // The access hook authenticated the robot (robot:report) and put its id here, over anything the client sent.
       const robotId = req.headers.get(AUTHENTICATED_ROBOT_HEADER);
@@ -139,6 +143,15 @@ export function uploadRoutes(o: UploadRoutesOptions) {
       );
     }
   };
+
+  // What the robot says of the whole episode (episodeBytes, episodeFiles) is display only: verification measures the files.
+  const report = (upload: { offset: number; size?: number | undefined; metadata?: Record<string, string | null> | undefined }): void => {
+    const m = upload.metadata ?? {};
+    o.progress?.update({ episodeId: m.episodeId ?? '', filename: m.filename ?? '', offset: upload.offset, size: upload.size ?? null, episodeBytes: m.episodeBytes ?? undefined, episodeFiles: m.episodeFiles ?? undefined });
+  };
+  tus.on(EVENTS.POST_CREATE, (_req, upload) => report(upload));
+  tus.on(EVENTS.POST_RECEIVE, (_req, upload) => report(upload));
+  tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => report(upload));
 
   return async (app: FastifyInstance): Promise<void> => {
     await finishInterrupted();

@@ -8,6 +8,7 @@ import {
   v1,
   type LeaseUpdate,
   type OperatorErrorCode,
+  type RecordingLimits,
   type RobotSummary,
 } from '@teleop/proto';
 import { decide, type Action, type Actor } from '../access/access.ts';
@@ -35,6 +36,8 @@ export interface OperatorGatewayOptions {
   /** Default and ceiling of a subscriber's state rate. */
   stateMaxRateHz: number;
   hubVersion: string;
+  /** The limits the automatic checks hold recordings to (told to every console in `hello`). */
+  recordingLimits: RecordingLimits;
   clockProbeIntervalMs?: number;
   /** Connections one wallet may hold at once (default 16). */
   maxConnectionsPerWallet?: number;
@@ -52,6 +55,11 @@ const COALESCE_MS = 50;
  * connections, sending each of them every queue change was most of the hub's work while a crowd came and went.
  */
 const QUEUE_LENGTH_COALESCE_MS = 1000;
+/**
+ * While commands flow, the holder is told its lease's new idle deadline at most this often: the console's countdown
+ * stays true (it sat at "0 s" while the lease was kept) without a message per command.
+ */
+const LEASE_REFRESH_MS = 1000;
 
 function toBuffer(data: unknown): Buffer | null {
   if (Buffer.isBuffer(data)) return data;
@@ -71,6 +79,8 @@ export class OperatorGateway {
   private queueLengthTimer: NodeJS.Timeout | null = null;
   /** The queue position each waiting connection was last told, per robot: only a change is sent. */
   private readonly toldPositions = new Map<string, Map<string, number>>();
+  /** Per lease id: the activity time its holder was last told (its idle deadline is that plus the idle time). */
+  private readonly toldActivity = new Map<string, number>();
 
   constructor(private readonly o: OperatorGatewayOptions) {
     o.io.use((socket, next) => {
@@ -102,6 +112,14 @@ export class OperatorGateway {
     o.fleet.on('status', (robotId, payload) => {
       for (const sink of o.fanout.sinks(robotId)) this.socket(sink.id)?.emit('robot:status', robotId, payload);
     });
+    // What the robot refused or did on its own (stale commands, watchdog holds, faults) is the operator's to know.
+    o.fleet.on('event', (robotId, event) => {
+      const sinks = o.fanout.sinks(robotId);
+      if (sinks.length === 0) return;
+      const payload = Buffer.from(v1.RobotEvent.encode(event).finish());
+      for (const sink of sinks) this.socket(sink.id)?.emit('robot:event', robotId, payload);
+      o.metrics.operatorOut.inc({ event: 'robot:event' }, sinks.length);
+    });
     // A robot that went offline has no driver when it is back: its lease ends, and nobody's old command stream
     // resumes on a reconnected (or restarted) robot until a lease is granted again.
     o.fleet.on('offline', (robotId) => o.leases.revoke(robotId, 'robot_offline'));
@@ -113,10 +131,12 @@ export class OperatorGateway {
         leaseGranted: { leaseId: holder.leaseId, operatorId: holder.operatorId, expiresAtNs: toLong(BigInt(holder.expiresAtMs) * 1_000_000n) },
       });
       this.emitLease(holder.connectionId, o.leases.updateFor(robotId, holder.connectionId));
+      this.toldActivity.set(holder.leaseId, holder.lastActivityMs);
       o.logger.info({ robotId, operatorId: holder.operatorId, leaseId: holder.leaseId }, 'lease granted');
       this.broadcastSummary(robotId);
     });
     o.leases.on('ended', (robotId, holder, reason) => {
+      this.toldActivity.delete(holder.leaseId);
       o.metrics.leaseChanges.inc({ change: reason });
       o.fleet.sendSession(robotId, { leaseRevoked: { leaseId: holder.leaseId, reason } });
       this.emitLease(holder.connectionId, { robotId, status: 'revoked', leaseId: holder.leaseId, reason });
@@ -207,7 +227,7 @@ export class OperatorGateway {
     socket.data.errorWindow = { startMs: 0, count: 0 };
     metrics.operatorsConnected.inc();
     logger.info({ operatorId: socket.data.operatorId, connection: socket.id }, 'operator connected');
-    socket.emit('hello', { operatorId: socket.data.operatorId, hubVersion: this.o.hubVersion });
+    socket.emit('hello', { operatorId: socket.data.operatorId, hubVersion: this.o.hubVersion, recordingLimits: this.o.recordingLimits });
     for (let i = 0; i < 3; i++) setTimeout(() => socket.connected && this.probeClock(socket), i * 150).unref();
 
     socket.on('disconnect', (reason) => {
@@ -348,6 +368,11 @@ export class OperatorGateway {
     }
     this.o.leases.touch(robotId);
     this.o.fleet.sendCommand(robotId, command, bytes);
+    const holder = this.o.leases.holder(robotId);
+    if (holder && holder.lastActivityMs - (this.toldActivity.get(holder.leaseId) ?? 0) >= LEASE_REFRESH_MS) {
+      this.toldActivity.set(holder.leaseId, holder.lastActivityMs);
+      this.emitLease(socket.id, this.o.leases.updateFor(robotId, socket.id));
+    }
   }
 
   private sendState(socket: OperatorSocket, robotId: string, payload: Buffer): void {

@@ -121,6 +121,11 @@ export class RobotRegistry {
   }
 
   /** Marks a robot revoked; it can no longer connect. Returns false if it was unknown. */
+  /** Makes `owner` the owner of an ownerless robot (the embedded default's simulated arm); false when it has one. */
+  claimOwner(id: string, owner: string): Promise<boolean> {
+    return this.store.claimOwner(id, owner);
+  }
+
   async revoke(id: string): Promise<boolean> {
     const revoked = await this.store.revoke(id, new Date().toISOString());
     if (revoked) return true;

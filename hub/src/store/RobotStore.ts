@@ -144,6 +144,12 @@ export class RobotStore {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  /** Makes `owner` the owner of a robot that has none and is not revoked; false when it has one (or is gone). */
+  async claimOwner(id: string, owner: string): Promise<boolean> {
+    const res = await this.db.updateTable('robots').set({ owner }).where('id', '=', id).where('owner', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
   /** Marks an enrolled robot revoked at `at`; false when it is unknown or already revoked. */
   async revoke(id: string, at: string): Promise<boolean> {
     const res = await this.db.updateTable('robots').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();

@@ -4,28 +4,36 @@
 import { useEffect, useState } from 'react';
 import type { EpisodeRef, EpisodeUpdate, v1 } from '@teleop/proto';
 import { useHub } from '../hub/hubContext.tsx';
-import { request } from '../hub/hubSocket.ts';
+import { hubInfo, request } from '../hub/hubSocket.ts';
+import { lossVerdict, recordingLoss } from './ConsoleAlerts.tsx';
+import { EpisodeProgress } from './EpisodeProgress.tsx';
 
 const TASKS_KEY = 'teleop.recentTasks';
 
-/** Frames each camera recorded and lost in the episode under way, as the robot reports them. */
+/** Frames each camera recorded and lost in the episode under way, as the robot reports them, against the hub's limits. */
 function RecordingHealth({ status }: { status: v1.RobotStatus | null }) {
-  const cameras = (status?.cameras ?? []).filter((c) => Number(c.recordingFrames) > 0 || Number(c.recordingDroppedFrames) > 0);
-  if (cameras.length === 0) return null;
+  const loss = recordingLoss(status);
+  if (!loss) return null;
+  const cameras = status!.cameras;
+  const verdict = lossVerdict(loss.ratio, hubInfo.recordingLimits);
   return (
-    <ul className="recording-health" data-testid="recording-health">
-      {cameras.map((c) => {
-        const frames = Number(c.recordingFrames);
-        const lost = Number(c.recordingDroppedFrames);
-        const percent = (100 * lost) / Math.max(1, frames + lost);
-        return (
-          <li key={c.name} className={lost > 0 ? 'warn' : undefined} role={lost > 0 ? 'alert' : undefined}>
-            {c.name}: {frames.toLocaleString()} frames recorded
-            {lost > 0 ? `, ${lost.toLocaleString()} lost (${percent.toFixed(1)}%): the robot could not capture them in time` : ', none lost'}
-          </li>
-        );
-      })}
-    </ul>
+    <div data-testid="recording-health">
+      <p className={`recording-loss ${verdict.level ?? ''}`} role={verdict.level ? 'alert' : 'status'} data-testid="recording-loss">
+        {loss.lost.toLocaleString()} frame{loss.lost === 1 ? '' : 's'} lost of {(loss.frames + loss.lost).toLocaleString()} ({(loss.ratio * 100).toFixed(1)}%)
+        {verdict.level ? `: ${verdict.text}` : ''}
+      </p>
+      <ul className="recording-health">
+        {cameras.map((c) => {
+          const frames = Number(c.recordingFrames);
+          const lost = Number(c.recordingDroppedFrames);
+          return (
+            <li key={c.name} className={lost > 0 ? 'warn' : undefined}>
+              {c.name}: {frames.toLocaleString()} frames recorded{lost > 0 ? `, ${lost.toLocaleString()} lost: the robot could not capture them in time` : ', none lost'}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -39,12 +47,15 @@ export function RecordingPanel({ robotId, driving, status }: { robotId: string; 
   const [last, setLast] = useState<EpisodeUpdate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  /** The episode this console stopped last (or whose recording the hub ended), followed until its verdict. */
+  const [stopped, setStopped] = useState<{ id: string; at: number } | null>(null);
 
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 250);
     const onUpdate = (u: EpisodeUpdate): void => {
       if (u.robotId !== robotId) return;
       setLast(u);
+      if (u.state === 'uploading' || u.state === 'failed') setStopped((x) => (x?.id === u.episodeId ? x : { id: u.episodeId, at: Date.now() }));
       if (u.state !== 'recording') setEpisode((e) => (e?.id === u.episodeId ? null : e));
     };
     socket.on('episode:update', onUpdate);
@@ -69,8 +80,9 @@ export function RecordingPanel({ robotId, driving, status }: { robotId: string; 
     );
   const stop = (outcome: 'success' | 'failure' | 'discard'): void =>
     run(
-      request<EpisodeRef>((ack) => socket.emit('episode:stop', { robotId, outcome }, ack)).then(() => {
+      request<EpisodeRef>((ack) => socket.emit('episode:stop', { robotId, outcome }, ack)).then((r) => {
         setEpisode(null);
+        setStopped(outcome === 'discard' ? null : (x) => (x?.id === r.episodeId ? x : { id: r.episodeId, at: Date.now() }));
         if (outcome !== 'discard') setCount((c) => c + 1);
       }),
     );
@@ -109,7 +121,8 @@ export function RecordingPanel({ robotId, driving, status }: { robotId: string; 
           </button>
         )}
       </div>
-      {episode && <RecordingHealth status={status} />}
+      <RecordingHealth status={status} />
+      {!episode && <EpisodeProgress episodeId={stopped?.id ?? null} stoppedAt={stopped?.at ?? 0} />}
       <p className="hint" data-testid="episode-count">
         {count} episode{count === 1 ? '' : 's'} recorded this session{last && !episode ? ` · last: ${last.state}` : ''} · <a href="#/episodes">all episodes</a>
       </p>

@@ -35,7 +35,25 @@ export interface TeleopState {
   streaming: boolean;
   /** The hub's last complaint about this robot (refused command, lease...), for the operator. */
   lastError: string | null;
+  /** When lastError came (Date.now()), and its code. */
+  lastErrorAt: number;
+  lastErrorCode: string | null;
+  /** The robot's recent events (refused commands, watchdog holds, faults...), newest last. */
+  events: RobotEventSeen[];
+  /** Frames per second each camera captures, measured from the robot's status counters (null until two statuses). */
+  cameraRates: Map<string, number>;
 }
+
+export interface RobotEventSeen {
+  kind: v1.RobotEvent.Kind;
+  message: string;
+  reason: string;
+  /** Date.now() when it arrived. */
+  at: number;
+}
+
+/** Events kept for the alerts (the most recent). */
+const EVENTS_KEPT = 50;
 
 export interface Teleop extends TeleopState {
   requestLease(): Promise<void>;
@@ -52,7 +70,10 @@ export interface Teleop extends TeleopState {
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 export function useTeleop(robotId: string): Teleop {
-  const { socket, connected } = useHub();
+  const { socket, connected, robots } = useHub();
+  // The hub's latch counts from the moment it is pressed (the robot's status says so only once it confirms).
+  const latched = useRef(false);
+  latched.current = (robots.get(robotId)?.estopLatch ?? null) !== null;
   const [s, setS] = useState<TeleopState>({
     description: null,
     joints: [],
@@ -65,7 +86,13 @@ export function useTeleop(robotId: string): Teleop {
     stateRateHz: 0,
     streaming: false,
     lastError: null,
+    lastErrorAt: 0,
+    lastErrorCode: null,
+    events: [],
+    cameraRates: new Map(),
   });
+  const lastCameraCounts = useRef(new Map<string, { frames: bigint; timeNs: bigint }>());
+  const flowing = useRef(new Set<string>());
   const target = useRef<number[] | null>(null);
   const joints = useRef<JointInfo[]>([]);
   const lease = useRef<LeaseUpdate | null>(null);
@@ -122,10 +149,43 @@ export function useTeleop(robotId: string): Teleop {
       if (id !== robotId) return;
       const status = v1.RobotStatus.decode(new Uint8Array(payload as ArrayBuffer));
       estopped.current = status.estop;
-      setS((x) => ({ ...x, status }));
+      // Capture rate of each camera between two statuses of the robot (its own clock, its own counters).
+      const timeNs = fromLong(status.timeNs);
+      const rates = new Map<string, number>();
+      for (const c of status.cameras) {
+        const name = c.name ?? '';
+        const frames = fromLong(c.framesCaptured);
+        const before = lastCameraCounts.current.get(name);
+        if (before && timeNs - before.timeNs >= 500_000_000n && frames >= before.frames) {
+          // The counter is the live path's: it stands still while nobody watches, so a still camera counts as slow
+          // only once it was seen capturing.
+          if (frames > before.frames) flowing.current.add(name);
+          if (flowing.current.has(name)) rates.set(name, Number(frames - before.frames) / (Number(timeNs - before.timeNs) / 1e9));
+          lastCameraCounts.current.set(name, { frames, timeNs });
+        } else if (!before || frames < before.frames || timeNs < before.timeNs) {
+          lastCameraCounts.current.set(name, { frames, timeNs });
+        }
+      }
+      setS((x) => {
+        const cameraRates = new Map(x.cameraRates);
+        for (const [name, rate] of rates) cameraRates.set(name, rate);
+        return { ...x, status, cameraRates };
+      });
+    };
+    const onEvent = (id: string, payload: ArrayBuffer | Uint8Array): void => {
+      if (id !== robotId) return;
+      const e = v1.RobotEvent.decode(new Uint8Array(payload as ArrayBuffer));
+      const seen: RobotEventSeen = { kind: e.kind, message: e.message, reason: e.reason, at: Date.now() };
+      setS((x) => ({ ...x, events: [...x.events.slice(-(EVENTS_KEPT - 1)), seen] }));
     };
     const onLease = (u: LeaseUpdate): void => {
       if (u.robotId !== robotId) return;
+      // The same lease told again (its deadlines moved while commands flow): nothing restarts.
+      if (u.status === 'granted' && lease.current?.status === 'granted' && lease.current.leaseId === u.leaseId) {
+        lease.current = u;
+        setS((x) => ({ ...x, lease: u }));
+        return;
+      }
       lease.current = u.status === 'granted' || u.status === 'queued' ? u : null;
       if (u.status === 'granted') {
         // Start from where the arm is: taking the lease never moves it.
@@ -138,16 +198,18 @@ export function useTeleop(robotId: string): Teleop {
       setS((x) => ({ ...x, lease: lease.current, target: target.current }));
     };
     const onError = (e: OperatorError): void => {
-      if (e.robotId === undefined || e.robotId === robotId) setS((x) => ({ ...x, lastError: e.message }));
+      if (e.robotId === undefined || e.robotId === robotId) setS((x) => ({ ...x, lastError: e.message, lastErrorAt: Date.now(), lastErrorCode: e.code }));
     };
     socket.on('robot:state', onState);
     socket.on('robot:status', onStatus);
+    socket.on('robot:event', onEvent);
     socket.on('lease:update', onLease);
     socket.on('operator:error', onError);
     return () => {
       cancelled = true;
       socket.off('robot:state', onState);
       socket.off('robot:status', onStatus);
+      socket.off('robot:event', onEvent);
       socket.off('lease:update', onLease);
       socket.off('operator:error', onError);
       socket.emit('robot:unsubscribe', { robotId }, () => undefined);
@@ -160,7 +222,7 @@ export function useTeleop(robotId: string): Teleop {
     const timer = setInterval(() => {
       const l = lease.current;
       const t = target.current;
-      const active = connected && l?.status === 'granted' && !!l.leaseId && t !== null && !estopped.current && document.visibilityState === 'visible';
+      const active = connected && l?.status === 'granted' && !!l.leaseId && t !== null && !estopped.current && !latched.current && document.visibilityState === 'visible';
       setS((x) => (x.streaming === active ? x : { ...x, streaming: active }));
       if (!active) return;
       const seq = ++sequence.current;

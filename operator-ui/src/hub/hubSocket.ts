@@ -1,7 +1,7 @@
 // The console's connection to the hub: socket.io with the operator protocol's
 // parser and typed events, plus a promise wrapper for acked requests.
 import { io, type Socket } from 'socket.io-client';
-import { nowNs, operatorSocketParser, type Ack, type ClientToServerEvents, type OperatorError, type ServerToClientEvents } from '@teleop/proto';
+import { nowNs, operatorSocketParser, type Ack, type RecordingLimits, type ClientToServerEvents, type OperatorError, type ServerToClientEvents } from '@teleop/proto';
 
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -14,6 +14,9 @@ export class HubRequestError extends Error {
 /** This page's clock minus the hub's, as the hub measured it (null until known). */
 export const hubClock: { offsetNs: bigint | null; rttNs: bigint | null } = { offsetNs: null, rttNs: null };
 
+/** What the hub said of itself when this page connected (its `hello`). */
+export const hubInfo: { recordingLimits: RecordingLimits | null } = { recordingLimits: null };
+
 /** A socket to the hub that authenticates with the session cookie set by sign-in; call connect() to open it. */
 export function connectHub(): HubSocket {
   const socket: HubSocket = io({ transports: ['websocket'], parser: operatorSocketParser, autoConnect: false });
@@ -21,6 +24,9 @@ export function connectHub(): HubSocket {
   socket.on('clock:ping', (_t0, ack) => {
     const t = nowNs().toString();
     ack(t, t);
+  });
+  socket.on('hello', (info) => {
+    hubInfo.recordingLimits = info.recordingLimits ?? null;
   });
   socket.on('clock:offset', (o) => {
     hubClock.offsetNs = BigInt(o.offsetNs);

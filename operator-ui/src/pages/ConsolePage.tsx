@@ -10,6 +10,7 @@ import { useTeleop, type Teleop } from '../console/useTeleop.ts';
 import { LeaderPanel } from '../console/LeaderPanel.tsx';
 import { useHub } from '../hub/hubContext.tsx';
 import { RecordingPanel } from '../console/RecordingPanel.tsx';
+import { ConsoleAlerts, EStopBanner } from '../console/ConsoleAlerts.tsx';
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -60,7 +61,7 @@ function Hud({ teleop, video }: { teleop: Teleop; video: VideoMeasures }) {
       {idle !== null && idle < 15000 && (
         <div className="warn">
           <dt>idle</dt>
-          <dd>lease ends in {Math.ceil(idle / 1000)} s without commands</dd>
+          <dd data-testid="hud-idle">lease ends in {Math.ceil(idle / 1000)} s without commands</dd>
         </div>
       )}
     </dl>
@@ -142,8 +143,17 @@ function JogPanel({ teleop, speed, setSpeed }: { teleop: Teleop; speed: number; 
   );
 }
 
+const SIDE_TABS = [
+  { id: 'joints', label: 'Joints' },
+  { id: 'recording', label: 'Recording' },
+  { id: 'gamepad', label: 'Gamepad' },
+  { id: 'leader', label: 'Leader arm' },
+] as const;
+type SideTab = (typeof SIDE_TABS)[number]['id'];
+
 export function ConsolePage({ robotId }: { robotId: string }) {
   const { robots } = useHub();
+  const [tab, setTab] = useState<SideTab>('joints');
   const summary = robots.get(robotId);
   const teleop = useTeleop(robotId);
   const [speed, setSpeed] = useState(0.3);
@@ -180,21 +190,9 @@ export function ConsolePage({ robotId }: { robotId: string }) {
         <button type="button" className={`estop ${estop ? 'latched' : ''}`} onClick={pressEstop} aria-keyshortcuts="Space" data-testid="estop">
           E-STOP <small>(Space)</small>
         </button>
-        {latch && (
-          <span className={`chip ${latch.state === 'confirmed' ? 'bad' : 'warn'}`} role="status" data-testid="estop-state">
-            {latch.state === 'pending'
-              ? 'E-STOP pending: the robot has not confirmed it yet'
-              : latch.state === 'confirmed'
-                ? 'E-STOP confirmed by the robot'
-                : 'Reset asked: waiting for the robot to confirm'}
-          </span>
-        )}
-        {estop && (
-          <button type="button" onClick={() => void teleop.resetEstop().catch(() => undefined)} data-testid="estop-reset">
-            Reset e-stop
-          </button>
-        )}
       </header>
+      {estop && <EStopBanner latch={latch} robotReason={teleop.status?.estopReason ?? ''} onReset={() => void teleop.resetEstop().catch(() => undefined)} />}
+      <ConsoleAlerts teleop={teleop} />
       <div className="console-body">
         <section className="view" aria-label="Robot view">
           {teleop.description ? <SceneView description={teleop.description} teleop={teleop} driving={driving} /> : <div className="scene-error">{teleop.error ?? 'Loading the robot…'}</div>}
@@ -203,16 +201,32 @@ export function ConsolePage({ robotId }: { robotId: string }) {
         <aside className="side">
           <CameraTiles robotId={robotId} online={!!summary?.online} onMeasures={onMeasures} />
           <LeasePanel teleop={teleop} online={!!summary?.online} />
-          <JogPanel teleop={teleop} speed={speed} setSpeed={setSpeed} />
-          <section className="panel" aria-labelledby="pad-h">
-            <h2 id="pad-h">Gamepad</h2>
-            <p>{inputs.gamepad ? `Connected: ${inputs.gamepad}` : 'No gamepad. Plug one in and press a button.'}</p>
-            <p className={`deadman ${inputs.deadmanHeld ? 'held' : ''}`} role="status">
-              Deadman (button {DEADMAN_BUTTON}, left shoulder): {inputs.deadmanHeld ? 'HELD — gamepad drives' : 'released — gamepad does not drive'}
-            </p>
-          </section>
-          <LeaderPanel teleop={teleop} driving={driving} />
-          <RecordingPanel robotId={robotId} driving={driving} status={teleop.status} />
+          <div className="side-tabs" role="tablist" aria-label="Console panels">
+            {SIDE_TABS.map((t) => (
+              <button key={t.id} type="button" role="tab" id={`tab-${t.id}`} aria-controls={`panel-${t.id}`} aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>
+                {t.label}
+              </button>
+            ))}
+          </div>
+          {/* Every panel stays mounted (a leader arm's serial port, an episode under way): only the chosen one shows. */}
+          <div role="tabpanel" id="panel-joints" aria-labelledby="tab-joints" hidden={tab !== 'joints'}>
+            <JogPanel teleop={teleop} speed={speed} setSpeed={setSpeed} />
+          </div>
+          <div role="tabpanel" id="panel-recording" aria-labelledby="tab-recording" hidden={tab !== 'recording'}>
+            <RecordingPanel robotId={robotId} driving={driving} status={teleop.status} />
+          </div>
+          <div role="tabpanel" id="panel-gamepad" aria-labelledby="tab-gamepad" hidden={tab !== 'gamepad'}>
+            <section className="panel" aria-labelledby="pad-h">
+              <h2 id="pad-h">Gamepad</h2>
+              <p>{inputs.gamepad ? `Connected: ${inputs.gamepad}` : 'No gamepad. Plug one in and press a button.'}</p>
+              <p className={`deadman ${inputs.deadmanHeld ? 'held' : ''}`} role="status">
+                Deadman (button {DEADMAN_BUTTON}, left shoulder): {inputs.deadmanHeld ? 'HELD — gamepad drives' : 'released — gamepad does not drive'}
+              </p>
+            </section>
+          </div>
+          <div role="tabpanel" id="panel-leader" aria-labelledby="tab-leader" hidden={tab !== 'leader'}>
+            <LeaderPanel teleop={teleop} driving={driving} />
+          </div>
         </aside>
       </div>
     </main>

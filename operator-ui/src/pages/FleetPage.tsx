@@ -81,7 +81,12 @@ export function FleetPage() {
               </p>
               <a className="button" href={`#/console/${r.robotId}`}>
                 Open console
-              </a>
+              </a>{' '}
+              {r.cameras.length > 0 && (
+                <a className="button secondary" href={`#/robots/${r.robotId}/cameras`}>
+                  Cameras
+                </a>
+              )}
             </div>
           </li>
         ))}

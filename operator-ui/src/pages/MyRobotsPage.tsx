@@ -189,7 +189,7 @@ export function MyRobotsPage() {
                 {r.episodes.accepted} accepted of {r.episodes.total}
               </td>
               <td title="your owner's share of this robot's episodes, settled per epoch">{tokens(r.earnings)}</td>
-              <td>
+              <td className="data">
                 <DataPolicy key={`${r.dataPolicy}:${r.allowedBuyers.join(',')}`} robot={r} onSaved={act} />
               </td>
               <td>

@@ -3,7 +3,7 @@
 // is shown (it weighs reviewers' rewards).
 import { useCallback, useEffect, useState } from 'react';
 import type { httpApi } from '@teleop/proto';
-import { api, ApiError } from '../hub/api.ts';
+import { api } from '../hub/api.ts';
 import { useHubData } from '../hub/useHubData.ts';
 import { EpisodeReplay } from '../replay/EpisodeReplay.tsx';
 import { ChecksList } from './EpisodesPage.tsx';
@@ -23,8 +23,8 @@ export function ReviewPage() {
     setNone(null);
     setAssigned(null);
     api<httpApi.ReviewAssignment>('/api/v1/reviews/next', { method: 'POST' }).then(
-      (r) => setAssigned(r.episodeId),
-      (e: Error) => (e instanceof ApiError && e.status === 404 ? setNone(e.message) : setActionError(e.message)),
+      (r) => (r.episodeId ? setAssigned(r.episodeId) : setNone(r.message ?? 'no episode is waiting for a review you may give')),
+      (e: Error) => setActionError(e.message),
     );
   }, []);
   useEffect(next, [next]);
@@ -49,7 +49,12 @@ export function ReviewPage() {
           {stats.rate !== null && `, agreeing with the verdict in ${(stats.rate * 100).toFixed(0)}%`}.
         </p>
       )}
-      {none && <p className="empty">{none}</p>}
+      {none && (
+        <p className="empty" data-testid="review-empty">
+          Nothing to review right now: {none}. Episodes of others come here once their automatic checks pass (never your own, nor your
+          robots&apos;).
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {error}

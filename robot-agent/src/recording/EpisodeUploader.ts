@@ -6,7 +6,7 @@
 // (tampered files, bad signature) keeps the original here. Failures are
 // retried with exponential backoff; an optional bandwidth limit paces chunks.
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Upload } from 'tus-js-client';
 import type { SignedManifest } from '@teleop/proto';
@@ -132,6 +132,8 @@ export class EpisodeUploader {
     // A file whose last bytes reached the hub while the connection was cut is the hub's already (its upload URL is
     // gone with it): what the hub holds with the manifest's digest is not sent again.
     const held = await this.heldFiles(episodeId);
+    // The whole episode, told with each file so the operator's console can show the upload's progress.
+    const whole = { bytes: signed.manifest.files.reduce((a, f) => a + f.size, 0) + (await stat(join(dir, 'manifest.json'))).size, files: signed.manifest.files.length + 1 };
     for (const name of [...signed.manifest.files.map((f) => f.name), 'manifest.json']) {
       const entry = (state.files[name] ??= {});
       const digest = signed.manifest.files.find((f) => f.name === name)?.sha256;
@@ -141,7 +143,7 @@ export class EpisodeUploader {
         await save();
       }
       if (entry.done) continue;
-      await this.uploadFile(episodeId, join(dir, name), name, entry.url, async (url) => {
+      await this.uploadFile(episodeId, join(dir, name), name, whole, entry.url, async (url) => {
         entry.url = url;
         await save();
       });
@@ -181,7 +183,7 @@ export class EpisodeUploader {
     }
   }
 
-  private uploadFile(episodeId: string, path: string, name: string, resumeUrl: string | undefined, onUrl: (url: string) => Promise<void>): Promise<void> {
+  private uploadFile(episodeId: string, path: string, name: string, whole: { bytes: number; files: number }, resumeUrl: string | undefined, onUrl: (url: string) => Promise<void>): Promise<void> {
     const limit = this.o.bandwidthBytesPerS;
     let windowStart = Date.now();
     let windowBytes = 0;
@@ -193,7 +195,7 @@ export class EpisodeUploader {
         chunkSize: this.o.chunkBytes ?? (limit > 0 ? Math.max(64 * 1024, Math.min(8 * 1024 * 1024, limit)) : 16 * 1024 * 1024),
         retryDelays: [0, 500, 1500],
         removeFingerprintOnSuccess: true,
-        metadata: { episodeId, filename: name },
+        metadata: { episodeId, filename: name, episodeBytes: String(whole.bytes), episodeFiles: String(whole.files) },
         headers: { authorization: this.auth() },
         onUploadUrlAvailable: () => {
           if (upload.url) void onUrl(upload.url);

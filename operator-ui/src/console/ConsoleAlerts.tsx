@@ -2,10 +2,10 @@
 // across the console), robot faults (which joint, what), commands the hub or
 // the robot refused (and why), watchdog holds, a camera delivering far below
 // its rate, and a recording that loses enough frames to be rejected.
-import { useEffect, useState } from 'react';
 import { v1, type EStopLatchView, type RecordingLimits } from '@teleop/proto';
 import { hubInfo } from '../hub/hubSocket.ts';
 import type { Teleop } from './useTeleop.ts';
+import { useNow } from './useNow.ts';
 
 /** An event or a refusal stays on screen this long after the last one. */
 const RECENT_MS = 5000;
@@ -16,15 +16,6 @@ export interface Alert {
   id: string;
   level: 'danger' | 'warn';
   text: string;
-}
-
-function useNow(periodMs: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), periodMs);
-    return () => clearInterval(t);
-  }, [periodMs]);
-  return now;
 }
 
 /** Words for a reason the robot's safety layer gives (SafetyLayer's RejectReason). */

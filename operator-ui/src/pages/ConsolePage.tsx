@@ -11,6 +11,7 @@ import { LeaderPanel } from '../console/LeaderPanel.tsx';
 import { useHub } from '../hub/hubContext.tsx';
 import { RecordingPanel } from '../console/RecordingPanel.tsx';
 import { ConsoleAlerts, EStopBanner } from '../console/ConsoleAlerts.tsx';
+import { useNow } from '../console/useNow.ts';
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -20,15 +21,6 @@ function median(values: number[]): number | null {
 
 function fmt(v: number | null, unit: string, digits = 0): string {
   return v === null ? '—' : `${v.toFixed(digits)} ${unit}`;
-}
-
-function useNow(periodMs: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), periodMs);
-    return () => clearInterval(t);
-  }, [periodMs]);
-  return now;
 }
 
 function Hud({ teleop, video }: { teleop: Teleop; video: VideoMeasures }) {

@@ -66,7 +66,12 @@ describe('rewards and paid access in the console', () => {
     await page.getByRole('button', { name: 'Settle an epoch now' }).click();
     await page.getByRole('status').filter({ hasText: 'Epoch 1 settled' }).waitFor({ timeout: PATIENCE_MS });
     const details = page.locator('details', { hasText: 'Epoch 1' });
-    for (const id of episodeIds) await details.getByRole('link', { name: id }).waitFor();
+    // On `up` the first wallet to sign in (this operator) also owns the simulated robot: each episode credits it as both.
+    for (const id of episodeIds) {
+      for (const as of ['operator', 'owner']) {
+        await details.getByRole('row').filter({ has: page.getByRole('link', { name: id }) }).filter({ has: page.getByRole('cell', { name: as, exact: true }) }).waitFor();
+      }
+    }
     const cumulative = (await page.getByTestId('cumulative').textContent())!;
     expect(cumulative).toMatch(/^[\d.,]+ TELEOP$/);
     expect(await page.getByTestId('claimable').textContent()).toBe(cumulative);

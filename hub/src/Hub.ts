@@ -72,6 +72,8 @@ export class Hub {
   /** Every HTTP route with the access action it declared (read at start-up). */
   routes: RouteEntry[] = [];
   private readonly stoppers: (() => void)[] = [];
+  /** History writes (presence, lease events) not yet finished: close() waits for them before the stores close. */
+  private readonly historyWrites = new Set<Promise<void>>();
   /** The embedded default's claim on its simulated robot (`up` only), told which robot that is once enrolled. */
   embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
@@ -292,7 +294,7 @@ export class Hub {
         reviewerAgreement: (r) => reviews.rewardWeight(r),
         chain,
         config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
-        dir: join(config.dataDir, 'rewards'),
+        blobs,
         episodeAccesses: (ids) => stores.rights.episodeAccesses(ids),
         logger: logger.child({ room: 'rewards' }),
       });
@@ -394,6 +396,7 @@ export class Hub {
       await new Promise<void>((resolve) => this.io.close(() => resolve()));
       await this.app.close().catch(() => undefined);
       await this.episodes.close();
+      await Promise.all([...this.historyWrites]);
       await this.stores.close();
       withdrawRunningHub(this.config.dataDir);
       this.logger.info('hub stopped');
@@ -401,24 +404,25 @@ export class Hub {
     return this.closing;
   }
 
+  /** Runs a history write; close() waits for those still running before it closes the stores. */
+  private recordHistory(write: () => Promise<unknown>, what: string): void {
+    const done: Promise<void> = write()
+      .then(() => undefined, (err: unknown) => this.logger.error({ err }, `recording ${what} failed`))
+      .finally(() => this.historyWrites.delete(done));
+    this.historyWrites.add(done);
+  }
+
   /** Keeps when each robot was online, for owners' online time. */
   private recordPresenceHistory(): void {
-    const insert = (robotId: string, online: boolean): void => {
-      this.registry
-        .recordPresence(robotId, online)
-        .catch((err: unknown) => this.logger.error({ err }, 'recording robot presence failed'));
-    };
+    const insert = (robotId: string, online: boolean): void => this.recordHistory(() => this.registry.recordPresence(robotId, online), 'robot presence');
     this.fleet.on('online', (id) => insert(id, true));
     this.fleet.on('offline', (id) => insert(id, false));
   }
 
   /** Keeps a durable history of who drove which robot when. */
   private recordLeaseHistory(): void {
-    const insert = (robotId: string, leaseId: string, operatorId: string, event: string): void => {
-      this.stores.accessLog
-        .leaseEvent({ robotId, leaseId, operatorId, event, at: new Date().toISOString() })
-        .catch((err: unknown) => this.logger.error({ err }, 'recording a lease event failed'));
-    };
+    const insert = (robotId: string, leaseId: string, operatorId: string, event: string): void =>
+      this.recordHistory(() => this.stores.accessLog.leaseEvent({ robotId, leaseId, operatorId, event, at: new Date().toISOString() }), 'a lease event');
     this.leases.on('granted', (robotId, h) => insert(robotId, h.leaseId, h.operatorId, 'granted'));
     this.leases.on('ended', (robotId, h, reason) => insert(robotId, h.leaseId, h.operatorId, reason));
   }

@@ -93,8 +93,15 @@ export class OperatorClient {
     return this;
   }
 
-  private async call<T>(send: (ack: (res: Ack<T>) => void) => void): Promise<T> {
-    const res = await new Promise<Ack<T>>((resolve) => send(resolve));
+  /** Sends a request and waits for the hub's answer; a hub that never answers (it died) fails the wait after the hang backstop. */
+  async call<T>(send: (ack: (res: Ack<T>) => void) => void, what = 'a request'): Promise<T> {
+    const res = await new Promise<Ack<T>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer from the hub to ${what} within ${PATIENCE_MS} ms`)), PATIENCE_MS);
+      send((r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+    });
     if (!res.ok) throw new OperatorAckError(res.error);
     return res.value;
   }

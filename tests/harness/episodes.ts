@@ -20,15 +20,11 @@ export async function episode(hubUrl: string, token: string, id: string): Promis
 }
 
 export async function startEpisode(op: OperatorClient, robotId: string, task: string): Promise<string> {
-  return new Promise((resolve, reject) =>
-    op.socket.emit('episode:start', { robotId, task }, (res) => (res.ok ? resolve(res.value.episodeId) : reject(new Error(`${res.error.code}: ${res.error.message}`)))),
-  );
+  return (await op.call<{ episodeId: string }>((ack) => op.socket.emit('episode:start', { robotId, task }, ack), 'episode:start')).episodeId;
 }
 
 export async function stopEpisode(op: OperatorClient, robotId: string, outcome: 'success' | 'failure' | 'discard'): Promise<string> {
-  return new Promise((resolve, reject) =>
-    op.socket.emit('episode:stop', { robotId, outcome }, (res) => (res.ok ? resolve(res.value.episodeId) : reject(new Error(`${res.error.code}: ${res.error.message}`)))),
-  );
+  return (await op.call<{ episodeId: string }>((ack) => op.socket.emit('episode:stop', { robotId, outcome }, ack), 'episode:stop')).episodeId;
 }
 
 let wiggles = 0;

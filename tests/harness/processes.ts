@@ -154,12 +154,12 @@ export async function startHub(dataDir: string, args: string[] = [], env: NodeJS
   return { process: proc, url: direct, publicUrl: url, mqttUrl: broker.mqttUrl, dataDir };
 }
 
-/** Runs a `teleop-hub` CLI command to completion (a `dataset` command on a data directory uses the test blob store). */
+/** Runs a `teleop-hub` CLI command to completion (a `dataset` or `rewards` command on a data directory uses the test blob store). */
 export async function runHubCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const dataDir = dataDirOf(args);
   const database = dataDir ? await databaseEnvFor(dataDir) : {};
   const data = args.indexOf('--data');
-  if (args[0] === 'dataset' && data >= 0 && !args.includes('--blob-url')) args = [...args, ...(await hubBlobArgs(args[data + 1]!))];
+  if ((args[0] === 'dataset' || args[0] === 'rewards') && data >= 0 && !args.includes('--blob-url')) args = [...args, ...(await hubBlobArgs(args[data + 1]!))];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [HUB_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...database, ...env } });
     let stdout = '';

@@ -7,7 +7,7 @@
 // pulled and checked against the on-chain root; the contributors see that
 // purchase and the downloads; the revenue reaches them in the next epoch;
 // owners keep private robots out of datasets.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicClient, createWalletClient, http, numberToHex, type Address, type Hex, type PublicClient } from 'viem';
@@ -27,6 +27,7 @@ import { OperatorClient } from '../harness/OperatorClient.ts';
 import { keyFor, signIn, type SignedIn } from '../harness/signIn.ts';
 import { grantCurator } from '../harness/curators.ts';
 import { episode, recordAcceptedEpisodes } from '../harness/episodes.ts';
+import { testBlobStore } from '../harness/blobs.ts';
 import { eventually, runHubCli, startAgent, startHub, tempDir, type RunningHub, type TestProcess } from '../harness/processes.ts';
 
 const RATE = 10n ** 16n;
@@ -167,7 +168,9 @@ describe('chain: rewards, claims, paid access, usage, data policy', () => {
     expect(doc.rewards.root).toBe(root);
     expect(doc.rewards.leaves.map((l) => l.account).sort()).toEqual([op.address, owner.address, reviewer.address].sort());
     expect(doc.episodes.leaves).toHaveLength(2);
-    expect(JSON.parse(readFileSync(join(data.path, 'rewards', 'epoch-000001.json'), 'utf8'))).toEqual(doc);
+    // The audit document sits in the hub's blob store (files under the data directory, or S3) beside episodes and datasets.
+    const stored = await (await testBlobStore(data.path)).read('rewards/epoch-000001.json').toArray();
+    expect(JSON.parse(Buffer.concat(stored).toString('utf8'))).toEqual(doc);
     expect((await api('/api/v1/rewards/epochs/99')).status).toBe(404);
 
     // Any accepted episode can be proven to be in the epoch's commitment, on chain.

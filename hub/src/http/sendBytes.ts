@@ -45,8 +45,11 @@ export async function redirectToBlob(
   const etag = sha256 ? `"${sha256}"` : undefined;
   if (etag && matchesAny(req.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send();
   const url = await presign.blobs.presignRead(key, { expiresInS: presign.ttlS, contentType: o.contentType, cacheControl: o.cacheControl, filename: o.filename });
-  // The redirect names a URL that expires: nobody may keep it.
-  return reply.code(302).header('location', url).header('cache-control', 'private, no-store').send();
+  // The redirect names a URL that expires: nobody may keep it. It carries the hub's validator (the storage's own ETag
+  // is not the file's SHA-256): a client keeps it for If-None-Match and If-Range, which the hub answers itself.
+  reply.code(302).header('location', url).header('cache-control', 'private, no-store');
+  if (etag) reply.header('etag', etag);
+  return reply.send();
 }
 
 export function sendBytes(req: FastifyRequest, reply: FastifyReply, source: ByteSource, o: SendBytesOptions): FastifyReply {

@@ -10,13 +10,13 @@
 // new does nothing; an epoch computed but not published is published as it
 // was (same root). Contributors also see, per dataset version holding their
 // episodes, its purchases and downloads.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { getAddress, isAddress, type Address, type Hex } from 'viem';
 import { episodesTree, rewardsTree } from '@teleop/contracts';
 import { manifestHash, type httpApi } from '@teleop/proto';
 import type { ChainService } from '../chain/ChainService.ts';
 import type { Logger } from '../log.ts';
+import type { BlobStore } from '../store/BlobStore.ts';
 import { EpochSettledElsewhereError, type RewardCredit, type RewardEpoch, type RewardStore } from '../store/RewardStore.ts';
 
 export interface RewardWeights {
@@ -42,6 +42,9 @@ export type UsageReport = httpApi.UsageReport;
 
 const now = (): string => new Date().toISOString();
 
+/** The blob key of an epoch's audit document (its reward tree with proofs, its episode commitment). */
+export const epochBlobKey = (epoch: number): string => `rewards/epoch-${String(epoch).padStart(6, '0')}.json`;
+
 export class RewardService {
   private running: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -54,8 +57,11 @@ export class RewardService {
       chain: ChainService | null;
       config: RewardConfig;
       logger: Logger;
-      /** Where each epoch's tree and proofs are also written as JSON (epoch-000001.json, ...), for anyone to audit. */
-      dir?: string;
+      /**
+       * Where each epoch's tree and proofs are also written as JSON, for anyone to audit: the blob store the hub keeps
+       * episodes and datasets in (files or S3), under rewards/epoch-000001.json, ...
+       */
+      blobs?: BlobStore;
       /** Reads of these episodes' own content (files, trajectory), newest first: shown to their contributors. */
       episodeAccesses?: (episodeIds: string[]) => Promise<{ episodeId: string; address: string; kind: string; path: string | null; purpose: string; at: string }[]>;
     },
@@ -243,9 +249,8 @@ export class RewardService {
   }
 
   private async writeEpochFile(epoch: number): Promise<void> {
-    if (!this.o.dir) return;
-    await mkdir(this.o.dir, { recursive: true });
-    await writeFile(join(this.o.dir, `epoch-${String(epoch).padStart(6, '0')}.json`), JSON.stringify(await this.epochDocument(epoch), null, 2));
+    if (!this.o.blobs) return;
+    await this.o.blobs.write(epochBlobKey(epoch), Readable.from([Buffer.from(JSON.stringify(await this.epochDocument(epoch), null, 2))]));
   }
 
   /** An epoch in full: its reward tree (every account's cumulative amount and proof) and its episode commitment. */

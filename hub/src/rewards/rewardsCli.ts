@@ -1,12 +1,13 @@
 // `teleop-hub rewards ...`: settle an epoch now (compute the credits since the
-// last epoch, write the tree and proofs, mint and publish the root), list the
+// last epoch, write the tree and proofs into the blob store, mint and publish the root), list the
 // epochs, show one account's rewards. Works on the data directory; the chain
 // is the one given by --rpc-url/--contracts/--hub-key, or the local chain
 // `teleop-hub up` runs (from <data>/chain.json, when it is up).
 import { resolve } from 'node:path';
-import { HUB_OPTIONS, HubConfigError, OptionReader, readHubConfig, type OptionSpec } from '../config.ts';
+import { BLOB_OPTIONS, HUB_OPTIONS, HubConfigError, OptionReader, readHubConfig, type OptionSpec } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openStores } from '../store/stores.ts';
+import { openBlobStore } from '../store/openBlobStore.ts';
 import { reviewerAgreement } from '../episodes/ReviewService.ts';
 import { ChainError, ChainService, readContractsFile } from '../chain/ChainService.ts';
 import { LOCAL_HUB_KEY, readLocalChain } from '../chain/localChain.ts';
@@ -17,7 +18,7 @@ export const REWARDS_USAGE = `  rewards settle [--json]       settle rewards now
   rewards show ADDRESS [--json] an account's rewards: cumulative, claimed, claimable, proof, credits`;
 
 const OPTIONS: Record<string, OptionSpec> = Object.fromEntries(
-  ['data', 'database-url', 'chain-id', 'rpc-url', 'contracts', 'hub-key', 'reward-rate', 'reward-weights', 'log-level'].map((k) => [k, HUB_OPTIONS[k as keyof typeof HUB_OPTIONS]]),
+  ['data', 'database-url', ...BLOB_OPTIONS, 'chain-id', 'rpc-url', 'contracts', 'hub-key', 'reward-rate', 'reward-weights', 'log-level'].map((k) => [k, HUB_OPTIONS[k as keyof typeof HUB_OPTIONS]]),
 );
 
 export async function rewardsCommand(argv: string[]): Promise<number> {
@@ -28,6 +29,10 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
   const dataDir = resolve(config.dataDir);
   const logger = createLogger(json ? 'silent' : config.logLevel === 'info' ? 'warn' : config.logLevel);
   const stores = await openStores({ dataDir, databaseUrl: config.databaseUrl });
+  const opened = await openBlobStore(dataDir, config.blobs).catch(async (err: unknown) => {
+    await stores.close();
+    throw err;
+  });
   try {
     let chain: ChainService | null = null;
     if (config.chain) {
@@ -49,7 +54,7 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
       chain,
       config: { ratePerSecond: config.rewardRate, weights: config.rewardWeights },
       logger,
-      dir: resolve(dataDir, 'rewards'),
+      blobs: opened.blobs,
     });
     switch (sub) {
       case 'settle': {
@@ -79,6 +84,7 @@ export async function rewardsCommand(argv: string[]): Promise<number> {
         throw new HubConfigError([`unknown rewards command "${sub ?? ''}" (settle, epochs, show)`]);
     }
   } finally {
+    opened.close();
     await stores.close();
   }
 }

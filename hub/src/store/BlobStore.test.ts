@@ -162,3 +162,21 @@ describe.each(backends)('$name', (backend) => {
     await forged.arrayBuffer();
   });
 });
+
+describe('S3BlobStore against the S3 server', () => {
+  it('reaches a bucket whose prefix already holds several blobs (a hub restarting on its own data)', async () => {
+    // A truncated listing (more keys than asked for) carries a continuation token; the hub's start-up check asks for
+    // one key, so a prefix with two blobs is the case every restarted hub meets.
+    const dir = mkdtempSync(join(tmpdir(), 'blobs-'));
+    try {
+      const store = backends[1]!.open(dir, ++runs) as S3BlobStore;
+      await store.write('episodes/e-1/a.bin', bytes('a'));
+      await store.write('episodes/e-1/b.bin', bytes('b'));
+      await store.checkReachable();
+      expect(await store.list('episodes/')).toEqual(['episodes/e-1/a.bin', 'episodes/e-1/b.bin']);
+      store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -26,6 +26,9 @@ export interface RunningS3Server {
 // The child exits when its standard input closes: the process that started it is gone, however it ended.
 // s3rver lists a bucket by walking its directory, and a key deleted (its directory removed) during the walk fails
 // the whole listing with a 500; S3 lists what exists. The launcher's walk skips what vanished under it.
+// s3rver encrypts the continuation token of a truncated listing (ListObjectsV2 with more keys than MaxKeys) with
+// DES, which OpenSSL 3 keeps in its legacy provider: without --openssl-legacy-provider every such listing is a 500
+// (a hub starting on a prefix holding two blobs or more could not reach its bucket).
 // s3rver derives the signed path of a bucket-level request (ListObjectsV2, DeleteObjects) as "/bucket", as the
 // version 2 AWS SDK sent it; the version 3 SDK (the hub's) signs "/bucket/", as S3 does. The launcher hands
 // s3rver's own signature check that path, so every request's signature is still checked.
@@ -72,7 +75,7 @@ new S3rver({ directory, address: '127.0.0.1', port: 0, silent: true, configureBu
 /** Starts an S3 server with one bucket in a temporary directory; `stop` ends it and removes the directory. */
 export async function startS3Server(bucket = 'teleop-test', patienceMs = 120_000): Promise<RunningS3Server> {
   const dir = mkdtempSync(join(tmpdir(), 'teleop-s3-'));
-  const child: ChildProcess = spawn(process.execPath, ['-e', SERVER_MAIN, join(dir, 'objects'), bucket], {
+  const child: ChildProcess = spawn(process.execPath, ['--openssl-legacy-provider', '-e', SERVER_MAIN, join(dir, 'objects'), bucket], {
     stdio: ['pipe', 'pipe', 'pipe'],
     cwd: new URL('.', import.meta.url).pathname,
   });

@@ -7,7 +7,7 @@
 // process on 127.0.0.1 (hub/src/store/s3TestServer.ts), not Amazon S3 nor Ceph:
 // its numbers say what the hub's side costs, not what a real object store does.
 // Prints JSON. Usage: npx tsx tests/bench/s3Storage.ts [--mib 1024,2048]
-import { createReadStream, openSync, readFileSync, writeSync, closeSync, rmSync } from 'node:fs';
+import { createReadStream, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,33 +17,13 @@ import { enrollRobot, eventually, startAgent, startHub, tempDir, type RunningHub
 import { hubBlobArgs, testS3Server, type TestBlobs } from '../harness/blobs.ts';
 import { startEpisode, stopEpisode } from '../harness/episodes.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
-import { sampleLoad } from './stats.ts';
+import { sampleLoad, sampleRss } from './stats.ts';
 
 const { values } = parseArgs({ options: { mib: { type: 'string', default: '1024,2048' }, chunk: { type: 'string', default: '64' } } });
 const load = sampleLoad();
 const SIZES = values.mib.split(',').map((m) => Number(m) * 1024 * 1024);
 const CHUNK = Number(values.chunk) * 1024 * 1024;
 const MB = 1e6;
-
-/** Samples a process's resident set (VmRSS) until stopped; the maximum and the first sample, MiB. */
-function sampleRss(pid: number): { stop(): { maxMiB: number; startMiB: number } } {
-  const read = (): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  const start = read();
-  let max = start;
-  const timer = setInterval(() => {
-    try {
-      max = Math.max(max, read());
-    } catch {
-      // the process is gone
-    }
-  }, 100);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return { maxMiB: Math.round(max), startMiB: Math.round(start) };
-    },
-  };
-}
 
 interface Phase {
   seconds: number;

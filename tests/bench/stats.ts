@@ -63,3 +63,23 @@ export function sampleLoad(): { stop(): { cores: number; loadAvg1: { start: numb
     },
   };
 }
+
+/** Samples a process's resident set (VmRSS) until stopped; the maximum and the first sample, MiB. */
+export function sampleRss(pid: number): { stop(): { maxMiB: number; startMiB: number } } {
+  const read = (): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const start = read();
+  let max = start;
+  const timer = setInterval(() => {
+    try {
+      max = Math.max(max, read());
+    } catch {
+      // the process is gone
+    }
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { maxMiB: Math.round(max), startMiB: Math.round(start) };
+    },
+  };
+}

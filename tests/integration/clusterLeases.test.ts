@@ -92,7 +92,7 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     const b = await opB.requestLease(creds.robotId);
     expect(b).toMatchObject({ status: 'queued', position: 1 });
     // Each hub tells its operators who holds the robot, whichever hub that is.
-    await eventually(async () => ((await opB.listRobots()).find((r) => r.robotId === creds.robotId)?.holder === opA.address ? true : undefined), undefined, 'hub B shows the holder on hub A');
+    await eventually(async () => ((await opB.listRobots()).find((r) => r.robotId === creds.robotId)?.leaseHolder === opA.address ? true : undefined), undefined, 'hub B shows the holder on hub A');
     await eventually(async () => ((await opA.listRobots()).find((r) => r.robotId === creds.robotId)?.queueLength === 1 ? true : undefined), undefined, 'hub A shows the queue on hub B');
   });
 

@@ -10,6 +10,8 @@ export interface LeaseHolder {
   grantedAtMs: number;
   expiresAtMs: number;
   lastActivityMs: number;
+  /** Hubs sharing leases (ClusterLeases): the grant's fencing token; absent with one hub. */
+  fencingToken?: number;
 }
 
 export interface QueueEntry {

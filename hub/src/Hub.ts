@@ -211,6 +211,7 @@ export class Hub {
       };
       io.engine.on('initial_headers', securityHeaders);
       io.engine.on('headers', securityHeaders);
+      cluster?.leases.setConnectionCheck((connectionId) => io.of('/').sockets.has(connectionId));
       const gateway = new OperatorGateway({
         io,
         identify: async (headers, token) => (await auth.session(tokenFrom(headers, token)))?.address ?? null,

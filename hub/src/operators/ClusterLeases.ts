@@ -65,6 +65,9 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
   /** Robots to read again at the next tick. */
   private readonly dirty = new Set<string>();
   private ticking = false;
+  /** Whether one of this hub's connections is still there (a grant to one gone meanwhile is given back). */
+  private connectionAlive: (connectionId: string) => boolean = () => true;
+  private renewFailing = false;
   private closed = false;
   private readonly scripts: Record<'request' | 'claim' | 'renew' | 'end' | 'leave', ScriptRunner>;
 
@@ -88,6 +91,11 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     await o.subscriber.subscribe(keys.leaseChannel);
     o.logger.info({ hubId: leases.hubId, ttlMs: o.ttlMs }, 'control leases shared through Redis');
     return leases;
+  }
+
+  /** Tells which of this hub's connections are still open (the operator gateway's sockets). */
+  setConnectionCheck(alive: (connectionId: string) => boolean): void {
+    this.connectionAlive = alive;
   }
 
   async request(robotId: string, operatorId: string, connectionId: string): Promise<LeaseUpdate> {
@@ -257,8 +265,11 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
           this.endLocal(robotId, 'lost', false);
         }
       });
+      if (this.renewFailing) this.o.logger.info('renewing leases in Redis works again');
+      this.renewFailing = false;
     } catch (err) {
-      this.o.logger.warn({ err: (err as Error).message }, 'renewing leases in Redis failed; commands wait once the last renewal is too old');
+      if (!this.renewFailing) this.o.logger.warn({ err: (err as Error).message }, 'renewing leases in Redis failed; commands wait once the last renewal is too old');
+      this.renewFailing = true;
     }
   }
 
@@ -272,6 +283,10 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
       try {
         const changed = await this.refresh(robotId);
         const view = this.views.get(robotId);
+        // This hub's queued connections that went while their entry was being written: out of the queue.
+        for (const q of view?.queue ?? []) {
+          if (q.hubId === this.hubId && !this.connectionAlive(q.connectionId)) await this.scripts.leave(1, keys.queue(robotId), q.connectionId);
+        }
         if (view && !view.holder && view.queue[0]?.hubId === this.hubId) await this.claim(robotId);
         else if (changed) this.emit('queue', robotId, this.queued(robotId));
       } catch (err) {
@@ -309,6 +324,15 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
 
   /** A grant from Redis to one of this hub's connections. */
   private adopt(robotId: string, h: SharedHolder, sentAt: number): void {
+    if (!this.connectionAlive(h.connectionId)) {
+      // The connection went while Redis answered: the lease goes back at once rather than idle out.
+      this.background(robotId, 'giving back a lease whose connection went', async () => {
+        await this.scripts.end(1, keys.lease(robotId), h.leaseId);
+        this.announce(robotId);
+      });
+      this.dirty.add(robotId);
+      return;
+    }
     const holder = { leaseId: h.leaseId, operatorId: h.operatorId, connectionId: h.connectionId, grantedAtMs: h.grantedAtMs, expiresAtMs: h.expiresAtMs, lastActivityMs: this.nowMs(), fencingToken: h.token };
     this.local.set(robotId, { holder, confirmedUntilMs: this.validUntil(sentAt) });
     const view = this.views.get(robotId) ?? { holder: null, queue: [] };

@@ -74,7 +74,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
   private constructor(private readonly o: ClusterLeasesOptions) {
     super();
     this.nowMs = o.nowMs ?? Date.now;
-    const defined: Record<string, [string, number]> = { request: [REQUEST_LUA, 3], claim: [CLAIM_LUA, 3], renew: [RENEW_LUA, 1], end: [END_LUA, 1], leave: [LEAVE_LUA, 1] };
+    const defined: Record<string, [string, number]> = { request: [REQUEST_LUA, 3], claim: [CLAIM_LUA, 3], renew: [RENEW_LUA, 1], end: [END_LUA, 2], leave: [LEAVE_LUA, 1] };
     for (const [name, [lua, numberOfKeys]] of Object.entries(defined)) o.redis.defineCommand(`teleopLease_${name}`, { lua, numberOfKeys });
     const run = (name: string): ScriptRunner => (numKeys, ...args) => (o.redis as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[`teleopLease_${name}`]!(...args.slice(0, numKeys), ...args.slice(numKeys));
     this.scripts = { request: run('request'), claim: run('claim'), renew: run('renew'), end: run('end'), leave: run('leave') };
@@ -158,7 +158,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     const foreign = this.views.get(robotId)?.holder;
     if (!foreign || reason === 'robot_offline') return;
     this.background(robotId, 'revoking the lease', async () => {
-      await this.scripts.end(1, keys.lease(robotId), foreign.leaseId);
+      await this.scripts.end(2, keys.lease(robotId), keys.ended(foreign.leaseId), foreign.leaseId, reason, this.o.ttlMs * 10);
       this.announce(robotId, { leaseId: foreign.leaseId, reason });
       await this.refresh(robotId);
       this.emit('queue', robotId, this.queued(robotId));
@@ -239,7 +239,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.renewTimer);
-    const ending = [...this.local.entries()].map(([robotId, l]) => this.scripts.end(1, keys.lease(robotId), l.holder.leaseId).catch(() => undefined));
+    const ending = [...this.local.entries()].map(([robotId, l]) => this.scripts.end(2, keys.lease(robotId), keys.ended(l.holder.leaseId), l.holder.leaseId).catch(() => undefined));
     this.local.clear();
     await Promise.all(ending);
     await this.o.redis.del(keys.hubAlive(this.hubId)).catch(() => undefined);
@@ -260,10 +260,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
         if (this.local.get(robotId) !== l) return; // ended meanwhile
         if (err) return; // not confirmed: it stays valid until confirmedUntilMs, then commands wait
         if (renewed === 1) l.confirmedUntilMs = this.validUntil(sentAt);
-        else {
-          this.o.logger.warn({ robotId, leaseId: l.holder.leaseId }, 'the shared lease is gone from Redis (expired or revoked): ended here');
-          this.endLocal(robotId, 'lost', false);
-        }
+        else void this.gone(robotId, l);
       });
       if (this.renewFailing) this.o.logger.info('renewing leases in Redis works again');
       this.renewFailing = false;
@@ -318,8 +315,17 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     const changed = JSON.stringify(this.views.get(robotId) ?? null) !== before;
     // A lease this hub holds that Redis gives to another: ended here at once.
     const mine = this.local.get(robotId);
-    if (mine && holder && holder.leaseId !== mine.holder.leaseId) this.endLocal(robotId, 'lost', false);
+    if (mine && holder && holder.leaseId !== mine.holder.leaseId) await this.gone(robotId, mine);
     return changed;
+  }
+
+  /** Redis no longer has this hub's lease: ended here, with the reason another hub recorded (an owner's revoke), else `lost`. */
+  private async gone(robotId: string, l: LocalLease): Promise<void> {
+    const recorded = await this.o.redis.get(keys.ended(l.holder.leaseId)).catch(() => null);
+    if (this.local.get(robotId) !== l) return;
+    const reason: LeaseEndReason = recorded !== null && (END_REASONS as readonly string[]).includes(recorded) ? (recorded as LeaseEndReason) : 'lost';
+    this.o.logger.warn({ robotId, leaseId: l.holder.leaseId, reason }, 'the shared lease is gone from Redis: ended here');
+    this.endLocal(robotId, reason, false);
   }
 
   /** A grant from Redis to one of this hub's connections. */
@@ -327,7 +333,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     if (!this.connectionAlive(h.connectionId)) {
       // The connection went while Redis answered: the lease goes back at once rather than idle out.
       this.background(robotId, 'giving back a lease whose connection went', async () => {
-        await this.scripts.end(1, keys.lease(robotId), h.leaseId);
+        await this.scripts.end(2, keys.lease(robotId), keys.ended(h.leaseId), h.leaseId);
         this.announce(robotId);
       });
       this.dirty.add(robotId);
@@ -355,7 +361,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     this.dirty.add(robotId);
     if (!inRedis) return;
     this.background(robotId, 'ending the lease', async () => {
-      await this.scripts.end(1, keys.lease(robotId), mine.holder.leaseId);
+      await this.scripts.end(2, keys.lease(robotId), keys.ended(mine.holder.leaseId), mine.holder.leaseId);
       this.announce(robotId);
     });
   }
@@ -389,6 +395,8 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     work().catch((err: Error) => this.o.logger.warn({ robotId, err: err.message }, `${what} in Redis failed; the lease's time to live ends it there`));
   }
 }
+
+const END_REASONS: readonly LeaseEndReason[] = ['released', 'disconnected', 'inactive', 'expired', 'revoked', 'robot_removed', 'robot_offline', 'lost'];
 
 function newLeaseId(): string {
   return `l-${randomBytes(9).toString('base64url')}`;

@@ -28,6 +28,7 @@ export const KEY_PREFIX = 'teleop:';
 export const keys = {
   lease: (robotId: string) => `${KEY_PREFIX}lease:${robotId}`,
   fence: (robotId: string) => `${KEY_PREFIX}fence:${robotId}`,
+  ended: (leaseId: string) => `${KEY_PREFIX}ended:${leaseId}`,
   queue: (robotId: string) => `${KEY_PREFIX}queue:${robotId}`,
   hubAlive: (hubId: string) => `${KEY_PREFIX}hub:${hubId}`,
   hubAlivePrefix: `${KEY_PREFIX}hub:`,
@@ -106,11 +107,16 @@ redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 `;
 
-/** Ends the lease when it is still `leaseId`. KEYS: lease. ARGV: lease id. Returns 1 or 0. */
+/**
+ * Ends the lease when it is still `leaseId`. KEYS: lease, ended (the lease's end record). ARGV: lease id, and when
+ * another hub than the holder's ends it, the reason and how long to keep it (ms), for the holder's hub to read.
+ * Returns 1 or 0.
+ */
 export const END_LUA = `
 local lease = redis.call('GET', KEYS[1])
 if not lease or cjson.decode(lease).leaseId ~= ARGV[1] then return 0 end
 redis.call('DEL', KEYS[1])
+if ARGV[2] then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
 return 1
 `;
 

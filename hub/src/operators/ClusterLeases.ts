@@ -276,9 +276,17 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     this.dirty.clear();
     for (const [robotId, v] of this.views) if (v.holder || v.queue.length > 0) robots.add(robotId);
     for (const robotId of this.local.keys()) robots.add(robotId);
-    for (const robotId of robots) {
+    if (robots.size === 0) return;
+    let changes: Map<string, boolean>;
+    try {
+      changes = await this.refreshAll([...robots]);
+    } catch (err) {
+      this.o.logger.warn({ robots: robots.size, err: (err as Error).message }, 'reading the shared leases from Redis failed');
+      for (const robotId of robots) this.dirty.add(robotId);
+      return;
+    }
+    for (const [robotId, changed] of changes) {
       try {
-        const changed = await this.refresh(robotId);
         const view = this.views.get(robotId);
         // This hub's queued connections that went while their entry was being written: out of the queue.
         for (const q of view?.queue ?? []) {
@@ -287,7 +295,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
         if (view && !view.holder && view.queue[0]?.hubId === this.hubId) await this.claim(robotId);
         else if (changed) this.emit('queue', robotId, this.queued(robotId));
       } catch (err) {
-        this.o.logger.warn({ robotId, err: (err as Error).message }, 'reading the shared lease from Redis failed');
+        this.o.logger.warn({ robotId, err: (err as Error).message }, 'serving the shared queue from Redis failed');
       }
     }
   }
@@ -303,20 +311,30 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
 
   /** Reads a robot's lease and queue from Redis; true when they differ from what this hub knew. */
   private async refresh(robotId: string): Promise<boolean> {
-    const results = (await this.o.redis.pipeline().get(keys.lease(robotId)).lrange(keys.queue(robotId), 0, -1).exec()) ?? [];
-    const [e1, lease] = results[0] ?? [new Error('no answer from Redis')];
-    const [e2, queue] = results[1] ?? [new Error('no answer from Redis')];
-    if (e1 || e2) throw e1 ?? e2!;
-    const holder = typeof lease === 'string' ? (JSON.parse(lease) as SharedHolder) : null;
-    const entries = (queue as string[]).map((e) => JSON.parse(e) as SharedQueueEntry);
-    const before = JSON.stringify(this.views.get(robotId) ?? null);
-    if (!holder && entries.length === 0) this.views.delete(robotId);
-    else this.views.set(robotId, { holder, queue: entries });
-    const changed = JSON.stringify(this.views.get(robotId) ?? null) !== before;
-    // A lease this hub holds that Redis gives to another: ended here at once.
-    const mine = this.local.get(robotId);
-    if (mine && holder && holder.leaseId !== mine.holder.leaseId) await this.gone(robotId, mine);
-    return changed;
+    return (await this.refreshAll([robotId])).get(robotId) ?? false;
+  }
+
+  /** Reads robots' leases and queues from Redis in one round trip; for each, whether it differs from what this hub knew. */
+  private async refreshAll(robotIds: string[]): Promise<Map<string, boolean>> {
+    const pipe = this.o.redis.pipeline();
+    for (const robotId of robotIds) pipe.get(keys.lease(robotId)).lrange(keys.queue(robotId), 0, -1);
+    const results = (await pipe.exec()) ?? [];
+    const changes = new Map<string, boolean>();
+    for (const [i, robotId] of robotIds.entries()) {
+      const [e1, lease] = results[2 * i] ?? [new Error('no answer from Redis')];
+      const [e2, queue] = results[2 * i + 1] ?? [new Error('no answer from Redis')];
+      if (e1 || e2) throw e1 ?? e2!;
+      const holder = typeof lease === 'string' ? (JSON.parse(lease) as SharedHolder) : null;
+      const entries = (queue as string[]).map((e) => JSON.parse(e) as SharedQueueEntry);
+      const before = JSON.stringify(this.views.get(robotId) ?? null);
+      if (!holder && entries.length === 0) this.views.delete(robotId);
+      else this.views.set(robotId, { holder, queue: entries });
+      changes.set(robotId, JSON.stringify(this.views.get(robotId) ?? null) !== before);
+      // A lease this hub holds that Redis gives to another: ended here at once.
+      const mine = this.local.get(robotId);
+      if (mine && holder && holder.leaseId !== mine.holder.leaseId) await this.gone(robotId, mine);
+    }
+    return changes;
   }
 
   /** Redis no longer has this hub's lease: ended here, with the reason another hub recorded (an owner's revoke), else `lost`. */

@@ -94,6 +94,13 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     // Each hub tells its operators who holds the robot, whichever hub that is.
     await eventually(async () => ((await opB.listRobots()).find((r) => r.robotId === creds.robotId)?.leaseHolder === opA.address ? true : undefined), undefined, 'hub B shows the holder on hub A');
     await eventually(async () => ((await opA.listRobots()).find((r) => r.robotId === creds.robotId)?.queueLength === 1 ? true : undefined), undefined, 'hub A shows the queue on hub B');
+    // One place per wallet holds across hubs: operator A's wallet, on hub B too, cannot queue behind itself.
+    const twin = await OperatorClient.connect(hubB.url, 'cluster-op-a');
+    try {
+      await expect(twin.requestLease(creds.robotId)).rejects.toMatchObject({ error: { code: 'one_place_per_wallet' } });
+    } finally {
+      twin.close();
+    }
   });
 
   it("drives through the holder's hub; commands through the other hub are refused", async () => {
@@ -219,6 +226,17 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
       await opB.waitForState((s) => near(s.state.positions, POSE_B));
     } finally {
       stopB();
+    }
+    // Operator A, back through the other hub (as a load balancer would send it), finds the lease rules as they are: queued.
+    const back = await OperatorClient.connect(hubB.url, 'cluster-op-a');
+    try {
+      expect((await back.listRobots()).find((r) => r.robotId === creds.robotId)?.leaseHolder).toBe(opB.address);
+      expect(await back.requestLease(creds.robotId)).toMatchObject({ status: 'queued', position: 1 });
+      await opB.releaseLease(creds.robotId);
+      const regained = await back.waitForLease((u) => u.status === 'granted');
+      expect(regained.fencingToken).toBeGreaterThan(granted.fencingToken!);
+    } finally {
+      back.close();
     }
   });
 });

@@ -240,3 +240,40 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     }
   });
 });
+
+describe('one hub (no --redis-url): no fencing, as before', () => {
+  const data = tempDir('single-hub-fencing');
+  let hub: RunningHub;
+  let agent: TestProcess;
+  let op: OperatorClient;
+  let creds: RobotCredentials;
+
+  beforeAll(async () => {
+    creds = await enrollRobot(data.path, 'arm of one hub');
+    hub = await startHub(data.path);
+    agent = await startAgent(hub.url, creds);
+    op = await OperatorClient.connect(hub.url, 'single-op');
+    await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
+    await op.subscribe(creds.robotId);
+  });
+
+  afterAll(async () => {
+    op?.close();
+    await agent?.stop();
+    await hub?.process.stop();
+    data.remove();
+  });
+
+  it('grants without a token, and a token an operator puts in its command is not forwarded (the robot would refuse it)', async () => {
+    const granted = await op.requestLease(creds.robotId);
+    expect(granted.status).toBe('granted');
+    expect(granted.fencingToken).toBeUndefined();
+    await op.waitLeaseApplied(creds.robotId);
+    const sequence = op.send(creds.robotId, POSE_A, { fencingToken: toLong(99n) });
+    const outcome = await Promise.race([
+      op.waitApplied(sequence).then(() => 'applied'),
+      agent.waitForLog((l) => String(l.msg).startsWith('rejected command')).then((l) => `rejected: ${String(l.msg)}`),
+    ]);
+    expect(outcome).toBe('applied');
+  });
+});

@@ -32,20 +32,24 @@ export async function connectRedis(url: string, ttlMs: number, logger: Logger): 
     connectTimeout: 5000,
     retryStrategy: (times) => Math.min(100 * times, 1000),
   });
+  let connected = false;
   let down = false;
+  let lastError: Error | null = null;
   redis.on('error', (err: Error) => {
-    if (!down) logger.warn({ err: err.message }, 'Redis connection lost; shared leases wait until it is back');
+    lastError = err;
+    if (connected && !down) logger.warn({ err: err.message }, 'Redis connection lost; shared leases wait until it is back');
     down = true;
   });
   redis.on('ready', () => {
-    if (down) logger.info('Redis connection back');
+    if (connected && down) logger.info('Redis connection back');
     down = false;
   });
   try {
     await redis.connect();
   } catch (err) {
     redis.disconnect();
-    throw new RedisUnreachableError(url, err as Error);
+    throw new RedisUnreachableError(url, lastError ?? (err as Error));
   }
+  connected = true;
   return redis;
 }

@@ -113,9 +113,17 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     const [status, value] = answer;
     if (status === 'granted') this.adopt(robotId, JSON.parse(value) as SharedHolder, now);
     this.announce(robotId);
-    await this.refresh(robotId);
+    try {
+      await this.refresh(robotId);
+    } catch (err) {
+      this.dirty.add(robotId); // read again at the next look
+      this.o.logger.warn({ robotId, err: (err as Error).message }, 'reading the shared lease from Redis failed');
+    }
     if (status === 'queued') this.emit('queue', robotId, this.queued(robotId));
-    return this.updateFor(robotId, connectionId);
+    const update = this.updateFor(robotId, connectionId);
+    // Queued in Redis though the read after it failed: the script's answer says where.
+    if (status === 'queued' && update.status === 'none') return { robotId, status: 'queued', position: Number(value) };
+    return update;
   }
 
   release(robotId: string, connectionId: string, reason: LeaseEndReason = 'released'): boolean {

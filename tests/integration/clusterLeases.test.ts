@@ -239,6 +239,23 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
       back.close();
     }
   });
+
+  it('an e-stop reaches the robot while Redis does not answer (it never waits on Redis), and is held once Redis is back', async () => {
+    redis.signal('SIGSTOP');
+    let latch;
+    try {
+      latch = await opB.estop(creds.robotId, 'pressed while Redis is stopped');
+      await eventually(() => (opB.statuses.get(creds.robotId)?.estop ? true : undefined), undefined, 'robot e-stopped');
+    } finally {
+      redis.signal('SIGCONT');
+    }
+    expect((await redis.command('EXISTS', `teleop:estop:${creds.robotId}`)).trim()).toBe(':1');
+    expect((await opB.listRobots()).find((r) => r.robotId === creds.robotId)?.estopLatch?.estopId).toBe(latch.estopId);
+    await eventually(async () => ((await opB.requestLease(creds.robotId)).status === 'granted' ? true : undefined), undefined, 'lease for the reset');
+    await opB.resetEstop(creds.robotId);
+    await eventually(async () => ((await opB.listRobots()).find((r) => r.robotId === creds.robotId)?.estopLatch === null ? true : undefined), undefined, 'latch cleared');
+    expect((await redis.command('EXISTS', `teleop:estop:${creds.robotId}`)).trim()).toBe(':0');
+  });
 });
 
 describe('one hub (no --redis-url): no fencing, as before', () => {

@@ -148,12 +148,14 @@ export class Hub {
         cleanups.push(async () => void subscriber.disconnect());
         const clusterLeases = await ClusterLeases.start({ redis, subscriber, idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs, ttlMs: config.leaseTtlMs, logger: redisLogger });
         cleanups.push(() => clusterLeases.close());
+        const sharedEstops = new SharedEStops(redis, clusterLeases.hubId, redisLogger);
         const close = async (): Promise<void> => {
+          sharedEstops.close();
           await clusterLeases.close();
           subscriber.disconnect();
           redis.disconnect();
         };
-        cluster = { leases: clusterLeases, estops: new SharedEStops(redis, clusterLeases.hubId, redisLogger), subscriber, close };
+        cluster = { leases: clusterLeases, estops: sharedEstops, subscriber, close };
       }
       // E-stops held for robots: loaded, and listening, before the first robot is heard (a latch reaches a robot first).
       const estops = new EStopLatches({ store: stores.robots, send: (robotId, event) => fleet.sendSession(robotId, event), logger: logger.child({ room: 'estop' }), shared: cluster?.estops });

@@ -249,7 +249,7 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     } finally {
       redis.signal('SIGCONT');
     }
-    expect((await redis.command('EXISTS', `teleop:estop:${creds.robotId}`)).trim()).toBe(':1');
+    await eventually(async () => ((await redis.command('EXISTS', `teleop:estop:${creds.robotId}`)).trim() === ':1' ? true : undefined), undefined, 'latch recorded in Redis');
     expect((await opB.listRobots()).find((r) => r.robotId === creds.robotId)?.estopLatch?.estopId).toBe(latch.estopId);
     await eventually(async () => ((await opB.requestLease(creds.robotId)).status === 'granted' ? true : undefined), undefined, 'lease for the reset');
     await opB.resetEstop(creds.robotId);

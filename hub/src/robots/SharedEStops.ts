@@ -19,8 +19,14 @@ interface LatchAnnouncement {
 /** Time a latch record is kept in Redis after its last change: a robot e-stopped that long is not lost either (the store keeps it). */
 const RECORD_TTL_S = 30 * 86_400;
 
+/** A record that did not land is tried again this often, until it does (or a newer change of the latch replaces it). */
+const RETRY_MS = 1000;
+
 export class SharedEStops implements SharedLatchRecord {
   private latches: EStopLatches | null = null;
+  /** Per robot, the latest change Redis has not taken yet. */
+  private readonly unrecorded = new Map<string, () => Promise<unknown>>();
+  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly redis: Redis,
@@ -50,20 +56,53 @@ export class SharedEStops implements SharedLatchRecord {
 
   record(latch: EstopLatch): void {
     const announcement: LatchAnnouncement = { hubId: this.hubId, robotId: latch.robotId, latch, id: latch.id };
-    this.redis
-      .multi()
-      .set(keys.estop(latch.robotId), JSON.stringify(latch), 'EX', RECORD_TTL_S)
-      .publish(keys.estopChannel, JSON.stringify(announcement))
-      .exec()
-      .catch((err: Error) => this.logger.error({ robotId: latch.robotId, estopId: latch.id, err: err.message }, `recording the e-stop latch in Redis failed: other hubs may not hold it: ${err.message}`));
+    this.write(latch.robotId, latch.id, () =>
+      this.redis.multi().set(keys.estop(latch.robotId), JSON.stringify(latch), 'EX', RECORD_TTL_S).publish(keys.estopChannel, JSON.stringify(announcement)).exec(),
+    );
   }
 
   clear(robotId: string, id: string): void {
     const announcement: LatchAnnouncement = { hubId: this.hubId, robotId, latch: null, id };
-    (this.redis as unknown as { teleopEstop_clear: (key: string, id: string) => Promise<number> })
-      .teleopEstop_clear(keys.estop(robotId), id)
-      .then(() => this.redis.publish(keys.estopChannel, JSON.stringify(announcement)))
-      .catch((err: Error) => this.logger.error({ robotId, estopId: id, err: err.message }, `clearing the e-stop latch in Redis failed: ${err.message}`));
+    this.write(robotId, id, async () => {
+      await (this.redis as unknown as { teleopEstop_clear: (key: string, id: string) => Promise<number> }).teleopEstop_clear(keys.estop(robotId), id);
+      await this.redis.publish(keys.estopChannel, JSON.stringify(announcement));
+    });
+  }
+
+  close(): void {
+    if (this.retryTimer) clearInterval(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Writes a latch change; one that fails is tried again until it lands, unless a newer change of the robot's latch comes first. */
+  private write(robotId: string, estopId: string, attempt: () => Promise<unknown>): void {
+    this.unrecorded.set(robotId, attempt);
+    attempt().then(
+      () => {
+        if (this.unrecorded.get(robotId) === attempt) this.unrecorded.delete(robotId);
+      },
+      (err: Error) => {
+        this.logger.error({ robotId, estopId, err: err.message }, `recording the e-stop latch in Redis failed (tried again every ${RETRY_MS} ms; the robot has it, other hubs hold it once it lands): ${err.message}`);
+        this.retryTimer ??= setInterval(() => this.retry(), RETRY_MS);
+      },
+    );
+  }
+
+  private retry(): void {
+    if (this.unrecorded.size === 0 && this.retryTimer) {
+      clearInterval(this.retryTimer);
+      this.retryTimer = null;
+      return;
+    }
+    for (const [robotId, attempt] of this.unrecorded) {
+      attempt().then(
+        () => {
+          if (this.unrecorded.get(robotId) === attempt) this.unrecorded.delete(robotId);
+          this.logger.info({ robotId }, 'e-stop latch recorded in Redis');
+        },
+        () => undefined, // still failing: next round
+      );
+    }
   }
 
   private onAnnouncement(text: string): void {

@@ -11,7 +11,7 @@ import { startRedis, type RunningRedis } from '../harness/redis.ts';
 const TTL_MS = 600;
 const logger = createLogger('silent');
 
-async function startHubLeases(redisUrl: string): Promise<{ leases: ClusterLeases; ended: [string, string, string][]; tick: NodeJS.Timeout; close: () => Promise<void> }> {
+async function startHubLeases(redisUrl: string): Promise<{ leases: ClusterLeases; ended: [string, string, string][]; tick: NodeJS.Timeout; crash: () => Promise<void>; close: () => Promise<void> }> {
   const redis = await connectRedis(redisUrl, TTL_MS, logger);
   const subscriber = await connectRedis(redisUrl, TTL_MS, logger);
   const leases = await ClusterLeases.start({ redis, subscriber, idleMs: 60_000, maxMs: 600_000, ttlMs: TTL_MS, logger });
@@ -19,11 +19,20 @@ async function startHubLeases(redisUrl: string): Promise<{ leases: ClusterLeases
   leases.on('ended', (robotId, holder, reason) => ended.push([robotId, holder.connectionId, reason]));
   // The hub calls this every 250 ms.
   const tick = setInterval(() => leases.checkTimeouts(), 250);
+  let crashed = false;
   return {
     leases,
     ended,
     tick,
+    /** As a killed hub: nothing given back, nothing renewed from now on. */
+    crash: async () => {
+      crashed = true;
+      clearInterval(tick);
+      subscriber.disconnect();
+      redis.disconnect();
+    },
     close: async () => {
+      if (crashed) return void (await leases.close().catch(() => undefined));
       clearInterval(tick);
       await leases.close().catch(() => undefined);
       subscriber.disconnect();
@@ -112,6 +121,37 @@ describe('ClusterLeases against a real Redis', () => {
     // A robot going offline is each hub's own to act on: hub A does not end hub B's lease.
     a.leases.revoke('r-revoke', 'robot_offline');
     expect(b.leases.check('r-revoke', 'b-1', next.leaseId!)).toBeNull();
+  });
+
+  it("a dead hub's queued connection at the head of the queue does not block the next one, on a live hub", async () => {
+    const a = await startHubLeases(redis.url);
+    const b = await startHubLeases(redis.url);
+    const c = await startHubLeases(redis.url);
+    open.push(a, b, c);
+    expect((await a.leases.request('r-dead-head', 'op-a', 'a-1')).status).toBe('granted');
+    expect(await b.leases.request('r-dead-head', 'op-b', 'b-1')).toMatchObject({ status: 'queued', position: 1 });
+    expect(await c.leases.request('r-dead-head', 'op-c', 'c-1')).toMatchObject({ status: 'queued', position: 2 });
+    // Hub B dies: no close, no more renewals; its connection stays at the head of the queue in Redis.
+    await b.crash();
+    a.leases.release('r-dead-head', 'a-1');
+    const granted = await eventually(() => {
+      const u = c.leases.updateFor('r-dead-head', 'c-1');
+      return u.status === 'granted' ? u : undefined;
+    }, 10_000, 'c-1 granted past the dead head');
+    expect(granted.fencingToken).toBeGreaterThan(0);
+    expect(c.leases.queued('r-dead-head')).toEqual([]);
+  });
+
+  it('a queued connection whose entry was dropped (its hub could not renew its liveness in time) is queued again', async () => {
+    const a = await startHubLeases(redis.url);
+    const b = await startHubLeases(redis.url);
+    open.push(a, b);
+    expect((await a.leases.request('r-requeue', 'op-a', 'a-1')).status).toBe('granted');
+    expect(await b.leases.request('r-requeue', 'op-b', 'b-1')).toMatchObject({ status: 'queued', position: 1 });
+    // As if hub B's liveness had lapsed: another hub's next request drops B's entry.
+    await redis.command('DEL', `teleop:hub:${b.leases.hubId}`);
+    expect(await a.leases.request('r-requeue', 'op-x', 'a-2')).toMatchObject({ status: 'queued', position: 1 });
+    await eventually(() => (b.leases.updateFor('r-requeue', 'b-1').status === 'queued' && b.leases.updateFor('r-requeue', 'b-1').position === 2 ? true : undefined), 10_000, 'b-1 queued again, at the back');
   });
 
   it('while Redis is away, the holder stops forwarding within the time to live, the lease ends as lost, and nothing is granted', async () => {

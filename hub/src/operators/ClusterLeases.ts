@@ -68,6 +68,11 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
   /** Whether one of this hub's connections is still there (a grant to one gone meanwhile is given back). */
   private connectionAlive: (connectionId: string) => boolean = () => true;
   private renewFailing = false;
+  /**
+   * This hub's connections queued per robot (connection id -> operator id). One that vanishes from the shared queue
+   * without a grant (its entry dropped while this hub could not renew its liveness) is queued again at the back.
+   */
+  private readonly waiting = new Map<string, Map<string, string>>();
   private closed = false;
   private readonly scripts: Record<'request' | 'claim' | 'renew' | 'end' | 'leave', ScriptRunner>;
 
@@ -112,6 +117,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     }
     const [status, value] = answer;
     if (status === 'granted') this.adopt(robotId, JSON.parse(value) as SharedHolder, now);
+    else if (status === 'queued') this.wait(robotId, connectionId, operatorId);
     this.announce(robotId);
     try {
       await this.refresh(robotId);
@@ -132,9 +138,11 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
       this.endLocal(robotId, reason, true);
       return true;
     }
+    const waited = this.unwait(robotId, connectionId);
     const view = this.views.get(robotId);
-    if (!view?.queue.some((q) => q.connectionId === connectionId)) return false;
-    view.queue = view.queue.filter((q) => q.connectionId !== connectionId);
+    if (!view?.queue.some((q) => q.connectionId === connectionId)) {
+      if (!waited) return false;
+    } else view.queue = view.queue.filter((q) => q.connectionId !== connectionId);
     this.emit('queue', robotId, this.queued(robotId));
     this.background(robotId, 'leaving the queue', async () => {
       await this.scripts.leave(1, keys.queue(robotId), connectionId);
@@ -144,13 +152,14 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
   }
 
   releaseConnection(connectionId: string, reason: LeaseEndReason = 'disconnected'): void {
-    const robots = new Set([...this.local.keys(), ...this.views.keys()]);
+    const robots = new Set([...this.local.keys(), ...this.views.keys(), ...this.waiting.keys()]);
     for (const robotId of robots) this.release(robotId, connectionId, reason);
   }
 
   revoke(robotId: string, reason: LeaseEndReason): void {
     if (reason === 'robot_removed') {
       this.views.delete(robotId);
+      this.waiting.delete(robotId);
       this.background(robotId, 'clearing the queue', async () => {
         await this.o.redis.del(keys.queue(robotId));
         this.announce(robotId);
@@ -243,12 +252,15 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     void this.sync().finally(() => (this.ticking = false));
   }
 
+  /** Gives back this hub's leases and queue places, and its liveness. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.renewTimer);
     const ending = [...this.local.entries()].map(([robotId, l]) => this.scripts.end(2, keys.lease(robotId), keys.ended(l.holder.leaseId), l.holder.leaseId).catch(() => undefined));
+    for (const [robotId, m] of this.waiting) for (const connectionId of m.keys()) ending.push(this.scripts.leave(1, keys.queue(robotId), connectionId).catch(() => undefined));
     this.local.clear();
+    this.waiting.clear();
     await Promise.all(ending);
     await this.o.redis.del(keys.hubAlive(this.hubId)).catch(() => undefined);
   }
@@ -284,6 +296,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     this.dirty.clear();
     for (const [robotId, v] of this.views) if (v.holder || v.queue.length > 0) robots.add(robotId);
     for (const robotId of this.local.keys()) robots.add(robotId);
+    for (const robotId of this.waiting.keys()) robots.add(robotId);
     if (robots.size === 0) return;
     let changes: Map<string, boolean>;
     try {
@@ -300,7 +313,10 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
         for (const q of view?.queue ?? []) {
           if (q.hubId === this.hubId && !this.connectionAlive(q.connectionId)) await this.scripts.leave(1, keys.queue(robotId), q.connectionId);
         }
-        if (view && !view.holder && view.queue[0]?.hubId === this.hubId) await this.claim(robotId);
+        await this.requeueDropped(robotId);
+        // A free lease with one of this hub's connections waiting: claim it. The script drops the entries of hubs
+        // gone (whose liveness expired) and grants only when the head is this hub's; a live other hub claims its own.
+        if (view && !view.holder && view.queue.some((q) => q.hubId === this.hubId)) await this.claim(robotId);
         else if (changed) this.emit('queue', robotId, this.queued(robotId));
       } catch (err) {
         this.o.logger.warn({ robotId, err: (err as Error).message }, 'serving the shared queue from Redis failed');
@@ -345,6 +361,34 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     return changes;
   }
 
+  private wait(robotId: string, connectionId: string, operatorId: string): void {
+    let m = this.waiting.get(robotId);
+    if (!m) this.waiting.set(robotId, (m = new Map()));
+    m.set(connectionId, operatorId);
+  }
+
+  private unwait(robotId: string, connectionId: string): boolean {
+    const m = this.waiting.get(robotId);
+    const had = m?.delete(connectionId) ?? false;
+    if (m?.size === 0) this.waiting.delete(robotId);
+    return had;
+  }
+
+  /** Queues again, at the back, this hub's connections whose shared entries were dropped without a grant. */
+  private async requeueDropped(robotId: string): Promise<void> {
+    const m = this.waiting.get(robotId);
+    if (!m) return;
+    const view = this.views.get(robotId);
+    for (const [connectionId, operatorId] of [...m]) {
+      if (view?.queue.some((q) => q.connectionId === connectionId)) continue;
+      m.delete(connectionId);
+      if (!this.connectionAlive(connectionId) || this.local.get(robotId)?.holder.connectionId === connectionId) continue;
+      this.o.logger.warn({ robotId, connection: connectionId }, 'a queued connection of this hub was dropped from the shared queue (this hub could not renew its liveness in time): queued again');
+      await this.request(robotId, operatorId, connectionId).catch(() => this.wait(robotId, connectionId, operatorId));
+    }
+    if (m.size === 0 && this.waiting.get(robotId) === m) this.waiting.delete(robotId);
+  }
+
   /** Redis no longer has this hub's lease: ended here, with the reason another hub recorded (an owner's revoke), else `lost`. */
   private async gone(robotId: string, l: LocalLease): Promise<void> {
     const recorded = await this.o.redis.get(keys.ended(l.holder.leaseId)).catch(() => null);
@@ -365,6 +409,7 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
       this.dirty.add(robotId);
       return;
     }
+    this.unwait(robotId, h.connectionId);
     const holder = { leaseId: h.leaseId, operatorId: h.operatorId, connectionId: h.connectionId, grantedAtMs: h.grantedAtMs, expiresAtMs: h.expiresAtMs, lastActivityMs: this.nowMs(), fencingToken: h.token };
     this.local.set(robotId, { holder, confirmedUntilMs: this.validUntil(sentAt) });
     const view = this.views.get(robotId) ?? { holder: null, queue: [] };

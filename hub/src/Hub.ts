@@ -152,8 +152,8 @@ export class Hub {
         const close = async (): Promise<void> => {
           sharedEstops.close();
           await clusterLeases.close();
-          subscriber.disconnect();
-          redis.disconnect();
+          // quit: what the closing sockets gave back (leases, queue places) is sent before the connection goes.
+          await Promise.all([subscriber.quit().catch(() => subscriber.disconnect()), redis.quit().catch(() => redis.disconnect())]);
         };
         cluster = { leases: clusterLeases, estops: sharedEstops, subscriber, close };
       }

@@ -203,10 +203,10 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   }
 
   /**
-   * Forwards a command the gateway already checked (`bytes` is its encoding), stamped with the hub time.
-   * The stamp is appended as one more field: protobuf keeps the last value of a field, so no re-encode is needed.
+   * Forwards a command the gateway already checked (`bytes` is its encoding), stamped with the hub time and, with
+   * hubs sharing leases, the lease's fencing token. The stamp is appended as more fields: protobuf keeps the last
+   * value of a field, so no re-encode is needed.
    */
-  /** Forwards an operator's command, stamped with the hub's time and (hubs sharing leases) the lease's fencing token. */
   sendCommand(robotId: string, command: v1.ControlCommand, bytes: Uint8Array, fencingToken = 0): void {
     const session = this.sessions.get(robotId);
     if (!session) return;

@@ -9,9 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
 import { nowNs, robotTopic, toLong, v1, type LeaseUpdate } from '@teleop/proto';
 import { OperatorClient } from '../harness/OperatorClient.ts';
-import { startMosquitto, type RunningMosquitto } from '../harness/mosquitto.ts';
+import { startHaproxy, STICKY_COOKIE, type RunningHaproxy } from '../harness/haproxy.ts';
+import { freePort, startMosquitto, type RunningMosquitto } from '../harness/mosquitto.ts';
 import { enrollRobot, eventually, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { startRedis, type RunningRedis } from '../harness/redis.ts';
+import { keyFor, signIn } from '../harness/signIn.ts';
 
 const HUB_PASSWORD = 'hub-cluster-password';
 /** Time to live of a lease in Redis: a hub that stops renewing loses its leases this long after its last renewal. */
@@ -40,6 +42,8 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
   const data = tempDir('cluster-leases');
   let broker: RunningMosquitto;
   let redis: RunningRedis;
+  /** In front of both hubs, as in production: the operator of a killed hub comes back through it. */
+  let haproxy: RunningHaproxy;
   let creds: RobotCredentials;
   let hubA: RunningHub;
   let hubB: RunningHub;
@@ -55,9 +59,14 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     broker = await startMosquitto(data.path, { hub: HUB_PASSWORD, [creds.robotId]: creds.secret });
     redis = await startRedis(data.path);
     const args = ['--mqtt-url', broker.url, '--mqtt-username', 'hub', '--redis-url', redis.url, '--lease-ttl-ms', String(LEASE_TTL_MS)];
+    const ports = { a: await freePort(), b: await freePort() };
+    haproxy = await startHaproxy(data.path, [
+      { name: 'hub-a', address: `127.0.0.1:${ports.a}` },
+      { name: 'hub-b', address: `127.0.0.1:${ports.b}` },
+    ], { checkIntervalMs: 300, fall: 2, rise: 1 });
     // One after the other: the second opens the database the first has set up.
-    hubA = await startHub(data.path, args, { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
-    hubB = await startHub(data.path, args, { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
+    hubA = await startHub(data.path, [...args, '--port', String(ports.a)], { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
+    hubB = await startHub(data.path, [...args, '--port', String(ports.b)], { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
     agent = await startAgent(hubA.url, creds);
     opA = await OperatorClient.connect(hubA.url, 'cluster-op-a');
     opB = await OperatorClient.connect(hubB.url, 'cluster-op-b');
@@ -82,6 +91,7 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     await hubB?.process.stop();
     await broker?.stop();
     await redis?.stop();
+    await haproxy?.stop();
     data.remove();
   });
 
@@ -227,8 +237,11 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     } finally {
       stopB();
     }
-    // Operator A, back through the other hub (as a load balancer would send it), finds the lease rules as they are: queued.
-    const back = await OperatorClient.connect(hubB.url, 'cluster-op-a');
+    // Operator A comes back through the load balancer, still pinned to the dead hub: sent to hub B, it finds the
+    // lease rules as they are (queued behind B's holder).
+    const cookie = { cookie: `${STICKY_COOKIE}=hub-a` };
+    const session = await signIn(haproxy.url, keyFor('cluster-op-a'), cookie);
+    const back = await new OperatorClient(haproxy.url, session.token, session.address, cookie).connected();
     try {
       expect((await back.listRobots()).find((r) => r.robotId === creds.robotId)?.leaseHolder).toBe(opB.address);
       expect(await back.requestLease(creds.robotId)).toMatchObject({ status: 'queued', position: 1 });

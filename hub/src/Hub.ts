@@ -404,6 +404,8 @@ export class Hub {
       brokerConnected: this.broker.connected,
       robotsOnline: this.fleet.onlineCount,
       operators: this.io.of('/').sockets.size,
+      // Hubs sharing leases (--redis-url) only: the embedded default's answer is as it was.
+      ...(this.leases instanceof ClusterLeases ? { sharedLeases: { hubId: this.leases.hubId, redisConnected: this.leases.redisConnected } } : {}),
     };
   }
 

@@ -96,6 +96,7 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
   });
 
   it('grants the lease to one operator; the other, on the other hub, queues behind it', async () => {
+    for (const hub of [hubA, hubB]) expect(await (await fetch(`${hub.url}/api/v1/health`)).json()).toMatchObject({ sharedLeases: { redisConnected: true } });
     const a = await opA.requestLease(creds.robotId);
     expect(a.status).toBe('granted');
     expect(a.fencingToken).toBeGreaterThan(0);

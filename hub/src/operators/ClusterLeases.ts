@@ -98,6 +98,11 @@ export class ClusterLeases extends EventEmitter<LeaseEvents> implements ControlL
     return leases;
   }
 
+  /** Whether the connection to Redis is up (health). */
+  get redisConnected(): boolean {
+    return this.o.redis.status === 'ready';
+  }
+
   /** Tells which of this hub's connections are still open (the operator gateway's sockets). */
   setConnectionCheck(alive: (connectionId: string) => boolean): void {
     this.connectionAlive = alive;

@@ -18,7 +18,10 @@ import type { RouteEntry } from './access/httpAccess.ts';
 import { createLogger, type Logger } from './log.ts';
 import { HubMetrics } from './metrics/HubMetrics.ts';
 import { metricsRoutes } from './metrics/metricsRoutes.ts';
-import { LeaseManager } from './operators/LeaseManager.ts';
+import { LeaseManager, type ControlLeases } from './operators/LeaseManager.ts';
+import { ClusterLeases } from './operators/ClusterLeases.ts';
+import { SharedEStops } from './robots/SharedEStops.ts';
+import { connectRedis } from './operators/redisConnection.ts';
 import { OperatorGateway } from './operators/OperatorGateway.ts';
 import type { OperatorServer } from './operators/operatorRequests.ts';
 import { StateFanout } from './operators/StateFanout.ts';
@@ -74,6 +77,8 @@ export class Hub {
   private readonly stoppers: (() => void)[] = [];
   /** History writes (presence, lease events) not yet finished: close() waits for them before the stores close. */
   private readonly historyWrites = new Set<Promise<void>>();
+  /** Hubs sharing Redis: gives this hub's leases back and closes its connections (after the operators' sockets). */
+  private closeCluster: () => Promise<void> = async () => undefined;
   /** The embedded default's claim on its simulated robot (`up` only), told which robot that is once enrolled. */
   embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
@@ -89,7 +94,7 @@ export class Hub {
     readonly metrics: HubMetrics,
     readonly broker: BrokerLink,
     readonly fleet: RobotFleet,
-    readonly leases: LeaseManager,
+    readonly leases: ControlLeases,
     private readonly fanout: StateFanout,
     private readonly io: OperatorServer,
     private readonly gateway: OperatorGateway,
@@ -135,16 +140,36 @@ export class Hub {
       cleanups.push(() => broker.close());
 
       const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs, urdf: { maxBytes: config.maxUrdfBytes }, budget: config.robotBudget });
+      // Several hubs (--redis-url): leases, their queues and e-stop latches are shared through Redis.
+      let cluster: { leases: ClusterLeases; estops: SharedEStops; subscriber: import('ioredis').Redis; close: () => Promise<void> } | null = null;
+      if (config.redisUrl) {
+        const redisLogger = logger.child({ room: 'cluster' });
+        const redis = await connectRedis(config.redisUrl, config.leaseTtlMs, redisLogger);
+        cleanups.push(async () => void redis.disconnect());
+        const subscriber = await connectRedis(config.redisUrl, config.leaseTtlMs, redisLogger);
+        cleanups.push(async () => void subscriber.disconnect());
+        const clusterLeases = await ClusterLeases.start({ redis, subscriber, idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs, ttlMs: config.leaseTtlMs, logger: redisLogger });
+        cleanups.push(() => clusterLeases.close());
+        const sharedEstops = new SharedEStops(redis, clusterLeases.hubId, redisLogger);
+        const close = async (): Promise<void> => {
+          sharedEstops.close();
+          await clusterLeases.close();
+          // quit: what the closing sockets gave back (leases, queue places) is sent before the connection goes.
+          await Promise.all([subscriber.quit().catch(() => subscriber.disconnect()), redis.quit().catch(() => redis.disconnect())]);
+        };
+        cluster = { leases: clusterLeases, estops: sharedEstops, subscriber, close };
+      }
       // E-stops held for robots: loaded, and listening, before the first robot is heard (a latch reaches a robot first).
-      const estops = new EStopLatches({ store: stores.robots, send: (robotId, event) => fleet.sendSession(robotId, event), logger: logger.child({ room: 'estop' }) });
+      const estops = new EStopLatches({ store: stores.robots, send: (robotId, event) => fleet.sendSession(robotId, event), logger: logger.child({ room: 'estop' }), shared: cluster?.estops });
       await estops.load();
+      if (cluster) await cluster.estops.attach(estops, cluster.subscriber);
       fleet.on('online', (robotId) => estops.onOnline(robotId));
       fleet.on('event', (robotId, event) => estops.onRobotEvent(robotId, event));
       cleanups.push(() => estops.flushed());
       await fleet.start();
       cleanups.push(async () => fleet.stop());
 
-      const leases = new LeaseManager({ idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs });
+      const leases: ControlLeases = cluster?.leases ?? new LeaseManager({ idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs });
       const fanout = new StateFanout(() => metrics.statesCoalesced.inc());
       let hub: Hub | undefined;
       const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId, nonceTtlMs: config.nonceTtlMs });
@@ -190,6 +215,7 @@ export class Hub {
       };
       io.engine.on('initial_headers', securityHeaders);
       io.engine.on('headers', securityHeaders);
+      cluster?.leases.setConnectionCheck((connectionId) => io.of('/').sockets.has(connectionId));
       const gateway = new OperatorGateway({
         io,
         identify: async (headers, token) => (await auth.session(tokenFrom(headers, token)))?.address ?? null,
@@ -344,6 +370,7 @@ export class Hub {
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
       hub = new Hub(config, logger, stores, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
+      if (cluster) hub.closeCluster = cluster.close;
       hub.embeddedClaim = embedded;
       hub.chain = chain;
       hub.rewards = rewards;
@@ -379,6 +406,8 @@ export class Hub {
       brokerConnected: this.broker.connected,
       robotsOnline: this.fleet.onlineCount,
       operators: this.io.of('/').sockets.size,
+      // Hubs sharing leases (--redis-url) only: the embedded default's answer is as it was.
+      ...(this.leases instanceof ClusterLeases ? { sharedLeases: { hubId: this.leases.hubId, redisConnected: this.leases.redisConnected } } : {}),
     };
   }
 
@@ -394,6 +423,7 @@ export class Hub {
       await this.relay.close();
       await this.broker.close();
       await new Promise<void>((resolve) => this.io.close(() => resolve()));
+      await this.closeCluster().catch((err: Error) => this.logger.warn({ err: err.message }, 'closing the shared leases failed'));
       await this.app.close().catch(() => undefined);
       await this.episodes.close();
       await Promise.all([...this.historyWrites]);

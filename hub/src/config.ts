@@ -38,6 +38,10 @@ export interface HubConfig {
   robotSilenceMs: number;
   /** Longest a lease lasts; the holder may request again (behind the queue). */
   leaseMaxMs: number;
+  /** Redis shared by several hubs (redis://host:6379): leases, their queues and e-stop latches become cluster-wide; unset: in this process. */
+  redisUrl: string | undefined;
+  /** With redisUrl: a lease's time to live in Redis; a hub that stops renewing (died, cut off) loses its leases this long after its last renewal. */
+  leaseTtlMs: number;
   /** Default and ceiling for an operator's state rate, Hz. */
   stateMaxRateHz: number;
   /** Largest MQTT payload a robot may publish. */
@@ -153,6 +157,8 @@ export const HUB_OPTIONS = {
   'lease-idle-ms': { env: 'TELEOP_LEASE_IDLE_MS', default: '30000', help: 'revoke a control lease after this long without commands' },
   'robot-silence-ms': { env: 'TELEOP_ROBOT_SILENCE_MS', default: '8000', help: 'a robot heard nothing from for this long is offline (robots answer clock probes every second)' },
   'lease-max-ms': { env: 'TELEOP_LEASE_MAX_MS', default: '900000', help: 'longest a control lease lasts before it is offered to the queue' },
+  'redis-url': { env: 'TELEOP_REDIS_URL', help: 'several hubs: share control leases, their queues and e-stop latches through this Redis (redis://host:6379), with fencing tokens (see Running several hubs); unset: in this process' },
+  'lease-ttl-ms': { env: 'TELEOP_LEASE_TTL_MS', default: '3000', help: "with --redis-url: a lease's time to live in Redis; a hub that stops renewing loses its leases within this long" },
   'state-max-rate': { env: 'TELEOP_STATE_MAX_RATE_HZ', default: '60', help: 'default and largest JointState rate sent to an operator, Hz' },
   'max-payload-bytes': { env: 'TELEOP_MAX_PAYLOAD_BYTES', default: '262144', help: 'largest MQTT payload a robot may publish' },
   'robot-max-state-rate': { env: 'TELEOP_ROBOT_MAX_STATE_RATE', default: '600', help: 'JointStates per second a robot may publish; more are dropped (the agent publishes at most 500)' },
@@ -304,6 +310,8 @@ export function readHubConfig(r: OptionReader): HubConfig {
     leaseIdleMs: r.int('lease-idle-ms', 1000, 3_600_000),
     robotSilenceMs: r.int('robot-silence-ms', 2000, 600_000),
     leaseMaxMs: r.int('lease-max-ms', 10_000, 86_400_000),
+    redisUrl: r.url('redis-url', ['redis:', 'rediss:']),
+    leaseTtlMs: r.int('lease-ttl-ms', 500, 60_000),
     stateMaxRateHz: r.int('state-max-rate', 1, 1000),
     maxPayloadBytes: r.int('max-payload-bytes', 1024, 16 * 1024 * 1024),
     maxUrdfBytes: r.int('max-urdf-bytes', 1024, 16 * 1024 * 1024),

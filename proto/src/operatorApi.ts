@@ -43,7 +43,9 @@ export type OperatorErrorCode =
   /** This wallet already holds or waits for the robot's lease on another connection (one place per wallet). */
   | 'one_place_per_wallet'
   /** The queue behind the robot's lease is as long as the hub allows (--max-queue-length). */
-  | 'queue_full';
+  | 'queue_full'
+  /** Hubs sharing leases (--redis-url) could not reach their shared store (Redis): nothing was granted; try again. */
+  | 'lease_unavailable';
 
 export interface OperatorError {
   code: OperatorErrorCode;
@@ -98,7 +100,8 @@ export interface EStopLatchView {
 
 export type LeaseStatus = 'granted' | 'queued' | 'revoked' | 'none';
 
-export type LeaseEndReason = 'released' | 'disconnected' | 'inactive' | 'expired' | 'revoked' | 'robot_removed' | 'robot_offline';
+/** `lost`: hubs sharing leases (--redis-url), this hub could not renew the lease in Redis in time (it expired there). */
+export type LeaseEndReason = 'released' | 'disconnected' | 'inactive' | 'expired' | 'revoked' | 'robot_removed' | 'robot_offline' | 'lost';
 
 /** The state of one operator connection's lease on one robot. */
 export interface LeaseUpdate {
@@ -114,6 +117,8 @@ export interface LeaseUpdate {
   idleDeadlineMs?: number;
   /** Why the lease ended (revoked only). */
   reason?: LeaseEndReason;
+  /** Hubs sharing leases (--redis-url), granted only: the lease's fencing token, higher for every grant of this robot. */
+  fencingToken?: number;
 }
 
 export interface SubscribeRequest {

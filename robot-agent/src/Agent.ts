@@ -278,8 +278,17 @@ export class Agent {
     switch (ev.event) {
       case 'leaseGranted': {
         const leaseId = ev.leaseGranted?.leaseId ?? '';
-        this.safety.grantLease(leaseId);
-        this.logger.info({ leaseId, operator: ev.leaseGranted?.operatorId }, 'lease granted');
+        const token = fromLong(ev.leaseGranted?.fencingToken ?? 0);
+        if (!this.safety.grantLease(leaseId, token)) {
+          // A grant from a hub that lost the lease (delivered late): the newer holder keeps the robot.
+          this.counters.rejected++;
+          this.rejections.set('fenced', (this.rejections.get('fenced') ?? 0) + 1);
+          const message = `refused the grant of lease "${leaseId}": its fencing token ${token} is not above ${this.safety.highestFencingToken} this robot has seen`;
+          this.logger.warn({ leaseId, fencingToken: token.toString(), highest: this.safety.highestFencingToken.toString() }, message);
+          this.event(K.KIND_COMMAND_REJECTED, message, { reason: 'fenced', leaseId });
+          break;
+        }
+        this.logger.info({ leaseId, operator: ev.leaseGranted?.operatorId, fencingToken: token.toString() }, 'lease granted');
         this.event(K.KIND_LEASE_APPLIED, `lease granted to ${ev.leaseGranted?.operatorId ?? '?'}`, { leaseId });
         break;
       }

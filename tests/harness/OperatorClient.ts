@@ -56,8 +56,10 @@ export class OperatorClient {
     readonly token: string,
     /** The signed-in wallet address: the hub's operator id for this client. */
     readonly address: string,
+    /** Headers of the WebSocket handshake, e.g. a load balancer's sticky cookie. */
+    extraHeaders: Record<string, string> = {},
   ) {
-    this.socket = io(hubUrl, { transports: ['websocket'], parser: operatorSocketParser, auth: { token }, reconnection: false });
+    this.socket = io(hubUrl, { transports: ['websocket'], parser: operatorSocketParser, auth: { token }, reconnection: false, extraHeaders });
     this.socket.on('robot:state', (robotId: string, payload: Binary) => {
       const s = { robotId, state: v1.JointState.decode(new Uint8Array(payload as ArrayBuffer)), receivedNs: nowNs() };
       this.states.push(s);

@@ -14,6 +14,8 @@ export interface RunningRedis {
   port: number;
   /** Sends one command (RESP) and resolves with the raw reply, e.g. `+PONG\r\n`. */
   command(...args: string[]): Promise<string>;
+  /** Sends the server a signal: SIGSTOP makes it stop answering (as if cut off) until SIGCONT. */
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,10 @@ export async function startRedis(dir: string): Promise<RunningRedis> {
         socket.once('error', reject);
         socket.write(`*${cmd.length}\r\n${cmd.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
       }),
-    stop: () => redis.stop(),
+    signal: (signal) => void redis.process.child.kill(signal),
+    stop: async () => {
+      redis.process.child.kill('SIGCONT');
+      await redis.stop();
+    },
   };
 }

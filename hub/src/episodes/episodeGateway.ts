@@ -3,7 +3,7 @@
 // recording ends as a failure when its lease or its robot goes away.
 import type { Logger } from '../log.ts';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
-import type { LeaseManager } from '../operators/LeaseManager.ts';
+import type { ControlLeases } from '../operators/LeaseManager.ts';
 import { onRequest, OperatorRequestError, robotIdOf, type OperatorServer } from '../operators/operatorRequests.ts';
 import type { MediaRelay } from '../media/MediaRelay.ts';
 import type { RobotFleet } from '../robots/RobotFleet.ts';
@@ -14,7 +14,7 @@ import { v1 } from '@teleop/proto';
 export interface EpisodeGatewayOptions {
   io: OperatorServer;
   episodes: EpisodeService;
-  leases: LeaseManager;
+  leases: ControlLeases;
   fleet: RobotFleet;
   relay: MediaRelay;
   /** Upload progress of episodes, told to their operators. */

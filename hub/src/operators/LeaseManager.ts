@@ -18,14 +18,33 @@ export interface LeaseManagerOptions {
   store?: LeaseStore;
 }
 
-interface LeaseEvents {
+export interface LeaseEvents {
   granted: [robotId: string, holder: LeaseHolder];
   ended: [robotId: string, holder: LeaseHolder, reason: LeaseEndReason];
   /** The queue changed; entries in order (position = index + 1). */
   queue: [robotId: string, entries: readonly QueueEntry[]];
 }
 
-export class LeaseManager extends EventEmitter<LeaseEvents> {
+/**
+ * What the rest of the hub asks of control leases: LeaseManager (one hub, in memory) or ClusterLeases (hubs
+ * sharing Redis). Events concern this hub's own connections; `queue` also says a robot's shared view changed.
+ */
+export interface ControlLeases extends EventEmitter<LeaseEvents> {
+  request(robotId: string, operatorId: string, connectionId: string): LeaseUpdate | Promise<LeaseUpdate>;
+  release(robotId: string, connectionId: string, reason?: LeaseEndReason): boolean;
+  releaseConnection(connectionId: string, reason?: LeaseEndReason): void;
+  revoke(robotId: string, reason: LeaseEndReason): void;
+  holder(robotId: string): LeaseHolder | undefined;
+  placeOf(robotId: string, operatorId: string): string | null;
+  queued(robotId: string): readonly QueueEntry[];
+  queueLength(robotId: string): number;
+  check(robotId: string, connectionId: string, leaseId: string): null | { code: OperatorErrorCode; message: string };
+  touch(robotId: string): void;
+  updateFor(robotId: string, connectionId: string): LeaseUpdate;
+  checkTimeouts(): void;
+}
+
+export class LeaseManager extends EventEmitter<LeaseEvents> implements ControlLeases {
   private readonly leases: LeaseStore;
   private readonly nowMs: () => number;
 
@@ -135,6 +154,7 @@ export class LeaseManager extends EventEmitter<LeaseEvents> {
         leaseId: holder.leaseId,
         expiresAtMs: holder.expiresAtMs,
         idleDeadlineMs: holder.lastActivityMs + this.options.idleMs,
+        ...(holder.fencingToken ? { fencingToken: holder.fencingToken } : {}),
       };
     }
     const index = lease?.queue.findIndex((q) => q.connectionId === connectionId) ?? -1;

@@ -17,7 +17,7 @@ import type { Logger } from '../log.ts';
 import type { HubMetrics } from '../metrics/HubMetrics.ts';
 import type { EStopLatches } from '../robots/EStopLatches.ts';
 import type { RobotFleet, RobotSession } from '../robots/RobotFleet.ts';
-import type { LeaseManager } from './LeaseManager.ts';
+import type { ControlLeases } from './LeaseManager.ts';
 import { onRequest, OperatorRequestError, reportError, robotIdOf, type OperatorServer, type OperatorSocket } from './operatorRequests.ts';
 import type { StateFanout } from './StateFanout.ts';
 
@@ -28,7 +28,7 @@ export interface OperatorGatewayOptions {
   /** Whether an address has the admin role (--admin-addresses). */
   isAdmin: (address: string) => boolean;
   fleet: RobotFleet;
-  leases: LeaseManager;
+  leases: ControlLeases;
   estops: EStopLatches;
   fanout: StateFanout;
   metrics: HubMetrics;
@@ -128,7 +128,7 @@ export class OperatorGateway {
     o.leases.on('granted', (robotId, holder) => {
       o.metrics.leaseChanges.inc({ change: 'granted' });
       o.fleet.sendSession(robotId, {
-        leaseGranted: { leaseId: holder.leaseId, operatorId: holder.operatorId, expiresAtNs: toLong(BigInt(holder.expiresAtMs) * 1_000_000n) },
+        leaseGranted: { leaseId: holder.leaseId, operatorId: holder.operatorId, expiresAtNs: toLong(BigInt(holder.expiresAtMs) * 1_000_000n), fencingToken: toLong(BigInt(holder.fencingToken ?? 0)) },
       });
       this.emitLease(holder.connectionId, o.leases.updateFor(robotId, holder.connectionId));
       this.toldActivity.set(holder.leaseId, holder.lastActivityMs);
@@ -273,7 +273,7 @@ export class OperatorGateway {
         metrics.operatorRefusals.inc({ limit: 'queue_length' });
         throw new OperatorRequestError('queue_full', `${maxQueue} connections already wait for the lease of ${robotId}, the most the hub queues; try again later`, robotId);
       }
-      const update = leases.request(robotId, socket.data.operatorId, socket.id);
+      const update = await leases.request(robotId, socket.data.operatorId, socket.id);
       if (update.status === 'queued') {
         metrics.leaseChanges.inc({ change: 'queued' });
         // The answer tells the position; the next flush need not.
@@ -367,8 +367,9 @@ export class OperatorGateway {
       this.o.metrics.hot.operatorToHub.observe(Number(nowNs() - sentHubNs) / 1e9);
     }
     this.o.leases.touch(robotId);
-    this.o.fleet.sendCommand(robotId, command, bytes);
     const holder = this.o.leases.holder(robotId);
+    // Hubs sharing leases: the lease's fencing token goes with the command (the robot refuses older ones).
+    this.o.fleet.sendCommand(robotId, command, bytes, holder?.fencingToken ?? 0);
     if (holder && holder.lastActivityMs - (this.toldActivity.get(holder.leaseId) ?? 0) >= LEASE_REFRESH_MS) {
       this.toldActivity.set(holder.leaseId, holder.lastActivityMs);
       this.emitLease(socket.id, this.o.leases.updateFor(robotId, socket.id));

@@ -19,6 +19,17 @@ export interface EStopLatchesOptions {
   /** Sends a session event to the robot (QoS 1). */
   send: (robotId: string, event: v1.SessionEvent.$Properties) => void;
   logger: Logger;
+  /**
+   * Hubs sharing state (--redis-url): every change of a latch is also recorded where the other hubs read it. Called
+   * only after the robot was sent what it needs: the e-stop never waits on it.
+   */
+  shared?: SharedLatchRecord;
+}
+
+/** Where hubs sharing state record e-stop latches (SharedEStops). */
+export interface SharedLatchRecord {
+  record(latch: EstopLatch): void;
+  clear(robotId: string, id: string): void;
 }
 
 export class EStopLatches extends EventEmitter<{ changed: [robotId: string] }> {
@@ -114,16 +125,39 @@ export class EStopLatches extends EventEmitter<{ changed: [robotId: string] }> {
     }
   }
 
+  /**
+   * Another hub's latch (or its change), read from the shared record: held here too, so this hub forwards no command.
+   * The robot was sent the e-stop by the hub where it was pressed.
+   */
+  adoptShared(latch: EstopLatch): void {
+    const here = this.latches.get(latch.robotId);
+    // A confirmation heard here first is kept; a reset asked for elsewhere is taken.
+    const confirmedAt = latch.confirmedAt ?? (here?.id === latch.id ? here.confirmedAt : null);
+    const next = { ...latch, confirmedAt };
+    if (here && JSON.stringify(here) === JSON.stringify(next)) return;
+    this.latches.set(latch.robotId, next);
+    this.emit('changed', latch.robotId);
+  }
+
+  /** The robot confirmed the reset of a latch to another hub: it goes here too. */
+  dropShared(robotId: string, id: string): void {
+    if (this.latches.get(robotId)?.id !== id) return;
+    this.latches.delete(robotId);
+    this.emit('changed', robotId);
+  }
+
   /** Resolves once every change so far is stored. */
   flushed(): Promise<void> {
     return this.writes;
   }
 
   private persist(latch: EstopLatch): Promise<void> {
+    this.o.shared?.record(latch);
     return this.queue(() => this.o.store.saveEstopLatch(latch), latch.robotId);
   }
 
   private remove(robotId: string, id: string): Promise<void> {
+    this.o.shared?.clear(robotId, id);
     return this.queue(() => this.o.store.deleteEstopLatch(robotId, id), robotId);
   }
 

@@ -203,15 +203,18 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   }
 
   /**
-   * Forwards a command the gateway already checked (`bytes` is its encoding), stamped with the hub time.
-   * The stamp is appended as one more field: protobuf keeps the last value of a field, so no re-encode is needed.
+   * Forwards a command the gateway already checked (`bytes` is its encoding), stamped with the hub time and, with
+   * hubs sharing leases, the lease's fencing token. The stamp is appended as more fields: protobuf keeps the last
+   * value of a field, so no re-encode is needed.
    */
-  sendCommand(robotId: string, command: v1.ControlCommand, bytes: Uint8Array): void {
+  sendCommand(robotId: string, command: v1.ControlCommand, bytes: Uint8Array, fencingToken = 0): void {
     const session = this.sessions.get(robotId);
     if (!session) return;
     const hubNs = nowNs();
-    const stamp = v1.ControlCommand.encode({ hubTimeNs: toLong(hubNs) }).finish();
-    this.options.broker.publish(robotTopic(robotId, 'control'), Buffer.concat([bytes, stamp]), { qos: 0 });
+    // The token is the hub's to set: appended fields win over the operator's; a 0 cannot be appended, so an operator's own token is cut out.
+    const own = fromLong(command.fencingToken) !== 0n && fencingToken === 0 ? v1.ControlCommand.encode({ ...command, fencingToken: toLong(0n) }).finish() : bytes;
+    const stamp = v1.ControlCommand.encode({ hubTimeNs: toLong(hubNs), fencingToken: toLong(BigInt(fencingToken)) }).finish();
+    this.options.broker.publish(robotTopic(robotId, 'control'), Buffer.concat([own, stamp]), { qos: 0 });
     this.options.metrics.hot.controlOut.inc();
     session.inFlight.push({ sequence: fromLong(command.sequence), leaseId: command.leaseId, hubNs });
     if (session.inFlight.length > MAX_IN_FLIGHT) session.inFlight.shift();

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { httpApi, RobotSummary } from '@teleop/proto';
 import type { Resource } from '../access/access.ts';
 import { walletAddress } from '../access/httpAccess.ts';
-import type { LeaseManager } from '../operators/LeaseManager.ts';
+import type { ControlLeases } from '../operators/LeaseManager.ts';
 import type { EpisodeService } from '../episodes/EpisodeService.ts';
 import type { RobotFleet, RobotSession } from './RobotFleet.ts';
 import { EnrollmentLimitError, RobotEnrollError, type RobotRegistry } from './RobotRegistry.ts';
@@ -14,7 +14,7 @@ import { DATA_TERMS_SCHEMA, DataTermsError, type DataTermsInput } from './dataTe
 export interface OwnerRoutesOptions {
   registry: RobotRegistry;
   fleet: RobotFleet;
-  leases: LeaseManager;
+  leases: ControlLeases;
   episodes: EpisodeService;
   /** Token base units credited to an owner for a robot's episodes (decimal string). */
   ownerEarnings: (robotId: string, owner: string) => Promise<string>;

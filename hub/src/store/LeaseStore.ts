@@ -1,8 +1,9 @@
 // Where control leases and their queues live. In memory, as leases have always
 // been (they do not survive a restart: a restart ends every lease, and the
-// safety of a robot never waits on a database). Several hubs sharing robots
-// would put another implementation behind this interface; it is synchronous
-// because every lease decision is made between two commands.
+// safety of a robot never waits on a database). It is synchronous because
+// every lease decision is made between two commands. Hubs sharing robots do
+// not use it: their leases are decided in Redis (operators/ClusterLeases.ts),
+// with fencing tokens the robot checks.
 export interface LeaseHolder {
   leaseId: string;
   operatorId: string;
@@ -10,6 +11,8 @@ export interface LeaseHolder {
   grantedAtMs: number;
   expiresAtMs: number;
   lastActivityMs: number;
+  /** Hubs sharing leases (ClusterLeases): the grant's fencing token; absent with one hub. */
+  fencingToken?: number;
 }
 
 export interface QueueEntry {

@@ -314,6 +314,9 @@ export namespace teleop {
             /** ControlCommand hubTimeNs. */
             hubTimeNs: Long;
 
+            /** ControlCommand fencingToken. */
+            fencingToken: Long;
+
             /**
              * Creates a new ControlCommand instance using the specified properties.
              * @param [properties] Properties to set
@@ -415,6 +418,9 @@ export namespace teleop {
 
                 /** ControlCommand hubTimeNs */
                 hubTimeNs?: (Long|null);
+
+                /** ControlCommand fencingToken */
+                fencingToken?: (Long|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1227,6 +1233,9 @@ export namespace teleop {
             /** LeaseGranted expiresAtNs. */
             expiresAtNs: Long;
 
+            /** LeaseGranted fencingToken. */
+            fencingToken: Long;
+
             /**
              * Creates a new LeaseGranted instance using the specified properties.
              * @param [properties] Properties to set
@@ -1319,6 +1328,9 @@ export namespace teleop {
 
                 /** LeaseGranted expiresAtNs */
                 expiresAtNs?: (Long|null);
+
+                /** LeaseGranted fencingToken */
+                fencingToken?: (Long|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

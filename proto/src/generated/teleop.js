@@ -875,6 +875,7 @@ export const teleop = $root.teleop = (() => {
              * @property {teleop.v1.ControlMode|null} [mode] ControlCommand mode
              * @property {Array.<number>|null} [values] ControlCommand values
              * @property {Long|null} [hubTimeNs] ControlCommand hubTimeNs
+             * @property {Long|null} [fencingToken] ControlCommand fencingToken
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -956,6 +957,14 @@ export const teleop = $root.teleop = (() => {
             ControlCommand.prototype.hubTimeNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * ControlCommand fencingToken.
+             * @member {Long} fencingToken
+             * @memberof teleop.v1.ControlCommand
+             * @instance
+             */
+            ControlCommand.prototype.fencingToken = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new ControlCommand instance using the specified properties.
              * @function create
              * @memberof teleop.v1.ControlCommand
@@ -999,6 +1008,8 @@ export const teleop = $root.teleop = (() => {
                     writer.uint32(/* id 5, wireType 2 =*/42).doubles(message.values);
                 if (message.hubTimeNs != null && $Object.hasOwnProperty.call(message, "hubTimeNs") && (typeof message.hubTimeNs === "object" ? message.hubTimeNs.low || message.hubTimeNs.high : message.hubTimeNs !== 0))
                     writer.uint32(/* id 6, wireType 1 =*/49).fixed64(message.hubTimeNs);
+                if (message.fencingToken != null && $Object.hasOwnProperty.call(message, "fencingToken") && (typeof message.fencingToken === "object" ? message.fencingToken.low || message.fencingToken.high : message.fencingToken !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.fencingToken);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1115,6 +1126,15 @@ export const teleop = $root.teleop = (() => {
                                 delete message.hubTimeNs;
                             continue;
                         }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.fencingToken = value;
+                            else
+                                delete message.fencingToken;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1185,6 +1205,9 @@ export const teleop = $root.teleop = (() => {
                 if (message.hubTimeNs != null && $Object.hasOwnProperty.call(message, "hubTimeNs"))
                     if (!$util.isInteger(message.hubTimeNs) && !(message.hubTimeNs && $util.isInteger(message.hubTimeNs.low) && $util.isInteger(message.hubTimeNs.high)))
                         return "hubTimeNs: integer|Long expected";
+                if (message.fencingToken != null && $Object.hasOwnProperty.call(message, "fencingToken"))
+                    if (!$util.isInteger(message.fencingToken) && !(message.fencingToken && $util.isInteger(message.fencingToken.low) && $util.isInteger(message.fencingToken.high)))
+                        return "fencingToken: integer|Long expected";
                 return null;
             };
 
@@ -1268,6 +1291,16 @@ export const teleop = $root.teleop = (() => {
                             message.hubTimeNs = object.hubTimeNs;
                         else if (typeof object.hubTimeNs === "object")
                             message.hubTimeNs = new $util.LongBits(object.hubTimeNs.low >>> 0, object.hubTimeNs.high >>> 0).toNumber(true);
+                if (object.fencingToken != null)
+                    if (typeof object.fencingToken === "object" ? object.fencingToken.low || object.fencingToken.high : $Number(object.fencingToken) !== 0)
+                        if ($util.Long)
+                            message.fencingToken = $util.Long.fromValue(object.fencingToken, true);
+                        else if (typeof object.fencingToken === "string")
+                            message.fencingToken = $parseInt(object.fencingToken, 10);
+                        else if (typeof object.fencingToken === "number")
+                            message.fencingToken = object.fencingToken;
+                        else if (typeof object.fencingToken === "object")
+                            message.fencingToken = new $util.LongBits(object.fencingToken.low >>> 0, object.fencingToken.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -1308,6 +1341,11 @@ export const teleop = $root.teleop = (() => {
                         object.hubTimeNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.hubTimeNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.fencingToken = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.fencingToken = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.sequence != null && $Object.hasOwnProperty.call(message, "sequence"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -1339,6 +1377,13 @@ export const teleop = $root.teleop = (() => {
                         object.hubTimeNs = options.longs === $String ? $String(message.hubTimeNs) : message.hubTimeNs;
                     else
                         object.hubTimeNs = options.longs === $String ? $util.Long.prototype.toString.call(message.hubTimeNs) : options.longs === $Number ? new $util.LongBits(message.hubTimeNs.low >>> 0, message.hubTimeNs.high >>> 0).toNumber(true) : message.hubTimeNs;
+                if (message.fencingToken != null && $Object.hasOwnProperty.call(message, "fencingToken"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.fencingToken = typeof message.fencingToken === "number" ? $BigInt(message.fencingToken) : $util.Long.fromBits(message.fencingToken.low >>> 0, message.fencingToken.high >>> 0, true).toBigInt();
+                    else if (typeof message.fencingToken === "number")
+                        object.fencingToken = options.longs === $String ? $String(message.fencingToken) : message.fencingToken;
+                    else
+                        object.fencingToken = options.longs === $String ? $util.Long.prototype.toString.call(message.fencingToken) : options.longs === $Number ? new $util.LongBits(message.fencingToken.low >>> 0, message.fencingToken.high >>> 0).toNumber(true) : message.fencingToken;
                 return object;
             };
 
@@ -3772,6 +3817,7 @@ export const teleop = $root.teleop = (() => {
              * @property {string|null} [leaseId] LeaseGranted leaseId
              * @property {string|null} [operatorId] LeaseGranted operatorId
              * @property {Long|null} [expiresAtNs] LeaseGranted expiresAtNs
+             * @property {Long|null} [fencingToken] LeaseGranted fencingToken
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3828,6 +3874,14 @@ export const teleop = $root.teleop = (() => {
             LeaseGranted.prototype.expiresAtNs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * LeaseGranted fencingToken.
+             * @member {Long} fencingToken
+             * @memberof teleop.v1.LeaseGranted
+             * @instance
+             */
+            LeaseGranted.prototype.fencingToken = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new LeaseGranted instance using the specified properties.
              * @function create
              * @memberof teleop.v1.LeaseGranted
@@ -3865,6 +3919,8 @@ export const teleop = $root.teleop = (() => {
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.operatorId);
                 if (message.expiresAtNs != null && $Object.hasOwnProperty.call(message, "expiresAtNs") && (typeof message.expiresAtNs === "object" ? message.expiresAtNs.low || message.expiresAtNs.high : message.expiresAtNs !== 0))
                     writer.uint32(/* id 3, wireType 1 =*/25).fixed64(message.expiresAtNs);
+                if (message.fencingToken != null && $Object.hasOwnProperty.call(message, "fencingToken") && (typeof message.fencingToken === "object" ? message.fencingToken.low || message.fencingToken.high : message.fencingToken !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.fencingToken);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3949,6 +4005,15 @@ export const teleop = $root.teleop = (() => {
                                 delete message.expiresAtNs;
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.fencingToken = value;
+                            else
+                                delete message.fencingToken;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4006,6 +4071,9 @@ export const teleop = $root.teleop = (() => {
                 if (message.expiresAtNs != null && $Object.hasOwnProperty.call(message, "expiresAtNs"))
                     if (!$util.isInteger(message.expiresAtNs) && !(message.expiresAtNs && $util.isInteger(message.expiresAtNs.low) && $util.isInteger(message.expiresAtNs.high)))
                         return "expiresAtNs: integer|Long expected";
+                if (message.fencingToken != null && $Object.hasOwnProperty.call(message, "fencingToken"))
+                    if (!$util.isInteger(message.fencingToken) && !(message.fencingToken && $util.isInteger(message.fencingToken.low) && $util.isInteger(message.fencingToken.high)))
+                        return "fencingToken: integer|Long expected";
                 return null;
             };
 
@@ -4043,6 +4111,16 @@ export const teleop = $root.teleop = (() => {
                             message.expiresAtNs = object.expiresAtNs;
                         else if (typeof object.expiresAtNs === "object")
                             message.expiresAtNs = new $util.LongBits(object.expiresAtNs.low >>> 0, object.expiresAtNs.high >>> 0).toNumber(true);
+                if (object.fencingToken != null)
+                    if (typeof object.fencingToken === "object" ? object.fencingToken.low || object.fencingToken.high : $Number(object.fencingToken) !== 0)
+                        if ($util.Long)
+                            message.fencingToken = $util.Long.fromValue(object.fencingToken, true);
+                        else if (typeof object.fencingToken === "string")
+                            message.fencingToken = $parseInt(object.fencingToken, 10);
+                        else if (typeof object.fencingToken === "number")
+                            message.fencingToken = object.fencingToken;
+                        else if (typeof object.fencingToken === "object")
+                            message.fencingToken = new $util.LongBits(object.fencingToken.low >>> 0, object.fencingToken.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -4071,6 +4149,11 @@ export const teleop = $root.teleop = (() => {
                         object.expiresAtNs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.expiresAtNs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.fencingToken = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.fencingToken = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.leaseId != null && $Object.hasOwnProperty.call(message, "leaseId"))
                     object.leaseId = message.leaseId;
@@ -4083,6 +4166,13 @@ export const teleop = $root.teleop = (() => {
                         object.expiresAtNs = options.longs === $String ? $String(message.expiresAtNs) : message.expiresAtNs;
                     else
                         object.expiresAtNs = options.longs === $String ? $util.Long.prototype.toString.call(message.expiresAtNs) : options.longs === $Number ? new $util.LongBits(message.expiresAtNs.low >>> 0, message.expiresAtNs.high >>> 0).toNumber(true) : message.expiresAtNs;
+                if (message.fencingToken != null && $Object.hasOwnProperty.call(message, "fencingToken"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.fencingToken = typeof message.fencingToken === "number" ? $BigInt(message.fencingToken) : $util.Long.fromBits(message.fencingToken.low >>> 0, message.fencingToken.high >>> 0, true).toBigInt();
+                    else if (typeof message.fencingToken === "number")
+                        object.fencingToken = options.longs === $String ? $String(message.fencingToken) : message.fencingToken;
+                    else
+                        object.fencingToken = options.longs === $String ? $util.Long.prototype.toString.call(message.fencingToken) : options.longs === $Number ? new $util.LongBits(message.fencingToken.low >>> 0, message.fencingToken.high >>> 0).toNumber(true) : message.fencingToken;
                 return object;
             };
 

@@ -50,6 +50,50 @@ describe('SafetyLayer', () => {
     expect(safety.submit(cmd([0.1, 0, 0]))).toMatchObject({ accepted: true });
   });
 
+  describe('fencing tokens (hubs sharing leases)', () => {
+    it("refuses a stale hub's command: a token lower than the highest seen", () => {
+      expect(safety.grantLease('L1', 5n)).toBe(true);
+      expect(safety.submit(cmd([0.1, 0, 0], { fencingToken: toLong(5n) })).accepted).toBe(true);
+      // Another hub took the lease over (the first one's Redis key expired): a higher token.
+      expect(safety.grantLease('L2', 6n)).toBe(true);
+      // The first hub, not knowing yet, forwards its operator's command under the old lease and token.
+      expect(safety.submit(cmd([0.2, 0, 0], { fencingToken: toLong(5n) }))).toMatchObject({ accepted: false, reason: 'fenced' });
+      // Even one claiming the new lease id with the old token.
+      expect(safety.submit(cmd([0.2, 0, 0], { leaseId: 'L2', fencingToken: toLong(5n) }))).toMatchObject({ accepted: false, reason: 'fenced' });
+      expect(safety.submit(cmd([0.3, 0, 0], { leaseId: 'L2', fencingToken: toLong(6n) })).accepted).toBe(true);
+      expect(safety.highestFencingToken).toBe(6n);
+    });
+
+    it('refuses a grant with a lower token (a late grant from a stale hub), and keeps the current lease', () => {
+      expect(safety.grantLease('L2', 6n)).toBe(true);
+      expect(safety.grantLease('L1', 5n)).toBe(false);
+      expect(safety.currentLeaseId).toBe('L2');
+      expect(safety.submit(cmd([0.1, 0, 0], { leaseId: 'L1', fencingToken: toLong(5n) }))).toMatchObject({ accepted: false, reason: 'fenced' });
+      // The same grant again (QoS 1 redelivery) is not a new lease: the sequence space stays.
+      expect(safety.submit(cmd([0.1, 0, 0], { leaseId: 'L2', fencingToken: toLong(6n), sequence: toLong(50n) })).accepted).toBe(true);
+      expect(safety.grantLease('L2', 6n)).toBe(true);
+      expect(safety.submit(cmd([0.1, 0, 0], { leaseId: 'L2', fencingToken: toLong(6n), sequence: toLong(50n) }))).toMatchObject({ reason: 'out_of_order' });
+      // Another lease under the same token is no lease of the hubs' counter: refused.
+      expect(safety.grantLease('L3', 6n)).toBe(false);
+    });
+
+    it("a command must carry its lease's own token (not a higher one it claims)", () => {
+      safety.grantLease('L1', 5n);
+      expect(safety.submit(cmd([0.1, 0, 0], { fencingToken: toLong(9n) }))).toMatchObject({ accepted: false, reason: 'wrong_lease' });
+      expect(safety.highestFencingToken).toBe(5n);
+      // No token at all once tokens are in force: a hub outside the shared leases.
+      expect(safety.submit(cmd([0.1, 0, 0]))).toMatchObject({ accepted: false, reason: 'fenced' });
+    });
+
+    it('without tokens (one hub) nothing changes', () => {
+      expect(safety.grantLease('L1')).toBe(true);
+      expect(safety.submit(cmd([0.1, 0, 0])).accepted).toBe(true);
+      expect(safety.grantLease('L2')).toBe(true);
+      expect(safety.submit(cmd([0.1, 0, 0], { leaseId: 'L2' })).accepted).toBe(true);
+      expect(safety.highestFencingToken).toBe(0n);
+    });
+  });
+
   it('drops duplicate and out-of-order sequence numbers', () => {
     safety.grantLease('L1');
     expect(safety.submit(cmd([0.1, 0, 0], { sequence: toLong(10n) }))).toMatchObject({ accepted: true });

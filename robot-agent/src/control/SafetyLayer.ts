@@ -28,6 +28,7 @@ export type RejectReason =
   | 'estopped'
   | 'no_lease'
   | 'wrong_lease'
+  | 'fenced'
   | 'out_of_order'
   | 'stale'
   | 'clock_skew'
@@ -56,6 +57,10 @@ const NS_PER_MS = 1_000_000n;
 
 export class SafetyLayer {
   private leaseId: string | null = null;
+  /** Fencing token of the current lease (0: none, one hub). */
+  private leaseToken = 0n;
+  /** The highest fencing token any grant carried: hubs sharing leases never go back below it. */
+  private highestToken = 0n;
   private lastSequence = 0n;
   private lastCommandAtNs: bigint | null = null;
   private estopReason: string | null = null;
@@ -104,12 +109,25 @@ export class SafetyLayer {
     this.clockOffsetNs = offsetNs;
   }
 
-  grantLease(leaseId: string): void {
-    if (this.leaseId === leaseId) return;
+  get highestFencingToken(): bigint {
+    return this.highestToken;
+  }
+
+  /**
+   * Makes `leaseId` the active lease. With hubs sharing leases the grant carries a fencing token: a grant whose
+   * token is lower than the highest seen (a stale hub's, delivered late), or another lease under the token seen,
+   * is refused (returns false) and the current lease stays.
+   */
+  grantLease(leaseId: string, fencingToken = 0n): boolean {
+    if (this.leaseId === leaseId && this.leaseToken === fencingToken) return true;
+    if (fencingToken < this.highestToken || (fencingToken > 0n && fencingToken === this.highestToken)) return false;
+    if (fencingToken > this.highestToken) this.highestToken = fencingToken;
+    this.leaseToken = fencingToken;
     this.leaseId = leaseId;
     this.lastSequence = 0n;
     this.lastCommandAtNs = null;
     this.stopMotion();
+    return true;
   }
 
   /** Ends the lease if it is the current one; returns whether it was. */
@@ -154,8 +172,13 @@ export class SafetyLayer {
 
     if (this.faultActive) return reject('fault', 'the robot has an active fault; motion is stopped');
     if (this.estopReason !== null) return reject('estopped', `e-stop is latched (${this.estopReason}); reset it before driving`);
+    const token = fromLong(command.fencingToken);
+    if (token < this.highestToken) {
+      return reject('fenced', `command carries fencing token ${token}, lower than ${this.highestToken} this robot has seen: it comes from a hub that no longer holds the lease`);
+    }
     if (this.leaseId === null) return reject('no_lease', 'no control lease is active on this robot');
     if (command.leaseId !== this.leaseId) return reject('wrong_lease', `command carries lease "${command.leaseId}", the active lease is another`);
+    if (token !== this.leaseToken) return reject('wrong_lease', `command carries fencing token ${token}, the active lease's is ${this.leaseToken}`);
     if (sequence <= this.lastSequence) {
       return reject('out_of_order', `sequence ${sequence} is not newer than ${this.lastSequence}`);
     }

@@ -325,7 +325,7 @@ export class Hub {
         logger: logger.child({ room: 'rewards' }),
       });
       await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
-      await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:'), embedded ? (address) => embedded.signedIn(address) : undefined));
+      await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:'), embedded ? (address, from) => embedded.signedIn(address, from) : undefined));
       await app.register(
         ownerRoutes({
           registry,

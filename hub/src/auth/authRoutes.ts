@@ -7,8 +7,20 @@ import { AuthError, SESSION_COOKIE, tokenFrom, type SiweAuth } from './SiweAuth.
 
 const PUBLIC = { config: { access: { action: 'public:read' } } } as const;
 
-/** `onSignedIn` hears of every wallet that signed in (the embedded default gives its robot to the first). */
-export function authRoutes(auth: SiweAuth, secureCookie: boolean, onSignedIn?: (address: string) => Promise<void>) {
+/** Where a sign-in came from: `loopback` when its TCP peer is this machine (never from a forwarded header). */
+export interface SignInSource {
+  loopback: boolean;
+}
+
+/** Whether a socket's peer address is this machine (127.0.0.0/8, ::1, or IPv4 loopback mapped into IPv6). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/** `onSignedIn` hears of every wallet that signed in, and from where (the embedded default gives its robot to the first, from this machine). */
+export function authRoutes(auth: SiweAuth, secureCookie: boolean, onSignedIn?: (address: string, from: SignInSource) => Promise<void>) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/api/v1/auth/nonce', PUBLIC, async () => ({
       nonce: await auth.issueNonce(),
@@ -33,7 +45,7 @@ export function authRoutes(auth: SiweAuth, secureCookie: boolean, onSignedIn?: (
       async (req, reply) => {
         try {
           const { token, session } = await auth.verify(req.body.message, req.body.signature);
-          await onSignedIn?.(session.address);
+          await onSignedIn?.(session.address, { loopback: isLoopbackAddress(req.socket.remoteAddress) });
           const maxAge = Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000);
           reply.header('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secureCookie ? '; Secure' : ''}`);
           return { token, address: session.address, expiresAt: session.expiresAt } satisfies httpApi.SignedIn;

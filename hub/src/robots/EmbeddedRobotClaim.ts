@@ -2,7 +2,9 @@
 // the first wallet that signs in on a fresh data directory owns its
 // simulated robot, and is the hub's admin and a curator, so a newcomer can
 // try My robots, data terms, on-chain registration and dataset building on
-// their own machine. Only `up` creates one of these; `serve` never does.
+// their own machine. Only `up` creates one of these; `serve` never does. Only
+// a sign-in from this machine (its TCP peer on loopback) can claim: `up --host
+// 0.0.0.0` must not hand the hub to the first stranger on the network.
 import type { Logger } from '../log.ts';
 import type { DataRightsStore } from '../store/DataRightsStore.ts';
 import type { RobotFleet } from './RobotFleet.ts';
@@ -31,15 +33,19 @@ export class EmbeddedRobotClaim {
     const owner = (await this.o.registry.get(robotId))?.owner ?? null;
     this.owner = owner?.toLowerCase() ?? null;
     if (owner) this.o.logger.info({ robotId, owner }, 'the simulated robot belongs to this wallet, the admin of this embedded hub');
-    else if (this.early) await this.signedIn(this.early);
+    else if (this.early) await this.signedIn(this.early, { loopback: true });
   }
 
   isAdmin(address: string): boolean {
     return this.owner !== null && this.owner === address.toLowerCase();
   }
 
-  /** A wallet signed in: the first one takes the ownerless simulated robot (one claim at a time, one winner). */
-  signedIn(address: string): Promise<void> {
+  /** A wallet signed in: the first one from this machine takes the ownerless simulated robot (one claim at a time, one winner). */
+  signedIn(address: string, from: { loopback: boolean }): Promise<void> {
+    if (!from.loopback) {
+      if (this.owner === null) this.o.logger.info({ address }, 'a wallet signed in from another machine: the simulated robot is claimed only by a sign-in on this machine');
+      return this.claiming;
+    }
     this.claiming = this.claiming.then(() => this.claim(address));
     return this.claiming;
   }

@@ -77,6 +77,8 @@ describe('junk from a malicious robot owner', () => {
       const stop = op.stream(creds.robotId, () => motion(at()));
       await new Promise((r) => setTimeout(r, 1000));
       const id = await startEpisode(op, creds.robotId, task);
+      // The clock starts once the robot records (on a busy machine that can be well after the hub said yes).
+      await agent.waitForLog((l) => l.msg === 'episode recording started' && l.episodeId === id);
       startedMs = Date.now();
       await new Promise((r) => setTimeout(r, ms + 1000));
       await stopEpisode(op, creds.robotId, 'success');
@@ -201,7 +203,9 @@ describe('junk from a malicious robot owner', () => {
     const n = await submit(noisy, sealedManifest(noisy).manifest);
     junk.push(noisy);
     expect(n.state, n.checks?.find((c) => c.name === 'duplicate')?.reason).toBe('rejected');
-    expect(n.reason).toMatch(new RegExp(`^duplicate: its motion replays episode (${first}|${again}) `));
+    // Caught by its motion or, where the noise and a busy machine's timing put the motion just past the limit, by its
+    // pictures (the simulated camera draws the arm): a duplicate either way.
+    expect(n.reason).toMatch(new RegExp(`^duplicate: (its motion replays episode|camera front's video copies camera front of episode) (${first}|${again}) `));
   });
 
   it('rejects a re-signed recording whose lost frames were cut out of the files and zeroed in the manifest', async () => {
@@ -287,7 +291,7 @@ describe('junk from a malicious robot owner', () => {
   });
 
   it("rejects an episode carrying an earlier episode's video, re-encoded and cut to its length", async () => {
-    const earlier = await recordSealed('the original video', 3000);
+    const earlier = await recordSealed('the original video', 4500); // longer than the new one (1.8 s of motion, still time around it) by far
     const original = await submit(earlier, sealedManifest(earlier).manifest);
     good.push(earlier);
     expect(original.state, String(original.reason)).toBe('in_review');
@@ -299,7 +303,10 @@ describe('junk from a malicious robot owner', () => {
     const e = await submit(id, m, { [cam.file]: video });
     junk.push(id);
     expect(e.state).toBe('rejected');
-    expect(e.reason).toMatch(new RegExp(`^duplicate: camera front's video copies camera front of episode ${earlier} \\((1[0-6]) of 16 sampled frames are its frames, in order, at most \\d+ grey levels apart\\)$`));
+    // The copy is what is asserted; the old pictures may also fail to show the new motion (video_sync), a second true reason.
+    const duplicate = (e.reason ?? '').split('; ').find((r) => r.startsWith('duplicate: '));
+    expect(duplicate, String(e.reason)).toBeDefined();
+    expect(duplicate, String(e.reason)).toMatch(new RegExp(`^duplicate: camera front's video copies camera front of episode ${earlier} \\((1[0-6]) of 16 sampled frames are its frames, in order, at most \\d+ grey levels apart\\)$`));
   });
 
   it('keeps an episode finalised as failed failed: a second manifest saying success is refused', async () => {

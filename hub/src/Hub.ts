@@ -58,10 +58,14 @@ import { adoptLegacyDatasetDirs } from './store/legacyDatasets.ts';
 import { ChainService, readContractsFile } from './chain/ChainService.ts';
 import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
+import { SingletonJobs, type SingletonJob, type SingletonRole } from './jobs/SingletonJobs.ts';
+import { openSingletonLocks } from './store/SingletonLocks.ts';
 import { rewardRoutes } from './rewards/rewardRoutes.ts';
 
 export const HUB_VERSION = '0.1.0';
 const LEASE_CHECK_MS = 250;
+/** How often a hub sharing the database asks for the singleton roles it lacks: a dead hub's jobs move within about this. */
+const SINGLETON_CHECK_MS = 1000;
 
 export class Hub {
   private readonly startedAtMs = Date.now();
@@ -79,6 +83,8 @@ export class Hub {
   private readonly historyWrites = new Set<Promise<void>>();
   /** Hubs sharing Redis: gives this hub's leases back and closes its connections (after the operators' sockets). */
   private closeCluster: () => Promise<void> = async () => undefined;
+  /** The work one hub of those sharing the database runs (all of it here on SQLite). */
+  private singletons: SingletonJobs | null = null;
   /** The embedded default's claim on its simulated robot (`up` only), told which robot that is once enrolled. */
   embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
@@ -364,8 +370,6 @@ export class Hub {
       cleanups.push(async () => withdrawRunningHub(config.dataDir));
       const adopted = await adoptLegacyDatasetDirs(config.dataDir, blobs);
       if (adopted > 0) logger.info({ files: adopted }, 'dataset versions built before the blob store held them moved into it');
-      await datasets.resumeBuilds();
-      await episodes.resume();
       auth.setOrigin(url, config.authDomain);
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
@@ -377,16 +381,43 @@ export class Hub {
       hub.datasets = datasets;
       hub.episodes = episodes;
       hub.routes = routes;
-      if (chain) {
-        const catchUp = publishBuiltVersions({ versions: stores.datasets, chain, datasets, logger: logger.child({ room: 'chain' }), publicUrl: () => url });
-        void catchUp().catch((err: Error) => logger.error({ err }, `publishing built dataset versions failed: ${err.message}`));
-        const purchases = followPurchases({ versions: stores.datasets, purchases: stores.rewards, cursors: stores.chainCursors, chain, logger: logger.child({ room: 'chain' }) });
-        hub.stoppers.push(purchases.stop);
-        hub.pollPurchases = purchases.poll;
-        hub.purchasesReadTo = purchases.readTo;
-      }
-      rewards.start(config.epochIntervalS);
-      hub.stoppers.push(() => rewards.stop());
+      // Singleton work: one hub of those sharing a database runs each job (jobs/SingletonJobs.ts); on SQLite this hub runs all.
+      const chainLogger = logger.child({ room: 'chain' });
+      const publishCatchUp = chain ? publishBuiltVersions({ versions: stores.datasets, chain, datasets, logger: chainLogger, publicUrl: () => url }) : null;
+      let purchases: ReturnType<typeof followPurchases> | null = null;
+      const jobs: Record<SingletonRole, SingletonJob> = {
+        'chain-follower': {
+          start: () => {
+            if (!chain) return;
+            purchases = followPurchases({ versions: stores.datasets, purchases: stores.rewards, cursors: stores.chainCursors, chain, logger: chainLogger });
+          },
+          stop: () => {
+            purchases?.stop();
+            purchases = null;
+          },
+        },
+        'reward-settlement': { start: () => rewards.start(config.epochIntervalS), stop: () => rewards.stop() },
+        // Versions built here are published on chain here (publishBuiltVersions listens to 'built'), and those built but not yet published.
+        'dataset-builds': {
+          start: async () => {
+            datasets.setBuilding(true);
+            await datasets.resumeBuilds();
+            if (publishCatchUp) void publishCatchUp().catch((err: Error) => chainLogger.error({ err }, `publishing built dataset versions failed: ${err.message}`));
+          },
+          stop: () => datasets.setBuilding(false),
+          // Versions requested through other hubs wait `building` for the hub that builds.
+          tick: () => datasets.resumeBuilds(),
+        },
+        'episode-recovery': { start: () => episodes.resume(), stop: () => undefined },
+      };
+      const locks = openSingletonLocks({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      // Until it holds the role, a hub sharing the database builds nothing (a request leaves its version `building`).
+      if (locks.shared) datasets.setBuilding(false);
+      const singletons = new SingletonJobs({ locks, jobs, checkMs: SINGLETON_CHECK_MS, logger: logger.child({ room: 'jobs' }) });
+      hub.singletons = singletons;
+      hub.pollPurchases = async () => purchases?.poll();
+      hub.purchasesReadTo = () => purchases?.readTo() ?? -1n;
+      await singletons.start();
       hub.recordLeaseHistory();
       hub.recordPresenceHistory();
       hub.leaseTimer = setInterval(() => leases.checkTimeouts(), LEASE_CHECK_MS);
@@ -407,6 +438,8 @@ export class Hub {
       robotsOnline: this.fleet.onlineCount,
       operators: this.io.of('/').sockets.size,
       // Hubs sharing leases (--redis-url) only: the embedded default's answer is as it was.
+      // Hubs sharing a database only: the singleton jobs this hub runs now.
+      ...(this.singletons && this.stores.engine === 'postgres' ? { singletonRoles: this.singletons.held() } : {}),
       ...(this.leases instanceof ClusterLeases ? { sharedLeases: { hubId: this.leases.hubId, redisConnected: this.leases.redisConnected } } : {}),
     };
   }
@@ -415,6 +448,7 @@ export class Hub {
     this.closing ??= (async () => {
       if (this.leaseTimer) clearInterval(this.leaseTimer);
       for (const stop of this.stoppers) stop();
+      await this.singletons?.close();
       this.gateway.close();
       this.fanout.close();
       this.fleet.stop();

@@ -59,7 +59,7 @@ import { ChainService, readContractsFile } from './chain/ChainService.ts';
 import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
 import { SingletonJobs, type SingletonJob, type SingletonRole } from './jobs/SingletonJobs.ts';
-import { openSingletonLocks } from './store/SingletonLocks.ts';
+import { openSingletonLocks, type SingletonLocks } from './store/SingletonLocks.ts';
 import { rewardRoutes } from './rewards/rewardRoutes.ts';
 
 export const HUB_VERSION = '0.1.0';
@@ -85,6 +85,7 @@ export class Hub {
   private closeCluster: () => Promise<void> = async () => undefined;
   /** The work one hub of those sharing the database runs (all of it here on SQLite). */
   private singletons: SingletonJobs | null = null;
+  private locks: SingletonLocks | null = null;
   /** The embedded default's claim on its simulated robot (`up` only), told which robot that is once enrolled. */
   embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
@@ -256,7 +257,21 @@ export class Hub {
       const blobs = opened.blobs;
       // Downloads from object storage go straight to it, by a presigned URL, after the hub's own checks.
       const presign: PresignDownloads | null = opened.presignTtlS !== null && blobs.presignRead ? { blobs: blobs as Required<Pick<BlobStore, 'presignRead'>>, ttlS: opened.presignTtlS } : null;
+      // Hubs sharing PostgreSQL take a lock per piece of singleton work (store/SingletonLocks.ts): roles, and each episode verified.
+      const locks = openSingletonLocks({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+      cleanups.push(() => locks.close());
+      const exclusive = locks.shared
+        ? async (key: string, work: () => Promise<void>): Promise<void> => {
+            if (locks.holds(key) || !(await locks.tryTake(key))) return;
+            try {
+              await work();
+            } finally {
+              await locks.release(key);
+            }
+          }
+        : undefined;
       const episodes = new EpisodeService({
+        exclusive,
         store: stores.episodes,
         blobs,
         registry,
@@ -408,13 +423,14 @@ export class Hub {
           // Versions requested through other hubs wait `building` for the hub that builds.
           tick: () => datasets.resumeBuilds(),
         },
-        'episode-recovery': { start: () => episodes.resume(), stop: () => undefined },
+        // Where hubs share the database, also every check: verifications a dead hub left (their locks freed with it).
+        'episode-recovery': { start: () => episodes.resume(), stop: () => undefined, tick: locks.shared ? () => episodes.recoverInterrupted() : undefined },
       };
-      const locks = openSingletonLocks({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
       // Until it holds the role, a hub sharing the database builds nothing (a request leaves its version `building`).
       if (locks.shared) datasets.setBuilding(false);
       const singletons = new SingletonJobs({ locks, jobs, checkMs: SINGLETON_CHECK_MS, logger: logger.child({ room: 'jobs' }) });
       hub.singletons = singletons;
+      hub.locks = locks;
       hub.pollPurchases = async () => purchases?.poll();
       hub.purchasesReadTo = () => purchases?.readTo() ?? -1n;
       await singletons.start();
@@ -460,6 +476,8 @@ export class Hub {
       await this.closeCluster().catch((err: Error) => this.logger.warn({ err: err.message }, 'closing the shared leases failed'));
       await this.app.close().catch(() => undefined);
       await this.episodes.close();
+      // Gives the singleton roles back (another hub takes them at its next check).
+      await this.locks?.close();
       await Promise.all([...this.historyWrites]);
       await this.stores.close();
       withdrawRunningHub(this.config.dataDir);

@@ -84,7 +84,10 @@ export class SingletonJobs {
     this.o.jobs[role].stop();
   }
 
-  /** Stops every job and gives the roles back (the next hub takes them at its next check). */
+  /**
+   * Stops every job. The roles go back with the locks' close, which the hub calls once the work under way
+   * (verifications) has finished: until then no other hub starts the same work.
+   */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
@@ -93,6 +96,5 @@ export class SingletonJobs {
       this.running.delete(role);
       this.o.jobs[role].stop();
     }
-    await this.o.locks.close();
   }
 }

@@ -85,7 +85,7 @@ export class Hub {
   private closeCluster: () => Promise<void> = async () => undefined;
   /** The work one hub of those sharing the database runs (all of it here on SQLite). */
   private singletons: SingletonJobs | null = null;
-  private locks: SingletonLocks | null = null;
+  locks: SingletonLocks | null = null;
   /** The embedded default's claim on its simulated robot (`up` only), told which robot that is once enrolled. */
   embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
@@ -187,7 +187,7 @@ export class Hub {
       const origins = new OriginPolicy(config.allowedOrigins);
       const { app, routes } = createHttpServer(
         logger,
-        { health: () => hub?.health() ?? {} },
+        { health: () => hub?.health() ?? {}, unavailable: async () => (hub?.locks && (await hub.locks.reachable()) === false ? 'the shared database is unreachable' : null) },
         {
           walletOf: async (req) => {
             const session = await auth.session(tokenFrom(req.headers));

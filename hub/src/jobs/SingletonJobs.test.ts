@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hub } from '../Hub.ts';
 import { createLogger } from '../log.ts';
 import { openStoresWithRows, type HubStores } from '../store/stores.ts';
+import { TEST_ENGINES } from '../store/testing/engines.ts';
 import { startPostgres, type PostgresServer } from '../store/testing/postgresServer.ts';
 import { testHubConfig } from '../testing.ts';
 import { SINGLETON_ROLES } from './SingletonJobs.ts';
@@ -32,7 +33,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 
 const rolesOf = (hub: Hub): string[] => (hub.health().singletonRoles as string[] | undefined) ?? [];
 
-describe('singleton jobs on two hubs sharing PostgreSQL', () => {
+// SQLite is one hub per file: every job is that hub's (the embedded default's behaviour, tested everywhere else).
+describe.skipIf(!TEST_ENGINES.includes('postgres'))('singleton jobs on two hubs sharing PostgreSQL', () => {
   let server: PostgresServer;
   let url: string;
   let seed: Awaited<ReturnType<typeof openStoresWithRows>>;
@@ -195,6 +197,19 @@ describe('singleton jobs on two hubs sharing PostgreSQL', () => {
     const key = await requestVersion('d-after-stop');
     await until('the version built', () => builds.some((b) => b.key === key));
     expect(builds.filter((b) => b.key === key)).toEqual([{ hub: other, key, state: 'failed' }]);
+  });
+
+  it('reports its roles on /api/v1/health, and answers 503 once its database is unreachable', async () => {
+    const hub = hubs.find((h) => rolesOf(h).length === SINGLETON_ROLES.length)!;
+    const ok = await fetch(`${hub.url}/api/v1/health`);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { singletonRoles: string[] }).singletonRoles.sort()).toEqual([...SINGLETON_ROLES].sort());
+    await server.stop();
+    const down = await fetch(`${hub.url}/api/v1/health`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'unavailable', reason: 'the shared database is unreachable' });
+    // Its session gone, it holds no role any more.
+    await until('the roles given up', () => rolesOf(hub).length === 0, MOVE_BOUND_MS);
   });
 });
 

@@ -25,6 +25,11 @@ export interface SingletonLocks extends EventEmitter<{ lost: [names: string[], w
   holds(name: string): boolean;
   /** The locks this hub holds now. */
   held(): string[];
+  /**
+   * Whether the database answers now, within a few seconds (the health check's question); SQLite: always. A lost
+   * connection is opened again for it, so a hub whose database came back says so.
+   */
+  reachable(): Promise<boolean>;
   /** Checks the lock connection is alive; when it is not, every lock is reported lost. False when lost. */
   check(): Promise<boolean>;
   close(): Promise<void>;
@@ -32,6 +37,9 @@ export interface SingletonLocks extends EventEmitter<{ lost: [names: string[], w
 
 /** Advisory lock keys are 64-bit; the name is hashed into the 32-bit key space the schema's other locks share, with a prefix none of them uses. */
 const keyOf = (name: string): string => `teleop-singleton:${name}`;
+/** How long connecting, or a query, on the lock connection may take before the database counts as unreachable. */
+const REACHABLE_TIMEOUT_MS = 3000;
+const SERVER_KEEPALIVE = { idleS: 5, intervalS: 2, count: 3 };
 
 class LocalLocks extends EventEmitter<{ lost: [string[], string] }> implements SingletonLocks {
   readonly shared = false;
@@ -50,6 +58,9 @@ class LocalLocks extends EventEmitter<{ lost: [string[], string] }> implements S
     return [...this.names];
   }
   async check(): Promise<boolean> {
+    return true;
+  }
+  async reachable(): Promise<boolean> {
     return true;
   }
   async close(): Promise<void> {
@@ -79,7 +90,18 @@ class PostgresLocks extends EventEmitter<{ lost: [string[], string] }> implement
   private connection(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.url, keepAlive: true, keepAliveInitialDelayMillis: 1000, application_name: 'teleop-hub singleton locks' });
+      const client = new pg.Client({
+        connectionString: this.url,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 1000,
+        connectionTimeoutMillis: REACHABLE_TIMEOUT_MS,
+        // A query the server does not answer (a partition) fails rather than holding every lock question behind it.
+        query_timeout: REACHABLE_TIMEOUT_MS,
+        application_name: 'teleop-hub singleton locks',
+        // The server frees a vanished hub's locks once it notices the dead connection: ~11 s with these (its default
+        // waits two hours). A hub cut off gives its roles up sooner itself: its next check fails after REACHABLE_TIMEOUT_MS.
+        options: `-c tcp_keepalives_idle=${SERVER_KEEPALIVE.idleS} -c tcp_keepalives_interval=${SERVER_KEEPALIVE.intervalS} -c tcp_keepalives_count=${SERVER_KEEPALIVE.count}`,
+      });
       client.on('error', (err: Error) => this.lose(client, `the lock connection failed: ${err.message}`));
       client.on('end', () => this.lose(client, 'the lock connection ended'));
       try {
@@ -133,6 +155,20 @@ class PostgresLocks extends EventEmitter<{ lost: [string[], string] }> implement
 
   held(): string[] {
     return [...this.names];
+  }
+
+  reachable(): Promise<boolean> {
+    return this.serial(async () => {
+      if (this.closed) return false;
+      try {
+        const client = await this.connection();
+        await client.query('SELECT 1');
+        return true;
+      } catch (err) {
+        if (this.client) this.lose(this.client, `the lock connection failed: ${(err as Error).message}`);
+        return false;
+      }
+    });
   }
 
   check(): Promise<boolean> {

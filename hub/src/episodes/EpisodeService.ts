@@ -106,6 +106,8 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   private readonly recording = new Map<string, { episodeId: string; collector: Collector }>();
   /** Every task this service started and has not finished (verifications, aborts, reconciliations). */
   private readonly tasks = new Set<Promise<unknown>>();
+  /** Episodes this service is verifying and checking now. */
+  private readonly processing = new Set<string>();
   private closed = false;
 
   constructor(private readonly o: EpisodeServiceOptions) {
@@ -362,9 +364,19 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     return { status: rejected ? 'rejected' : received ? 'received' : 'pending', state: row.state, reason: row.reason, files };
   }
 
-  /** Verification, then checks, then review (or a verdict): on one hub at a time where hubs share a database. */
-  private process(episodeId: string): Promise<void> {
-    return this.o.exclusive ? this.o.exclusive(`episode:${episodeId}`, () => this.verifyAndCheck(episodeId)) : this.verifyAndCheck(episodeId);
+  /**
+   * Verification, then checks, then review (or a verdict): once at a time per episode in this service (a second
+   * manifest upload arriving while the first is verified would otherwise find it `verifying`, a state it resumes),
+   * and on one hub at a time where hubs share a database.
+   */
+  private async process(episodeId: string): Promise<void> {
+    if (this.processing.has(episodeId)) return;
+    this.processing.add(episodeId);
+    try {
+      await (this.o.exclusive ? this.o.exclusive(`episode:${episodeId}`, () => this.verifyAndCheck(episodeId)) : this.verifyAndCheck(episodeId));
+    } finally {
+      this.processing.delete(episodeId);
+    }
   }
 
   private async verifyAndCheck(episodeId: string): Promise<void> {

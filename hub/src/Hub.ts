@@ -56,7 +56,7 @@ import { robotRoutes } from './robots/robotRoutes.ts';
 import { openStores, type HubStores } from './store/stores.ts';
 import { adoptLegacyDatasetDirs } from './store/legacyDatasets.ts';
 import { ChainService, readContractsFile } from './chain/ChainService.ts';
-import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
+import { purchasedOnChain, followPurchases, publishBuiltVersions, purchasesCursor } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
 import { SingletonJobs, type SingletonJob, type SingletonRole } from './jobs/SingletonJobs.ts';
 import { openSingletonLocks, type SingletonLocks } from './store/SingletonLocks.ts';
@@ -90,8 +90,8 @@ export class Hub {
   embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
   pollPurchases: () => Promise<void> = async () => undefined;
-  /** Last block whose purchases were read (-1 before the first read). */
-  purchasesReadTo: () => bigint = () => -1n;
+  /** Last block whose purchases were read (-1 before the first read): by this hub, else by the hub that follows the chain. */
+  purchasesReadTo: () => Promise<bigint> = async () => -1n;
 
   private constructor(
     readonly config: HubConfig,
@@ -345,7 +345,7 @@ export class Hub {
         episodeAccesses: (ids) => stores.rights.episodeAccesses(ids),
         logger: logger.child({ room: 'rewards' }),
       });
-      await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
+      await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: async () => (hub ? hub.purchasesReadTo() : -1n) }));
       await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:'), embedded ? (address) => embedded.signedIn(address) : undefined));
       await app.register(
         ownerRoutes({
@@ -432,7 +432,10 @@ export class Hub {
       hub.singletons = singletons;
       hub.locks = locks;
       hub.pollPurchases = async () => purchases?.poll();
-      hub.purchasesReadTo = () => purchases?.readTo() ?? -1n;
+      hub.purchasesReadTo = async () => {
+        if (purchases) return purchases.readTo();
+        return chain ? ((await stores.chainCursors.get(purchasesCursor(chain))) ?? -1n) : -1n;
+      };
       await singletons.start();
       hub.recordLeaseHistory();
       hub.recordPresenceHistory();

@@ -85,7 +85,8 @@ export class Hub {
   private closeCluster: () => Promise<void> = async () => undefined;
   /** The work one hub of those sharing the database runs (all of it here on SQLite). */
   private singletons: SingletonJobs | null = null;
-  locks: SingletonLocks | null = null;
+  /** The locks behind the singleton roles (and each episode verified), for the health check's database question. */
+  private locks: SingletonLocks | null = null;
   /** The embedded default's claim on its simulated robot (`up` only), told which robot that is once enrolled. */
   embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
@@ -456,9 +457,9 @@ export class Hub {
       brokerConnected: this.broker.connected,
       robotsOnline: this.fleet.onlineCount,
       operators: this.io.of('/').sockets.size,
-      // Hubs sharing leases (--redis-url) only: the embedded default's answer is as it was.
-      // Hubs sharing a database only: the singleton jobs this hub runs now.
+      // Hubs sharing a database (--database-url) only: the singleton jobs this hub runs now.
       ...(this.singletons && this.stores.engine === 'postgres' ? { singletonRoles: this.singletons.held() } : {}),
+      // Hubs sharing leases (--redis-url) only: the embedded default's answer is as it was.
       ...(this.leases instanceof ClusterLeases ? { sharedLeases: { hubId: this.leases.hubId, redisConnected: this.leases.redisConnected } } : {}),
     };
   }

@@ -43,7 +43,7 @@ export class SingletonJobs {
     await this.check();
     if (this.o.locks.shared) {
       this.timer = setInterval(() => {
-        this.checking = this.checking.then(() => this.check()).catch((err: Error) => this.o.logger.error({ err }, `checking singleton roles failed: ${err.message}`));
+        this.checking = this.checking.then(() => this.check()).catch((err: Error) => this.o.logger.warn({ err: err.message }, 'asking for singleton roles failed (the database is unreachable?); asking again'));
       }, this.o.checkMs);
       this.timer.unref();
     }

@@ -106,6 +106,9 @@ class PostgresLocks extends EventEmitter<{ lost: [string[], string] }> implement
       client.on('end', () => this.lose(client, 'the lock connection ended'));
       try {
         await client.connect();
+      } catch (err) {
+        void client.end().catch(() => undefined);
+        throw err;
       } finally {
         this.connecting = null;
       }

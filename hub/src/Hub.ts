@@ -119,7 +119,12 @@ export class Hub {
     const metrics = new HubMetrics();
     const robotAuth = new RobotAuthGuard({ registry, metrics, logger: logger.child({ room: 'robots' }) });
     const cleanups: (() => Promise<unknown>)[] = [() => stores.close()];
+    // Hubs sharing PostgreSQL take a lock per piece of singleton work (store/SingletonLocks.ts): roles, and each episode verified.
+    const locks = openSingletonLocks({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    cleanups.push(() => locks.close());
     try {
+      // Its connection opened now: taking the roles later (where a restarted hub's recovery runs) costs no connection set-up.
+      if (!(await locks.reachable())) throw new Error(`the hub database (${stores.where}) does not answer on a second connection`);
       let chain: ChainService | null = null;
       if (config.chain) {
         const c = config.chain;
@@ -258,9 +263,6 @@ export class Hub {
       const blobs = opened.blobs;
       // Downloads from object storage go straight to it, by a presigned URL, after the hub's own checks.
       const presign: PresignDownloads | null = opened.presignTtlS !== null && blobs.presignRead ? { blobs: blobs as Required<Pick<BlobStore, 'presignRead'>>, ttlS: opened.presignTtlS } : null;
-      // Hubs sharing PostgreSQL take a lock per piece of singleton work (store/SingletonLocks.ts): roles, and each episode verified.
-      const locks = openSingletonLocks({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-      cleanups.push(() => locks.close());
       const exclusive = locks.shared
         ? async (key: string, work: () => Promise<void>): Promise<void> => {
             if (locks.holds(key) || !(await locks.tryTake(key))) return;
@@ -386,17 +388,6 @@ export class Hub {
       cleanups.push(async () => withdrawRunningHub(config.dataDir));
       const adopted = await adoptLegacyDatasetDirs(config.dataDir, blobs);
       if (adopted > 0) logger.info({ files: adopted }, 'dataset versions built before the blob store held them moved into it');
-      auth.setOrigin(url, config.authDomain);
-      if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
-
-      hub = new Hub(config, logger, stores, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
-      if (cluster) hub.closeCluster = cluster.close;
-      hub.embeddedClaim = embedded;
-      hub.chain = chain;
-      hub.rewards = rewards;
-      hub.datasets = datasets;
-      hub.episodes = episodes;
-      hub.routes = routes;
       // Singleton work: one hub of those sharing a database runs each job (jobs/SingletonJobs.ts); on SQLite this hub runs all.
       const chainLogger = logger.child({ room: 'chain' });
       const publishCatchUp = chain ? publishBuiltVersions({ versions: stores.datasets, chain, datasets, logger: chainLogger, publicUrl: () => url }) : null;
@@ -430,6 +421,20 @@ export class Hub {
       // Until it holds the role, a hub sharing the database builds nothing (a request leaves its version `building`).
       if (locks.shared) datasets.setBuilding(false);
       const singletons = new SingletonJobs({ locks, jobs, checkMs: SINGLETON_CHECK_MS, logger: logger.child({ room: 'jobs' }) });
+      // Where a restarted hub took up what its last run left (before robots' reports are reconciled), as before.
+      await singletons.start();
+      cleanups.push(() => singletons.close());
+      auth.setOrigin(url, config.authDomain);
+      if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
+
+      hub = new Hub(config, logger, stores, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
+      if (cluster) hub.closeCluster = cluster.close;
+      hub.embeddedClaim = embedded;
+      hub.chain = chain;
+      hub.rewards = rewards;
+      hub.datasets = datasets;
+      hub.episodes = episodes;
+      hub.routes = routes;
       hub.singletons = singletons;
       hub.locks = locks;
       hub.pollPurchases = async () => purchases?.poll();
@@ -437,7 +442,6 @@ export class Hub {
         if (purchases) return purchases.readTo();
         return chain ? ((await stores.chainCursors.get(purchasesCursor(chain))) ?? -1n) : -1n;
       };
-      await singletons.start();
       hub.recordLeaseHistory();
       hub.recordPresenceHistory();
       hub.leaseTimer = setInterval(() => leases.checkTimeouts(), LEASE_CHECK_MS);

@@ -6,7 +6,8 @@ import type { Logger } from '../log.ts';
 import type { SingletonLocks } from '../store/SingletonLocks.ts';
 
 /** The kinds of work only one hub runs at a time. */
-export const SINGLETON_ROLES = ['chain-follower', 'reward-settlement', 'dataset-builds', 'episode-recovery'] as const;
+// In the order a hub starts them: builds and recovery first, as a restarted hub took them up before anything else.
+export const SINGLETON_ROLES = ['dataset-builds', 'episode-recovery', 'chain-follower', 'reward-settlement'] as const;
 export type SingletonRole = (typeof SINGLETON_ROLES)[number];
 
 export interface SingletonJob {

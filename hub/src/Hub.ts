@@ -56,12 +56,16 @@ import { robotRoutes } from './robots/robotRoutes.ts';
 import { openStores, type HubStores } from './store/stores.ts';
 import { adoptLegacyDatasetDirs } from './store/legacyDatasets.ts';
 import { ChainService, readContractsFile } from './chain/ChainService.ts';
-import { purchasedOnChain, followPurchases, publishBuiltVersions } from './chain/chainLinks.ts';
+import { purchasedOnChain, followPurchases, publishBuiltVersions, purchasesCursor } from './chain/chainLinks.ts';
 import { RewardService } from './rewards/RewardService.ts';
+import { SingletonJobs, type SingletonJob, type SingletonRole } from './jobs/SingletonJobs.ts';
+import { openSingletonLocks, type SingletonLocks } from './store/SingletonLocks.ts';
 import { rewardRoutes } from './rewards/rewardRoutes.ts';
 
 export const HUB_VERSION = '0.1.0';
 const LEASE_CHECK_MS = 250;
+/** How often a hub sharing the database asks for the singleton roles it lacks: a dead hub's jobs move within about this. */
+const SINGLETON_CHECK_MS = 1000;
 
 export class Hub {
   private readonly startedAtMs = Date.now();
@@ -79,12 +83,16 @@ export class Hub {
   private readonly historyWrites = new Set<Promise<void>>();
   /** Hubs sharing Redis: gives this hub's leases back and closes its connections (after the operators' sockets). */
   private closeCluster: () => Promise<void> = async () => undefined;
+  /** The work one hub of those sharing the database runs (all of it here on SQLite). */
+  private singletons: SingletonJobs | null = null;
+  /** The locks behind the singleton roles (and each episode verified), for the health check's database question. */
+  private locks: SingletonLocks | null = null;
   /** The embedded default's claim on its simulated robot (`up` only), told which robot that is once enrolled. */
   embeddedClaim: EmbeddedRobotClaim | null = null;
   /** Reads new purchases from the chain now (they are also polled every 2 s). */
   pollPurchases: () => Promise<void> = async () => undefined;
-  /** Last block whose purchases were read (-1 before the first read). */
-  purchasesReadTo: () => bigint = () => -1n;
+  /** Last block whose purchases were read (-1 before the first read): by this hub, else by the hub that follows the chain. */
+  purchasesReadTo: () => Promise<bigint> = async () => -1n;
 
   private constructor(
     readonly config: HubConfig,
@@ -111,7 +119,12 @@ export class Hub {
     const metrics = new HubMetrics();
     const robotAuth = new RobotAuthGuard({ registry, metrics, logger: logger.child({ room: 'robots' }) });
     const cleanups: (() => Promise<unknown>)[] = [() => stores.close()];
+    // Hubs sharing PostgreSQL take a lock per piece of singleton work (store/SingletonLocks.ts): roles, and each episode verified.
+    const locks = openSingletonLocks({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    cleanups.push(() => locks.close());
     try {
+      // Its connection opened now: taking the roles later (where a restarted hub's recovery runs) costs no connection set-up.
+      if (!(await locks.reachable())) throw new Error(`the hub database (${stores.where}) does not answer on a second connection`);
       let chain: ChainService | null = null;
       if (config.chain) {
         const c = config.chain;
@@ -180,7 +193,7 @@ export class Hub {
       const origins = new OriginPolicy(config.allowedOrigins);
       const { app, routes } = createHttpServer(
         logger,
-        { health: () => hub?.health() ?? {} },
+        { health: () => hub?.health() ?? {}, unavailable: async () => (hub?.locks && (await hub.locks.reachable()) === false ? 'the shared database is unreachable' : null) },
         {
           walletOf: async (req) => {
             const session = await auth.session(tokenFrom(req.headers));
@@ -250,7 +263,18 @@ export class Hub {
       const blobs = opened.blobs;
       // Downloads from object storage go straight to it, by a presigned URL, after the hub's own checks.
       const presign: PresignDownloads | null = opened.presignTtlS !== null && blobs.presignRead ? { blobs: blobs as Required<Pick<BlobStore, 'presignRead'>>, ttlS: opened.presignTtlS } : null;
+      const exclusive = locks.shared
+        ? async (key: string, work: () => Promise<void>): Promise<void> => {
+            if (locks.holds(key) || !(await locks.tryTake(key))) return;
+            try {
+              await work();
+            } finally {
+              await locks.release(key);
+            }
+          }
+        : undefined;
       const episodes = new EpisodeService({
+        exclusive,
         store: stores.episodes,
         blobs,
         registry,
@@ -324,7 +348,7 @@ export class Hub {
         episodeAccesses: (ids) => stores.rights.episodeAccesses(ids),
         logger: logger.child({ room: 'rewards' }),
       });
-      await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: () => hub?.purchasesReadTo() ?? -1n }));
+      await app.register(rewardRoutes({ rewards, chain, devFaucet: config.chain?.devFaucet === true, purchasesReadTo: async () => (hub ? hub.purchasesReadTo() : -1n) }));
       await app.register(authRoutes(auth, (config.publicUrl ?? '').startsWith('https:'), embedded ? (address, from) => embedded.signedIn(address, from) : undefined));
       await app.register(
         ownerRoutes({
@@ -364,8 +388,42 @@ export class Hub {
       cleanups.push(async () => withdrawRunningHub(config.dataDir));
       const adopted = await adoptLegacyDatasetDirs(config.dataDir, blobs);
       if (adopted > 0) logger.info({ files: adopted }, 'dataset versions built before the blob store held them moved into it');
-      await datasets.resumeBuilds();
-      await episodes.resume();
+      // Singleton work: one hub of those sharing a database runs each job (jobs/SingletonJobs.ts); on SQLite this hub runs all.
+      const chainLogger = logger.child({ room: 'chain' });
+      const publishCatchUp = chain ? publishBuiltVersions({ versions: stores.datasets, chain, datasets, logger: chainLogger, publicUrl: () => url }) : null;
+      let purchases: ReturnType<typeof followPurchases> | null = null;
+      const jobs: Record<SingletonRole, SingletonJob> = {
+        'chain-follower': {
+          start: () => {
+            if (!chain) return;
+            purchases = followPurchases({ versions: stores.datasets, purchases: stores.rewards, cursors: stores.chainCursors, chain, logger: chainLogger });
+          },
+          stop: () => {
+            purchases?.stop();
+            purchases = null;
+          },
+        },
+        'reward-settlement': { start: () => rewards.start(config.epochIntervalS), stop: () => rewards.stop() },
+        // Versions built here are published on chain here (publishBuiltVersions listens to 'built'), and those built but not yet published.
+        'dataset-builds': {
+          start: async () => {
+            datasets.setBuilding(true);
+            await datasets.resumeBuilds();
+            if (publishCatchUp) void publishCatchUp().catch((err: Error) => chainLogger.error({ err }, `publishing built dataset versions failed: ${err.message}`));
+          },
+          stop: () => datasets.setBuilding(false),
+          // Versions requested through other hubs wait `building` for the hub that builds.
+          tick: () => datasets.resumeBuilds(),
+        },
+        // Where hubs share the database, also every check: verifications a dead hub left (their locks freed with it).
+        'episode-recovery': { start: () => episodes.resume(), stop: () => undefined, tick: locks.shared ? () => episodes.recoverInterrupted() : undefined },
+      };
+      // Until it holds the role, a hub sharing the database builds nothing (a request leaves its version `building`).
+      if (locks.shared) datasets.setBuilding(false);
+      const singletons = new SingletonJobs({ locks, jobs, checkMs: SINGLETON_CHECK_MS, logger: logger.child({ room: 'jobs' }) });
+      // Where a restarted hub took up what its last run left (before robots' reports are reconciled), as before.
+      await singletons.start();
+      cleanups.push(() => singletons.close());
       auth.setOrigin(url, config.authDomain);
       if (broker instanceof EmbeddedBroker) broker.attachWebSocket(app.server, '/mqtt', url);
 
@@ -377,16 +435,13 @@ export class Hub {
       hub.datasets = datasets;
       hub.episodes = episodes;
       hub.routes = routes;
-      if (chain) {
-        const catchUp = publishBuiltVersions({ versions: stores.datasets, chain, datasets, logger: logger.child({ room: 'chain' }), publicUrl: () => url });
-        void catchUp().catch((err: Error) => logger.error({ err }, `publishing built dataset versions failed: ${err.message}`));
-        const purchases = followPurchases({ versions: stores.datasets, purchases: stores.rewards, cursors: stores.chainCursors, chain, logger: logger.child({ room: 'chain' }) });
-        hub.stoppers.push(purchases.stop);
-        hub.pollPurchases = purchases.poll;
-        hub.purchasesReadTo = purchases.readTo;
-      }
-      rewards.start(config.epochIntervalS);
-      hub.stoppers.push(() => rewards.stop());
+      hub.singletons = singletons;
+      hub.locks = locks;
+      hub.pollPurchases = async () => purchases?.poll();
+      hub.purchasesReadTo = async () => {
+        if (purchases) return purchases.readTo();
+        return chain ? ((await stores.chainCursors.get(purchasesCursor(chain))) ?? -1n) : -1n;
+      };
       hub.recordLeaseHistory();
       hub.recordPresenceHistory();
       hub.leaseTimer = setInterval(() => leases.checkTimeouts(), LEASE_CHECK_MS);
@@ -406,6 +461,8 @@ export class Hub {
       brokerConnected: this.broker.connected,
       robotsOnline: this.fleet.onlineCount,
       operators: this.io.of('/').sockets.size,
+      // Hubs sharing a database (--database-url) only: the singleton jobs this hub runs now.
+      ...(this.singletons && this.stores.engine === 'postgres' ? { singletonRoles: this.singletons.held() } : {}),
       // Hubs sharing leases (--redis-url) only: the embedded default's answer is as it was.
       ...(this.leases instanceof ClusterLeases ? { sharedLeases: { hubId: this.leases.hubId, redisConnected: this.leases.redisConnected } } : {}),
     };
@@ -415,6 +472,7 @@ export class Hub {
     this.closing ??= (async () => {
       if (this.leaseTimer) clearInterval(this.leaseTimer);
       for (const stop of this.stoppers) stop();
+      await this.singletons?.close();
       this.gateway.close();
       this.fanout.close();
       this.fleet.stop();
@@ -426,6 +484,8 @@ export class Hub {
       await this.closeCluster().catch((err: Error) => this.logger.warn({ err: err.message }, 'closing the shared leases failed'));
       await this.app.close().catch(() => undefined);
       await this.episodes.close();
+      // Gives the singleton roles back (another hub takes them at its next check).
+      await this.locks?.close();
       await Promise.all([...this.historyWrites]);
       await this.stores.close();
       withdrawRunningHub(this.config.dataDir);

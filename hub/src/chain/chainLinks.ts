@@ -49,8 +49,11 @@ export function publishBuiltVersions(o: { versions: DatasetStore; chain: ChainSe
  * Follows AccessPurchased events into dataset_purchases, from where it last read (kept in chain_cursors per
  * contract, so a restart does not rescan the chain); returns a stop function.
  */
+/** The chain_cursors row of the purchases follower: how far any hub following this registry has read. */
+export const purchasesCursor = (chain: ChainService): string => `purchases:${chain.config.contracts.datasetRegistry}`;
+
 export function followPurchases(o: { versions: DatasetStore; purchases: RewardStore; cursors: ChainCursorStore; chain: ChainService; logger: Logger; intervalMs?: number }): { stop: () => void; poll: () => Promise<void>; readTo: () => bigint } {
-  const cursor = `purchases:${o.chain.config.contracts.datasetRegistry}`;
+  const cursor = purchasesCursor(o.chain);
   let next: bigint | null = null;
   let busy = false;
   const poll = async (): Promise<void> => {

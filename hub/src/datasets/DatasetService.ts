@@ -74,6 +74,13 @@ const now = (): string => new Date().toISOString();
 
 export class DatasetService extends EventEmitter<{ built: [datasetId: string, version: number, state: 'ready' | 'failed'] }> {
   private queue: Promise<void> = Promise.resolve();
+  /** Versions queued or building here: a rescan does not queue them twice. */
+  private readonly queued = new Set<string>();
+  /**
+   * Whether this hub builds. Where hubs share a database only the one holding the dataset-builds role does
+   * (jobs/SingletonJobs.ts); a version requested on another hub waits `building` until that one's rescan.
+   */
+  private builds = true;
 
   constructor(private readonly o: DatasetServiceOptions) {
     super();
@@ -165,11 +172,23 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
 
   /** Builds run one at a time (they are ffmpeg- and disk-bound). */
   private enqueue(datasetId: string, version: number): void {
-    this.queue = this.queue.then(() => this.buildVersion(datasetId, version)).catch(() => undefined);
+    const key = `${datasetId}/${version}`;
+    if (!this.builds || this.queued.has(key)) return;
+    this.queued.add(key);
+    this.queue = this.queue
+      .then(() => this.buildVersion(datasetId, version))
+      .catch(() => undefined)
+      .finally(() => this.queued.delete(key));
   }
 
-  /** Versions left `building` by a stopped hub are built again (from scratch) at start. */
+  /** Starts or stops building here (versions already queued still build). */
+  setBuilding(builds: boolean): void {
+    this.builds = builds;
+  }
+
+  /** Versions still `building` and not queued here (left by a stopped hub, or requested on another) are built (from scratch). */
   async resumeBuilds(): Promise<void> {
+    if (!this.builds) return;
     for (const v of await this.o.store.buildingVersions()) this.enqueue(v.datasetId, v.version);
   }
 
@@ -195,6 +214,8 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
   private async buildVersion(datasetId: string, version: number): Promise<void> {
     const dataset = (await this.o.store.dataset(datasetId))!;
     const row = (await this.o.store.version(datasetId, version))!;
+    // Built (or failed) meanwhile, by the hub that held the builds before this one: never built twice.
+    if (row.state !== 'building') return;
     const prefix = versionPrefix(datasetId, version);
     const started = Date.now();
     try {

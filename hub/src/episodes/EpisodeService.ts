@@ -53,6 +53,11 @@ export interface EpisodeServiceOptions {
   reviewsPerEpisode: number;
   /** Dataset frame rate asked of robots. */
   fps: number;
+  /**
+   * Hubs sharing a database: runs `work` only if no hub (this one included) is working on the key, else skips it
+   * (the Hub gives it a lock per episode, freed when a hub dies). Absent on SQLite: one hub, nothing to share.
+   */
+  exclusive?: (key: string, work: () => Promise<void>) => Promise<void>;
 }
 
 /** Why a robot may not upload a file now: not its episode (403), not an episode's file (400), or sealed (409). */
@@ -101,6 +106,8 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   private readonly recording = new Map<string, { episodeId: string; collector: Collector }>();
   /** Every task this service started and has not finished (verifications, aborts, reconciliations). */
   private readonly tasks = new Set<Promise<unknown>>();
+  /** Episodes this service is verifying and checking now. */
+  private readonly processing = new Set<string>();
   private closed = false;
 
   constructor(private readonly o: EpisodeServiceOptions) {
@@ -119,13 +126,23 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
         this.o.logger.warn({ episodeId: id }, 'the hub restarted during this recording: it ends as a failure');
       }
     }
-    const interrupted = await this.o.store.idsInStates(RESUMABLE_STATES);
-    const waiting = await this.o.store.idsWithUnreadManifest(['uploading', 'failed']);
-    for (const id of [...interrupted, ...waiting]) this.track(this.process(id), id);
-    if (interrupted.length + waiting.length > 0) this.o.logger.info({ episodes: interrupted.length + waiting.length }, 'verifying episodes a restart interrupted');
+    await this.recoverInterrupted();
     // Episodes checked before the hub measured durations are paid by what it measures in their files now.
     const unmeasured = await this.o.store.idsWithoutVerifiedMs(['in_review', 'accepted']);
     if (unmeasured.length > 0) this.track(this.measureOld(unmeasured), 'unmeasured episodes');
+  }
+
+  /**
+   * Verifications and checks interrupted (by a restart, or a hub of several that died), and manifests never read,
+   * are run again. Where hubs share a database, one that another hub is verifying is left to it (`exclusive`).
+   */
+  async recoverInterrupted(): Promise<void> {
+    if (this.closed) return;
+    const interrupted = await this.o.store.idsInStates(RESUMABLE_STATES);
+    const waiting = await this.o.store.idsWithUnreadManifest(['uploading', 'failed']);
+    const ids = [...interrupted, ...waiting];
+    for (const id of ids) this.track(this.process(id), id);
+    if (ids.length > 0 && !this.o.exclusive) this.o.logger.info({ episodes: ids.length }, 'verifying episodes a restart interrupted');
   }
 
   /** Measures the recorded span of earlier-checked episodes (never more than the hub saw them recording). */
@@ -347,8 +364,22 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
     return { status: rejected ? 'rejected' : received ? 'received' : 'pending', state: row.state, reason: row.reason, files };
   }
 
-  /** Verification, then checks, then review (or a verdict). */
+  /**
+   * Verification, then checks, then review (or a verdict): once at a time per episode in this service (a second
+   * manifest upload arriving while the first is verified would otherwise find it `verifying`, a state it resumes),
+   * and on one hub at a time where hubs share a database.
+   */
   private async process(episodeId: string): Promise<void> {
+    if (this.processing.has(episodeId)) return;
+    this.processing.add(episodeId);
+    try {
+      await (this.o.exclusive ? this.o.exclusive(`episode:${episodeId}`, () => this.verifyAndCheck(episodeId)) : this.verifyAndCheck(episodeId));
+    } finally {
+      this.processing.delete(episodeId);
+    }
+  }
+
+  private async verifyAndCheck(episodeId: string): Promise<void> {
     const before = await this.get(episodeId);
     if (!before) return;
     // Claiming the episode is the move to verifying: a second manifest upload finds it moved and leaves it.

@@ -10,6 +10,11 @@ import { attachSecurityHeaders } from './securityHeaders.ts';
 
 export interface HealthSource {
   health(): Record<string, unknown>;
+  /**
+   * Why this hub cannot serve now (its shared database unreachable), or null. A reason answers 503, so a load
+   * balancer's health check takes the hub out of rotation. Absent: always healthy.
+   */
+  unavailable?(): Promise<string | null>;
 }
 
 export function createHttpServer(logger: Logger, health: HealthSource, access: HttpAccessOptions, origins: OriginPolicy): { app: FastifyInstance; routes: RouteEntry[] } {
@@ -26,6 +31,10 @@ export function createHttpServer(logger: Logger, health: HealthSource, access: H
     if (refusal) return reply.code(403).send({ error: 'forbidden_origin', message: refusal });
   });
   const { routes } = attachHttpAccess(app, access);
-  app.get('/api/v1/health', { config: { access: { action: 'public:read' } } }, async () => ({ status: 'ok', ...health.health() }));
+  app.get('/api/v1/health', { config: { access: { action: 'public:read' } } }, async (_req, reply) => {
+    const why = (await health.unavailable?.()) ?? null;
+    if (why) return reply.code(503).send({ status: 'unavailable', reason: why, ...health.health() });
+    return { status: 'ok', ...health.health() };
+  });
   return { app, routes };
 }

@@ -17,8 +17,8 @@ export interface RewardRoutesOptions {
   chain: ChainService | null;
   /** Local development chain only: fund a signed-in wallet with gas and tokens. */
   devFaucet: boolean;
-  /** Last block whose purchases the hub has read. */
-  purchasesReadTo: () => bigint;
+  /** Last block whose purchases have been read (by this hub, or the one following the chain for all). */
+  purchasesReadTo: () => Promise<bigint>;
 }
 
 /** JSON-RPC methods a wallet needs to read, estimate and send signed transactions; nothing that signs or mutates the node. */
@@ -51,7 +51,7 @@ export function rewardRoutes(o: RewardRoutesOptions) {
 
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/api/v1/chain', PUBLIC, async (): Promise<httpApi.ChainAnswer> =>
-      o.chain ? { ...o.chain.describe(), rpcRelay: '/api/v1/chain/rpc', devFaucet: o.devFaucet, purchasesReadToBlock: Number(o.purchasesReadTo()) } : { chainId: null },
+      o.chain ? { ...o.chain.describe(), rpcRelay: '/api/v1/chain/rpc', devFaucet: o.devFaucet, purchasesReadToBlock: Number(await o.purchasesReadTo()) } : { chainId: null },
     );
 
     // The console's wallet talks to the chain through the hub, so a browser never needs the node's address.

@@ -49,6 +49,10 @@ export interface BusStats {
   retries: number;
   checksumErrors: number;
   skippedBytes: number;
+  /** Answers that came after their transaction had timed out (or for no request at all): discarded, never taken as the next request's answer. */
+  lateReplies: number;
+  /** Bytes of a partial packet dropped before a new request went out. */
+  staleBytesFlushed: number;
   /** Round trip of the last completed transaction, ms. */
   lastRoundTripMs: number;
 }
@@ -58,6 +62,8 @@ export interface BusOptions {
   timeoutMs?: number;
   /** Attempts after the first for a transaction that timed out or failed its checksum (default 2). */
   retries?: number;
+  /** How long a servo that did not answer in time may still answer late, ms (default 200): its next packet in that window is its late answer, discarded. */
+  lateReplyWindowMs?: number;
   now?: () => number;
 }
 
@@ -73,12 +79,24 @@ interface Pending {
   length: number | null;
   got: Map<number, Packet>;
   done: () => void;
+  /** A packet was garbled while this transaction waited (so a missing answer came, broken: nothing is owed). */
+  garbled: boolean;
+}
+
+/** An answer a servo still owes to a request that timed out: its next packet of that length is that answer. */
+interface Owed {
+  length: number | null;
+  untilMs: number;
 }
 
 export class FeetechBus {
-  readonly stats: BusStats = { transactions: 0, timeouts: 0, retries: 0, checksumErrors: 0, skippedBytes: 0, lastRoundTripMs: 0 };
+  readonly stats: BusStats = { transactions: 0, timeouts: 0, retries: 0, checksumErrors: 0, skippedBytes: 0, lateReplies: 0, staleBytesFlushed: 0, lastRoundTripMs: 0 };
   private readonly parser = new PacketParser();
   private pending: Pending | null = null;
+  private readonly owed = new Map<number, Owed>();
+  /** Timeouts in a row per servo with not a byte from it in between. */
+  private readonly silentStreak = new Map<number, number>();
+  private readonly lateReplyWindowMs: number;
   private queue: Promise<unknown> = Promise.resolve();
   /** How long to wait for the answers of one transaction, ms; may be changed between transactions. */
   timeoutMs: number;
@@ -91,23 +109,37 @@ export class FeetechBus {
   ) {
     this.timeoutMs = options.timeoutMs ?? 20;
     this.retries = options.retries ?? 2;
+    this.lateReplyWindowMs = options.lateReplyWindowMs ?? 200;
     this.now = options.now ?? (() => performance.now());
     transport.onData((bytes) => this.receive(bytes));
   }
 
   private receive(bytes: Uint8Array): void {
+    const errorsBefore = this.parser.checksumErrors + this.parser.skippedBytes;
     const packets = this.parser.push(bytes);
     this.stats.checksumErrors = this.parser.checksumErrors;
     this.stats.skippedBytes = this.parser.skippedBytes;
     const p = this.pending;
-    if (!p) return;
+    if (p && this.parser.checksumErrors + this.parser.skippedBytes > errorsBefore) p.garbled = true;
+    const now = this.now();
     for (const packet of packets) {
-      // Anything but an expected servo's answer (an echo of our own packet, a late answer) is ignored.
-      if (packet.id === BROADCAST_ID || !p.expect.includes(packet.id) || p.got.has(packet.id)) continue;
-      if (p.length !== null && packet.params.length !== p.length) continue;
+      this.silentStreak.delete(packet.id);
+      // A servo answers in order: its first packet after a request of ours timed out is that request's answer, late.
+      const owed = this.owed.get(packet.id);
+      if (owed && owed.untilMs >= now && (owed.length === null || owed.length === packet.params.length)) {
+        this.owed.delete(packet.id);
+        this.stats.lateReplies++;
+        continue;
+      }
+      if (owed) this.owed.delete(packet.id);
+      // Anything but an expected servo's answer of the expected length (an echo of our own packet, a stray) is ignored.
+      if (!p || packet.id === BROADCAST_ID || !p.expect.includes(packet.id) || p.got.has(packet.id) || (p.length !== null && packet.params.length !== p.length)) {
+        if (packet.id !== BROADCAST_ID) this.stats.lateReplies++;
+        continue;
+      }
       p.got.set(packet.id, packet);
     }
-    if (p.got.size === p.expect.length) p.done();
+    if (p && p.got.size === p.expect.length) p.done();
   }
 
   /** Sends one packet and collects the answers of `expect` (none for a broadcast write). */
@@ -120,13 +152,31 @@ export class FeetechBus {
         await this.transport.write(packet);
         return got;
       }
+      // Bytes of a packet cut short before this request (a late, broken answer) must not join this one's answers.
+      const stale = this.parser.pendingBytes;
+      if (stale > 0) {
+        this.stats.staleBytesFlushed += stale;
+        this.parser.reset();
+      }
       await new Promise<void>((resolve, reject) => {
         let timer = setTimeout(() => {
           // An answer that came in time may still wait to be read when this thread was busy at the deadline:
           // the transport gets one turn to deliver it before the servo is called silent.
           timer = setTimeout(() => {
+            const p = this.pending;
             this.pending = null;
             this.stats.timeouts++;
+            // A servo that answered until now and sent nothing this time owes this answer: when it comes late it is
+            // discarded, not taken for the next request's. One silent twice in a row is silent, not late: it owes nothing.
+            const clean = p !== null && !p.garbled && this.parser.pendingBytes === 0;
+            const untilMs = this.now() + this.lateReplyWindowMs;
+            for (const id of expect) {
+              if (got.has(id)) continue;
+              const streak = (this.silentStreak.get(id) ?? 0) + 1;
+              this.silentStreak.set(id, streak);
+              if (clean && streak === 1) this.owed.set(id, { length, untilMs });
+              else this.owed.delete(id);
+            }
             // A partial packet (e.g. a corrupted length byte) must not swallow the next answer.
             this.parser.reset();
             resolve();
@@ -136,6 +186,7 @@ export class FeetechBus {
           expect,
           length,
           got,
+          garbled: false,
           done: () => {
             clearTimeout(timer);
             this.pending = null;

@@ -301,6 +301,7 @@ export class Agent {
         if (wasEngaged) this.logger.warn({ source: ev.estopReset?.source, estopId: ev.estopReset?.id }, 'e-stop reset');
         // Answered either way, so the hub's latch is cleared even when this robot (restarted) was not e-stopped.
         this.event(K.KIND_ESTOP_RESET, `e-stop reset by ${ev.estopReset?.source || 'unknown'}${wasEngaged ? '' : ' (it was not engaged)'}`, { estopId: ev.estopReset?.id ?? '' });
+        this.resetDriverFaults(ev.estopReset?.source || 'unknown');
         break;
       }
       case 'episodeStart': {
@@ -325,6 +326,21 @@ export class Agent {
     }
     this.loop.poke();
     this.publishStatus();
+  }
+
+  /** The operator's reset also clears a driver's latched faults, once the robot is healthy; a refusal is told, never thrown. */
+  private resetDriverFaults(by: string): void {
+    if (!this.driver.resetFaults || this.faults.length === 0) return;
+    this.driver.resetFaults().then(
+      () => {
+        this.logger.warn({ by }, 'driver faults reset');
+        this.loop.poke();
+      },
+      (err: Error) => {
+        this.logger.warn({ by }, `fault reset refused: ${err.message}`);
+        this.event(v1.RobotEvent.Kind.KIND_FAULT, `fault reset refused: ${err.message}`);
+      },
+    );
   }
 
   private onPing(payload: Buffer): void {

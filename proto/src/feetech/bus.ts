@@ -100,7 +100,8 @@ export class FeetechBus {
   private queue: Promise<unknown> = Promise.resolve();
   /** How long to wait for the answers of one transaction, ms; may be changed between transactions. */
   timeoutMs: number;
-  private readonly retries: number;
+  /** Attempts after the first for a transaction that timed out or failed its checksum; may be changed between transactions. */
+  retries: number;
   private readonly now: () => number;
 
   constructor(

@@ -103,6 +103,8 @@ export class EmulatedServoBus {
   readonly received = new Map<number, number>();
   /** Every goal position written (WRITE or SYNC_WRITE), in order, with when (the emulator's clock, ms). */
   readonly goalWrites: { id: number; goal: number; atMs: number }[] = [];
+  /** SYNC_WRITE packets that carried no servo at all (a host bug: a wasted bus slot). */
+  emptySyncWrites = 0;
   /** Answers sent after their servo's latency (counts every answer a latency delayed). */
   delayedAnswers = 0;
 
@@ -140,6 +142,13 @@ export class EmulatedServoBus {
   /** One register of a servo's control table, as stored. */
   register(id: number, r: Register): number {
     return this.servo(id).get(r);
+  }
+
+  /** Changes a register behind the host's back (another tool, another calibration), EEPROM included. */
+  poke(id: number, r: Register, value: number): void {
+    const s = this.servo(id);
+    s.set(r, value);
+    if (r.address < EEPROM_END) s.eeprom.set(s.mem.subarray(r.address, r.address + r.size), r.address);
   }
 
   /** The servo stops answering (a cut cable), or answers again. */
@@ -265,6 +274,7 @@ export class EmulatedServoBus {
       case Instruction.SYNC_WRITE: {
         if (id !== BROADCAST_ID || params.length < 2) break;
         const [address, length] = [params[0]!, params[1]!];
+        if (params.length < 2 + length + 1) this.emptySyncWrites++;
         for (let i = 2; i + length < params.length + 1; i += length + 1) {
           const s = this.servos.get(params[i]!);
           if (s && !s.silent) this.store(s, address, params.subarray(i + 1, i + 1 + length));

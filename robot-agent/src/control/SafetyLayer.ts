@@ -60,6 +60,7 @@ export class SafetyLayer {
   private lastCommandAtNs: bigint | null = null;
   private estopReason: string | null = null;
   private faultActive = false;
+  private faultWhy = '';
   private holding = false;
   private clockOffsetNs = 0n;
   private setpoint: number[] | null = null;
@@ -137,8 +138,9 @@ export class SafetyLayer {
     return true;
   }
 
-  /** A driver fault stops motion and rejects commands until cleared. */
-  setFault(active: boolean): void {
+  /** A driver fault stops motion and rejects commands until cleared; `why` goes into the rejections. */
+  setFault(active: boolean, why = ''): void {
+    this.faultWhy = why;
     if (active && !this.faultActive) {
       this.lastCommandAtNs = null;
       this.stopMotion();
@@ -152,7 +154,7 @@ export class SafetyLayer {
     const sequence = fromLong(command.sequence);
     const reject = (reason: RejectReason, message: string): CommandVerdict => ({ accepted: false, reason, message });
 
-    if (this.faultActive) return reject('fault', 'the robot has an active fault; motion is stopped');
+    if (this.faultActive) return reject('fault', `the robot has an active fault${this.faultWhy ? ` (${this.faultWhy})` : ''}; motion is stopped until the fault is reset`);
     if (this.estopReason !== null) return reject('estopped', `e-stop is latched (${this.estopReason}); reset it before driving`);
     if (this.leaseId === null) return reject('no_lease', 'no control lease is active on this robot');
     if (command.leaseId !== this.leaseId) return reject('wrong_lease', `command carries lease "${command.leaseId}", the active lease is another`);

@@ -83,3 +83,31 @@ export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = 
     },
   };
 }
+
+/** The rig in a child process of its own (its servos keep answering when this process stalls); `close()` ends it. */
+export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.EmulatorOptions, 'now' | 'random'>> = {}): Promise<{ path: string; close(): Promise<void> }> {
+  const { forkTs } = await import('../../tsProcess.ts');
+  const child = forkTs(new URL('./emulatedBusPtyProcess.ts', import.meta.url), { env: { ...process.env, TELEOP_EMULATOR_OPTIONS: JSON.stringify(o) } });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const close = async (): Promise<void> => {
+    if (child.connected) child.send({ type: 'close' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 4000);
+    await exited;
+    clearTimeout(timer);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const path = await new Promise<string>((resolve, reject) => {
+    timer = setTimeout(() => reject(new EmulatorRigError('the emulated bus process did not start within 15 s')), 15_000);
+    child.on('message', (m: { type: string; path?: string; message?: string }) => {
+      if (m.type === 'ready') resolve(m.path!);
+      if (m.type === 'failed') reject(new EmulatorRigError(m.message ?? 'the emulated bus process failed'));
+    });
+    void exited.then(() => reject(new EmulatorRigError('the emulated bus process exited before its pty was up')));
+  })
+    .catch(async (err: unknown) => {
+      await close();
+      throw err;
+    })
+    .finally(() => clearTimeout(timer));
+  return { path, close };
+}

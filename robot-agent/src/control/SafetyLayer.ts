@@ -141,7 +141,8 @@ export class SafetyLayer {
   /** A driver fault stops motion and rejects commands until cleared; `why` goes into the rejections. */
   setFault(active: boolean, why = ''): void {
     this.faultWhy = why;
-    if (active && !this.faultActive) {
+    // Anchored again to the measured pose both ways: a joint may have sagged while the fault lasted.
+    if (active !== this.faultActive) {
       this.lastCommandAtNs = null;
       this.stopMotion();
     }

@@ -26,6 +26,10 @@ export interface ByteTransport {
   onData(receiver: (bytes: Uint8Array) => void): void;
 }
 
+/** A deadline timer this late means the thread was stalled: the answers get a longer grace to be read. */
+const STALL_MS = 3;
+const STALL_GRACE_MS = 5;
+
 export class BusTimeoutError extends FeetechProtocolError {
   override name = 'BusTimeoutError';
   constructor(readonly ids: number[], what: string) {
@@ -53,8 +57,11 @@ export interface BusStats {
   lateReplies: number;
   /** Bytes of a partial packet dropped before a new request went out. */
   staleBytesFlushed: number;
-  /** Round trip of the last completed transaction, ms. */
+  /** Round trip of the last completed transaction, and the longest one, ms. */
   lastRoundTripMs: number;
+  maxRoundTripMs: number;
+  /** Completed transactions by round trip: under 5 ms, 5-10, 10-20, 20-50, 50 ms and more. */
+  roundTrips: [number, number, number, number, number];
 }
 
 export interface BusOptions {
@@ -90,7 +97,7 @@ interface Owed {
 }
 
 export class FeetechBus {
-  readonly stats: BusStats = { transactions: 0, timeouts: 0, retries: 0, checksumErrors: 0, skippedBytes: 0, lateReplies: 0, staleBytesFlushed: 0, lastRoundTripMs: 0 };
+  readonly stats: BusStats = { transactions: 0, timeouts: 0, retries: 0, checksumErrors: 0, skippedBytes: 0, lateReplies: 0, staleBytesFlushed: 0, lastRoundTripMs: 0, maxRoundTripMs: 0, roundTrips: [0, 0, 0, 0, 0] };
   private readonly parser = new PacketParser();
   private pending: Pending | null = null;
   private readonly owed = new Map<number, Owed>();
@@ -160,9 +167,14 @@ export class FeetechBus {
         this.parser.reset();
       }
       await new Promise<void>((resolve, reject) => {
+        const deadlineAt = started + this.timeoutMs;
         let timer = setTimeout(() => {
-          // An answer that came in time may still wait to be read when this thread was busy at the deadline:
-          // the transport gets one turn to deliver it before the servo is called silent.
+          // Answers that came in time may still wait to be read when this thread was busy at the deadline (a
+          // serial port's bytes take a few turns of the event loop: readable, read, data). The transport gets a
+          // grace period counted from waking: 1 ms, or more when the thread woke late (it was stalled, or had no
+          // CPU), before the servo is called silent. Time is judged on when the bytes could be read, not on when
+          // this thread happened to look.
+          const stalledMs = this.now() - deadlineAt;
           timer = setTimeout(() => {
             const p = this.pending;
             this.pending = null;
@@ -181,7 +193,7 @@ export class FeetechBus {
             // A partial packet (e.g. a corrupted length byte) must not swallow the next answer.
             this.parser.reset();
             resolve();
-          }, 0);
+          }, stalledMs > STALL_MS ? Math.max(STALL_GRACE_MS, Math.min(this.timeoutMs, stalledMs)) : 1);
         }, this.timeoutMs);
         this.pending = {
           expect,
@@ -200,7 +212,12 @@ export class FeetechBus {
           reject(err instanceof Error ? err : new Error(String(err)));
         });
       });
-      if (got.size === expect.length) this.stats.lastRoundTripMs = this.now() - started;
+      if (got.size === expect.length) {
+        const rtt = this.now() - started;
+        this.stats.lastRoundTripMs = rtt;
+        this.stats.maxRoundTripMs = Math.max(this.stats.maxRoundTripMs, rtt);
+        this.stats.roundTrips[rtt < 5 ? 0 : rtt < 10 ? 1 : rtt < 20 ? 2 : rtt < 50 ? 3 : 4]++;
+      }
       return got;
     };
     const next = this.queue.then(run, run);

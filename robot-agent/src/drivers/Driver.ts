@@ -43,6 +43,8 @@ export interface Driver {
    * healthy and driven again, rejects saying why not.
    */
   resetFaults?(): Promise<void>;
+  /** The driver's own counters (bus steps and their timing, timeouts), logged every 10 s. */
+  diagnostics?(): Record<string, unknown> | null;
   disconnect(): Promise<void>;
 }
 

@@ -22,7 +22,11 @@ const MISSES_FOR_TIMEOUT = 3;
 const SILENCE_FOR_TIMEOUT_MS = 250;
 /** Torque and status are read every this many steps (50 ms at 100 Hz): a lost torque is reported within 100 ms. */
 const HEALTH_EVERY = 5;
-const INTERVAL_WINDOW = 2000;
+/** How long a step waits for the answers (a healthy bus answers six servos in 1-2 ms; a busy machine may take far longer to read them). */
+const STEP_TIMEOUT_MS = 20;
+/** Step intervals are counted in 0.1 ms bins up to 500 ms (the last bin holds everything longer). */
+const BIN_MS = 0.1;
+const BINS = 5001;
 
 export class So101ConfigError extends Error {
   override name = 'So101ConfigError';
@@ -65,7 +69,7 @@ export interface StepStats {
   steps: number;
   /** Steps that started more than a period late (their slot was skipped). */
   overruns: number;
-  /** Time between the starts of consecutive steps, ms. */
+  /** Time between the starts of consecutive steps since the start, ms (0.1 ms bins). */
   intervalP50Ms: number;
   intervalP99Ms: number;
   intervalMaxMs: number;
@@ -123,7 +127,11 @@ export class So101BusLoop {
   private resetRequest: { resolve: () => void; reject: (err: Error) => void } | null = null;
   private next = 0;
   private lastStepStart = 0;
-  private readonly intervals: number[] = [];
+  private readonly intervalBins = new Uint32Array(BINS);
+  private intervalCount = 0;
+  private intervalMax = 0;
+  private percentilesAt = 0;
+  private percentiles = { intervalP50Ms: 0, intervalP99Ms: 0 };
   private readonly stats = { steps: 0, overruns: 0, goalWrites: 0, holds: 0 };
   private readonly periodMs: number;
 
@@ -169,7 +177,7 @@ export class So101BusLoop {
     }
     await this.checkSettings(bus);
     await this.torqueOn(bus, first ? this.servos : []);
-    bus.timeoutMs = 12;
+    bus.timeoutMs = STEP_TIMEOUT_MS;
     // In the loop a silent servo costs one step, not a retry: the miss rule judges it.
     bus.retries = 0;
     for (const s of this.servos) {
@@ -296,8 +304,10 @@ export class So101BusLoop {
     this.timer = setTimeout(() => {
       const started = performance.now();
       if (this.lastStepStart) {
-        this.intervals.push(started - this.lastStepStart);
-        if (this.intervals.length > INTERVAL_WINDOW) this.intervals.shift();
+        const ms = started - this.lastStepStart;
+        this.intervalBins[Math.min(BINS - 1, Math.floor(ms / BIN_MS))]!++;
+        this.intervalCount++;
+        this.intervalMax = Math.max(this.intervalMax, ms);
       }
       this.lastStepStart = started;
       this.stepping = this.runStep().finally(() => {
@@ -465,13 +475,27 @@ export class So101BusLoop {
   }
 
   snapshot(): BusSnapshot {
-    const sorted = [...this.intervals].sort((a, b) => a - b);
-    const q = (p: number): number => (sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2)) : 0);
+    const q = (p: number): number => {
+      if (this.intervalCount === 0) return 0;
+      const rank = Math.ceil(p * this.intervalCount);
+      let seen = 0;
+      for (let i = 0; i < BINS; i++) {
+        seen += this.intervalBins[i]!;
+        // The bin's upper edge: never reports a step interval as shorter than it was.
+        if (seen >= rank) return Number(((i + 1) * BIN_MS).toFixed(1));
+      }
+      return Number(this.intervalMax.toFixed(1));
+    };
+    // The percentiles walk 5,001 bins: refreshed every 50 steps, not every step.
+    if (this.stats.steps - this.percentilesAt >= 50 || this.percentilesAt === 0) {
+      this.percentilesAt = this.stats.steps;
+      this.percentiles = { intervalP50Ms: q(0.5), intervalP99Ms: q(0.99) };
+    }
     return {
       reading: this.last,
       faults: [...(this.portFault ? [this.portFault] : []), ...this.latched.values()],
-      bus: this.bus ? { ...this.bus.stats } : null,
-      step: { ...this.stats, intervalP50Ms: q(0.5), intervalP99Ms: q(0.99), intervalMaxMs: q(1) },
+      bus: this.bus ? { ...this.bus.stats, roundTrips: [...this.bus.stats.roundTrips] } : null,
+      step: { ...this.stats, ...this.percentiles, intervalMaxMs: Number(this.intervalMax.toFixed(2)) },
     };
   }
 }

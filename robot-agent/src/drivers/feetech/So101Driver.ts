@@ -71,6 +71,8 @@ export class So101Driver implements Driver {
   private closing = false;
   /** The bus process took the arm (its exit after that is a fault). */
   private ready = false;
+  /** The bus process's niceness (-10 when it could raise its priority, 0 when not allowed). */
+  private niceness: number | null = null;
   private readonly resets = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
   private nextResetId = 1;
   private exited: Promise<void> = Promise.resolve();
@@ -113,6 +115,7 @@ export class So101Driver implements Driver {
       const timer = setTimeout(() => reject(new So101Error(`the SO-101 bus process did not take the arm on ${this.o.port} within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
       child.on('message', (m: FromBusProcess) => {
         if (m.type === 'ready') {
+          this.niceness = m.niceness;
           clearTimeout(timer);
           resolve();
         } else if (m.type === 'failed') {
@@ -204,6 +207,10 @@ export class So101Driver implements Driver {
 
   stepStats(): BusSnapshot['step'] | null {
     return this.snapshot?.step ?? null;
+  }
+
+  diagnostics(): Record<string, unknown> | null {
+    return this.snapshot ? { busProcessNiceness: this.niceness, bus: this.snapshot.bus, step: this.snapshot.step } : null;
   }
 
   /** Asks the bus process to close (torque off, port closed) and waits for it to end; killed if it does not. */

@@ -2,6 +2,7 @@
 // that stall the process they run in and must not stall the servos with it.
 // Started by startEmulatedBusPtyProcess(); sends { path } once the pty is up,
 // and closes the rig on { type: 'close' } or when its parent goes.
+import { setProcessPriority } from '../../processPriority.ts';
 import { startEmulatedBusPty, type EmulatedBusPty } from './emulatedBusPty.ts';
 
 let rig: EmulatedBusPty | null = null;
@@ -23,9 +24,12 @@ process.on('message', (m: { type: 'close' }) => {
 process.on('disconnect', () => void close());
 
 const options = JSON.parse(process.env.TELEOP_EMULATOR_OPTIONS ?? '{}') as Record<string, unknown>;
-startEmulatedBusPty(options).then(
+const priority = process.env.TELEOP_EMULATOR_PRIORITY === undefined ? undefined : Number(process.env.TELEOP_EMULATOR_PRIORITY);
+startEmulatedBusPty(options, priority).then(
   (r) => {
     rig = r;
+    // Servos do not wait for a CPU: every thread of this process (the port's thread pool too) ahead, when allowed.
+    if (priority !== undefined) setProcessPriority(priority);
     if (closing) void r.close();
     else process.send!({ type: 'ready', path: r.path });
   },

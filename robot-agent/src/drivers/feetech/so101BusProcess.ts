@@ -7,6 +7,7 @@
 // goal (the latest wins), reset and close; this process sends a snapshot
 // (reading, faults, counters) after every step. It dies with its parent.
 import { feetech } from '@teleop/proto';
+import { setProcessPriority } from '../../processPriority.ts';
 import { SerialTransport } from './SerialTransport.ts';
 import { So101BusLoop, So101ConfigError, type BusSnapshot } from './So101BusLoop.ts';
 
@@ -19,11 +20,14 @@ export type ToBusProcess =
 
 /** Bus process -> agent. */
 export type FromBusProcess =
-  | { type: 'ready' }
+  | { type: 'ready'; niceness: number }
   | { type: 'failed'; message: string }
   | { type: 'snapshot'; snapshot: BusSnapshot }
   | { type: 'reset'; id: number; error: string | null }
   | { type: 'closed' };
+
+/** The niceness the bus process asks for. */
+const BUS_NICENESS = -10;
 
 /** Resolves with `p`, or with undefined after `ms`: no wait in this process is without an end. */
 function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
@@ -107,6 +111,9 @@ process.on('message', (m: ToBusProcess) => {
     case 'open': {
       if (loop) return;
       open = m;
+      // Ahead of camera encoders and other work when allowed (root or CAP_SYS_NICE, e.g. systemd's Nice=-10);
+      // otherwise at normal priority, which the agent's diagnostics show.
+      setProcessPriority(BUS_NICENESS);
       loop = new So101BusLoop({
         calibration: m.calibration,
         port: m.port,
@@ -118,7 +125,8 @@ process.on('message', (m: ToBusProcess) => {
         () => {
           loop!.start();
           send({ type: 'snapshot', snapshot: loop!.snapshot() });
-          send({ type: 'ready' });
+          // Again once the port is open: the thread pool that reads and writes it exists by now.
+          send({ type: 'ready', niceness: setProcessPriority(BUS_NICENESS) });
         },
         (err: Error) => {
           send({ type: 'failed', message: err.message });

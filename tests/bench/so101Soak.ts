@@ -38,6 +38,7 @@ const op = await OperatorClient.connect(hub.url, 'soak');
 let stop = (): void => undefined;
 const faultEvents: string[] = [];
 let faultStatusSeen = 0;
+let startedAt = Date.now();
 try {
   await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online');
   op.socket.on('robot:event', (_robotId: string, payload: unknown) => {
@@ -49,6 +50,7 @@ try {
   await op.waitLeaseApplied(creds.robotId);
   for (let i = 0; i < HOGS; i++) hogs.push(spawn(process.execPath, ['-e', HOG], { stdio: 'ignore' }));
   stop = wiggle(op, creds.robotId);
+  startedAt = Date.now();
   const poll = setInterval(() => {
     const status = op.statuses.get(creds.robotId);
     if (status?.mode === v1.RobotMode.ROBOT_MODE_FAULT) faultStatusSeen++;
@@ -65,6 +67,7 @@ try {
         seconds: SECONDS,
         load: `agent (--driver so101, emulated bus behind a socat pty) with ${CAMERAS} x 640x480 @ 30 fps test cameras encoding live VP8, ${HOGS} CPU-hog process(es), operator streaming at 50 Hz`,
         falseFaults: { faultsSeen: new Set(faultEvents).size, secondsInFault: faultStatusSeen, messages: [...new Set(faultEvents)].slice(0, 10) },
+        firstFaultLogs: agent.logs.filter((l) => typeof l.msg === 'string' && /fault|stopped answering|no torque|too hot/.test(l.msg)).slice(0, 8).map((l) => ({ atS: Number((((l.time as number) - startedAt) / 1000).toFixed(2)), msg: l.msg })),
         busStep: diagnostics?.driver?.step ?? null,
         bus: diagnostics?.driver?.bus ?? null,
         controlLoop: robot.status.control,

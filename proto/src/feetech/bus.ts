@@ -101,6 +101,7 @@ export class FeetechBus {
   private readonly parser = new PacketParser();
   private pending: Pending | null = null;
   private readonly owed = new Map<number, Owed>();
+  private readonly heard = new Map<number, number>();
   /** Timeouts in a row per servo with not a byte from it in between. */
   private readonly silentStreak = new Map<number, number>();
   private readonly lateReplyWindowMs: number;
@@ -132,6 +133,7 @@ export class FeetechBus {
     const now = this.now();
     for (const packet of packets) {
       this.silentStreak.delete(packet.id);
+      this.heard.set(packet.id, now);
       // A servo answers in order: its first packet after a request of ours timed out is that request's answer, late.
       const owed = this.owed.get(packet.id);
       if (owed && owed.untilMs >= now && (owed.length === null || owed.length === packet.params.length)) {
@@ -223,6 +225,11 @@ export class FeetechBus {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** When a packet of servo `id` was last read (in time or late): a servo heard is alive, however slow the answers. */
+  heardAt(id: number): number | undefined {
+    return this.heard.get(id);
   }
 
   /** Whether servo `id` answers; its model number when it does. */

@@ -285,11 +285,13 @@ export class EmulatedServoBus {
         break;
     }
     if (answers.length === 0) return;
-    // Each answer leaves after the servo's return delay and the time of the bytes before it on the wire.
+    // Each answer leaves after the servo's return delay and the time of the bytes before it on the wire. Answers
+    // due within the same millisecond leave as one chunk (on a wire they follow each other without a gap anyway).
     const usPerByte = 10_000_000 / (this.o.baud ?? 1_000_000);
     let atUs = 0;
     const bytesIn = params.length + 6;
     atUs += bytesIn * usPerByte;
+    const chunks: { atMs: number; parts: Uint8Array[] }[] = [];
     for (const { bytes: a, latencyMs } of answers) {
       atUs += (this.o.returnDelayUs ?? 100) + a.length * usPerByte + latencyMs * 1000;
       if (latencyMs > 0) this.delayedAnswers++;
@@ -304,9 +306,15 @@ export class EmulatedServoBus {
         this.truncateAnswers--;
         out = a.slice(0, a.length - 1);
       }
-      const delayMs = atUs / 1000;
-      if (delayMs < 1) this.output(out);
-      else setTimeout(() => this.output(out), delayMs);
+      const atMs = Math.floor(atUs / 1000);
+      const last = chunks.at(-1);
+      if (last && last.atMs === atMs) last.parts.push(out);
+      else chunks.push({ atMs, parts: [out] });
+    }
+    for (const { atMs, parts } of chunks) {
+      const bytes = parts.length === 1 ? parts[0]! : concat(parts);
+      if (atMs < 1) this.output(bytes);
+      else setTimeout(() => this.output(bytes), atMs);
     }
   }
 
@@ -330,6 +338,16 @@ export class EmulatedServoBus {
       s.set(STS3215.goalPosition, Math.min(s.get(STS3215.maxPositionLimit), Math.max(s.get(STS3215.minPositionLimit), goal)));
     }
   }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export { StatusError };

@@ -20,6 +20,8 @@ const STEP_RAD = (2 * Math.PI) / 4095;
 /** Steps in a row a servo may miss, and how long it may stay unheard, before it "stopped answering". */
 const MISSES_FOR_TIMEOUT = 3;
 const SILENCE_FOR_TIMEOUT_MS = 250;
+/** Steps in a row a servo may answer only late (heard, but after its step gave up: no fresh reading) before it is a fault: 1 s at 100 Hz. */
+const MISSES_FOR_LATE = 100;
 /** Torque and status are read every this many steps (50 ms at 100 Hz): a lost torque is reported within 100 ms. */
 const HEALTH_EVERY = 5;
 /** How long a step waits for the answers (a healthy bus answers six servos in 1-2 ms; a busy machine may take far longer to read them). */
@@ -413,8 +415,14 @@ export class So101BusLoop {
     for (const s of this.servos) {
       const joint = s.joint;
       const who = this.named(s);
-      if (s.misses >= MISSES_FOR_TIMEOUT && now - s.lastHeardMs >= SILENCE_FOR_TIMEOUT_MS) {
+      // Heard is heard: a late answer (discarded, never taken for the next request's) still says the servo is there.
+      const heard = Math.max(s.lastHeardMs, this.bus?.heardAt(s.id) ?? 0);
+      if (s.misses >= MISSES_FOR_TIMEOUT && now - heard >= SILENCE_FOR_TIMEOUT_MS) {
         out.push({ code: 'servo_timeout', message: `${who} stopped answering: motion stopped`, joint });
+        continue;
+      }
+      if (s.misses >= MISSES_FOR_LATE) {
+        out.push({ code: 'servo_late', message: `${who} answers too late for the ${Math.round(1000 / this.periodMs)} Hz step (no answer in time for ${s.misses} steps): motion stopped`, joint });
         continue;
       }
       const t = s.temperatureC;

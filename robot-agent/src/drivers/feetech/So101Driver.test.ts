@@ -171,10 +171,13 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
 
   it('takes a late answer for a missed step, never for the next one: a servo that answers too late faults', async () => {
     const d = await start();
+    rig.emulator.moveTo(3, 2600);
     rig.emulator.setLatency(3, 30);
-    const f = await until('servo_timeout fault', () => d.faults().find((x) => x.code === 'servo_timeout'));
-    expect(f.joint).toBe('elbow_flex');
-    expect(d.busStats()!.lateReplies).toBeGreaterThan(0);
+    // Its answers come, late: it is heard (not "stopped answering"), but no reading of it is fresh, so it faults.
+    const f = await until('servo_late fault', () => d.faults().find((x) => x.code === 'servo_late'), 5000);
+    expect(f).toMatchObject({ joint: 'elbow_flex', message: expect.stringMatching(/^elbow_flex \(servo 3\) answers too late for the 100 Hz step \(no answer in time for \d+ steps\): motion stopped$/) });
+    expect(d.faults().some((x) => x.code === 'servo_timeout')).toBe(false);
+    expect(d.busStats()!.lateReplies).toBeGreaterThan(50);
   });
 
   it('sends no empty SYNC_WRITE when every servo is silent', async () => {

@@ -108,7 +108,8 @@ export class So101Driver implements Driver {
     this.closing = false;
     this.ready = false;
     this.processFault = null;
-    const child = forkTs(new URL('./so101BusProcess.ts', import.meta.url));
+    // A larger thread pool than libuv's 4: the port's reads and writes run on it, and must never queue.
+    const child = forkTs(new URL('./so101BusProcess.ts', import.meta.url), { env: { ...process.env, UV_THREADPOOL_SIZE: '8' } });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     const ready = new Promise<void>((resolve, reject) => {

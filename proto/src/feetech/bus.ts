@@ -29,6 +29,11 @@ export interface ByteTransport {
 /** A deadline timer this late means the thread was stalled: the answers get a longer grace to be read. */
 const STALL_MS = 3;
 const STALL_GRACE_MS = 5;
+/**
+ * Answers a servo may owe at once (requests that timed out while it was slow), and timeouts in a row without a
+ * byte from it after which it is taken for silent: answers up to ~5 timeouts late are told from the next ones'.
+ */
+const MAX_OWED = 5;
 
 export class BusTimeoutError extends FeetechProtocolError {
   override name = 'BusTimeoutError';
@@ -100,7 +105,8 @@ export class FeetechBus {
   readonly stats: BusStats = { transactions: 0, timeouts: 0, retries: 0, checksumErrors: 0, skippedBytes: 0, lateReplies: 0, staleBytesFlushed: 0, lastRoundTripMs: 0, maxRoundTripMs: 0, roundTrips: [0, 0, 0, 0, 0] };
   private readonly parser = new PacketParser();
   private pending: Pending | null = null;
-  private readonly owed = new Map<number, Owed>();
+  /** Per servo, the answers it still owes, oldest first (a servo answers in order). */
+  private readonly owed = new Map<number, Owed[]>();
   private readonly heard = new Map<number, number>();
   /** Timeouts in a row per servo with not a byte from it in between. */
   private readonly silentStreak = new Map<number, number>();
@@ -132,16 +138,18 @@ export class FeetechBus {
     if (p && this.parser.checksumErrors + this.parser.skippedBytes > errorsBefore) p.garbled = true;
     const now = this.now();
     for (const packet of packets) {
-      this.silentStreak.delete(packet.id);
       this.heard.set(packet.id, now);
-      // A servo answers in order: its first packet after a request of ours timed out is that request's answer, late.
-      const owed = this.owed.get(packet.id);
-      if (owed && owed.untilMs >= now && (owed.length === null || owed.length === packet.params.length)) {
-        this.owed.delete(packet.id);
+      this.silentStreak.delete(packet.id);
+      // A servo answers in order: while it owes answers to requests that timed out, its next packet is the oldest
+      // of them, late (owed answers expire: a servo that was silent, not slow, never sends them).
+      const queue = (this.owed.get(packet.id) ?? []).filter((o) => o.untilMs >= now);
+      const owed = queue.shift();
+      if (queue.length) this.owed.set(packet.id, queue);
+      else this.owed.delete(packet.id);
+      if (owed && (owed.length === null || owed.length === packet.params.length)) {
         this.stats.lateReplies++;
         continue;
       }
-      if (owed) this.owed.delete(packet.id);
       // Anything but an expected servo's answer of the expected length (an echo of our own packet, a stray) is ignored.
       if (!p || packet.id === BROADCAST_ID || !p.expect.includes(packet.id) || p.got.has(packet.id) || (p.length !== null && packet.params.length !== p.length)) {
         if (packet.id !== BROADCAST_ID) this.stats.lateReplies++;
@@ -181,16 +189,21 @@ export class FeetechBus {
             const p = this.pending;
             this.pending = null;
             this.stats.timeouts++;
-            // A servo that answered until now and sent nothing this time owes this answer: when it comes late it is
-            // discarded, not taken for the next request's. One silent twice in a row is silent, not late: it owes nothing.
+            // A servo that sent nothing this time owes this answer: when it comes late it is discarded, not taken for
+            // a later request's. (A garbled or partial packet was the answer, broken: nothing is owed then.)
             const clean = p !== null && !p.garbled && this.parser.pendingBytes === 0;
             const untilMs = this.now() + this.lateReplyWindowMs;
             for (const id of expect) {
               if (got.has(id)) continue;
               const streak = (this.silentStreak.get(id) ?? 0) + 1;
               this.silentStreak.set(id, streak);
-              if (clean && streak === 1) this.owed.set(id, { length, untilMs });
-              else this.owed.delete(id);
+              // Not a byte from it through this many timeouts: it is silent, not slow, and owes nothing.
+              if (streak > MAX_OWED) this.owed.delete(id);
+              if (!clean || streak > MAX_OWED) continue;
+              const queue = this.owed.get(id) ?? [];
+              queue.push({ length, untilMs });
+              if (queue.length > MAX_OWED) queue.shift();
+              this.owed.set(id, queue);
             }
             // A partial packet (e.g. a corrupted length byte) must not swallow the next answer.
             this.parser.reset();

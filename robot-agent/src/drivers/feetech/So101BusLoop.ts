@@ -253,6 +253,8 @@ export class So101BusLoop {
   /** The port went away (unplugged): motion stops; the owner of the port attaches again when it is back. */
   portLost(reason: string): void {
     this.bus = null;
+    // The arm is taken back holding where it is; a goal from before the unplug is not resumed.
+    this.goal = null;
     this.portFault ??= { code: 'port_closed', message: `${this.o.port}: ${reason}; motion stopped until the arm is back` };
   }
 
@@ -377,7 +379,7 @@ export class So101BusLoop {
       if (first) {
         this.goal = null;
         const silent = new Set(active.filter((f) => f.code === 'servo_timeout').map((f) => this.named(this.servos.find((s) => s.joint === f.joint)!)));
-        const unconfirmed = await this.hold(bus, silent);
+        const unconfirmed = await this.patiently(bus, () => this.hold(bus, silent));
         if (unconfirmed.length) active.push({ code: 'hold_unconfirmed', message: `the hold could not be confirmed on ${unconfirmed.join(', ')}` });
       }
       for (const f of active) this.latched.set(`${f.code}:${f.joint ?? ''}`, f);
@@ -455,9 +457,26 @@ export class So101BusLoop {
     return wrong.filter((w) => !silent.has(w));
   }
 
+  /** Runs `work` with the bus's start-up patience (100 ms, a retry): a hold or a reset is rare and must not fail on a slow answer. */
+  private async patiently<T>(bus: feetech.FeetechBus, work: () => Promise<T>): Promise<T> {
+    const [timeoutMs, retries] = [bus.timeoutMs, bus.retries];
+    bus.timeoutMs = 100;
+    bus.retries = 1;
+    try {
+      return await work();
+    } finally {
+      bus.timeoutMs = timeoutMs;
+      bus.retries = retries;
+    }
+  }
+
   private async doReset(): Promise<void> {
     const bus = this.bus;
     if (this.portFault || !bus) throw new So101ResetError(`cannot reset: ${this.portFault?.message ?? 'the port is gone'}`);
+    await this.patiently(bus, () => this.resetOn(bus));
+  }
+
+  private async resetOn(bus: feetech.FeetechBus): Promise<void> {
     // Every servo must answer and be healthy now.
     const r = await bus.syncRead(this.ids, STS3215.presentPosition.address, 2);
     const now = performance.now();

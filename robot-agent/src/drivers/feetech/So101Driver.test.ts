@@ -171,10 +171,10 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
 
   it('takes a late answer for a missed step, never for the next one: a servo that answers too late faults', async () => {
     const d = await start();
-    rig.emulator.moveTo(3, 2600);
-    rig.emulator.setLatency(3, 30);
+    // Later than two steps' timeouts: several requests are in flight when an answer comes.
+    rig.emulator.setLatency(3, 80);
     // Its answers come, late: it is heard (not "stopped answering"), but no reading of it is fresh, so it faults.
-    const f = await until('servo_late fault', () => d.faults().find((x) => x.code === 'servo_late'), 5000);
+    const f = await until('servo_late fault', () => d.faults().find((x) => x.code === 'servo_late'), 8000);
     expect(f).toMatchObject({ joint: 'elbow_flex', message: expect.stringMatching(/^elbow_flex \(servo 3\) answers too late for the 100 Hz step \(no answer in time for \d+ steps\): motion stopped$/) });
     expect(d.faults().some((x) => x.code === 'servo_timeout')).toBe(false);
     expect(d.busStats()!.lateReplies).toBeGreaterThan(50);
@@ -232,7 +232,6 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
         expect(after.steps - steps).toBeGreaterThan(10);
         expect(d.faults()).toEqual([]);
       }
-      expect(d.busStats()!.lateReplies).toBe(0);
     } finally {
       await d.disconnect();
       await servos.close();

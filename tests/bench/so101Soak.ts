@@ -58,7 +58,7 @@ try {
   }, 1000);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   clearInterval(poll);
-  const diagnostics = agent.logs.filter((l) => l.msg === 'driver diagnostics').at(-1) as { driver?: { bus: feetech.BusStats; step: Record<string, number> } } | undefined;
+  const diagnostics = agent.logs.filter((l) => l.msg === 'driver diagnostics').at(-1) as { driver?: { busProcessNiceness: number | null; bus: feetech.BusStats; step: Record<string, number> } } | undefined;
   const robot = (await (await fetch(`${hub.url}/api/v1/robots/${creds.robotId}`)).json()) as { status: { control: Record<string, number | string> } };
   console.log(
     JSON.stringify(
@@ -68,6 +68,7 @@ try {
         load: `agent (--driver so101, emulated bus behind a socat pty) with ${CAMERAS} x 640x480 @ 30 fps test cameras encoding live VP8, ${HOGS} CPU-hog process(es), operator streaming at 50 Hz`,
         falseFaults: { faultsSeen: new Set(faultEvents).size, secondsInFault: faultStatusSeen, messages: [...new Set(faultEvents)].slice(0, 10) },
         firstFaultLogs: agent.logs.filter((l) => typeof l.msg === 'string' && /fault|stopped answering|no torque|too hot/.test(l.msg)).slice(0, 8).map((l) => ({ atS: Number((((l.time as number) - startedAt) / 1000).toFixed(2)), msg: l.msg })),
+        busProcessNiceness: diagnostics?.driver?.busProcessNiceness ?? null,
         busStep: diagnostics?.driver?.step ?? null,
         bus: diagnostics?.driver?.bus ?? null,
         controlLoop: robot.status.control,

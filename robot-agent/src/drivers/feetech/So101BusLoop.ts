@@ -158,7 +158,8 @@ export class So101BusLoop {
    * servo and register, when one differs. Torque goes on where the arm is, read back.
    */
   async attach(transport: feetech.ByteTransport, first: boolean): Promise<void> {
-    const bus = new feetech.FeetechBus(transport, { timeoutMs: 100, retries: 1 });
+    // Patient while taking the arm (a busy machine, a freshly opened adapter); tight in the loop.
+    const bus = new feetech.FeetechBus(transport, { timeoutMs: 300, retries: 2 });
     const missing: string[] = [];
     for (const s of this.servos) {
       const model = await bus.ping(s.id);
@@ -445,7 +446,8 @@ export class So101BusLoop {
    */
   private async hold(bus: feetech.FeetechBus, silent: ReadonlySet<string>): Promise<string[]> {
     const goals = new Map<number, number>();
-    for (const s of this.servos) if (s.raw !== null) goals.set(s.id, this.clampToLimits(s, s.raw));
+    // A servo known to be silent cannot be held (nor read back): asking it would only delay the report.
+    for (const s of this.servos) if (s.raw !== null && !silent.has(this.named(s))) goals.set(s.id, this.clampToLimits(s, s.raw));
     let wrong: string[] = [];
     for (let attempt = 0; attempt < 3 && goals.size > 0; attempt++) {
       await bus.syncWrite(STS3215.goalPosition, goals);

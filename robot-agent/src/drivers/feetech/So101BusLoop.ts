@@ -191,7 +191,7 @@ export class So101BusLoop {
     this.portFault = null;
   }
 
-  /** Reads every EEPROM setting back; throws naming the first servo and register that differ. */
+  /** Reads every EEPROM setting back; throws naming each servo and register that differ. */
   private async checkSettings(bus: feetech.FeetechBus): Promise<void> {
     const wrong: string[] = [];
     for (const s of this.servos) {
@@ -205,8 +205,8 @@ export class So101BusLoop {
   }
 
   /**
-   * RAM settings, then goal = where each servo is (read back), then torque on (read back). `all` lists the
-   * servos to take from torque off; the others are only told to hold where they are.
+   * RAM settings, then goal = where each servo is (read back), then torque on (read back). `servos` lists the
+   * servos to turn torque on for; the others are only told to hold where they are.
    */
   private async torqueOn(bus: feetech.FeetechBus, servos: ServoState[]): Promise<void> {
     for (const s of this.servos) {

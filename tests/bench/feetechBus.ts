@@ -23,7 +23,7 @@ const rate = Number(values.rate);
 const dir = mkdtempSync(join(tmpdir(), 'teleop-bench-feetech-'));
 const calibrationFile = join(dir, 'so101.json');
 writeFileSync(calibrationFile, JSON.stringify(Object.fromEntries(feetech.SO101_JOINTS.map((j, i) => [j, { id: i + 1, drive_mode: 0, homing_offset: 0, range_min: 500, range_max: 3600 }]))));
-const rig = await startEmulatedBusPty({ noiseSteps: 1 });
+const rig = await startEmulatedBusPty({ noiseSteps: 1 }, -15);
 const ids = [1, 2, 3, 4, 5, 6];
 
 // 1. Sync-read round trips, back to back, from this process.

@@ -27,7 +27,8 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
   let hub: RunningHub;
 
   beforeAll(async () => {
-    rig = await startEmulatedBusPty({ noiseSteps: 1 });
+    // The servos' side ahead of the bus process when allowed: real servos never wait for a CPU.
+    rig = await startEmulatedBusPty({ noiseSteps: 1 }, -15);
   });
   afterAll(async () => {
     await hub?.process.stop();
@@ -101,7 +102,12 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
       const c = feetech.checkCalibration(JSON.parse(readFileSync(calibrationFile, 'utf8')));
       // Drive the shoulder to 0.3 rad: the servo's goal and position follow, and the hub's state reports it.
       const stop = op.stream(creds.robotId, [0.3, 0, 0, 0, 0, 0], 50);
-      await eventually(() => Math.abs(rig.emulator.inspect(1).present - feetech.radiansToRaw(c.shoulder_pan!, 0.3)) <= 3, undefined, 'servo 1 at 0.3 rad');
+      await eventually(() => {
+        const status = op.statuses.get(creds.robotId);
+        // A fault latches until a reset: say which, rather than wait for a servo that will not move.
+        if (status?.mode === v1.RobotMode.ROBOT_MODE_FAULT) throw new Error(`the robot is in FAULT: ${status.faults.map((f) => f.message).join('; ')}`);
+        return Math.abs(rig.emulator.inspect(1).present - feetech.radiansToRaw(c.shoulder_pan!, 0.3)) <= 3;
+      }, undefined, 'servo 1 at 0.3 rad');
       // The hub's state reports it: within the 3 raw steps (0.0046 rad) the servo settled at (a state caught on the
       // way there, 0.0092 rad short, passed a looser wait and failed this).
       const state = await op.waitForState((s) => Math.abs((s.state.positions[0] ?? 0) - 0.3) < 0.005);

@@ -41,7 +41,8 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const start = async (o: Partial<feetech.EmulatorOptions> = {}): Promise<So101Driver> => {
-    rig = await startEmulatedBusPty({ noiseSteps: 0, ...o });
+    // The servos' side ahead of the bus process when allowed: real servos never wait for a CPU.
+    rig = await startEmulatedBusPty({ noiseSteps: 0, ...o }, -15);
     driver = new So101Driver({ port: rig.path, calibrationFile });
     await driver.connect();
     return driver;
@@ -92,7 +93,7 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
   });
 
   it('refuses to start when a servo is missing, naming it', async () => {
-    rig = await startEmulatedBusPty({ noiseSteps: 0 });
+    rig = await startEmulatedBusPty({ noiseSteps: 0 }, -15);
     rig.emulator.setSilent(4, true);
     const d = new So101Driver({ port: rig.path, calibrationFile });
     await expect(d.connect()).rejects.toThrow(/servo not answering on .*: wrist_flex \(id 4\); check the power supply/);

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { feetech } from '@teleop/proto';
+import { setProcessPriority } from '../../processPriority.ts';
 import { SerialTransport } from './SerialTransport.ts';
 
 export class EmulatorRigError extends Error {
@@ -69,8 +70,12 @@ function raisePriority(pid: number, priority: number): boolean {
   }
 }
 
-/** `priority`: the niceness of socat (and, in startEmulatedBusPtyProcess, of the emulator's process), when allowed. */
+/**
+ * `priority`: a niceness for socat and for this whole process (every thread), when allowed. Real servos never
+ * queue for a CPU; an emulator that does, behind a bus process of higher priority, looks like a silent servo.
+ */
 export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = {}, priority?: number): Promise<EmulatedBusPty> {
+  if (priority !== undefined) setProcessPriority(priority);
   const dir = mkdtempSync(join(tmpdir(), 'teleop-feetech-'));
   const host = join(dir, 'ttyHOST');
   const bus = join(dir, 'ttyBUS');

@@ -28,7 +28,7 @@ const priority = process.env.TELEOP_EMULATOR_PRIORITY === undefined ? undefined 
 startEmulatedBusPty(options, priority).then(
   (r) => {
     rig = r;
-    // Servos do not wait for a CPU: every thread of this process (the port's thread pool too) ahead, when allowed.
+    // Again now that the port's thread pool exists: every thread of this process ahead, when allowed.
     if (priority !== undefined) setProcessPriority(priority);
     if (closing) void r.close();
     else process.send!({ type: 'ready', path: r.path });

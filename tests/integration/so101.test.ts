@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feetech, v1 } from '@teleop/proto';
 import { startEmulatedBusPty, type EmulatedBusPty } from '../../robot-agent/src/drivers/feetech/emulatedBusPty.ts';
+import { setProcessPriority } from '../../robot-agent/src/processPriority.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { episode, startEpisode } from '../harness/episodes.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
@@ -27,8 +28,7 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
   let hub: RunningHub;
 
   beforeAll(async () => {
-    // The servos' side ahead of the bus process when allowed: real servos never wait for a CPU.
-    rig = await startEmulatedBusPty({ noiseSteps: 1 }, -15);
+    rig = await startEmulatedBusPty({ noiseSteps: 1 });
   });
   afterAll(async () => {
     await hub?.process.stop();
@@ -89,6 +89,9 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
   });
 
   it('drives the emulated arm through the hub; a lost servo or a released torque faults the robot, fails the episode, and holds until the operator resets it', async () => {
+    // From here the servos' side (this process, socat) runs ahead of the agent's bus process when allowed: real
+    // servos never wait for a CPU. (Not during the calibration above: its sweep is timed against the tool's sampling.)
+    setProcessPriority(-15);
     const creds = await enrollRobot(data.path, 'so101 on a pty', 'so101_follower');
     hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1']);
     const agent = await startAgent(hub.url, creds, ['--driver', 'so101', '--port', rig.path, '--calibration', calibrationFile]);

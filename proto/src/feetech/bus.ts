@@ -31,9 +31,9 @@ const STALL_MS = 3;
 const STALL_GRACE_MS = 5;
 /**
  * Answers a servo may owe at once (requests that timed out while it was slow), and timeouts in a row without a
- * byte from it after which it is taken for silent: answers up to ~5 timeouts late are told from the next ones'.
+ * byte from it after which it is taken for silent: answers up to ~25 timeouts late are told from later ones'.
  */
-const MAX_OWED = 5;
+const MAX_OWED = 25;
 
 export class BusTimeoutError extends FeetechProtocolError {
   override name = 'BusTimeoutError';
@@ -74,7 +74,7 @@ export interface BusOptions {
   timeoutMs?: number;
   /** Attempts after the first for a transaction that timed out or failed its checksum (default 2). */
   retries?: number;
-  /** How long a servo that did not answer in time may still answer late, ms (default 200): its next packet in that window is its late answer, discarded. */
+  /** How long a servo that did not answer in time may still answer late, ms (default 600): its next packet in that window is its late answer, discarded. */
   lateReplyWindowMs?: number;
   now?: () => number;
 }
@@ -124,7 +124,7 @@ export class FeetechBus {
   ) {
     this.timeoutMs = options.timeoutMs ?? 20;
     this.retries = options.retries ?? 2;
-    this.lateReplyWindowMs = options.lateReplyWindowMs ?? 200;
+    this.lateReplyWindowMs = options.lateReplyWindowMs ?? 600;
     this.now = options.now ?? (() => performance.now());
     transport.onData((bytes) => this.receive(bytes));
   }
@@ -143,10 +143,12 @@ export class FeetechBus {
       // A servo answers in order: while it owes answers to requests that timed out, its next packet is the oldest
       // of them, late (owed answers expire: a servo that was silent, not slow, never sends them).
       const queue = (this.owed.get(packet.id) ?? []).filter((o) => o.untilMs >= now);
-      const owed = queue.shift();
-      if (queue.length) this.owed.set(packet.id, queue);
+      // The oldest owed answer of this length is the one that came; owed ones before it were lost on the way.
+      const match = queue.findIndex((o) => o.length === null || o.length === packet.params.length);
+      const rest = match >= 0 ? queue.slice(match + 1) : queue;
+      if (rest.length) this.owed.set(packet.id, rest);
       else this.owed.delete(packet.id);
-      if (owed && (owed.length === null || owed.length === packet.params.length)) {
+      if (match >= 0) {
         this.stats.lateReplies++;
         continue;
       }

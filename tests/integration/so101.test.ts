@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feetech, v1 } from '@teleop/proto';
 import { startEmulatedBusPty, type EmulatedBusPty } from '../../robot-agent/src/drivers/feetech/emulatedBusPty.ts';
-import { setProcessPriority } from '../../robot-agent/src/processPriority.ts';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { episode, startEpisode } from '../harness/episodes.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
@@ -55,7 +54,7 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
     }
     await new Promise((r) => setTimeout(r, 100));
     tool.child.stdin!.end('\n');
-    expect(await tool.exited).toBe(0);
+    expect(await tool.exited, `calibrate: ${tool.logs.map((l) => l.msg).join('\n')}`).toBe(0);
     const c = feetech.checkCalibration(JSON.parse(readFileSync(calibrationFile, 'utf8')));
     // The homing offset puts the middle pose at 2047; the range is the sweep in homed steps (±1 step of noise).
     expect(c.shoulder_pan!.homing_offset).toBeGreaterThanOrEqual(52);
@@ -89,9 +88,6 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
   });
 
   it('drives the emulated arm through the hub; a lost servo or a released torque faults the robot, fails the episode, and holds until the operator resets it', async () => {
-    // From here the servos' side (this process, socat) runs ahead of the agent's bus process when allowed: real
-    // servos never wait for a CPU. (Not during the calibration above: its sweep is timed against the tool's sampling.)
-    setProcessPriority(-15);
     const creds = await enrollRobot(data.path, 'so101 on a pty', 'so101_follower');
     hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--reviews-per-episode', '1']);
     const agent = await startAgent(hub.url, creds, ['--driver', 'so101', '--port', rig.path, '--calibration', calibrationFile]);

@@ -230,8 +230,9 @@ describe('so101 driver on an emulated bus behind a pseudo-terminal', () => {
           await new Promise((r) => setTimeout(r, 20));
           return d.stepStats()!.steps > steps ? d.stepStats()! : undefined;
         });
-        // The bus process stepped all through the stall: here it had stepped not once.
-        expect(after.steps - steps).toBeGreaterThanOrEqual(5);
+        // The bus process stepped during the stall (a bus in this process could not have stepped once; how many
+        // times depends on the machine's load).
+        expect(after.steps - steps).toBeGreaterThanOrEqual(1);
         expect(d.faults()).toEqual([]);
       }
     } finally {

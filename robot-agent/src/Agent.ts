@@ -26,6 +26,8 @@ export const AGENT_VERSION = '0.1.0';
 /** Most RobotEvents about rejected commands published per second (the counters keep the full count). */
 const REJECT_EVENTS_PER_S = 5;
 const STATUS_HEARTBEAT_MS = 2000;
+/** How often a driver's own counters (bus steps, timeouts) go to the log. */
+const DRIVER_DIAGNOSTICS_MS = 10_000;
 
 export function createDriver(config: Pick<AgentConfig, 'driver' | 'port' | 'calibrationFile'>): Driver {
   switch (config.driver) {
@@ -48,6 +50,7 @@ export class Agent {
   private faults: DriverFault[] = [];
   private rejectEventWindow = { startMs: 0, count: 0 };
   private heartbeat: NodeJS.Timeout | null = null;
+  private diagnosticsTimer: NodeJS.Timeout | null = null;
   private clockOffsetNs = 0n;
   readonly cameras: { camera: CameraDescription; codec: LiveCodec }[] = [];
   /** Each camera runs in a thread of its own: capture, live encoder input, recording intake. */
@@ -179,11 +182,18 @@ export class Agent {
     this.link.announce({ describe: this.encodeDescription(), status: () => this.encodeStatus() });
     this.loop.start();
     this.heartbeat = setInterval(() => this.publishStatus(), STATUS_HEARTBEAT_MS);
+    if (this.driver.diagnostics) {
+      this.diagnosticsTimer = setInterval(() => {
+        const d = this.driver.diagnostics?.();
+        if (d) this.logger.info({ driver: d }, 'driver diagnostics');
+      }, DRIVER_DIAGNOSTICS_MS);
+    }
     await this.link.start();
   }
 
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.diagnosticsTimer) clearInterval(this.diagnosticsTimer);
     await this.uploader?.close();
     const recording = this.recorder?.recordingId;
     if (recording) await this.recorder!.stop(recording, 'failed', 'the agent was stopped during the recording').catch(() => undefined);
@@ -310,6 +320,7 @@ export class Agent {
         if (wasEngaged) this.logger.warn({ source: ev.estopReset?.source, estopId: ev.estopReset?.id }, 'e-stop reset');
         // Answered either way, so the hub's latch is cleared even when this robot (restarted) was not e-stopped.
         this.event(K.KIND_ESTOP_RESET, `e-stop reset by ${ev.estopReset?.source || 'unknown'}${wasEngaged ? '' : ' (it was not engaged)'}`, { estopId: ev.estopReset?.id ?? '' });
+        this.resetDriverFaults(ev.estopReset?.source || 'unknown');
         break;
       }
       case 'episodeStart': {
@@ -334,6 +345,21 @@ export class Agent {
     }
     this.loop.poke();
     this.publishStatus();
+  }
+
+  /** The operator's reset also clears a driver's latched faults, once the robot is healthy; a refusal is told, never thrown. */
+  private resetDriverFaults(by: string): void {
+    if (!this.driver.resetFaults || this.faults.length === 0) return;
+    this.driver.resetFaults().then(
+      () => {
+        this.logger.warn({ by }, 'driver faults reset');
+        this.loop.poke();
+      },
+      (err: Error) => {
+        this.logger.warn({ by }, `fault reset refused: ${err.message}`);
+        this.event(v1.RobotEvent.Kind.KIND_FAULT, `fault reset refused: ${err.message}`);
+      },
+    );
   }
 
   private onPing(payload: Buffer): void {

@@ -45,7 +45,8 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
   if (!values.port) throw new ToolError('calibrate needs --port, e.g. /dev/ttyACM0');
   const file = resolve(values.calibration ?? join(values['state-dir'] ?? '.', 'so101-calibration.json'));
   const transport = await SerialTransport.open(values.port, Number(values.baud));
-  const bus = new feetech.FeetechBus(transport, { timeoutMs: 100, retries: 2 });
+  // Patient: a late answer is never taken for a retry's (it is discarded), so the wait must cover a busy machine.
+  const bus = new feetech.FeetechBus(transport, { timeoutMs: 300, retries: 2 });
   const input = lineReader();
   try {
     const missing: string[] = [];

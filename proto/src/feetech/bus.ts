@@ -26,6 +26,15 @@ export interface ByteTransport {
   onData(receiver: (bytes: Uint8Array) => void): void;
 }
 
+/** A deadline timer this late means the thread was stalled: the answers get a longer grace to be read. */
+const STALL_MS = 3;
+const STALL_GRACE_MS = 5;
+/**
+ * Answers a servo may owe at once (requests that timed out while it was slow), and timeouts in a row without a
+ * byte from it after which it is taken for silent: answers up to ~25 timeouts late are told from later ones'.
+ */
+const MAX_OWED = 25;
+
 export class BusTimeoutError extends FeetechProtocolError {
   override name = 'BusTimeoutError';
   constructor(readonly ids: number[], what: string) {
@@ -49,8 +58,15 @@ export interface BusStats {
   retries: number;
   checksumErrors: number;
   skippedBytes: number;
-  /** Round trip of the last completed transaction, ms. */
+  /** Answers that came after their transaction had timed out (or for no request at all): discarded, never taken as the next request's answer. */
+  lateReplies: number;
+  /** Bytes of a partial packet dropped before a new request went out. */
+  staleBytesFlushed: number;
+  /** Round trip of the last completed transaction, and the longest one, ms. */
   lastRoundTripMs: number;
+  maxRoundTripMs: number;
+  /** Completed transactions by round trip: under 5 ms, 5-10, 10-20, 20-50, 50 ms and more. */
+  roundTrips: [number, number, number, number, number];
 }
 
 export interface BusOptions {
@@ -58,6 +74,8 @@ export interface BusOptions {
   timeoutMs?: number;
   /** Attempts after the first for a transaction that timed out or failed its checksum (default 2). */
   retries?: number;
+  /** How long a servo that did not answer in time may still answer late, ms (default 600): its next packet in that window is its late answer, discarded. */
+  lateReplyWindowMs?: number;
   now?: () => number;
 }
 
@@ -73,16 +91,31 @@ interface Pending {
   length: number | null;
   got: Map<number, Packet>;
   done: () => void;
+  /** A packet was garbled while this transaction waited (so a missing answer came, broken: nothing is owed). */
+  garbled: boolean;
+}
+
+/** An answer a servo still owes to a request that timed out: its next packet of that length is that answer. */
+interface Owed {
+  length: number | null;
+  untilMs: number;
 }
 
 export class FeetechBus {
-  readonly stats: BusStats = { transactions: 0, timeouts: 0, retries: 0, checksumErrors: 0, skippedBytes: 0, lastRoundTripMs: 0 };
+  readonly stats: BusStats = { transactions: 0, timeouts: 0, retries: 0, checksumErrors: 0, skippedBytes: 0, lateReplies: 0, staleBytesFlushed: 0, lastRoundTripMs: 0, maxRoundTripMs: 0, roundTrips: [0, 0, 0, 0, 0] };
   private readonly parser = new PacketParser();
   private pending: Pending | null = null;
+  /** Per servo, the answers it still owes, oldest first (a servo answers in order). */
+  private readonly owed = new Map<number, Owed[]>();
+  private readonly heard = new Map<number, number>();
+  /** Timeouts in a row per servo with not a byte from it in between. */
+  private readonly silentStreak = new Map<number, number>();
+  private readonly lateReplyWindowMs: number;
   private queue: Promise<unknown> = Promise.resolve();
   /** How long to wait for the answers of one transaction, ms; may be changed between transactions. */
   timeoutMs: number;
-  private readonly retries: number;
+  /** Attempts after the first for a transaction that timed out or failed its checksum; may be changed between transactions. */
+  retries: number;
   private readonly now: () => number;
 
   constructor(
@@ -91,23 +124,42 @@ export class FeetechBus {
   ) {
     this.timeoutMs = options.timeoutMs ?? 20;
     this.retries = options.retries ?? 2;
+    this.lateReplyWindowMs = options.lateReplyWindowMs ?? 600;
     this.now = options.now ?? (() => performance.now());
     transport.onData((bytes) => this.receive(bytes));
   }
 
   private receive(bytes: Uint8Array): void {
+    const errorsBefore = this.parser.checksumErrors + this.parser.skippedBytes;
     const packets = this.parser.push(bytes);
     this.stats.checksumErrors = this.parser.checksumErrors;
     this.stats.skippedBytes = this.parser.skippedBytes;
     const p = this.pending;
-    if (!p) return;
+    if (p && this.parser.checksumErrors + this.parser.skippedBytes > errorsBefore) p.garbled = true;
+    const now = this.now();
     for (const packet of packets) {
-      // Anything but an expected servo's answer (an echo of our own packet, a late answer) is ignored.
-      if (packet.id === BROADCAST_ID || !p.expect.includes(packet.id) || p.got.has(packet.id)) continue;
-      if (p.length !== null && packet.params.length !== p.length) continue;
+      this.heard.set(packet.id, now);
+      this.silentStreak.delete(packet.id);
+      // A servo answers in order: while it owes answers to requests that timed out, its next packet is the oldest
+      // of them, late (owed answers expire: a servo that was silent, not slow, never sends them).
+      const queue = (this.owed.get(packet.id) ?? []).filter((o) => o.untilMs >= now);
+      // The oldest owed answer of this length is the one that came; owed ones before it were lost on the way.
+      const match = queue.findIndex((o) => o.length === null || o.length === packet.params.length);
+      const rest = match >= 0 ? queue.slice(match + 1) : queue;
+      if (rest.length) this.owed.set(packet.id, rest);
+      else this.owed.delete(packet.id);
+      if (match >= 0) {
+        this.stats.lateReplies++;
+        continue;
+      }
+      // Anything but an expected servo's answer of the expected length (an echo of our own packet, a stray) is ignored.
+      if (!p || packet.id === BROADCAST_ID || !p.expect.includes(packet.id) || p.got.has(packet.id) || (p.length !== null && packet.params.length !== p.length)) {
+        if (packet.id !== BROADCAST_ID) this.stats.lateReplies++;
+        continue;
+      }
       p.got.set(packet.id, packet);
     }
-    if (p.got.size === p.expect.length) p.done();
+    if (p && p.got.size === p.expect.length) p.done();
   }
 
   /** Sends one packet and collects the answers of `expect` (none for a broadcast write). */
@@ -120,22 +172,51 @@ export class FeetechBus {
         await this.transport.write(packet);
         return got;
       }
+      // Bytes of a packet cut short before this request (a late, broken answer) must not join this one's answers.
+      const stale = this.parser.pendingBytes;
+      if (stale > 0) {
+        this.stats.staleBytesFlushed += stale;
+        this.parser.reset();
+      }
       await new Promise<void>((resolve, reject) => {
+        const deadlineAt = started + this.timeoutMs;
         let timer = setTimeout(() => {
-          // An answer that came in time may still wait to be read when this thread was busy at the deadline:
-          // the transport gets one turn to deliver it before the servo is called silent.
+          // Answers that came in time may still wait to be read when this thread was busy at the deadline (a
+          // serial port's bytes take a few turns of the event loop: readable, read, data). The transport gets a
+          // grace period counted from waking: 1 ms, or more when the thread woke late (it was stalled, or had no
+          // CPU), before the servo is called silent. Time is judged on when the bytes could be read, not on when
+          // this thread happened to look.
+          const stalledMs = this.now() - deadlineAt;
           timer = setTimeout(() => {
+            const p = this.pending;
             this.pending = null;
             this.stats.timeouts++;
+            // A servo that sent nothing this time owes this answer: when it comes late it is discarded, not taken for
+            // a later request's. (A garbled or partial packet was the answer, broken: nothing is owed then.)
+            const clean = p !== null && !p.garbled && this.parser.pendingBytes === 0;
+            const untilMs = this.now() + this.lateReplyWindowMs;
+            for (const id of expect) {
+              if (got.has(id)) continue;
+              const streak = (this.silentStreak.get(id) ?? 0) + 1;
+              this.silentStreak.set(id, streak);
+              // Not a byte from it through this many timeouts: it is silent, not slow, and owes nothing.
+              if (streak > MAX_OWED) this.owed.delete(id);
+              if (!clean || streak > MAX_OWED) continue;
+              const queue = this.owed.get(id) ?? [];
+              queue.push({ length, untilMs });
+              if (queue.length > MAX_OWED) queue.shift();
+              this.owed.set(id, queue);
+            }
             // A partial packet (e.g. a corrupted length byte) must not swallow the next answer.
             this.parser.reset();
             resolve();
-          }, 0);
+          }, stalledMs > STALL_MS ? Math.max(STALL_GRACE_MS, Math.min(this.timeoutMs, stalledMs)) : 1);
         }, this.timeoutMs);
         this.pending = {
           expect,
           length,
           got,
+          garbled: false,
           done: () => {
             clearTimeout(timer);
             this.pending = null;
@@ -148,12 +229,22 @@ export class FeetechBus {
           reject(err instanceof Error ? err : new Error(String(err)));
         });
       });
-      if (got.size === expect.length) this.stats.lastRoundTripMs = this.now() - started;
+      if (got.size === expect.length) {
+        const rtt = this.now() - started;
+        this.stats.lastRoundTripMs = rtt;
+        this.stats.maxRoundTripMs = Math.max(this.stats.maxRoundTripMs, rtt);
+        this.stats.roundTrips[rtt < 5 ? 0 : rtt < 10 ? 1 : rtt < 20 ? 2 : rtt < 50 ? 3 : 4]++;
+      }
       return got;
     };
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** When a packet of servo `id` was last read (in time or late): a servo heard is alive, however slow the answers. */
+  heardAt(id: number): number | undefined {
+    return this.heard.get(id);
   }
 
   /** Whether servo `id` answers; its model number when it does. */

@@ -4,7 +4,9 @@
 // the bytes' time on a 1 Mbaud wire), moves toward its goal at a limited
 // speed while torque is on, and reads back with encoder noise. Faults can be
 // injected: a servo goes silent, answers are corrupted or lose bytes, a servo
-// reports over temperature or overload. Browser-safe (the console's tests
+// reports over temperature or overload, its own protection releases torque,
+// it power-cycles (RAM settings lost, EEPROM kept only if written with Lock
+// 0), it answers late by a given latency. Browser-safe (the console's tests
 // back a fake Web Serial port with it); on the robot side a pseudo-terminal
 // connects it to the real serialport driver.
 import { BROADCAST_ID, checksum, decodeValue, encodeStatus, encodeValue, type Register, Instruction, PacketParser, StatusError, STS3215, STS3215_MODEL_NUMBER } from './protocol.ts';
@@ -29,12 +31,19 @@ export interface EmulatorOptions {
   random?: () => number;
 }
 
+/** First SRAM address: below it the EEPROM, kept over a power cycle when written with Lock 0. */
+const EEPROM_END = 40;
+
 class Servo {
   readonly mem = new Uint8Array(90);
+  /** What survives a power cycle: the EEPROM area as last written with Lock 0. */
+  readonly eeprom = new Uint8Array(EEPROM_END);
   /** Raw encoder position (what the magnet says), float. */
   raw: number;
   silent = false;
   statusError = 0;
+  /** Extra time before each answer, ms (a slow or misconfigured servo). */
+  latencyMs = 0;
 
   constructor(
     readonly id: number,
@@ -43,13 +52,29 @@ class Servo {
     this.raw = position;
     this.set(STS3215.modelNumber, STS3215_MODEL_NUMBER);
     this.set(STS3215.id, id);
+    this.set(STS3215.returnDelay, 250);
     this.set(STS3215.minPositionLimit, 0);
     this.set(STS3215.maxPositionLimit, 4095);
     this.set(STS3215.maxTemperatureLimit, 70);
-    this.set(STS3215.torqueLimit, 1000);
+    this.set(STS3215.maxTorqueLimit, 1000);
+    this.set(STS3215.pCoefficient, 32);
+    this.set(STS3215.dCoefficient, 32);
+    this.set(STS3215.protectionCurrent, 500);
+    this.set(STS3215.overloadTorque, 80);
+    this.eeprom.set(this.mem.subarray(0, EEPROM_END));
+    this.powerOn();
+  }
+
+  /** RAM as after power on: torque off, holding nothing, EEPROM locked; the EEPROM area as stored. */
+  powerOn(): void {
+    this.mem.set(this.eeprom, 0);
+    this.mem.fill(0, EEPROM_END);
+    this.statusError = 0;
+    this.set(STS3215.torqueLimit, this.get(STS3215.maxTorqueLimit));
+    this.set(STS3215.lock, 1);
     this.set(STS3215.presentVoltage, 120);
     this.set(STS3215.presentTemperature, 31);
-    this.set(STS3215.goalPosition, Math.round(position));
+    this.set(STS3215.goalPosition, Math.round(Math.min(4095, Math.max(0, this.raw - this.homing))));
   }
 
   set(r: Register, value: number): void {
@@ -76,6 +101,12 @@ export class EmulatedServoBus {
   private truncateAnswers = 0;
   /** Instruction packets received, by instruction. */
   readonly received = new Map<number, number>();
+  /** Every goal position written (WRITE or SYNC_WRITE), in order, with when (the emulator's clock, ms). */
+  readonly goalWrites: { id: number; goal: number; atMs: number }[] = [];
+  /** SYNC_WRITE packets that carried no servo at all (a host bug: a wasted bus slot). */
+  emptySyncWrites = 0;
+  /** Answers sent after their servo's latency (counts every answer a latency delayed). */
+  delayedAnswers = 0;
 
   constructor(private readonly o: EmulatorOptions) {
     for (const s of o.servos) this.servos.set(s.id, new Servo(s.id, s.position ?? 2047));
@@ -113,6 +144,13 @@ export class EmulatedServoBus {
     return this.servo(id).get(r);
   }
 
+  /** Changes a register behind the host's back (another tool, another calibration), EEPROM included. */
+  poke(id: number, r: Register, value: number): void {
+    const s = this.servo(id);
+    s.set(r, value);
+    if (r.address < EEPROM_END) s.eeprom.set(s.mem.subarray(r.address, r.address + r.size), r.address);
+  }
+
   /** The servo stops answering (a cut cable), or answers again. */
   setSilent(id: number, silent: boolean): void {
     this.servo(id).silent = silent;
@@ -126,6 +164,24 @@ export class EmulatedServoBus {
   /** The next `n` answers lose their last byte. */
   truncateNext(n: number): void {
     this.truncateAnswers += n;
+  }
+
+  /** The servo's own protection trips (overload, over-current, over-temperature): it reports `error` and releases torque. */
+  tripProtection(id: number, error: number, temperatureC?: number): void {
+    this.advance();
+    this.setStatus(id, error, temperatureC);
+    this.servo(id).set(STS3215.torqueEnable, 0);
+  }
+
+  /** The servo loses power and comes back: RAM settings (torque, acceleration, goal, Lock) are reset, the EEPROM keeps what was written with Lock 0. */
+  powerCycle(id: number): void {
+    this.advance();
+    this.servo(id).powerOn();
+  }
+
+  /** Every answer of the servo leaves `ms` later (0: on time). */
+  setLatency(id: number, ms: number): void {
+    this.servo(id).latencyMs = ms;
   }
 
   /** Status error bits a servo reports in every answer (e.g. StatusError.OVERHEAT), and its temperature. */
@@ -179,9 +235,9 @@ export class EmulatedServoBus {
   private handle(id: number, instruction: number, params: Uint8Array): void {
     this.received.set(instruction, (this.received.get(instruction) ?? 0) + 1);
     this.advance();
-    const answers: Uint8Array[] = [];
+    const answers: { bytes: Uint8Array; latencyMs: number }[] = [];
     const answer = (s: Servo, data: ArrayLike<number> = []): void => {
-      if (!s.silent) answers.push(encodeStatus(s.id, s.statusError, data));
+      if (!s.silent) answers.push({ bytes: encodeStatus(s.id, s.statusError, data), latencyMs: s.latencyMs });
     };
     switch (instruction) {
       case Instruction.PING: {
@@ -218,6 +274,7 @@ export class EmulatedServoBus {
       case Instruction.SYNC_WRITE: {
         if (id !== BROADCAST_ID || params.length < 2) break;
         const [address, length] = [params[0]!, params[1]!];
+        if (params.length < 2 + length + 1) this.emptySyncWrites++;
         for (let i = 2; i + length < params.length + 1; i += length + 1) {
           const s = this.servos.get(params[i]!);
           if (s && !s.silent) this.store(s, address, params.subarray(i + 1, i + 1 + length));
@@ -228,13 +285,16 @@ export class EmulatedServoBus {
         break;
     }
     if (answers.length === 0) return;
-    // Each answer leaves after the servo's return delay and the time of the bytes before it on the wire.
+    // Each answer leaves after the servo's return delay and the time of the bytes before it on the wire. Answers
+    // due within the same millisecond leave as one chunk (on a wire they follow each other without a gap anyway).
     const usPerByte = 10_000_000 / (this.o.baud ?? 1_000_000);
     let atUs = 0;
     const bytesIn = params.length + 6;
     atUs += bytesIn * usPerByte;
-    for (const a of answers) {
-      atUs += (this.o.returnDelayUs ?? 100) + a.length * usPerByte;
+    const chunks: { atMs: number; parts: Uint8Array[] }[] = [];
+    for (const { bytes: a, latencyMs } of answers) {
+      atUs += (this.o.returnDelayUs ?? 100) + a.length * usPerByte + latencyMs * 1000;
+      if (latencyMs > 0) this.delayedAnswers++;
       let out = a;
       if (this.corruptAnswers > 0) {
         this.corruptAnswers--;
@@ -246,17 +306,25 @@ export class EmulatedServoBus {
         this.truncateAnswers--;
         out = a.slice(0, a.length - 1);
       }
-      const delayMs = atUs / 1000;
-      if (delayMs < 1) this.output(out);
-      else setTimeout(() => this.output(out), delayMs);
+      const atMs = Math.floor(atUs / 1000);
+      const last = chunks.at(-1);
+      if (last && last.atMs === atMs) last.parts.push(out);
+      else chunks.push({ atMs, parts: [out] });
+    }
+    for (const { atMs, parts } of chunks) {
+      const bytes = parts.length === 1 ? parts[0]! : concat(parts);
+      if (atMs < 1) this.output(bytes);
+      else setTimeout(() => this.output(bytes), atMs);
     }
   }
 
   private store(s: Servo, address: number, data: Uint8Array): void {
     if (address + data.length > s.mem.length) return;
-    // Read-only registers (present values, model) keep their values.
-    if (address < 5 || address >= STS3215.presentPosition.address) return;
+    // Read-only registers (present values, model) keep their values; Maximum_Acceleration (85) is writable.
+    if (address < 5 || (address >= STS3215.presentPosition.address && address !== STS3215.maxAcceleration.address)) return;
     s.mem.set(data, address);
+    // EEPROM writes are stored for good only while the Lock register is 0.
+    if (address < EEPROM_END && s.get(STS3215.lock) === 0) s.eeprom.set(data.subarray(0, EEPROM_END - address), address);
     if (address <= STS3215.torqueEnable.address && address + data.length > STS3215.torqueEnable.address && s.get(STS3215.torqueEnable) === 1) {
       // Torque on holds where the servo is.
       if (address > STS3215.goalPosition.address || address + data.length <= STS3215.goalPosition.address) {
@@ -266,9 +334,20 @@ export class EmulatedServoBus {
     if (address <= STS3215.goalPosition.address && address + data.length >= STS3215.goalPosition.address + 2) {
       // The servo keeps goals within its position limits.
       const goal = s.get(STS3215.goalPosition);
+      this.goalWrites.push({ id: s.id, goal, atMs: this.now() });
       s.set(STS3215.goalPosition, Math.min(s.get(STS3215.maxPositionLimit), Math.max(s.get(STS3215.minPositionLimit), goal)));
     }
   }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export { StatusError };

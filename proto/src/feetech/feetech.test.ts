@@ -109,7 +109,60 @@ describe('feetech bus on the emulated STS3215 bus', () => {
     await expect(bus.read(4, STS3215.presentPosition)).rejects.toThrow(/servo 4 did not answer/);
     emu.truncateNext(1);
     emu.setSilent(4, false);
+    // A servo that was silent a moment ago may still owe late answers for the late-reply window; after it, it is
+    // read at once.
+    await new Promise((r) => setTimeout(r, 650));
     expect(await bus.read(4, STS3215.presentPosition)).toBe(2047);
+  });
+
+  it('never takes a late answer for the answer to the next request: it is discarded and counted', async () => {
+    const emu = new EmulatedServoBus({ servos: ids.map((id) => ({ id })), noiseSteps: 0 });
+    const bus = connect(emu, 15);
+    emu.moveTo(3, 1000);
+    // Far later than the attempts' timeouts (and any grace a stalled thread gets).
+    emu.setLatency(3, 300);
+    // Each attempt times out; the answer to one arrives while a later request waits, and is not taken for it.
+    await expect(bus.read(3, STS3215.presentPosition)).rejects.toThrow(/servo 3 did not answer/);
+    expect(bus.stats.timeouts).toBe(3);
+    const r = await bus.syncRead(ids, STS3215.presentPosition.address, 2);
+    expect(r.missing).toContain(3);
+    expect(r.answers.has(1)).toBe(true);
+    // Every late answer lands, and is counted, not used.
+    await new Promise((res) => setTimeout(res, 700));
+    expect(bus.stats.lateReplies).toBeGreaterThanOrEqual(3);
+    // Given time enough, the slow servo's own answers are taken, with their real round trip.
+    emu.setLatency(3, 30);
+    bus.timeoutMs = 200;
+    emu.moveTo(3, 3000);
+    expect(await bus.read(3, STS3215.presentPosition)).toBe(3000);
+    expect(bus.stats.lastRoundTripMs).toBeGreaterThanOrEqual(29);
+  });
+
+  it('emulates the servo: protection releases torque, a power cycle loses RAM and unlocked-only EEPROM writes', async () => {
+    const emu = new EmulatedServoBus({ servos: ids.map((id) => ({ id })), noiseSteps: 0 });
+    const bus = connect(emu);
+    // Written with Lock 1 (the power-on value): lost at the next power cycle. With Lock 0: kept.
+    await bus.write(1, STS3215.pCoefficient, 16);
+    await bus.write(2, STS3215.lock, 0);
+    await bus.write(2, STS3215.pCoefficient, 16);
+    await bus.write(2, STS3215.lock, 1);
+    for (const id of [1, 2]) {
+      await bus.write(id, STS3215.acceleration, 254);
+      await bus.write(id, STS3215.torqueEnable, 1);
+    }
+    expect(await bus.read(1, STS3215.pCoefficient)).toBe(16);
+    emu.powerCycle(1);
+    emu.powerCycle(2);
+    expect(await bus.read(1, STS3215.pCoefficient)).toBe(32);
+    expect(await bus.read(2, STS3215.pCoefficient)).toBe(16);
+    expect(await bus.read(2, STS3215.acceleration)).toBe(0);
+    expect(await bus.read(2, STS3215.torqueEnable)).toBe(0);
+    expect(await bus.read(2, STS3215.lock)).toBe(1);
+    await bus.write(4, STS3215.torqueEnable, 1);
+    emu.tripProtection(4, StatusError.OVERLOAD);
+    expect(emu.inspect(4).torque).toBe(false);
+    const s = await bus.syncRead([4], STS3215.status.address, 1);
+    expect(s.answers.get(4)).toEqual({ data: Uint8Array.of(StatusError.OVERLOAD), error: StatusError.OVERLOAD });
   });
 
   it('reports status errors the servo raises', async () => {

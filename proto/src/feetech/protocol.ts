@@ -54,7 +54,7 @@ export interface Register {
 
 const reg = (name: string, address: number, size: 1 | 2, signBit?: number): Register => ({ name, address, size, ...(signBit !== undefined ? { signBit } : {}) });
 
-/** The STS3215 control table (STS/SMS series memory map; EEPROM below 40, SRAM from 40). */
+/** The STS3215 control table (STS/SMS series memory map; EEPROM below 40, SRAM from 40; EEPROM writes persist only while Lock is 0). */
 export const STS3215 = {
   modelNumber: reg('Model_Number', 3, 2),
   id: reg('ID', 5, 1),
@@ -63,11 +63,14 @@ export const STS3215 = {
   minPositionLimit: reg('Min_Position_Limit', 9, 2),
   maxPositionLimit: reg('Max_Position_Limit', 11, 2),
   maxTemperatureLimit: reg('Max_Temperature_Limit', 13, 1),
+  maxTorqueLimit: reg('Max_Torque_Limit', 16, 2),
   pCoefficient: reg('P_Coefficient', 21, 1),
   dCoefficient: reg('D_Coefficient', 22, 1),
   iCoefficient: reg('I_Coefficient', 23, 1),
+  protectionCurrent: reg('Protection_Current', 28, 2),
   homingOffset: reg('Homing_Offset', 31, 2, 11),
   operatingMode: reg('Operating_Mode', 33, 1),
+  overloadTorque: reg('Overload_Torque', 36, 1),
   torqueEnable: reg('Torque_Enable', 40, 1),
   acceleration: reg('Acceleration', 41, 1),
   goalPosition: reg('Goal_Position', 42, 2),
@@ -83,6 +86,7 @@ export const STS3215 = {
   status: reg('Status', 65, 1),
   moving: reg('Moving', 66, 1),
   presentCurrent: reg('Present_Current', 69, 2),
+  maxAcceleration: reg('Maximum_Acceleration', 85, 1),
 } as const satisfies Record<string, Register>;
 
 export const STS3215_MODEL_NUMBER = 777;
@@ -228,6 +232,11 @@ export class PacketParser {
     this.buf.copyWithin(0, pos, this.len);
     this.len -= pos;
     return out;
+  }
+
+  /** Bytes held of a packet not complete yet. */
+  get pendingBytes(): number {
+    return this.len;
   }
 
   reset(): void {

@@ -179,7 +179,7 @@ export class ControlLoop {
     const faultKey = faults.map((f) => `${f.code}:${f.joint ?? ''}`).join(',');
     if (faultKey !== this.lastFaultKey) {
       this.lastFaultKey = faultKey;
-      safety.setFault(faults.length > 0);
+      safety.setFault(faults.length > 0, faults.map((f) => f.message).join('; '));
       this.options.onFault?.(faults);
     }
     const reading = await driver.readState();

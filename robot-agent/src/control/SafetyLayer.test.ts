@@ -237,12 +237,17 @@ describe('SafetyLayer', () => {
     expect(out.setpoint[1]).toBeCloseTo(-0.05);
   });
 
-  it('refuses everything while the driver reports a fault', () => {
+  it('refuses everything while the driver reports a fault, saying which, and resumes from where the robot is', () => {
     safety.grantLease('L1');
-    safety.setFault(true);
-    expect(safety.submit(cmd([0.1, 0, 0]))).toMatchObject({ accepted: false, reason: 'fault' });
+    safety.tick(measured);
+    safety.setFault(true, 'elbow_flex (servo 3) has no torque');
+    expect(safety.submit(cmd([0.1, 0, 0]))).toMatchObject({ accepted: false, reason: 'fault', message: 'the robot has an active fault (elbow_flex (servo 3) has no torque); motion is stopped until the fault is reset' });
     expect(safety.mode).toBe(v1.RobotMode.ROBOT_MODE_FAULT);
+    safety.tick(measured);
+    // A limp joint sagged during the fault: after it, the setpoint is the pose now, not the one before.
+    const sagged = [measured[0]! - 0.3, measured[1]!, measured[2]!];
     safety.setFault(false);
+    expect(safety.tick(sagged).setpoint[0]).toBeCloseTo(sagged[0]!, 9);
     expect(safety.submit(cmd([0.1, 0, 0])).accepted).toBe(true);
   });
 });

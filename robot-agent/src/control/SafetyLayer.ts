@@ -65,6 +65,7 @@ export class SafetyLayer {
   private lastCommandAtNs: bigint | null = null;
   private estopReason: string | null = null;
   private faultActive = false;
+  private faultWhy = '';
   private holding = false;
   private clockOffsetNs = 0n;
   private setpoint: number[] | null = null;
@@ -155,9 +156,11 @@ export class SafetyLayer {
     return true;
   }
 
-  /** A driver fault stops motion and rejects commands until cleared. */
-  setFault(active: boolean): void {
-    if (active && !this.faultActive) {
+  /** A driver fault stops motion and rejects commands until cleared; `why` goes into the rejections. */
+  setFault(active: boolean, why = ''): void {
+    this.faultWhy = why;
+    // Anchored again to the measured pose both ways: a joint may have sagged while the fault lasted.
+    if (active !== this.faultActive) {
       this.lastCommandAtNs = null;
       this.stopMotion();
     }
@@ -170,7 +173,7 @@ export class SafetyLayer {
     const sequence = fromLong(command.sequence);
     const reject = (reason: RejectReason, message: string): CommandVerdict => ({ accepted: false, reason, message });
 
-    if (this.faultActive) return reject('fault', 'the robot has an active fault; motion is stopped');
+    if (this.faultActive) return reject('fault', `the robot has an active fault${this.faultWhy ? ` (${this.faultWhy})` : ''}; motion is stopped until the fault is reset`);
     if (this.estopReason !== null) return reject('estopped', `e-stop is latched (${this.estopReason}); reset it before driving`);
     const token = fromLong(command.fencingToken);
     if (token < this.highestToken) {

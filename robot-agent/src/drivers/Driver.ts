@@ -38,6 +38,13 @@ export interface Driver {
   sendAction(goalPositions: readonly number[]): Promise<void>;
   /** Faults active now; an empty list when healthy. */
   faults(): DriverFault[];
+  /**
+   * Clears latched faults (the operator's reset), for drivers whose faults latch: resolves once the robot is
+   * healthy and driven again, rejects saying why not.
+   */
+  resetFaults?(): Promise<void>;
+  /** The driver's own counters (bus steps and their timing, timeouts), logged every 10 s. */
+  diagnostics?(): Record<string, unknown> | null;
   disconnect(): Promise<void>;
 }
 

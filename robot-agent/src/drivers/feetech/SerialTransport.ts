@@ -52,8 +52,11 @@ export class SerialTransport implements feetech.ByteTransport {
 
   write(bytes: Uint8Array): Promise<void> {
     if (this.closedReason) return Promise.reject(new SerialPortError(`${this.path}: ${this.closedReason}`));
+    // Written to the port's kernel buffer is enough: no drain (tcdrain) per packet. A drain holds a thread of
+    // libuv's small pool until the far end has read the bytes, and the port's reads need those threads too: on a
+    // busy machine, answers then sat unread while the step called the servos silent.
     return new Promise((resolve, reject) => {
-      this.port.write(Buffer.from(bytes), (err) => (err ? reject(new SerialPortError(`${this.path}: ${err.message}`)) : this.port.drain((e) => (e ? reject(new SerialPortError(`${this.path}: ${e.message}`)) : resolve()))));
+      this.port.write(Buffer.from(bytes), (err) => (err ? reject(new SerialPortError(`${this.path}: ${err.message}`)) : resolve()));
     });
   }
 

@@ -4,29 +4,25 @@
 // proto/src/feetech/calibration.ts), and the calibrated ranges are the joint
 // limits the safety layer enforces (goals are clamped to them again here).
 //
-// Each control step is one SYNC_READ of position, velocity and load of all six
-// servos and one SYNC_WRITE of the six goals. Every 20th step also reads
-// voltage and temperature. Faults, each reported with its joint:
-// - servo_timeout: a servo missed 3 reads in a row (cut cable, lost power);
-// - overload / over_temperature / voltage / angle_sensor: what the servo
-//   reports in its status, or a temperature at or above the limit;
-// - port_closed: the serial port went away (unplugged); it is tried again every
-//   second and the arm is taken back, holding where it is, when it returns.
-// On a fault the control loop stops sending goals and the safety layer holds;
-// the driver sets every answering servo's goal to where it is, so nothing keeps
-// pushing (torque stays on: a limp arm would fall). disconnect() turns torque
-// off, as LeRobot does.
+// The port is owned by the So101 bus process (so101BusProcess.ts), a child
+// process that steps the bus at 100 Hz on its own, out of reach of this
+// process's event-loop stalls. This driver sends it the latest goal and reads
+// its latest snapshot; the fault model (what latches, what a reset needs) is
+// So101BusLoop's. disconnect() turns torque off, as LeRobot does.
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { feetech, v1 } from '@teleop/proto';
+import { forkTs } from '../../tsProcess.ts';
 import type { Driver, DriverDescription, DriverFault, JointReading } from '../Driver.ts';
 import { urdfJointSpecs } from '../urdfJoints.ts';
-import { SerialTransport } from './SerialTransport.ts';
+import type { BusSnapshot } from './So101BusLoop.ts';
+import type { FromBusProcess, ToBusProcess } from './so101BusProcess.ts';
 
 const urdf = readFileSync(new URL('../sim/sim-arm.urdf', import.meta.url), 'utf8');
-const { STS3215 } = feetech;
-const STEP_RAD = (2 * Math.PI) / 4095;
-const MISSES_FOR_TIMEOUT = 3;
-const STATUS_EVERY = 20;
+/** How long the bus process may take to open the port and take the arm, ms. */
+const CONNECT_TIMEOUT_MS = 30_000;
+const RESET_TIMEOUT_MS = 10_000;
+const CLOSE_TIMEOUT_MS = 4000;
 
 export class So101Error extends Error {
   override name = 'So101Error';
@@ -38,8 +34,8 @@ export interface So101Options {
   baud?: number;
   /** Over-temperature threshold, °C (default 65; the servo's own limit is 70). */
   maxTemperatureC?: number;
-  /** A transport instead of opening `port` (tests). */
-  transport?: feetech.ByteTransport & { close?: () => Promise<void> };
+  /** Bus step rate, Hz (default 100). */
+  rateHz?: number;
   model?: string;
 }
 
@@ -68,27 +64,23 @@ export function loadCalibration(file: string): feetech.ArmCalibration {
 export class So101Driver implements Driver {
   readonly name = 'so101';
   readonly calibration: feetech.ArmCalibration;
-  private readonly joints = feetech.SO101_JOINTS;
-  private readonly ids: number[];
   private readonly description: DriverDescription;
-  private transport: (feetech.ByteTransport & { close?: () => Promise<void> }) | null = null;
-  bus: feetech.FeetechBus | null = null;
-  private readonly misses: number[];
-  private readonly statusBits = new Map<number, number>();
-  private readonly temperatures = new Map<number, number>();
-  private portFault: DriverFault | null = null;
-  private reopenTimer: NodeJS.Timeout | null = null;
+  private child: ChildProcess | null = null;
+  private snapshot: BusSnapshot | null = null;
+  private processFault: DriverFault | null = null;
   private closing = false;
-  private last: JointReading;
-  private steps = 0;
-  private holding = false;
+  /** The bus process took the arm (its exit after that is a fault). */
+  private ready = false;
+  /** The bus process's niceness (-10 when it could raise its priority, 0 when not allowed). */
+  private niceness: number | null = null;
+  private readonly resets = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  private nextResetId = 1;
+  private exited: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: So101Options) {
     this.calibration = loadCalibration(o.calibrationFile);
-    this.ids = this.joints.map((j) => this.calibration[j]!.id);
-    this.misses = this.ids.map(() => 0);
     const specs = urdfJointSpecs(urdf);
-    const joints = this.joints.map((name) => {
+    const joints = feetech.SO101_JOINTS.map((name) => {
       const spec = specs.find((s) => s.name === name) ?? { name, unit: 'rad', maxVelocity: 3 };
       const [lo, hi] = feetech.radianLimits(this.calibration[name]!);
       return { ...spec, name, minPosition: lo, maxPosition: hi };
@@ -100,220 +92,142 @@ export class So101Driver implements Driver {
       gripperJoint: 'gripper',
       urdf,
     };
-    this.last = { positions: joints.map(() => 0), velocities: joints.map(() => 0), efforts: joints.map(() => 0) };
   }
 
   describe(): DriverDescription {
     return this.description;
   }
 
-  private jointOf(id: number): string {
-    return this.joints[this.ids.indexOf(id)] ?? `servo ${id}`;
+  private send(m: ToBusProcess): void {
+    const child = this.child;
+    if (child?.connected) child.send(m, (err) => err && undefined);
   }
 
+  /** Starts the bus process, which opens the port and takes the arm; rejects with its reason when it cannot. */
   async connect(): Promise<void> {
     this.closing = false;
-    await this.attach(true);
-  }
-
-  /**
-   * Opens the port and takes the arm: at the first connection the calibration and servo settings are written
-   * (torque off meanwhile); when the adapter comes back after an unplug the servos kept power and settings,
-   * so they are only checked and told to hold where they are (torque never drops).
-   */
-  private async attach(first: boolean): Promise<void> {
-    let transport: feetech.ByteTransport & { close?: () => Promise<void> };
-    if (this.o.transport) transport = this.o.transport;
-    else {
-      const serial = await SerialTransport.open(this.o.port, this.o.baud ?? 1_000_000);
-      serial.onClose((reason) => this.portLost(reason));
-      transport = serial;
-    }
-    // Generous timeouts while starting (a freshly opened adapter can be slow to answer first), tight ones in the loop.
-    const bus = new feetech.FeetechBus(transport, { timeoutMs: 100, retries: 1 });
-    try {
-      const missing: string[] = [];
-      for (const [i, id] of this.ids.entries()) {
-        const model = await bus.ping(id);
-        if (model === null) missing.push(`${this.joints[i]} (id ${id})`);
-        else if (model !== feetech.STS3215_MODEL_NUMBER) throw new So101Error(`servo ${id} (${this.joints[i]}) is model ${model}, not an STS3215 (777)`);
-      }
-      if (missing.length) throw new So101Error(`servo${missing.length > 1 ? 's' : ''} not answering on ${this.o.port}: ${missing.join(', ')}; check the power supply and the cable chain`);
-      // The calibration lives in the servos too (homing offset, position limits), as LeRobot writes it.
-      for (const [i, id] of first ? this.ids.entries() : []) {
-        const c = this.calibration[this.joints[i]!]!;
-        const offset = await bus.read(id, STS3215.homingOffset);
-        const min = await bus.read(id, STS3215.minPositionLimit);
-        const max = await bus.read(id, STS3215.maxPositionLimit);
-        if (offset !== c.homing_offset || min !== c.range_min || max !== c.range_max) {
-          await bus.write(id, STS3215.torqueEnable, 0);
-          await bus.write(id, STS3215.lock, 0);
-          await bus.write(id, STS3215.homingOffset, c.homing_offset);
-          await bus.write(id, STS3215.minPositionLimit, c.range_min);
-          await bus.write(id, STS3215.maxPositionLimit, c.range_max);
-          await bus.write(id, STS3215.lock, 1);
+    this.ready = false;
+    this.processFault = null;
+    // A larger thread pool than libuv's 4: the port's reads and writes run on it, and must never queue.
+    const child = forkTs(new URL('./so101BusProcess.ts', import.meta.url), { env: { ...process.env, UV_THREADPOOL_SIZE: '8' } });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new So101Error(`the SO-101 bus process did not take the arm on ${this.o.port} within ${CONNECT_TIMEOUT_MS / 1000} s`)), CONNECT_TIMEOUT_MS);
+      child.on('message', (m: FromBusProcess) => {
+        if (m.type === 'ready') {
+          this.niceness = m.niceness;
+          clearTimeout(timer);
+          resolve();
+        } else if (m.type === 'failed') {
+          clearTimeout(timer);
+          reject(new So101Error(m.message));
         }
-      }
-      // Servo settings as LeRobot configures the SO-101 (torque is off until below): position mode, a softer
-      // P gain than the default 32 against shaking, D 32, I 0, no return delay, full acceleration.
-      for (const id of first ? this.ids : []) {
-        await bus.write(id, STS3215.torqueEnable, 0);
-        await bus.write(id, STS3215.operatingMode, 0);
-        await bus.write(id, STS3215.pCoefficient, 16);
-        await bus.write(id, STS3215.iCoefficient, 0);
-        await bus.write(id, STS3215.dCoefficient, 32);
-        await bus.write(id, STS3215.returnDelay, 0);
-        await bus.write(id, STS3215.acceleration, 254);
-      }
-      // Torque on where the arm is: the goal is the present position, so nothing jumps.
-      const now = await bus.syncRead(this.ids, STS3215.presentPosition.address, 2);
-      if (now.missing.length) throw new So101Error(`servos stopped answering during start: ${now.missing.map((id) => this.jointOf(id)).join(', ')}`);
-      await bus.syncWrite(STS3215.goalPosition, new Map(this.ids.map((id) => [id, feetech.decodeValue(STS3215.presentPosition, now.answers.get(id)!.data)])));
-      await bus.syncWrite(STS3215.torqueEnable, new Map(this.ids.map((id) => [id, 1])));
-      bus.timeoutMs = 15;
-      this.transport = transport;
-      this.bus = bus;
-      this.portFault = null;
-      this.misses.fill(0);
-      this.last = await this.readState();
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new So101Error(`the SO-101 bus process exited (${code ?? signal}) before taking the arm on ${this.o.port}`));
+      });
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new So101Error(`cannot start the SO-101 bus process: ${err.message}`));
+      });
+    });
+    child.on('message', (m: FromBusProcess) => this.onMessage(m));
+    child.once('exit', (code, signal) => {
+      if (this.child === child) this.child = null;
+      for (const r of this.resets.values()) r.reject(new So101Error('the SO-101 bus process ended'));
+      this.resets.clear();
+      if (!this.closing && this.ready) this.processFault = { code: 'bus_process', message: `the SO-101 bus process exited (${code ?? signal}): motion stopped; restart the agent` };
+    });
+    this.send({ type: 'open', port: this.o.port, baud: this.o.baud ?? 1_000_000, calibration: this.calibration, ...(this.o.maxTemperatureC !== undefined ? { maxTemperatureC: this.o.maxTemperatureC } : {}), ...(this.o.rateHz !== undefined ? { rateHz: this.o.rateHz } : {}) });
+    try {
+      await ready;
+      this.ready = true;
     } catch (err) {
-      await transport.close?.();
+      await this.endProcess();
       throw err;
     }
   }
 
-  /** The port went away: motion stops (fault), and the port is tried again every second until it is back. */
-  private portLost(reason: string): void {
-    if (this.closing) return;
-    this.portFault ??= { code: 'port_closed', message: `${this.o.port}: ${reason}; motion stopped until the arm is back` };
-    if (this.o.transport || this.reopenTimer) return;
-    let trying = false;
-    this.reopenTimer = setInterval(() => {
-      if (trying || this.closing) return;
-      trying = true;
-      this.attach(false).then(
-        () => {
-          if (this.reopenTimer) clearInterval(this.reopenTimer);
-          this.reopenTimer = null;
-        },
-        () => undefined,
-      ).finally(() => (trying = false));
-    }, 1000);
-  }
-
-  async readState(): Promise<JointReading> {
-    const bus = this.bus;
-    if (!bus || this.portFault) return this.last;
-    this.steps++;
-    let r: feetech.SyncReadResult;
-    try {
-      r = await bus.syncRead(this.ids, STS3215.presentPosition.address, 6);
-    } catch (err) {
-      this.portLost((err as Error).message);
-      return this.last;
+  private onMessage(m: FromBusProcess): void {
+    if (m.type === 'snapshot') this.snapshot = m.snapshot;
+    else if (m.type === 'reset') {
+      const r = this.resets.get(m.id);
+      this.resets.delete(m.id);
+      if (m.error === null) r?.resolve();
+      else r?.reject(new So101Error(m.error));
     }
-    const positions = [...this.last.positions];
-    const velocities = [...this.last.velocities];
-    const efforts = [...this.last.efforts];
-    for (const [i, id] of this.ids.entries()) {
-      const a = r.answers.get(id);
-      if (!a) {
-        this.misses[i]!++;
-        continue;
-      }
-      this.misses[i] = 0;
-      const c = this.calibration[this.joints[i]!]!;
-      positions[i] = feetech.rawToRadians(c, feetech.decodeValue(STS3215.presentPosition, a.data, 0));
-      velocities[i] = (c.drive_mode === 1 ? -1 : 1) * feetech.decodeValue(STS3215.presentVelocity, a.data, 2) * STEP_RAD;
-      // Load is in 0.1 % of the servo's maximum torque; reported as a fraction of it.
-      efforts[i] = (c.drive_mode === 1 ? -1 : 1) * feetech.decodeValue(STS3215.presentLoad, a.data, 4) / 1000;
-      this.setStatusFault(id, a.error, null);
-    }
-    if (this.steps % STATUS_EVERY === 0) await this.readHealth(bus);
-    this.last = { positions, velocities, efforts };
-    if (this.faults().length > 0 && !this.holding) await this.hold();
-    if (this.faults().length === 0) this.holding = false;
-    return this.last;
   }
 
-  private async readHealth(bus: feetech.FeetechBus): Promise<void> {
-    const r = await bus.syncRead(this.ids, STS3215.presentVoltage.address, 2).catch(() => null);
-    if (!r) return;
-    for (const [id, a] of r.answers) this.setStatusFault(id, a.error, a.data[1]!);
+  /** The latest reading of the bus process (it reads the arm 100 times a second on its own). */
+  readState(): Promise<JointReading> {
+    const r = this.snapshot?.reading;
+    return Promise.resolve(r ?? { positions: this.description.joints.map(() => 0), velocities: this.description.joints.map(() => 0), efforts: this.description.joints.map(() => 0) });
   }
 
-  private setStatusFault(id: number, error: number, temperatureC: number | null): void {
-    this.statusBits.set(id, error);
-    if (temperatureC !== null) this.temperatures.set(id, temperatureC);
-  }
-
-  /** Faults from what the servos report: status bits of the last answer, temperature of the last health read. */
-  private statusFaults(): DriverFault[] {
-    const out: DriverFault[] = [];
-    const E = feetech.StatusError;
-    const max = this.o.maxTemperatureC ?? 65;
-    for (const id of this.ids) {
-      const joint = this.jointOf(id);
-      const error = this.statusBits.get(id) ?? 0;
-      const t = this.temperatures.get(id);
-      if (error & E.OVERLOAD) out.push({ code: 'overload', message: `${joint} (servo ${id}) is overloaded: motion stopped`, joint });
-      if (error & E.OVERCURRENT) out.push({ code: 'overload', message: `${joint} (servo ${id}) draws too much current: motion stopped`, joint });
-      if (error & E.OVERHEAT || (t !== undefined && t >= max)) out.push({ code: 'over_temperature', message: `${joint} (servo ${id}) is too hot${t !== undefined ? ` (${t} °C)` : ''}: motion stopped`, joint });
-      if (error & E.VOLTAGE) out.push({ code: 'voltage', message: `${joint} (servo ${id}) reports its input voltage out of range`, joint });
-      if (error & E.ANGLE) out.push({ code: 'angle_sensor', message: `${joint} (servo ${id}) reports an angle sensor error`, joint });
-    }
-    return out;
-  }
-
-  /** Every answering servo's goal becomes where it is, once per fault episode. */
-  private async hold(): Promise<void> {
-    this.holding = true;
-    const bus = this.bus;
-    if (!bus || this.portFault) return;
-    const goals = new Map<number, number>();
-    for (const [i, id] of this.ids.entries()) {
-      if (this.misses[i]! >= MISSES_FOR_TIMEOUT) continue;
-      goals.set(id, feetech.radiansToRaw(this.calibration[this.joints[i]!]!, this.last.positions[i]!));
-    }
-    await bus.syncWrite(STS3215.goalPosition, goals).catch(() => undefined);
-  }
-
-  async sendAction(goalPositions: readonly number[]): Promise<void> {
-    const bus = this.bus;
-    if (!bus || this.portFault) return;
-    const goals = new Map<number, number>();
-    for (const [i, id] of this.ids.entries()) {
-      const g = goalPositions[i];
-      if (g === undefined || !Number.isFinite(g)) continue;
-      goals.set(id, feetech.radiansToRaw(this.calibration[this.joints[i]!]!, g));
-    }
-    await bus.syncWrite(STS3215.goalPosition, goals).catch((err: Error) => this.portLost(err.message));
+  /** The goal for the bus process's next step; the latest wins. While a fault is latched it is dropped there. */
+  sendAction(goalPositions: readonly number[]): Promise<void> {
+    this.send({ type: 'goal', positions: [...goalPositions] });
+    return Promise.resolve();
   }
 
   faults(): DriverFault[] {
-    if (!this.bus) return [{ code: 'not_connected', message: `the arm on ${this.o.port} is not connected` }];
-    const out: DriverFault[] = [];
-    if (this.portFault) out.push(this.portFault);
-    for (const [i, n] of this.misses.entries()) {
-      if (n >= MISSES_FOR_TIMEOUT) out.push({ code: 'servo_timeout', message: `${this.joints[i]} (servo ${this.ids[i]}) stopped answering: motion stopped`, joint: this.joints[i]! });
-    }
-    out.push(...this.statusFaults());
-    return out;
+    if (this.processFault) return [this.processFault];
+    if (!this.child || !this.snapshot) return [{ code: 'not_connected', message: `the arm on ${this.o.port} is not connected` }];
+    return this.snapshot.faults;
   }
 
-  /** Bus counters, for status and benchmarks. */
-  busStats(): feetech.BusStats | null {
-    return this.bus ? { ...this.bus.stats } : null;
+  /** Clears latched faults when every servo is healthy again (torque back on, settings checked); rejects saying why not. */
+  resetFaults(): Promise<void> {
+    if (!this.child?.connected) return Promise.reject(new So101Error(`cannot reset: the arm on ${this.o.port} is not connected`));
+    const id = this.nextResetId++;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.resets.delete(id);
+        reject(new So101Error(`cannot reset: the SO-101 bus process did not answer within ${RESET_TIMEOUT_MS / 1000} s`));
+      }, RESET_TIMEOUT_MS);
+      this.resets.set(id, {
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      });
+      this.send({ type: 'reset', id });
+    });
+  }
+
+  /** Bus counters and step timing of the bus process, for status and benchmarks. */
+  busStats(): BusSnapshot['bus'] {
+    return this.snapshot?.bus ?? null;
+  }
+
+  stepStats(): BusSnapshot['step'] | null {
+    return this.snapshot?.step ?? null;
+  }
+
+  diagnostics(): Record<string, unknown> | null {
+    return this.snapshot ? { busProcessNiceness: this.niceness, bus: this.snapshot.bus, step: this.snapshot.step } : null;
+  }
+
+  /** Asks the bus process to close (torque off, port closed) and waits for it to end; killed if it does not. */
+  private async endProcess(torqueOff = false): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.send({ type: 'close', torqueOff });
+    const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
+    await this.exited;
+    clearTimeout(timer);
+    this.child = null;
   }
 
   async disconnect(): Promise<void> {
     this.closing = true;
-    if (this.reopenTimer) clearInterval(this.reopenTimer);
-    this.reopenTimer = null;
-    const bus = this.bus;
-    this.bus = null;
-    if (bus && !this.portFault) await bus.syncWrite(STS3215.torqueEnable, new Map(this.ids.map((id) => [id, 0]))).catch(() => undefined);
-    await this.transport?.close?.();
-    this.transport = null;
+    await this.endProcess(true);
+    this.snapshot = null;
   }
 }

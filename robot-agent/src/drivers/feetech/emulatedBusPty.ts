@@ -4,9 +4,10 @@
 // vanish, as when the USB cable is pulled.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { feetech } from '@teleop/proto';
+import { setProcessPriority } from '../../processPriority.ts';
 import { SerialTransport } from './SerialTransport.ts';
 
 export class EmulatorRigError extends Error {
@@ -28,13 +29,14 @@ export interface EmulatedBusPty {
 export const SO101_EMULATED_SERVOS = [1, 2, 3, 4, 5, 6].map((id) => ({ id, position: 2047 }));
 
 /** One socat pty pair with the emulator attached to its bus end; resolves when both links exist. */
-async function plug(host: string, bus: string, emulator: feetech.EmulatedServoBus): Promise<() => Promise<void>> {
+async function plug(host: string, bus: string, emulator: feetech.EmulatedServoBus, priority: number | undefined): Promise<() => Promise<void>> {
   let socat: ChildProcess;
   try {
     socat = spawn('socat', [`pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${bus}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (err) {
     throw new EmulatorRigError(`cannot start socat (apt-get install socat): ${(err as Error).message}`);
   }
+  if (priority !== undefined && socat.pid !== undefined) raisePriority(socat.pid, priority);
   let stderr = '';
   socat.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const spawnError = new Promise<never>((_, reject) => socat.once('error', (err) => reject(new EmulatorRigError(`cannot start socat (apt-get install socat): ${err.message}`))));
@@ -58,12 +60,27 @@ async function plug(host: string, bus: string, emulator: feetech.EmulatedServoBu
   };
 }
 
-export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = {}): Promise<EmulatedBusPty> {
+/** Best effort: real servos do not wait for a CPU, so the rig's processes may run ahead of others (needs root or CAP_SYS_NICE). */
+function raisePriority(pid: number, priority: number): boolean {
+  try {
+    setPriority(pid, priority);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `priority`: a niceness for socat and for this whole process (every thread), when allowed. Real servos never
+ * queue for a CPU; an emulator that does, behind a bus process of higher priority, looks like a silent servo.
+ */
+export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = {}, priority?: number): Promise<EmulatedBusPty> {
+  if (priority !== undefined) setProcessPriority(priority);
   const dir = mkdtempSync(join(tmpdir(), 'teleop-feetech-'));
   const host = join(dir, 'ttyHOST');
   const bus = join(dir, 'ttyBUS');
   const emulator = new feetech.EmulatedServoBus({ servos: SO101_EMULATED_SERVOS, ...o });
-  let unplugCurrent: (() => Promise<void>) | null = await plug(host, bus, emulator);
+  let unplugCurrent: (() => Promise<void>) | null = await plug(host, bus, emulator, priority);
   const unplug = async (): Promise<void> => {
     const u = unplugCurrent;
     unplugCurrent = null;
@@ -75,11 +92,43 @@ export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = 
     unplug,
     replug: async () => {
       await unplug();
-      unplugCurrent = await plug(host, bus, emulator);
+      unplugCurrent = await plug(host, bus, emulator, priority);
     },
     close: async () => {
       await unplug();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The rig in a child process of its own (its servos keep answering when this process stalls), at a higher
+ * priority when allowed (`priority`, default -15: servos are hardware, they do not queue for a CPU); `close()` ends it.
+ */
+export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.EmulatorOptions, 'now' | 'random'>> = {}, priority = -15): Promise<{ path: string; close(): Promise<void> }> {
+  const { forkTs } = await import('../../tsProcess.ts');
+  const child = forkTs(new URL('./emulatedBusPtyProcess.ts', import.meta.url), { env: { ...process.env, TELEOP_EMULATOR_OPTIONS: JSON.stringify(o), TELEOP_EMULATOR_PRIORITY: String(priority) } });
+  if (child.pid !== undefined) raisePriority(child.pid, priority);
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const close = async (): Promise<void> => {
+    if (child.connected) child.send({ type: 'close' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 4000);
+    await exited;
+    clearTimeout(timer);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const path = await new Promise<string>((resolve, reject) => {
+    timer = setTimeout(() => reject(new EmulatorRigError('the emulated bus process did not start within 15 s')), 15_000);
+    child.on('message', (m: { type: string; path?: string; message?: string }) => {
+      if (m.type === 'ready') resolve(m.path!);
+      if (m.type === 'failed') reject(new EmulatorRigError(m.message ?? 'the emulated bus process failed'));
+    });
+    void exited.then(() => reject(new EmulatorRigError('the emulated bus process exited before its pty was up')));
+  })
+    .catch(async (err: unknown) => {
+      await close();
+      throw err;
+    })
+    .finally(() => clearTimeout(timer));
+  return { path, close };
 }

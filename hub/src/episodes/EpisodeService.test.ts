@@ -6,7 +6,7 @@
 // to robots (no robot is needed to decide these), the rest is the hub's own.
 import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { McapWriter } from '@mcap/core';
 import { toLong, v1 } from '@teleop/proto';
 import { createLogger } from '../log.ts';
@@ -119,6 +119,52 @@ describe.each(TEST_ENGINES)('EpisodeService state on %s', (engine) => {
     const v = (await service.get(verifying))!;
     expect(v.state).toBe('rejected');
     expect(v.reason).toMatch(/^verification failed: .*manifest\.json/);
+  });
+
+  it("judges from a robot's status only the recordings it started itself: an earlier run's is left to resume()", async () => {
+    const earlier = await start();
+    // The hub stops; the next run hears the robot (not recording) before its resume() has run (on PostgreSQL the
+    // episode-recovery role may come a moment after the robots do).
+    await service.close();
+    service = open();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 10_000);
+      await service.reconcile('r-1', '');
+      expect(await service.get(earlier)).toMatchObject({ state: 'recording', outcome: null });
+      await service.resume();
+      await service.idle();
+      expect(await service.get(earlier)).toMatchObject({ state: 'uploading', outcome: 'failure', reason: 'the hub restarted during the recording' });
+      // One no run took up (the hub that started it is gone, no restart came): ended for the manifest to settle after 30 s.
+      const orphan = await open().start({ robotId: 'r-2', operator: OPERATOR, leaseId: 'l-2', task: 'stack', videoLost: 0 });
+      vi.setSystemTime(Date.now() + 10_000);
+      await service.reconcile('r-2', '');
+      expect(await state(orphan)).toBe('recording');
+      vi.setSystemTime(Date.now() + 25_000);
+      await service.reconcile('r-2', '');
+      expect(await service.get(orphan)).toMatchObject({ state: 'uploading', outcome: 'failure', reason: 'the hub that started this recording lost it (it stopped or restarted)', endedAt: null });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ends its own recording as failed when the robot never recorded it, and as a failure when the robot stopped it on its own', async () => {
+    const never = await start();
+    const stopped = await start('r-2');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await service.reconcile('r-2', stopped);
+      vi.setSystemTime(Date.now() + 2_000);
+      await service.reconcile('r-1', '');
+      expect(await state(never)).toBe('recording');
+      vi.setSystemTime(Date.now() + 4_000);
+      await service.reconcile('r-1', '');
+      await service.reconcile('r-2', '');
+      expect(await service.get(never)).toMatchObject({ state: 'failed', outcome: 'failed', reason: 'the robot did not record this episode (it could not start the recording)' });
+      expect(await service.get(stopped)).toMatchObject({ state: 'uploading', outcome: 'failure', reason: 'the robot ended the recording without the hub', endedAt: null });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('measures episodes checked before durations were measured: their recording\'s span, never more than the hub saw', async () => {

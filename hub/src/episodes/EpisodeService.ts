@@ -85,6 +85,8 @@ const RECORDING_SLACK_MS = 10_000;
 
 /** Samples collected while an episode records, for its teleoperation quality. */
 interface Collector {
+  /** The robot reported recording this episode at least once (its status). */
+  seenRecording?: boolean;
   rtts: number[];
   holds: number;
   leaseInterruptions: number;
@@ -97,6 +99,14 @@ function pct(values: number[]): { p50: number; p95: number } | null {
   const at = (q: number): number => Number(s[Math.min(s.length - 1, Math.floor(q * s.length))]!.toFixed(2));
   return { p50: at(0.5), p95: at(0.95) };
 }
+
+/** How long after a start the robot has to report recording the episode before the start counts as failed. */
+const START_GRACE_MS = 5000;
+/**
+ * How long after its start a recording this service did not start is left to the hub that started it (which judges
+ * it after START_GRACE_MS) before any hub ends it.
+ */
+const ORPHAN_GRACE_MS = 30_000;
 
 export class EpisodeService extends EventEmitter<EpisodeEvents> {
   /**
@@ -272,22 +282,41 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
   private readonly reconciledAt = new Map<string, number>();
 
   /**
-   * The robot says which episode it is recording (`episodeId`, empty for none). An episode the hub
-   * started more than 5 s ago that the robot is not recording failed to start. An episode the robot
-   * records that the hub has ended (its stop was lost) or lost track of (the hub restarted) is
+   * The robot says which episode it is recording (`episodeId`, empty for none). For an episode this service
+   * started: once the robot has been seen recording it, its not recording it any more means the robot ended it
+   * without the hub (it goes on to upload as a failure, its manifest says when and why); never seen recording it
+   * more than 5 s after the start, it failed to start. An episode `recording` that this service did not start
+   * (the last run of this hub, or another hub, started it) is not judged from memory this service lacks: the hub
+   * that started it judges it, a restart's resume() ends it as a failure, and only if it is still recording 30 s
+   * after its start (that hub is gone) does any hub end it as a failure for the robot's manifest to settle. An
+   * episode the robot records that the hub has ended (its stop was lost) or lost track of (the hub restarted) is
    * stopped again: at most every 2 s per robot.
    */
   async reconcile(robotId: string, episodeId: string): Promise<void> {
     const current = await this.recordingOf(robotId);
-    if (current && current.id !== episodeId && Date.now() - Date.parse(current.startedAt) > 5000) {
-      // The robot is not recording the episode the hub started seconds ago (it could not start it): that episode failed.
-      const failed = await this.transition(current.id, ['recording'], 'failed', {
-        outcome: 'failed',
-        reason: 'the robot did not record this episode (it could not start the recording)',
-        endedAt: now(),
-      });
-      if (this.recording.get(robotId)?.episodeId === current.id) this.recording.delete(robotId);
-      if (failed) this.o.logger.warn({ robotId, episodeId: current.id }, 'the robot is not recording the episode the hub started; marked failed');
+    const ours = current ? this.recording.get(robotId) : undefined;
+    const mine = ours?.episodeId === current?.id ? ours : undefined;
+    if (mine && current?.id === episodeId) mine.collector.seenRecording = true;
+    const age = current ? Date.now() - Date.parse(current.startedAt) : 0;
+    if (current && current.id !== episodeId && mine && age > START_GRACE_MS) {
+      const moved = mine.collector.seenRecording
+        ? await this.transition(current.id, ['recording'], 'uploading', { outcome: 'failure', reason: 'the robot ended the recording without the hub' })
+        : await this.transition(current.id, ['recording'], 'failed', {
+            outcome: 'failed',
+            reason: 'the robot did not record this episode (it could not start the recording)',
+            endedAt: now(),
+          });
+      this.recording.delete(robotId);
+      if (moved) {
+        this.o.logger.warn(
+          { robotId, episodeId: current.id },
+          mine.collector.seenRecording ? 'the robot stopped recording the episode on its own; it ends as a failure' : 'the robot is not recording the episode the hub started; marked failed',
+        );
+      }
+    } else if (current && current.id !== episodeId && !mine && age > ORPHAN_GRACE_MS) {
+      if (await this.transition(current.id, ['recording'], 'uploading', { outcome: 'failure', reason: 'the hub that started this recording lost it (it stopped or restarted)' })) {
+        this.o.logger.warn({ robotId, episodeId: current.id }, 'a recording another hub (or the last run) started is not being recorded: it ends as a failure');
+      }
     }
     if (!episodeId || current?.id === episodeId) return;
     const last = this.reconciledAt.get(robotId) ?? 0;

@@ -14,7 +14,7 @@ import type { RobotFleet } from '../robots/RobotFleet.ts';
 import { RobotRegistry } from '../robots/RobotRegistry.ts';
 import { episodeBlobKey, FileBlobStore } from '../store/BlobStore.ts';
 import { openStores, type HubStores } from '../store/stores.ts';
-import { EpisodeError, EpisodeService, EpisodeTransitionError } from './EpisodeService.ts';
+import { EpisodeError, EpisodeService, EpisodeTransitionError, type EpisodeServiceOptions } from './EpisodeService.ts';
 import { EPISODE_MOVES, EPISODE_STATES } from './episodeStates.ts';
 import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
@@ -28,7 +28,7 @@ describe.each(TEST_ENGINES)('EpisodeService state on %s', (engine) => {
   let sent: { robotId: string; message: unknown }[];
   let service: EpisodeService;
 
-  const open = (): EpisodeService => {
+  const open = (extra: Partial<EpisodeServiceOptions> = {}): EpisodeService => {
     const fleet = { sendSession: (robotId: string, message: unknown) => sent.push({ robotId, message }), get: () => undefined } as unknown as RobotFleet;
     return new EpisodeService({
       store: stores.episodes,
@@ -40,6 +40,7 @@ describe.each(TEST_ENGINES)('EpisodeService state on %s', (engine) => {
       thresholds: {} as never,
       reviewsPerEpisode: 1,
       fps: 30,
+      ...extra,
     });
   };
   const start = (robotId = 'r-1'): Promise<string> => service.start({ robotId, operator: OPERATOR, leaseId: 'l-1', task: 'pick the cube', videoLost: 0 });
@@ -146,6 +147,15 @@ describe.each(TEST_ENGINES)('EpisodeService state on %s', (engine) => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('leaves recordings to their hubs when hubs share the database: taking up the recovery role ends none', async () => {
+    const live = await start();
+    const other = open({ exclusive: (_key, work) => work() });
+    await other.resume();
+    await other.idle();
+    expect(await service.get(live)).toMatchObject({ state: 'recording', outcome: null });
+    await other.close();
   });
 
   it('ends its own recording as failed when the robot never recorded it, and as a failure when the robot stopped it on its own', async () => {

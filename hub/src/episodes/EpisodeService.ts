@@ -128,10 +128,12 @@ export class EpisodeService extends EventEmitter<EpisodeEvents> {
    * Takes up what a restart interrupted. Recordings: leases do not survive a restart, so each episode
    * still `recording` ended with the last run; it goes on to upload as a failure (when it ended is the
    * robot's manifest's to say). Verifications and checks are run again, and so are episodes whose
-   * manifest arrived but whose verification never started.
+   * manifest arrived but whose verification never started. Where hubs share the database (`exclusive`), a
+   * recording may be another live hub's: they are left to reconcile() (the robot's status says whether it still
+   * records them) and to the robot's manifest.
    */
   async resume(): Promise<void> {
-    for (const id of await this.o.store.idsInStates(['recording'])) {
+    for (const id of this.o.exclusive ? [] : await this.o.store.idsInStates(['recording'])) {
       if (await this.transition(id, ['recording'], 'uploading', { outcome: 'failure', reason: 'the hub restarted during the recording' })) {
         this.o.logger.warn({ episodeId: id }, 'the hub restarted during this recording: it ends as a failure');
       }

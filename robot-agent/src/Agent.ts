@@ -13,6 +13,7 @@ import type { Logger } from './log.ts';
 import type { CameraDescription } from './cameras/Camera.ts';
 import { CameraThread } from './cameras/CameraThread.ts';
 import { PoseHistory } from './cameras/sim/PoseHistory.ts';
+import { FRAME_BUFFER } from './cameras/frameClock.ts';
 import { findFfmpeg } from './cameras/ffmpeg.ts';
 import { join } from 'node:path';
 import type { PrivateKeyAccount } from 'viem/accounts';
@@ -117,7 +118,10 @@ export class Agent {
       },
     });
     const joints = this.driver.describe().joints.length;
-    const poseBuffer = PoseHistory.allocate(joints);
+    // The simulated cameras may make a frame FRAME_BUFFER frames late; the history reaches back that far and a second more.
+    const simFps = config.cameras.filter((c) => c.source === 'sim').map((c) => c.fps);
+    const reachMs = simFps.length > 0 ? (FRAME_BUFFER * 1000) / Math.min(...simFps) + 1000 : 1000;
+    const poseBuffer = PoseHistory.allocate(joints, PoseHistory.capacityFor(reachMs));
     this.poses = new PoseHistory(poseBuffer, joints);
     this.loop.onStep((s) => this.poses.write(s.captureNs, s.reading.positions));
     for (const c of config.cameras) {

@@ -21,6 +21,7 @@ const TTL_MS = 2000;
 const MOVE_BOUND_MS = TTL_MS + 2500;
 const SIMULATED = 5;
 const POSE = [0.3, -0.2, 0.1, 0, 0.1, 0.2];
+const POSE_B = [-0.3, 0.2, -0.1, 0, 0.2, 0.4];
 
 interface HubView {
   hub: RunningHub;
@@ -232,9 +233,15 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
     await operator.waitLeaseApplied(agentCreds.robotId, 30_000);
     let last = 0n;
     for (let i = 0; i < 10; i++) {
-      last = operator.send(agentCreds.robotId, POSE.map((p) => -p));
+      last = operator.send(agentCreds.robotId, POSE_B);
       await new Promise((r) => setTimeout(r, 20));
     }
-    await operator.waitApplied(last, 30_000);
+    try {
+      await operator.waitApplied(last, 30_000);
+    } catch (err) {
+      console.log('DEBUG errors', JSON.stringify(operator.errors.slice(-5)), 'leases', JSON.stringify(operator.leaseUpdates.slice(-3)), 'last state', JSON.stringify(operator.states.at(-1)?.state), 'last', last, 'owner', owner.hubId, 'watching', watching.hubId);
+      console.log('AGENT', agent.logs.slice(-15).map((l) => JSON.stringify(l)).join('\n'));
+      throw err;
+    }
   });
 });

@@ -183,7 +183,9 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     if (!this.options.share || watched === this.watched.has(robotId)) return;
     if (watched) this.watched.add(robotId);
     else this.watched.delete(robotId);
-    this.rebalancing = this.rebalancing.then(() => this.syncSubscriptions([robotId]));
+    this.rebalancing = this.rebalancing
+      .then(() => this.syncSubscriptions([robotId]))
+      .catch((err: Error) => this.options.logger.warn({ robotId, err: err.message }, `subscribing to watched robot ${robotId} at the broker failed`));
   }
 
   /** Robots move when the hubs alive change: this hub subscribes to the robots it gains and lets go of those it loses. */

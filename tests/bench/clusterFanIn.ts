@@ -119,6 +119,7 @@ try {
     const in0 = await Promise.all(hubs.map((h) => metric(h.url, 'teleop_mqtt_messages_in_total', { channel: 'state' })));
     const cpu0 = pids.map(cpuSeconds);
     const brokerCpu0 = cpuSeconds(brokerPid);
+    const published0 = (await Promise.all(swarms.map((s) => ask<number>(s, { cmd: 'count' }, 'published')))).reduce((a, b) => a + b, 0);
     const t0 = performance.now();
     measuring = true;
     await new Promise((r) => setTimeout(r, WINDOW_S * 1000));
@@ -126,6 +127,7 @@ try {
     const elapsedS = (performance.now() - t0) / 1000;
     const cpu1 = pids.map(cpuSeconds);
     const brokerCpu1 = cpuSeconds(brokerPid);
+    const published1 = (await Promise.all(swarms.map((s) => ask<number>(s, { cmd: 'count' }, 'published')))).reduce((a, b) => a + b, 0);
     const in1 = await Promise.all(hubs.map((h) => metric(h.url, 'teleop_mqtt_messages_in_total', { channel: 'state' })));
     const healths = await Promise.all(hubs.map(healthOf));
     const perHub = hubs.map((h, i) => {
@@ -142,11 +144,15 @@ try {
       };
     });
     const totalCpu = perHub.reduce((a, h) => a + h.cpuPercentOfOneCore, 0);
+    // What the hubs took in, less the copies the operators' hub took of the watched robots for forwarding.
+    const forwardedPerS = k === 1 ? 0 : watched.length * RATE;
     const row = {
       hubs: k,
       robots: N,
       stateRateHz: RATE,
       windowS: Number(elapsedS.toFixed(1)),
+      statesPublishedPerS: Math.round((published1 - published0) / elapsedS),
+      statesIngestedPerS: perHub.reduce((a, h) => a + h.statesInPerS, 0) - forwardedPerS,
       perHub,
       allHubsCpuPercentOfOneCore: Number(totalCpu.toFixed(1)),
       allHubsCpuPercentPerRobot: Number((totalCpu / N).toFixed(3)),

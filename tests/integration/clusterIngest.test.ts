@@ -90,6 +90,7 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
   /** Every control message published to the agent's robot, as the broker delivered it (a client with the hubs' rights). */
   let controlSeen: bigint[] = [];
   let monitor: MqttClient;
+  let hubArgs: string[] = [];
 
   const allIds = (): string[] => [agentCreds.robotId, ...simulatedCreds.map((c) => c.robotId)];
 
@@ -119,7 +120,7 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
     for (let i = 0; i < SIMULATED; i++) simulatedCreds.push(await enrollRobot(data.path, `simulated ${i}`, 'sim'));
     broker = await startMosquitto(data.path, { hub: HUB_PASSWORD, [agentCreds.robotId]: agentCreds.secret, ...Object.fromEntries(simulatedCreds.map((c) => [c.robotId, c.secret])) });
     redis = await startRedis(data.path);
-    const args = ['--mqtt-url', broker.url, '--mqtt-username', 'hub', '--redis-url', redis.url, '--lease-ttl-ms', String(TTL_MS), '--robot-silence-ms', '3000', '--log-level', 'info'];
+    const args = (hubArgs = ['--mqtt-url', broker.url, '--mqtt-username', 'hub', '--redis-url', redis.url, '--lease-ttl-ms', String(TTL_MS), '--robot-silence-ms', '3000', '--log-level', 'info']);
     for (let i = 0; i < 3; i++) {
       // One after the other: the first sets the database up.
       const hub = await startHub(data.path, args, { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
@@ -242,10 +243,31 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
     }
     try {
       await operator.waitApplied(last, 30_000);
+      await operator.releaseLease(agentCreds.robotId);
     } catch (err) {
       console.log('DEBUG errors', JSON.stringify(operator.errors.slice(-5)), 'leases', JSON.stringify(operator.leaseUpdates.slice(-3)), 'last state', JSON.stringify(operator.states.at(-1)?.state), 'last', last, 'owner', owner.hubId, 'watching', watching.hubId);
       console.log('AGENT', agent.logs.slice(-15).map((l) => JSON.stringify(l)).join('\n'));
       throw err;
+    }
+  });
+
+  it('a hub joining takes its share at once: the robots it gains stay online everywhere and the watching operator\'s state goes on', async () => {
+    const survivors = hubs.filter((h) => h !== owner);
+    const joined = await startHub(data.path, hubArgs, { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
+    const view: HubView = { hub: joined, hubId: (await ingestOf(joined))?.hubId ?? '' };
+    hubs.push(view);
+    // Its share is what rendezvous hashing gives it among three (with six robots, possibly none): exactly that.
+    await settled([...survivors, view]);
+    const seen = operator.states.length;
+    await operator.waitForState((s) => operator.states.indexOf(s) > seen + 10, 10_000);
+    const op = await OperatorClient.connect(joined.url, 'joined-lister');
+    try {
+      await eventually(async () => {
+        const online = new Set((await op.listRobots()).filter((r) => r.online).map((r) => r.robotId));
+        return allIds().every((id) => online.has(id)) ? true : undefined;
+      }, 30_000, 'every robot online at the joined hub');
+    } finally {
+      op.close();
     }
   });
 });

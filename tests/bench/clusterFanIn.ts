@@ -5,11 +5,16 @@
 // operators connected to a hub that does not ingest the robots they watch (with
 // one hub, that hub). The robots are real MQTT connections from forked load
 // generators (robotSwarm.ts) sharing this machine's cores with the hubs and the
-// broker. Prints JSON.
+// broker. Then, hubs stopped, the cost of the path not chosen: a second hop
+// through Redis pub/sub (what socket.io's Redis adapter adds at least) for
+// every robot's states, against direct broker delivery, in one process.
+// Prints JSON.
 // Usage: npm run bench:cluster-fanin --workspace tests [-- --robots 150 --hubs 1,2,3 --window-s 10]
 import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { fromLong } from '@teleop/proto';
+import { Redis } from 'ioredis';
+import mqtt from 'mqtt';
+import { fromLong, nowNs, v1 } from '@teleop/proto';
 import { openStores, rendezvousOwner, RobotRegistry } from '@teleop/hub';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { startMosquitto } from '../harness/mosquitto.ts';
@@ -25,6 +30,7 @@ const { values } = parseArgs({
     'window-s': { type: 'string', default: '10' },
     'per-swarm': { type: 'string', default: '50' },
     watchers: { type: 'string', default: '5' },
+    'hop-robots': { type: 'string', default: '' },
   },
 });
 const load = sampleLoad();
@@ -70,6 +76,7 @@ const swarms: ChildProcess[] = [];
 const results: Record<string, unknown>[] = [];
 let hubs: RunningHub[] = [];
 let operators: OperatorClient[] = [];
+let redisHop: Record<string, unknown> | null = null;
 
 try {
   for (let i = 0; i < N; i += PER_SWARM) {
@@ -168,6 +175,46 @@ try {
     for (const h of hubs) await h.process.stop();
     hubs = [];
   }
+
+  // The other choice: states relayed through Redis pub/sub from the ingesting hub to the operator's hub. Measured
+  // here as one extra PUBLISH/SUBSCRIBE hop per state (the adapter adds its own encoding and fan-out on top).
+  const hopCount = values['hop-robots'] ? Number(values['hop-robots']) : N;
+  const client = await mqtt.connectAsync(broker.url, { username: 'hub', password: HUB_PASSWORD, reconnectPeriod: 0 });
+  const pub = new Redis(redis.url);
+  const sub = new Redis(redis.url);
+  const direct: number[] = [];
+  const hopped: number[] = [];
+  let measuring = false;
+  const captureOf = (payload: Buffer): bigint => fromLong(v1.JointState.decode(payload).captureTimeNs);
+  client.on('message', (_topic, payload) => {
+    if (!measuring) return;
+    direct.push(Number(nowNs() - captureOf(payload)) / 1e6);
+    void pub.publish('bench:states', payload);
+  });
+  sub.on('messageBuffer', (_channel: Buffer, payload: Buffer) => {
+    if (measuring) hopped.push(Number(nowNs() - captureOf(payload)) / 1e6);
+  });
+  await sub.subscribe('bench:states');
+  await client.subscribeAsync(creds.slice(0, hopCount).map((c) => `robots/${c.robotId}/state`), { qos: 0 });
+  await new Promise((r) => setTimeout(r, 2000));
+  const redisPid = Number((await pub.info('server')).match(/process_id:(\d+)/)?.[1]);
+  const redisCpu0 = cpuSeconds(redisPid);
+  const t0 = performance.now();
+  measuring = true;
+  await new Promise((r) => setTimeout(r, WINDOW_S * 1000));
+  measuring = false;
+  const elapsedS = (performance.now() - t0) / 1000;
+  redisHop = {
+    robots: hopCount,
+    statesPerS: Math.round(direct.length / elapsedS),
+    directFromBrokerMs: summarize(direct, 2),
+    throughRedisMs: summarize(hopped, 2),
+    redisCpuPercentOfOneCore: Number((((cpuSeconds(redisPid) - redisCpu0) / elapsedS) * 100).toFixed(1)),
+  };
+  console.error(JSON.stringify({ redisHop }));
+  await client.endAsync();
+  pub.disconnect();
+  sub.disconnect();
 } finally {
   for (const op of operators) op.close();
   for (const h of hubs) await h.process.stop();
@@ -177,5 +224,5 @@ try {
   data.remove();
 }
 
-console.log(JSON.stringify({ benchmark: 'cluster_fan_in', broker: 'mosquitto', steps: results, machine: load.stop() }, null, 2));
+console.log(JSON.stringify({ benchmark: 'cluster_fan_in', broker: 'mosquitto', steps: results, redisHop, machine: load.stop() }, null, 2));
 process.exit(0);

@@ -27,6 +27,7 @@ import type { OperatorServer } from './operators/operatorRequests.ts';
 import { StateFanout } from './operators/StateFanout.ts';
 import { EStopLatches } from './robots/EStopLatches.ts';
 import { RobotFleet } from './robots/RobotFleet.ts';
+import { ClusterIngest } from './robots/ClusterIngest.ts';
 import { ownerRoutes } from './robots/ownerRoutes.ts';
 import { authRoutes } from './auth/authRoutes.ts';
 import { SiweAuth, tokenFrom } from './auth/SiweAuth.ts';
@@ -83,6 +84,8 @@ export class Hub {
   private readonly historyWrites = new Set<Promise<void>>();
   /** Hubs sharing Redis: gives this hub's leases back and closes its connections (after the operators' sockets). */
   private closeCluster: () => Promise<void> = async () => undefined;
+  /** Hubs sharing robots: who is alive and which robots are this hub's (health). */
+  private ingest: ClusterIngest | null = null;
   /** The work one hub of those sharing the database runs (all of it here on SQLite). */
   private singletons: SingletonJobs | null = null;
   /** The locks behind the singleton roles (and each episode verified), for the health check's database question. */
@@ -152,9 +155,9 @@ export class Hub {
           });
       cleanups.push(() => broker.close());
 
-      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs, urdf: { maxBytes: config.maxUrdfBytes }, budget: config.robotBudget });
-      // Several hubs (--redis-url): leases, their queues and e-stop latches are shared through Redis.
-      let cluster: { leases: ClusterLeases; estops: SharedEStops; subscriber: import('ioredis').Redis; close: () => Promise<void> } | null = null;
+      // Several hubs (--redis-url): leases, their queues and e-stop latches are shared through Redis; with an external
+      // broker, so are the robots (each hub ingests a share, ClusterIngest).
+      let cluster: { leases: ClusterLeases; estops: SharedEStops; subscriber: import('ioredis').Redis; ingest: ClusterIngest | null; close: () => Promise<void> } | null = null;
       if (config.redisUrl) {
         const redisLogger = logger.child({ room: 'cluster' });
         const redis = await connectRedis(config.redisUrl, config.leaseTtlMs, redisLogger);
@@ -164,19 +167,25 @@ export class Hub {
         const clusterLeases = await ClusterLeases.start({ redis, subscriber, idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs, ttlMs: config.leaseTtlMs, logger: redisLogger });
         cleanups.push(() => clusterLeases.close());
         const sharedEstops = new SharedEStops(redis, clusterLeases.hubId, redisLogger);
+        const ingest = broker instanceof ExternalBroker ? await ClusterIngest.start({ redis, subscriber, hubId: clusterLeases.hubId, logger: redisLogger }) : null;
+        if (ingest) cleanups.push(() => ingest.close());
         const close = async (): Promise<void> => {
           sharedEstops.close();
           await clusterLeases.close();
+          await ingest?.close();
           // quit: what the closing sockets gave back (leases, queue places) is sent before the connection goes.
           await Promise.all([subscriber.quit().catch(() => subscriber.disconnect()), redis.quit().catch(() => redis.disconnect())]);
         };
-        cluster = { leases: clusterLeases, estops: sharedEstops, subscriber, close };
+        cluster = { leases: clusterLeases, estops: sharedEstops, subscriber, ingest, close };
       }
+      const share = cluster?.ingest && broker instanceof ExternalBroker ? { ingest: cluster.ingest, topics: broker } : undefined;
+      const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs, urdf: { maxBytes: config.maxUrdfBytes }, budget: config.robotBudget, share });
       // E-stops held for robots: loaded, and listening, before the first robot is heard (a latch reaches a robot first).
       const estops = new EStopLatches({ store: stores.robots, send: (robotId, event) => fleet.sendSession(robotId, event), logger: logger.child({ room: 'estop' }), shared: cluster?.estops });
       await estops.load();
       if (cluster) await cluster.estops.attach(estops, cluster.subscriber);
-      fleet.on('online', (robotId) => estops.onOnline(robotId));
+      // The e-stop goes again to a robot that reconnects: sent by the hub that ingests it (the others hear of it later).
+      fleet.on('online', (robotId) => fleet.ingests(robotId) && estops.onOnline(robotId));
       fleet.on('event', (robotId, event) => estops.onRobotEvent(robotId, event));
       cleanups.push(() => estops.flushed());
       await fleet.start();
@@ -429,6 +438,7 @@ export class Hub {
 
       hub = new Hub(config, logger, stores, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
       if (cluster) hub.closeCluster = cluster.close;
+      hub.ingest = cluster?.ingest ?? null;
       hub.embeddedClaim = embedded;
       hub.chain = chain;
       hub.rewards = rewards;
@@ -465,6 +475,8 @@ export class Hub {
       ...(this.singletons && this.stores.engine === 'postgres' ? { singletonRoles: this.singletons.held() } : {}),
       // Hubs sharing leases (--redis-url) only: the embedded default's answer is as it was.
       ...(this.leases instanceof ClusterLeases ? { sharedLeases: { hubId: this.leases.hubId, redisConnected: this.leases.redisConnected } } : {}),
+      // Hubs sharing robots (--redis-url with an external broker): how many this hub ingests, among how many hubs.
+      ...(this.ingest ? { ingest: { hubId: this.ingest.hubId, hubsAlive: this.ingest.liveHubs.length, robotsIngested: this.fleet.ingestedCount } } : {}),
     };
   }
 
@@ -505,8 +517,9 @@ export class Hub {
   /** Keeps when each robot was online, for owners' online time. */
   private recordPresenceHistory(): void {
     const insert = (robotId: string, online: boolean): void => this.recordHistory(() => this.registry.recordPresence(robotId, online), 'robot presence');
-    this.fleet.on('online', (id) => insert(id, true));
-    this.fleet.on('offline', (id) => insert(id, false));
+    // Hubs sharing robots: the hub that ingests a robot keeps its history, once.
+    this.fleet.on('online', (id) => this.fleet.ingests(id) && insert(id, true));
+    this.fleet.on('offline', (id) => this.fleet.ingests(id) && insert(id, false));
   }
 
   /** Keeps a durable history of who drove which robot when. */

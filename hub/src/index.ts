@@ -3,3 +3,4 @@ export { readHubConfig, OptionReader, HUB_OPTIONS, HubConfigError, type HubConfi
 export { RobotRegistry } from './robots/RobotRegistry.ts';
 export { openStores, type HubStores } from './store/stores.ts';
 export { createLogger, type Logger } from './log.ts';
+export { rendezvousOwner } from './robots/ClusterIngest.ts';

@@ -34,6 +34,8 @@ export class ExternalBroker implements BrokerLink {
   readonly kind = 'external' as const;
   readonly robotWsUrl = undefined;
   private readonly handlers: { filter: string; handler: MessageHandler }[] = [];
+  /** Exact topics (no wildcards) subscribed one by one: found by a lookup, not matched against each filter. */
+  private readonly exact = new Map<string, MessageHandler>();
   /** Robots whose client id the hub is taking over now: a burst of verdicts (messages in flight) makes one takeover. */
   private readonly kicking = new Set<string>();
 
@@ -43,6 +45,7 @@ export class ExternalBroker implements BrokerLink {
     private readonly options: ExternalBrokerOptions,
   ) {
     client.on('message', (topic, payload) => {
+      this.exact.get(topic)?.(topic, payload);
       for (const h of this.handlers) if (topicMatches(h.filter, topic)) h.handler(topic, payload);
     });
   }
@@ -97,6 +100,23 @@ export class ExternalBroker implements BrokerLink {
   async subscribe(filter: string, handler: MessageHandler): Promise<void> {
     this.handlers.push({ filter, handler });
     await this.client.subscribeAsync(filter, { qos: 1 });
+  }
+
+  /**
+   * Subscribes to exact topics (no wildcards) in one SUBSCRIBE: a hub sharing the robots with others subscribes to
+   * each of its own robots' topics, thousands of them, and each message finds its handler by a lookup.
+   */
+  async subscribeTopics(topics: string[], handler: MessageHandler): Promise<void> {
+    if (topics.length === 0) return;
+    for (const t of topics) this.exact.set(t, handler);
+    await this.client.subscribeAsync(topics, { qos: 1 });
+  }
+
+  /** Ends subscriptions made with subscribeTopics; messages already on their way are dropped. */
+  async unsubscribeTopics(topics: string[]): Promise<void> {
+    if (topics.length === 0) return;
+    for (const t of topics) this.exact.delete(t);
+    await this.client.unsubscribeAsync(topics);
   }
 
   /**

@@ -39,6 +39,7 @@ export type DropReason =
 export class HubMetrics {
   readonly registry = new Registry();
   readonly robotsConnected = new Gauge({ name: 'teleop_robots_connected', help: 'Robots whose presence is online', registers: [this.registry] });
+  readonly robotsIngested = new Gauge({ name: 'teleop_robots_ingested', help: 'Robots whose topics this hub ingests (hubs sharing robots through Redis: its share)', registers: [this.registry] });
   readonly operatorsConnected = new Gauge({ name: 'teleop_operators_connected', help: 'Operator socket.io connections', registers: [this.registry] });
   readonly mqttIn = new Counter({
     name: 'teleop_mqtt_messages_in_total',

@@ -169,6 +169,11 @@ export class OperatorGateway {
     return this.o.fleet.summary(session, { holder: holder?.operatorId ?? null, queueLength: this.o.leases.queueLength(session.record.id), estopLatch: this.o.estops.view(session.record.id) });
   }
 
+  /** Hubs sharing robots: a robot another hub ingests is subscribed to here while this hub's operators watch it. */
+  private watchersChanged(robotId: string): void {
+    this.o.fleet.setWatched(robotId, this.o.fanout.sinks(robotId).length > 0);
+  }
+
   private socket(id: string): OperatorSocket | undefined {
     return this.o.io.of('/').sockets.get(id);
   }
@@ -236,7 +241,9 @@ export class OperatorGateway {
       if (held > 0) this.walletConnections.set(socket.data.operatorId, held);
       else this.walletConnections.delete(socket.data.operatorId);
       leases.releaseConnection(socket.id, 'disconnected');
+      const watched = fanout.subscriptionsOf(socket.id);
       fanout.unsubscribeAll(socket.id);
+      for (const robotId of watched) this.watchersChanged(robotId);
       logger.info({ operatorId: socket.data.operatorId, connection: socket.id, reason }, 'operator disconnected');
     });
 
@@ -248,13 +255,16 @@ export class OperatorGateway {
       const asked = (req as { maxRateHz?: unknown }).maxRateHz;
       const rate = typeof asked === 'number' && asked > 0 ? Math.min(asked, this.o.stateMaxRateHz) : this.o.stateMaxRateHz;
       fanout.subscribe(robotId, { id: socket.id, send: (id, payload) => this.sendState(socket, id, payload) }, rate);
+      this.watchersChanged(robotId);
       if (session.statusBytes) socket.emit('robot:status', robotId, session.statusBytes);
       if (session.stateBytes) this.sendState(socket, robotId, session.stateBytes);
       return { description: session.descriptionBytes ?? Buffer.alloc(0), summary: this.summaryOf(session) };
     });
 
     onRequest(socket, this.o, 'robot:unsubscribe', async (req) => {
-      fanout.unsubscribe(robotIdOf(req), socket.id);
+      const robotId = robotIdOf(req);
+      fanout.unsubscribe(robotId, socket.id);
+      this.watchersChanged(robotId);
       return null;
     });
 

@@ -3,13 +3,14 @@
 // passes before anything else in the hub sees it.
 import { EventEmitter } from 'node:events';
 import { allRobotsTopic, describedJoints, type EStopLatchView, fromLong, nowNs, parseRobotTopic, robotTopic, toLong, v1, type RobotChannel, type RobotSummary } from '@teleop/proto';
-import type { BrokerLink } from '../broker/BrokerLink.ts';
+import type { BrokerLink, MessageHandler } from '../broker/BrokerLink.ts';
 import { ClockEstimator } from '../clock/ClockEstimator.ts';
 import type { Logger } from '../log.ts';
 import type { DropReason, HubMetrics } from '../metrics/HubMetrics.ts';
 import type { RobotRecord, RobotRegistry } from './RobotRegistry.ts';
 import { checkUrdf, UrdfRefusedError, type UrdfPolicy } from './urdfPolicy.ts';
 import { RobotBudget, type RobotBudgetOptions } from './RobotBudget.ts';
+import type { ClusterIngest, SharedPresence } from './ClusterIngest.ts';
 
 /** A message refused by the fleet, with a reason a robot owner can act on. */
 export class RobotMessageError extends Error {
@@ -76,12 +77,30 @@ export interface RobotFleetOptions {
   silenceMs?: number;
   /** What each robot may send (default DEFAULT_ROBOT_BUDGET). */
   budget?: RobotBudgetOptions;
+  /**
+   * Hubs sharing the robots (--redis-url, external broker): this hub ingests the robots `ingest` gives it,
+   * subscribing to each one's topics, and forwards the state of the others its operators watch. Unset: every robot
+   * is this hub's (one wildcard subscription per channel).
+   */
+  share?: { ingest: ClusterIngest; topics: TopicSubscriber };
+}
+
+/** Exact-topic subscriptions of the external broker (ExternalBroker). */
+export interface TopicSubscriber {
+  subscribeTopics(topics: string[], handler: MessageHandler): Promise<void>;
+  unsubscribeTopics(topics: string[]): Promise<void>;
 }
 
 /** Above what an agent sends (states at most 500/s, a few hundred bytes each; a URDF now and then). */
 export const DEFAULT_ROBOT_BUDGET: RobotBudgetOptions = { stateRate: 600, bytesRate: 4 * 1024 * 1024, disconnectAfterMs: 3000, coolDownMs: 10_000 };
 
 const INBOUND: RobotChannel[] = ['presence', 'describe', 'state', 'status', 'events', 'pong'];
+/** What a hub that does not ingest a robot subscribes to while its operators watch it: forwarded, not judged. */
+const FORWARDED: RobotChannel[] = ['state', 'status', 'events'];
+/** How often a hub sharing robots looks for robots enrolled by another process (the CLI) that no hub announced. */
+const ENROLLED_POLL_MS = 10_000;
+/** How often a hub sharing robots reads every robot's shared presence again (announcements can be missed). */
+const PRESENCE_POLL_MS = 10_000;
 const MAX_IN_FLIGHT = 64;
 /** Most drop warnings logged per robot per second; the counters keep the full count. */
 const DROP_LOGS_PER_S = 5;
@@ -100,6 +119,13 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
 
   private readonly budget: RobotBudget;
   private readonly budgetOptions: RobotBudgetOptions;
+  /** Hubs sharing robots: the robots this hub ingests, those its operators watch, and the channels subscribed per robot. */
+  private readonly ingested = new Set<string>();
+  private readonly watched = new Set<string>();
+  private readonly subscribed = new Map<string, Set<RobotChannel>>();
+  private shareTimers: NodeJS.Timeout[] = [];
+  private rebalancing: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(private readonly options: RobotFleetOptions) {
     super();
@@ -110,16 +136,199 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
   async start(): Promise<void> {
     const { registry, broker } = this.options;
     for (const record of await registry.list()) this.sessions.set(record.id, this.newSession(record));
-    for (const channel of INBOUND) {
-      await broker.subscribe(allRobotsTopic(channel), (topic, payload) => this.receive(topic, payload));
+    const share = this.options.share;
+    if (share) {
+      // The ingesting hub shares what it sees of its robots; the others take it from Redis.
+      this.on('changed', (robotId) => this.pushPresence(robotId));
+      share.ingest.on('membership', () => void this.rebalance());
+      share.ingest.on('presence', (robotId) => void this.pullPresence([robotId]));
+      share.ingest.on('enrolled', (robotId) => void this.find(robotId).then(() => this.rebalance(), () => undefined));
+      await this.pullPresence([...this.sessions.keys()]);
+      await this.rebalance();
+      this.shareTimers = [
+        setInterval(() => void this.pollEnrolled(), ENROLLED_POLL_MS),
+        setInterval(() => void this.pullPresence([...this.sessions.keys()].filter((id) => !this.ingested.has(id))), PRESENCE_POLL_MS),
+      ];
+    } else {
+      for (const channel of INBOUND) {
+        await broker.subscribe(allRobotsTopic(channel), (topic, payload) => this.receive(topic, payload));
+      }
     }
     this.pingTimer = setInterval(() => this.pingAll(), this.options.pingIntervalMs ?? 1000);
     this.revocationTimer = setInterval(() => void this.pollCredentialChanges(), this.options.revocationPollMs ?? 1000);
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.pingTimer) clearInterval(this.pingTimer);
     if (this.revocationTimer) clearInterval(this.revocationTimer);
+    for (const t of this.shareTimers) clearInterval(t);
+  }
+
+  /** Whether this hub ingests the robot's messages (judges its presence, probes its clock, enforces its budget). */
+  ingests(robotId: string): boolean {
+    return this.options.share ? this.ingested.has(robotId) : this.sessions.has(robotId);
+  }
+
+  /** Robots this hub ingests. */
+  get ingestedCount(): number {
+    return this.options.share ? this.ingested.size : this.sessions.size;
+  }
+
+  /**
+   * Whether this hub's operators watch a robot: a hub that does not ingest it subscribes to its state, status and
+   * events directly at the broker while they do, to forward them (nothing else goes through Redis).
+   */
+  setWatched(robotId: string, watched: boolean): void {
+    if (!this.options.share || watched === this.watched.has(robotId)) return;
+    if (watched) this.watched.add(robotId);
+    else this.watched.delete(robotId);
+    this.rebalancing = this.rebalancing
+      .then(() => this.syncSubscriptions([robotId]))
+      .catch((err: Error) => this.options.logger.warn({ robotId, err: err.message }, `subscribing to watched robot ${robotId} at the broker failed`));
+  }
+
+  /** Robots move when the hubs alive change: this hub subscribes to the robots it gains and lets go of those it loses. */
+  private rebalance(): Promise<void> {
+    this.rebalancing = this.rebalancing.then(async () => {
+      const share = this.options.share;
+      if (!share || this.stopped) return;
+      const gained: RobotSession[] = [];
+      const lost: string[] = [];
+      for (const [id, session] of this.sessions) {
+        const owns = share.ingest.owns(id);
+        if (owns && !this.ingested.has(id)) {
+          this.ingested.add(id);
+          gained.push(session);
+        } else if (!owns && this.ingested.has(id)) {
+          this.ingested.delete(id);
+          session.pings.clear();
+          lost.push(id);
+        }
+      }
+      this.options.metrics.robotsIngested.set(this.ingested.size);
+      if (gained.length === 0 && lost.length === 0) return;
+      this.options.logger.info({ gained: gained.length, lost: lost.length, ingested: this.ingested.size }, 'robots moved between hubs');
+      await this.syncSubscriptions([...gained.map((s) => s.record.id), ...lost]);
+      for (const session of gained) {
+        // Taken over from another hub: silence is judged from now, and the clock probed at once. The robot's
+        // retained presence, description and status arrive with the subscription.
+        if (session.online) {
+          session.lastSeenMs = Date.now();
+          this.burstPings(session);
+        }
+        this.pushPresence(session.record.id);
+      }
+      if (lost.length > 0) await this.pullPresence(lost);
+    }).catch((err: Error) => this.options.logger.error({ err: err.message }, 'moving robots between hubs failed; retried when the hubs alive change'));
+    return this.rebalancing;
+  }
+
+  /** Subscribes to, and unsubscribes from, what each robot needs: every channel when ingested, forwarding ones when watched. */
+  private async syncSubscriptions(robotIds: string[]): Promise<void> {
+    const share = this.options.share;
+    if (!share) return;
+    const add: string[] = [];
+    const remove: string[] = [];
+    for (const id of robotIds) {
+      const need = this.ingested.has(id) && this.sessions.has(id) ? INBOUND : this.watched.has(id) && this.sessions.has(id) ? FORWARDED : [];
+      const have = this.subscribed.get(id) ?? new Set<RobotChannel>();
+      for (const c of need) if (!have.has(c)) add.push(robotTopic(id, c));
+      for (const c of have) if (!need.includes(c)) remove.push(robotTopic(id, c));
+      if (need.length > 0) this.subscribed.set(id, new Set(need));
+      else this.subscribed.delete(id);
+    }
+    const handler: MessageHandler = (topic, payload) => this.receive(topic, payload);
+    for (let i = 0; i < remove.length; i += 600) await share.topics.unsubscribeTopics(remove.slice(i, i + 600));
+    for (let i = 0; i < add.length; i += 600) await share.topics.subscribeTopics(add.slice(i, i + 600), handler);
+  }
+
+  /** Writes a robot's presence to Redis for the other hubs, when this hub ingests it. */
+  private pushPresence(robotId: string): void {
+    const share = this.options.share;
+    const s = this.sessions.get(robotId);
+    if (!share || !s || !this.ingested.has(robotId)) return;
+    const presence: SharedPresence = {
+      online: s.online,
+      offlineBecause: s.offlineBecause,
+      lastSeenMs: s.lastSeenMs,
+      description: s.descriptionBytes ? s.descriptionBytes.toString('base64') : null,
+      status: s.statusBytes ? s.statusBytes.toString('base64') : null,
+      urdfRefusal: s.urdfRefusal,
+      hubId: share.ingest.hubId,
+    };
+    share.ingest.publishPresence(robotId, presence);
+  }
+
+  /** Takes robots' presence from Redis, as their ingesting hubs wrote it (robots this hub ingests are its own to judge). */
+  private async pullPresence(robotIds: string[]): Promise<void> {
+    const share = this.options.share;
+    if (!share || robotIds.length === 0) return;
+    let found: Map<string, SharedPresence>;
+    try {
+      found = await share.ingest.readPresence(robotIds);
+    } catch (err) {
+      this.options.logger.warn({ err: (err as Error).message }, 'reading robots\' presence from Redis failed; read again at the next look');
+      return;
+    }
+    for (const [id, p] of found) {
+      const s = this.sessions.get(id);
+      if (!s || this.ingested.has(id)) continue;
+      let changed = false;
+      const description = s.descriptionBytes?.toString('base64') ?? null;
+      if (p.description !== description) {
+        try {
+          const bytes = p.description === null ? null : Buffer.from(p.description, 'base64');
+          s.description = bytes ? v1.RobotDescription.decode(bytes) : null;
+          s.descriptionBytes = bytes;
+          changed = true;
+        } catch {
+          this.options.logger.warn({ robotId: id }, 'undecodable shared description in Redis: ignored');
+        }
+      }
+      const status = s.statusBytes?.toString('base64') ?? null;
+      if (p.status !== status) {
+        try {
+          const bytes = p.status === null ? null : Buffer.from(p.status, 'base64');
+          s.status = bytes ? v1.RobotStatus.decode(bytes) : null;
+          s.statusBytes = bytes;
+          changed = true;
+        } catch {
+          this.options.logger.warn({ robotId: id }, 'undecodable shared status in Redis: ignored');
+        }
+      }
+      s.urdfRefusal = p.urdfRefusal;
+      s.lastSeenMs = p.lastSeenMs;
+      if (p.online !== s.online) {
+        s.online = p.online;
+        s.offlineBecause = p.online ? null : p.offlineBecause;
+        changed = true;
+        if (p.online) {
+          this.options.metrics.robotsConnected.inc();
+          this.emit('online', id);
+        } else {
+          this.options.metrics.robotsConnected.dec();
+          s.inFlight = [];
+          this.emit('offline', id);
+        }
+      }
+      if (changed) this.emit('changed', id);
+    }
+  }
+
+  /** Robots enrolled by another process (the CLI) that no hub announced: listed, and ingested by their hub. */
+  private async pollEnrolled(): Promise<void> {
+    try {
+      let added = false;
+      for (const record of await this.options.registry.list()) {
+        if (this.sessions.has(record.id) || this.refused.has(record.id) || record.revokedAt !== null) continue;
+        this.adopt(record, false);
+        added = true;
+      }
+      if (added) await this.rebalance();
+    } catch (err) {
+      this.options.logger.error({ err }, 'looking for robots enrolled elsewhere failed');
+    }
   }
 
   get(robotId: string): RobotSession | undefined {
@@ -132,7 +341,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     if (known) return known;
     const record = await this.options.registry.get(robotId);
     if (!record || record.revokedAt !== null) return undefined;
-    return this.adopt(record);
+    return this.adopt(record, false);
   }
 
   all(): RobotSession[] {
@@ -145,14 +354,22 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     return n;
   }
 
-  /** Adds a freshly enrolled robot (from the API) without waiting for its first message. */
-  adopt(record: RobotRecord): RobotSession {
+  /**
+   * Adds a freshly enrolled robot (from the API) without waiting for its first message; hubs sharing robots are
+   * told (`announce`), and the one that ingests it subscribes to it.
+   */
+  adopt(record: RobotRecord, announce = true): RobotSession {
     const existing = this.sessions.get(record.id);
     if (existing) return existing;
     const session = this.newSession(record);
     this.sessions.set(record.id, session);
     this.refused.delete(record.id);
     this.emit('changed', record.id);
+    const share = this.options.share;
+    if (share) {
+      if (announce) share.ingest.announceEnrolled(record.id);
+      void this.rebalance();
+    }
     return session;
   }
 
@@ -163,6 +380,12 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     if (!session) return;
     this.sessions.delete(robotId);
     this.budget.forget(robotId);
+    if (this.options.share) {
+      this.ingested.delete(robotId);
+      this.watched.delete(robotId);
+      this.options.share.ingest.forget(robotId);
+      this.rebalancing = this.rebalancing.then(() => this.syncSubscriptions([robotId])).catch(() => undefined);
+    }
     const kicked = this.options.broker.disconnectRobot(robotId);
     this.options.logger.warn({ robotId, kicked }, 'robot revoked: removed from the fleet');
     if (session.online) this.options.metrics.robotsConnected.dec();
@@ -251,6 +474,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     if (!parsed?.channel || !INBOUND.includes(parsed.channel)) return;
     const { robotId, channel } = parsed;
     this.options.metrics.countMqttIn(channel);
+    if (this.options.share && !this.ingested.has(robotId)) return this.forward(robotId, channel, payload);
     if (payload.length > this.options.maxPayloadBytes) {
       return this.dropped(robotId, new RobotMessageError('oversized', `${payload.length}-byte ${channel} message is over the ${this.options.maxPayloadBytes}-byte limit`));
     }
@@ -285,6 +509,23 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
         this.options.logger.error({ err, robotId }, 'registry lookup failed');
       },
     );
+  }
+
+  /**
+   * A watched robot another hub ingests: its state, status and events go to this hub's operators (checked as the
+   * ingesting hub checks them); its presence, budget and clock are that hub's to judge.
+   */
+  private forward(robotId: string, channel: RobotChannel, payload: Buffer): void {
+    const session = this.sessions.get(robotId);
+    if (!session || !FORWARDED.includes(channel)) return;
+    if (payload.length > this.options.maxPayloadBytes) return this.options.metrics.drop('robot', 'oversized');
+    try {
+      if (channel === 'state') this.onState(session, payload);
+      else if (channel === 'status') this.onStatus(session, payload);
+      else this.onEvent(session, payload);
+    } catch (err) {
+      this.options.metrics.drop('robot', err instanceof RobotMessageError ? err.reason : 'malformed');
+    }
   }
 
   private handle(session: RobotSession, channel: RobotChannel, payload: Buffer): void {
@@ -514,6 +755,7 @@ export class RobotFleet extends EventEmitter<FleetEvents> {
     const now = Date.now();
     for (const s of this.sessions.values()) {
       if (!s.online) continue;
+      if (this.options.share && !this.ingested.has(s.record.id)) continue; // its hub probes it and judges its silence
       if (s.lastSeenMs !== null && now - s.lastSeenMs > this.silenceMs) this.setOnline(s, false, 'silent');
       else this.ping(s);
     }

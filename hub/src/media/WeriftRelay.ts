@@ -221,11 +221,12 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
       cams.set(c.mid, cam);
       byRobot.set(c.camera, cam);
     }
+    // A transceiver's mid is known once the offer is applied: cameras are matched when their track arrives.
     pc.onTransceiverAdded.subscribe((t) => {
-      const cam = cams.get(t.mid ?? '');
-      if (!cam) return;
-      cam.transceiver = t;
       t.onTrack.subscribe((track) => {
+        const cam = cams.get(t.mid ?? '');
+        if (!cam) return;
+        cam.transceiver = t;
         cam.remoteSsrc = track.ssrc;
         track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
           if (cam.pc !== pc) return;

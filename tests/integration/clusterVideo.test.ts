@@ -74,12 +74,6 @@ describe('video across hubs (two hubs, one Redis, one broker)', () => {
   });
 
   afterAll(async () => {
-    if (process.env.CLUSTER_VIDEO_DUMP) {
-      const { writeFileSync } = await import('node:fs');
-      hubs.forEach((h, i) => writeFileSync(`${process.env.CLUSTER_VIDEO_DUMP}/hub${i}${h === media ? '-media' : ''}.log`, h.process.logs.map((l) => JSON.stringify(l)).join('\n')));
-      for (const [i, h] of hubs.entries()) writeFileSync(`${process.env.CLUSTER_VIDEO_DUMP}/hub${i}.metrics`, await (await fetch(`${h.url}/metrics`)).text().catch(() => ''));
-      writeFileSync(`${process.env.CLUSTER_VIDEO_DUMP}/agent.log`, agent.logs.map((l) => JSON.stringify(l)).join('\n'));
-    }
     for (const v of viewers) await v.pc.close().catch(() => undefined);
     opOther?.close();
     opOther2?.close();
@@ -101,7 +95,7 @@ describe('video across hubs (two hubs, one Redis, one broker)', () => {
     const v = await watchFromNode(opOther, creds.robotId);
     viewers.push(v);
     expect(v.watch.cameras).toMatchObject([{ camera: 'front', codec: 'vp8', width: 320, height: 240 }]);
-    await eventually(() => ((v.packets.get('front') ?? 0) > 50 ? true : undefined), Number(process.env.CLUSTER_VIDEO_PATIENCE ?? 120_000), 'packets through the cascade');
+    await eventually(() => ((v.packets.get('front') ?? 0) > 50 ? true : undefined), undefined, 'packets through the cascade');
     await eventually(() => ((v.keyframes.get('front') ?? 0) > 0 ? true : undefined), undefined, 'a key frame through the cascade');
     expect(await peers(other, 'upstream')).toBe(1);
     expect(await peers(media, 'hub')).toBe(1);

@@ -358,6 +358,10 @@ export function readHubConfig(r: OptionReader): HubConfig {
   };
   if (config.robotBudget.bytesRate < config.maxPayloadBytes) r.problems.push(`${r.label('robot-max-bytes-rate')} must be at least ${r.label('max-payload-bytes')} (${config.maxPayloadBytes}), or the largest message would never pass`);
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
+  for (const k of ['cluster-token', 'cluster-url'] as const) {
+    if (r.string(k) !== undefined && !config.redisUrl) r.problems.push(`${r.label(k)} is for several hubs: it needs ${r.label('redis-url')}`);
+  }
+  if (config.clusterToken !== undefined && config.clusterToken.length < 16) r.problems.push(`${r.label('cluster-token')} must be at least 16 characters (any hub that knows it may pull every robot's video)`);
   r.check();
   return config;
 }

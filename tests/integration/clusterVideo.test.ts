@@ -1,11 +1,12 @@
-// Video across hubs (issue 20, point 3): two hubs sharing one Redis (real
+// Video across hubs (issue 20, point 3): three hubs sharing one Redis (real
 // redis-server) and one Mosquitto; a simulated robot publishes a test camera
 // (real ffmpeg, real werift, everything on 127.0.0.1). Exactly one hub, the
 // robot's media hub, ingests the camera; a viewer on the other hub gets it
 // through a hub-to-hub relay, key-frame requests travel back up, two viewers
 // there cost one upstream pull, a pull without the cluster token is refused,
-// the last viewer leaving closes the upstream, and a media hub that dies ends
-// the stream until the robot publishes again to the hub that is left.
+// the last viewer leaving closes the upstream, a pulling hub that dies has its
+// pull closed at the media hub, and a media hub that dies ends the stream
+// until the robot publishes again to a hub that is left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { freePort, startMosquitto, type RunningMosquitto } from '../harness/mosquitto.ts';
@@ -32,15 +33,16 @@ function watchError(op: OperatorClient, robotId: string): Promise<{ code: string
   return new Promise((resolve) => op.socket.emit('media:watch', { robotId }, (res) => resolve(res.ok ? null : res.error)));
 }
 
-describe('video across hubs (two hubs, one Redis, one broker)', () => {
+describe('video across hubs (three hubs, one Redis, one broker)', () => {
   const data = tempDir('cluster-video');
   let broker: RunningMosquitto;
   let redis: RunningRedis;
   let creds: RobotCredentials;
   let hubs: RunningHub[] = [];
-  /** The hub that ingests the robot's camera, and the other one. */
+  /** The hub that ingests the robot's camera, and two others. */
   let media: RunningHub;
   let other: RunningHub;
+  let spare: RunningHub;
   let agent: TestProcess;
   let opOther: OperatorClient;
   let opOther2: OperatorClient;
@@ -52,8 +54,7 @@ describe('video across hubs (two hubs, one Redis, one broker)', () => {
     redis = await startRedis(data.path);
     const args = [...LOOPBACK, '--mqtt-url', broker.url, '--mqtt-username', 'hub', '--redis-url', redis.url, '--lease-ttl-ms', String(LEASE_TTL_MS), '--cluster-token', CLUSTER_TOKEN];
     // One after the other: the second opens the database the first has set up.
-    hubs.push(await startHub(data.path, [...args, '--port', String(await freePort())], { TELEOP_MQTT_PASSWORD: HUB_PASSWORD }));
-    hubs.push(await startHub(data.path, [...args, '--port', String(await freePort())], { TELEOP_MQTT_PASSWORD: HUB_PASSWORD }));
+    for (let i = 0; i < 3; i++) hubs.push(await startHub(data.path, [...args, '--port', String(await freePort())], { TELEOP_MQTT_PASSWORD: HUB_PASSWORD }));
     agent = await startAgent(hubs[0]!.url, creds, [...LOOPBACK, '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8']);
     await agent.waitForLog((l) => l.msg === 'camera streaming to the hub');
     // Whichever hub answered the robot's offer first is its media hub: Redis says which.
@@ -66,7 +67,7 @@ describe('video across hubs (two hubs, one Redis, one broker)', () => {
     const mediaIndex = ids.indexOf(holder.hubId);
     expect(mediaIndex).toBeGreaterThanOrEqual(0);
     media = hubs[mediaIndex]!;
-    other = hubs[1 - mediaIndex]!;
+    [other, spare] = hubs.filter((h) => h !== media) as [RunningHub, RunningHub];
     expect(holder.url).toBe(media.url);
     opOther = await OperatorClient.connect(other.url, 'cluster-viewer-1');
     opOther2 = await OperatorClient.connect(other.url, 'cluster-viewer-2');
@@ -86,8 +87,9 @@ describe('video across hubs (two hubs, one Redis, one broker)', () => {
 
   it("the robot's camera is ingested by one hub only", async () => {
     await eventually(async () => ((await peers(media, 'robot')) === 1 ? true : undefined), undefined, 'media hub ingests the camera');
-    // The other hub heard the offer too and did not answer it.
+    // The other hubs heard the offer too and did not answer it.
     expect(await peers(other, 'robot')).toBe(0);
+    expect(await peers(spare, 'robot')).toBe(0);
     expect(agent.hasLog((l) => String(l.msg).includes('could not be applied'))).toBe(false);
   });
 
@@ -139,6 +141,24 @@ describe('video across hubs (two hubs, one Redis, one broker)', () => {
     await eventually(async () => ((await peers(other, 'upstream')) === 0 ? true : undefined), undefined, 'upstream closed at the other hub');
     await eventually(async () => ((await peers(media, 'hub')) === 0 ? true : undefined), undefined, 'pull closed at the media hub');
     expect(await peers(media, 'robot')).toBe(1);
+  });
+
+  it('a pulling hub that dies has its pull closed at the media hub', async () => {
+    const op = await OperatorClient.connect(spare.url, 'cluster-viewer-3');
+    try {
+      await eventually(async () => (await op.listRobots()).find((r) => r.robotId === creds.robotId && r.online), undefined, 'robot online at the spare hub');
+      const v = await watchFromNode(op, creds.robotId);
+      await eventually(() => ((v.packets.get('front') ?? 0) > 10 ? true : undefined), undefined, 'packets at the spare hub');
+      expect(await peers(media, 'hub')).toBe(1);
+      spare.process.child.kill('SIGKILL');
+      await spare.process.exited;
+      await v.pc.close();
+      // Its liveness key expires (the lease time to live); the media hub then closes its pull.
+      await eventually(async () => ((await peers(media, 'hub')) === 0 ? true : undefined), undefined, 'pull of the dead hub closed');
+      expect(await peers(media, 'robot')).toBe(1);
+    } finally {
+      op.close();
+    }
   });
 
   it('a media hub that dies ends the stream on the other hub; watching again gets it once the robot publishes to the hub that is left', async () => {

@@ -15,6 +15,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { WatchResult } from '@teleop/proto';
 import type { Logger } from '../log.ts';
+import { keys } from '../operators/clusterLeaseScripts.ts';
 import { HUB_CONNECTION_PREFIX, MediaRelayError, type MediaRelay } from './MediaRelay.ts';
 
 export const mediaKey = (robotId: string): string => `teleop:media:${robotId}`;
@@ -88,6 +89,8 @@ const HUB_REQUEST_TIMEOUT_MS = 10_000;
 
 export class MediaCascade {
   private readonly upstreams = new Map<string, Upstream>();
+  /** Hubs pulling from this one (their pulls are closed when their liveness key expires: they died). */
+  private readonly pullers = new Set<string>();
   private readonly pulling = new Map<string, Promise<void>>();
   private readonly republished = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
@@ -163,6 +166,7 @@ export class MediaCascade {
     const hubOf = (body: unknown): string => {
       const id = (body as { hubId?: unknown } | null)?.hubId;
       if (typeof id !== 'string' || !/^[\w-]{1,64}$/.test(id)) throw Object.assign(new Error('the body needs the pulling hub id (hubId)'), { httpStatus: 400, code: 'bad_request' });
+      this.pullers.add(id);
       return `${HUB_CONNECTION_PREFIX}${id}`;
     };
     const relayError = (err: unknown): never => {
@@ -287,6 +291,14 @@ export class MediaCascade {
     try {
       for (const robotId of this.o.relay.ingestedRobots()) {
         if (!(await this.claim(robotId))) this.o.logger.warn({ robotId }, "another hub took this robot's media key while this hub ingests its cameras");
+      }
+      for (const hubId of [...this.pullers]) {
+        // A hub that died without saying so: its pulls close (its liveness key is the one its leases keep).
+        if ((await this.o.redis.exists(keys.hubAlive(hubId)).catch(() => 1)) === 0) {
+          this.pullers.delete(hubId);
+          this.o.logger.info({ hubId }, "a hub pulling video from this one is gone; closing its pulls");
+          this.o.relay.removeConnection(`${HUB_CONNECTION_PREFIX}${hubId}`);
+        }
       }
       for (const [robotId, up] of [...this.upstreams]) {
         const now = parseHolder(await this.o.redis.get(mediaKey(robotId)).catch(() => JSON.stringify(up.holder)));

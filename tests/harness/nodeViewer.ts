@@ -1,6 +1,6 @@
 // A viewer in Node (werift as the answering peer) for relay tests that need
 // many quick viewer sessions without a browser.
-import { RTCPeerConnection, useH264, useVP8 } from 'werift';
+import { RTCPeerConnection, useH264, useVP8, type RtpPacket } from 'werift';
 import { iceGatheringComplete, iceSettings, type WatchResult } from '@teleop/proto';
 import type { OperatorClient } from './OperatorClient.ts';
 
@@ -16,7 +16,8 @@ export interface NodeViewer {
   stop(): Promise<void>;
 }
 
-export async function watchFromNode(op: OperatorClient, robotId: string): Promise<NodeViewer> {
+/** `onRtp`: every packet as it arrives (benches time them). */
+export async function watchFromNode(op: OperatorClient, robotId: string, onRtp?: (camera: string, rtp: RtpPacket) => void): Promise<NodeViewer> {
   const watch = await new Promise<WatchResult>((resolve, reject) =>
     op.socket.emit('media:watch', { robotId }, (res) => (res.ok ? resolve(res.value) : reject(Object.assign(new Error(res.error.message), { code: res.error.code })))),
   );
@@ -34,6 +35,7 @@ export async function watchFromNode(op: OperatorClient, robotId: string): Promis
       });
       track.onReceiveRtp.subscribe((rtp) => {
         packets.set(camera, (packets.get(camera) ?? 0) + 1);
+        onRtp?.(camera, rtp);
         if (codec === 'vp8' && isVp8KeyframeStart(rtp.payload)) keyframes.set(camera, (keyframes.get(camera) ?? 0) + 1);
       });
     });

@@ -270,7 +270,10 @@ export class Hub {
           relay,
           ttlMs: config.leaseTtlMs,
           logger: logger.child({ room: 'media' }),
-          robotOnline: (robotId) => fleet.get(robotId)?.online ?? false,
+          robotHasCameras: (robotId) => {
+            const s = fleet.get(robotId);
+            return (s?.online ?? false) && (s?.description?.cameras.length ?? 0) > 0;
+          },
           askRepublish: (robotId) => broker.publish(robotTopic(robotId, 'mediaSignal'), JSON.stringify({ from: 'hub', type: 'republish' } satisfies MediaSignal), { qos: 1 }),
         });
         cascade = c;

@@ -56,7 +56,8 @@ export interface MediaCascadeOptions {
   /** Time to live of a media key; renewed (and upstreams checked) every third of it. */
   ttlMs: number;
   logger: Logger;
-  robotOnline: (robotId: string) => boolean;
+  /** Online and announcing cameras: worth asking to publish again. */
+  robotHasCameras: (robotId: string) => boolean;
   /** Asks a robot to offer its cameras again (its media hub is gone). */
   askRepublish: (robotId: string) => void;
 }
@@ -66,6 +67,8 @@ interface Upstream {
   holder: MediaHolder;
   /** The viewer id this hub is on the media hub. */
   viewerId: string;
+  /** Since when no packet has arrived on any camera of the upstream (ms, performance.now()), or null. */
+  silentSinceMs: number | null;
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -85,6 +88,8 @@ function parseHolder(raw: string | null): MediaHolder | null {
 }
 
 const REPUBLISH_EVERY_MS = 5000;
+/** An upstream that carries no packet this long is closed (its viewers re-ask): the media hub dropped it unseen. */
+const UPSTREAM_SILENCE_MS = 5000;
 const HUB_REQUEST_TIMEOUT_MS = 10_000;
 
 export class MediaCascade {
@@ -213,7 +218,7 @@ export class MediaCascade {
     if (!holder || holder.hubId === this.o.hubId) {
       // No hub ingests its cameras (its media hub died): the robot is asked to offer them again, once in a while.
       const last = this.republished.get(robotId) ?? 0;
-      if (this.o.robotOnline(robotId) && Date.now() - last > REPUBLISH_EVERY_MS) {
+      if (this.o.robotHasCameras(robotId) && Date.now() - last > REPUBLISH_EVERY_MS) {
         this.republished.set(robotId, Date.now());
         this.o.logger.info({ robotId }, 'no hub ingests the cameras of this robot; asking it to publish them again');
         this.o.askRepublish(robotId);
@@ -238,7 +243,7 @@ export class MediaCascade {
       stop();
       throw err;
     }
-    this.upstreams.set(robotId, { session, holder, viewerId: watch.viewerId });
+    this.upstreams.set(robotId, { session, holder, viewerId: watch.viewerId, silentSinceMs: null });
     this.o.logger.info({ robotId, from: holder.hubId }, "pulling a robot's cameras from its media hub");
   }
 
@@ -302,7 +307,16 @@ export class MediaCascade {
       }
       for (const [robotId, up] of [...this.upstreams]) {
         const now = parseHolder(await this.o.redis.get(mediaKey(robotId)).catch(() => JSON.stringify(up.holder)));
-        if (now?.hubId !== up.holder.hubId) this.closeUpstream(robotId, now ? 'the robot publishes to another hub' : 'its media hub is gone');
+        if (now?.hubId !== up.holder.hubId) {
+          this.closeUpstream(robotId, now ? 'the robot publishes to another hub' : 'its media hub is gone');
+          continue;
+        }
+        // fps is measured over the last second; a camera of a live robot never pauses for seconds.
+        const silent = this.o.relay.stats(robotId).every((s) => s.fps === 0);
+        const at = performance.now();
+        if (!silent) up.silentSinceMs = null;
+        else if (up.silentSinceMs === null) up.silentSinceMs = at;
+        else if (at - up.silentSinceMs > UPSTREAM_SILENCE_MS) this.closeUpstream(robotId, `no packet from the media hub for ${UPSTREAM_SILENCE_MS / 1000} s`);
       }
     } finally {
       this.ticking = false;

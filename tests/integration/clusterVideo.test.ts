@@ -143,6 +143,29 @@ describe('video across hubs (three hubs, one Redis, one broker)', () => {
     expect(await peers(media, 'robot')).toBe(1);
   });
 
+  it('an upstream the media hub dropped without a word is closed once it stays silent; its viewers see the stream end', async () => {
+    const v = await watchFromNode(opOther, creds.robotId);
+    try {
+      await eventually(() => ((v.packets.get('front') ?? 0) > 10 ? true : undefined), undefined, 'packets through the cascade');
+      const pullLog = [...other.process.logs].reverse().find((l) => l.msg === "pulling a robot's cameras from its media hub");
+      const viewerId = String(pullLog?.viewerId);
+      const changed = new Promise<void>((resolve) => opOther.socket.on('media:changed', (e: { robotId: string }) => e.robotId === creds.robotId && resolve()));
+      // The media hub drops the pull (as if it had closed it on its own): the pulling hub is not told.
+      const res = await fetch(`${media.url}/api/v1/cluster/media/pulls/${viewerId}/stop`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${CLUSTER_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ hubId: await hubIdOf(other) }),
+      });
+      expect(res.status).toBe(200);
+      expect(await peers(media, 'hub')).toBe(0);
+      await changed;
+      await eventually(async () => ((await peers(other, 'upstream')) === 0 && (await peers(other, 'viewer')) === 0 ? true : undefined), undefined, 'silent upstream closed');
+      expect(other.process.hasLog((l) => String(l.why).startsWith('no packet from the media hub'))).toBe(true);
+    } finally {
+      await v.pc.close();
+    }
+  });
+
   it('a pulling hub that dies has its pull closed at the media hub', async () => {
     const op = await OperatorClient.connect(spare.url, 'cluster-viewer-3');
     try {

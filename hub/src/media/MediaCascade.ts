@@ -244,7 +244,7 @@ export class MediaCascade {
       throw err;
     }
     this.upstreams.set(robotId, { session, holder, viewerId: watch.viewerId, silentSinceMs: null });
-    this.o.logger.info({ robotId, from: holder.hubId }, "pulling a robot's cameras from its media hub");
+    this.o.logger.info({ robotId, from: holder.hubId, viewerId: watch.viewerId }, "pulling a robot's cameras from its media hub");
   }
 
   private async hubRequest(holder: MediaHolder, path: string, body: unknown): Promise<unknown> {

@@ -2,7 +2,7 @@
 // started in dependency order and closed in reverse by close().
 import type { AddressInfo } from 'node:net';
 import { Server as SocketIoServer } from 'socket.io';
-import { operatorSocketParser } from '@teleop/proto';
+import { operatorSocketParser, robotTopic, type MediaSignal } from '@teleop/proto';
 import type { FastifyInstance } from 'fastify';
 import type { BrokerLink } from './broker/BrokerLink.ts';
 import { brokerRoutes, brokerToken } from './broker/brokerRoutes.ts';
@@ -31,6 +31,7 @@ import { ClusterIngest } from './robots/ClusterIngest.ts';
 import { ownerRoutes } from './robots/ownerRoutes.ts';
 import { authRoutes } from './auth/authRoutes.ts';
 import { SiweAuth, tokenFrom } from './auth/SiweAuth.ts';
+import { MediaCascade } from './media/MediaCascade.ts';
 import { attachMediaGateway } from './media/MediaGateway.ts';
 import type { MediaRelay } from './media/MediaRelay.ts';
 import { attachRobotMediaSignalling } from './media/robotMediaSignalling.ts';
@@ -86,6 +87,8 @@ export class Hub {
   private closeCluster: () => Promise<void> = async () => undefined;
   /** Hubs sharing robots: who is alive and which robots are this hub's (health). */
   private ingest: ClusterIngest | null = null;
+  /** Several hubs: video across hubs (null with one hub). */
+  private cascade: MediaCascade | null = null;
   /** The work one hub of those sharing the database runs (all of it here on SQLite). */
   private singletons: SingletonJobs | null = null;
   /** The locks behind the singleton roles (and each episode verified), for the health check's database question. */
@@ -157,7 +160,7 @@ export class Hub {
 
       // Several hubs (--redis-url): leases, their queues and e-stop latches are shared through Redis; with an external
       // broker, so are the robots (each hub ingests a share, ClusterIngest).
-      let cluster: { leases: ClusterLeases; estops: SharedEStops; subscriber: import('ioredis').Redis; ingest: ClusterIngest | null; close: () => Promise<void> } | null = null;
+      let cluster: { leases: ClusterLeases; estops: SharedEStops; redis: import('ioredis').Redis; subscriber: import('ioredis').Redis; ingest: ClusterIngest | null; close: () => Promise<void> } | null = null;
       if (config.redisUrl) {
         const redisLogger = logger.child({ room: 'cluster' });
         const redis = await connectRedis(config.redisUrl, config.leaseTtlMs, redisLogger);
@@ -176,7 +179,7 @@ export class Hub {
           // quit: what the closing sockets gave back (leases, queue places) is sent before the connection goes.
           await Promise.all([subscriber.quit().catch(() => subscriber.disconnect()), redis.quit().catch(() => redis.disconnect())]);
         };
-        cluster = { leases: clusterLeases, estops: sharedEstops, subscriber, ingest, close };
+        cluster = { leases: clusterLeases, estops: sharedEstops, redis, subscriber, ingest, close };
       }
       const share = cluster?.ingest && broker instanceof ExternalBroker ? { ingest: cluster.ingest, topics: broker } : undefined;
       const fleet = new RobotFleet({ broker, registry, metrics, logger: logger.child({ room: 'robots' }), maxPayloadBytes: config.maxPayloadBytes, silenceMs: config.robotSilenceMs, urdf: { maxBytes: config.maxUrdfBytes }, budget: config.robotBudget, share });
@@ -194,6 +197,8 @@ export class Hub {
       const leases: ControlLeases = cluster?.leases ?? new LeaseManager({ idleMs: config.leaseIdleMs, maxMs: config.leaseMaxMs });
       const fanout = new StateFanout(() => metrics.statesCoalesced.inc());
       let hub: Hub | undefined;
+      // Several hubs: video across hubs (media/MediaCascade.ts), set once the relay exists.
+      let cascade: MediaCascade | null = null;
       const auth = new SiweAuth(stores.sessions, { domain: config.authDomain ?? '', uri: '', chainId: config.chainId, nonceTtlMs: config.nonceTtlMs });
       const admins = new Set(config.adminAddresses.map((a) => a.toLowerCase()));
       const embedded = config.embeddedDefault ? new EmbeddedRobotClaim({ registry, fleet, rights: stores.rights, logger: logger.child({ room: 'robots' }) }) : null;
@@ -211,6 +216,7 @@ export class Hub {
           },
           robotOf: (req) => robotFromAuthorization(robotAuth, req.headers.authorization, req.ip),
           isBroker: brokerToken(config.brokerAuthToken),
+          isHub: (req) => cascade?.isHub(req) ?? false,
           denied: (denial, action) => {
             if (action === 'robot:report') metrics.drop('robot', 'auth_failed');
             else if (action === 'broker:auth') metrics.drop('broker', 'auth_failed');
@@ -264,8 +270,44 @@ export class Hub {
         robotClockOffsetNs: (robotId) => fleet.get(robotId)?.clock.offsetNs ?? 0n,
       });
       cleanups.push(() => relay.close());
-      attachMediaGateway({ io, relay, fleet, metrics, logger: logger.child({ room: 'media' }) });
-      const detachSignalling = await attachRobotMediaSignalling({ broker, fleet, relay, metrics, logger: logger.child({ room: 'media' }) });
+      if (cluster) {
+        const c = new MediaCascade({
+          redis: cluster.redis,
+          hubId: cluster.leases.hubId,
+          url: config.clusterUrl,
+          token: config.clusterToken,
+          relay,
+          ttlMs: config.leaseTtlMs,
+          logger: logger.child({ room: 'media' }),
+          robotHasCameras: (robotId) => {
+            const s = fleet.get(robotId);
+            return (s?.online ?? false) && (s?.description?.cameras.length ?? 0) > 0;
+          },
+          askRepublish: (robotId) => broker.publish(robotTopic(robotId, 'mediaSignal'), JSON.stringify({ from: 'hub', type: 'republish' } satisfies MediaSignal), { qos: 1 }),
+        });
+        cascade = c;
+        // Before the relay closes: upstreams are given back to their hubs, media keys released.
+        cleanups.push(() => c.close());
+        await app.register(c.routes());
+      }
+      attachMediaGateway({
+        io,
+        relay,
+        fleet,
+        metrics,
+        logger: logger.child({ room: 'media' }),
+        beforeWatch: cascade ? (robotId) => cascade!.beforeWatch(robotId) : undefined,
+        watchFailed: cascade ? (robotId) => cascade!.unwatched(robotId) : undefined,
+      });
+      const detachSignalling = await attachRobotMediaSignalling({
+        broker,
+        fleet,
+        relay,
+        metrics,
+        logger: logger.child({ room: 'media' }),
+        claim: cascade ? (robotId) => cascade!.claim(robotId) : undefined,
+        heldElsewhere: cascade ? async (robotId) => (await cascade!.holderElsewhere(robotId)) !== null : undefined,
+      });
       metrics.registerMedia(relay);
       const opened = await openBlobStore(config.dataDir, config.blobs);
       cleanups.push(async () => opened.close());
@@ -393,6 +435,7 @@ export class Hub {
       const url = publicHubUrl(config, port);
       publicUrl = url;
       origins.setPublicUrl(url);
+      cascade?.setUrl(config.clusterUrl ?? publicHubUrl({ publicUrl: undefined, host: config.host }, port));
       announceRunningHub(config.dataDir, url);
       cleanups.push(async () => withdrawRunningHub(config.dataDir));
       const adopted = await adoptLegacyDatasetDirs(config.dataDir, blobs);
@@ -439,6 +482,7 @@ export class Hub {
       hub = new Hub(config, logger, stores, registry, metrics, broker, fleet, leases, fanout, io, gateway, relay, detachSignalling, app, url);
       if (cluster) hub.closeCluster = cluster.close;
       hub.ingest = cluster?.ingest ?? null;
+      hub.cascade = cascade;
       hub.embeddedClaim = embedded;
       hub.chain = chain;
       hub.rewards = rewards;
@@ -490,6 +534,8 @@ export class Hub {
       this.fleet.stop();
       this.io.disconnectSockets(true);
       this.detachSignalling();
+      // Upstreams given back to their hubs, this hub's media keys released (others may ingest at once).
+      await this.cascade?.close().catch((err: Error) => this.logger.warn({ err: err.message }, 'closing video across hubs failed'));
       await this.relay.close();
       await this.broker.close();
       await new Promise<void>((resolve) => this.io.close(() => resolve()));

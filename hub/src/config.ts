@@ -42,6 +42,10 @@ export interface HubConfig {
   redisUrl: string | undefined;
   /** With redisUrl: a lease's time to live in Redis; a hub that stops renewing (died, cut off) loses its leases this long after its last renewal. */
   leaseTtlMs: number;
+  /** With redisUrl: the secret hubs show each other to pull a robot's video (hub-to-hub relay); unset: no video across hubs. */
+  clusterToken: string | undefined;
+  /** With redisUrl: the URL other hubs reach this hub at (default: http://HOST:PORT, not the public URL a load balancer answers). */
+  clusterUrl: string | undefined;
   /** Default and ceiling for an operator's state rate, Hz. */
   stateMaxRateHz: number;
   /** Largest MQTT payload a robot may publish. */
@@ -159,6 +163,8 @@ export const HUB_OPTIONS = {
   'lease-max-ms': { env: 'TELEOP_LEASE_MAX_MS', default: '900000', help: 'longest a control lease lasts before it is offered to the queue' },
   'redis-url': { env: 'TELEOP_REDIS_URL', help: 'several hubs: share control leases, their queues and e-stop latches through this Redis (redis://host:6379), with fencing tokens (see Running several hubs); unset: in this process' },
   'lease-ttl-ms': { env: 'TELEOP_LEASE_TTL_MS', default: '3000', help: "with --redis-url: a lease's time to live in Redis; a hub that stops renewing loses its leases within this long" },
+  'cluster-token': { env: 'TELEOP_CLUSTER_TOKEN', help: "with --redis-url: secret shared by the hubs; a hub shows it to pull a robot's video from the hub the robot publishes to (unset: watch through that hub only)" },
+  'cluster-url': { env: 'TELEOP_CLUSTER_URL', help: 'with --redis-url: URL the other hubs reach this hub at (default http://HOST:PORT)' },
   'state-max-rate': { env: 'TELEOP_STATE_MAX_RATE_HZ', default: '60', help: 'default and largest JointState rate sent to an operator, Hz' },
   'max-payload-bytes': { env: 'TELEOP_MAX_PAYLOAD_BYTES', default: '262144', help: 'largest MQTT payload a robot may publish' },
   'robot-max-state-rate': { env: 'TELEOP_ROBOT_MAX_STATE_RATE', default: '600', help: 'JointStates per second a robot may publish; more are dropped (the agent publishes at most 500)' },
@@ -312,6 +318,8 @@ export function readHubConfig(r: OptionReader): HubConfig {
     leaseMaxMs: r.int('lease-max-ms', 10_000, 86_400_000),
     redisUrl: r.url('redis-url', ['redis:', 'rediss:']),
     leaseTtlMs: r.int('lease-ttl-ms', 500, 60_000),
+    clusterToken: r.string('cluster-token'),
+    clusterUrl: r.url('cluster-url', ['http:', 'https:']),
     stateMaxRateHz: r.int('state-max-rate', 1, 1000),
     maxPayloadBytes: r.int('max-payload-bytes', 1024, 16 * 1024 * 1024),
     maxUrdfBytes: r.int('max-urdf-bytes', 1024, 16 * 1024 * 1024),
@@ -350,6 +358,10 @@ export function readHubConfig(r: OptionReader): HubConfig {
   };
   if (config.robotBudget.bytesRate < config.maxPayloadBytes) r.problems.push(`${r.label('robot-max-bytes-rate')} must be at least ${r.label('max-payload-bytes')} (${config.maxPayloadBytes}), or the largest message would never pass`);
   if (mqttUrl && !config.mqttPassword) r.problems.push(`${r.label('mqtt-password')} is required with --mqtt-url`);
+  for (const k of ['cluster-token', 'cluster-url'] as const) {
+    if (r.string(k) !== undefined && !config.redisUrl) r.problems.push(`${r.label(k)} is for several hubs: it needs ${r.label('redis-url')}`);
+  }
+  if (config.clusterToken !== undefined && config.clusterToken.length < 16) r.problems.push(`${r.label('cluster-token')} must be at least 16 characters (any hub that knows it may pull every robot's video)`);
   r.check();
   return config;
 }

@@ -27,6 +27,16 @@ describe('decide', () => {
     expect(decide(alice, 'robot:manage', { ...r, owner: null })).toMatchObject({ code: 'forbidden' });
   });
 
+  it("lets only another hub (the cluster token) pull a robot's video: no wallet, admin, robot or broker", () => {
+    expect(decide({ kind: 'hub' }, 'cluster:media')).toBeNull();
+    for (const a of [anonymous, alice, admin, robot, { kind: 'broker' } as Actor]) {
+      expect(decide(a, 'cluster:media')).toMatchObject({ code: 'unauthenticated', message: 'hub-to-hub requests need the cluster token (--cluster-token)' });
+    }
+    // A hub is nobody on the other routes.
+    expect(decide({ kind: 'hub' }, 'robot:watch')).toMatchObject({ code: 'unauthenticated' });
+    expect(decide({ kind: 'hub' }, 'broker:auth')).toMatchObject({ code: 'unauthenticated' });
+  });
+
   it("lets a robot's owner or an admin make its episodes check episodes, nobody else", () => {
     const r: Resource = { kind: 'robot', robotId: 'r-1', owner: alice.kind === 'wallet' ? alice.address.toLowerCase() : null, enrolled: true };
     expect(decide(alice, 'episode:gold', r)).toBeNull();

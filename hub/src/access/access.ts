@@ -11,7 +11,9 @@ export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'wallet'; address: string; admin: boolean; /** Granted by an admin: may build dataset versions. */ curator: boolean; sessionExpiresAt: string }
   | { kind: 'robot'; robotId: string }
-  | { kind: 'broker' };
+  | { kind: 'broker' }
+  /** Another hub of the cluster, by the shared cluster token (--cluster-token). */
+  | { kind: 'hub' };
 
 export type Action =
   /** Anyone: health, sign-in, public listings, the console, dataset manifests. */
@@ -44,7 +46,9 @@ export type Action =
   /** A robot reporting for itself: uploads, upload receipts. */
   | 'robot:report'
   /** The external broker asking whether a client may connect or use a topic. */
-  | 'broker:auth';
+  | 'broker:auth'
+  /** Another hub pulling a robot's video from this one (hub-to-hub relay). */
+  | 'cluster:media';
 
 export type Resource =
   | { kind: 'robot'; robotId: string; owner: string | null; enrolled: boolean }
@@ -119,5 +123,7 @@ export function decide(actor: Actor, action: Action, resource: Resource = null):
       return actor.kind === 'robot' ? null : { code: 'unauthenticated', message: 'authenticate with the robot id and secret (HTTP Basic)' };
     case 'broker:auth':
       return actor.kind === 'broker' ? null : { code: 'unauthenticated', message: 'the broker authenticates with its token (--broker-auth-token)' };
+    case 'cluster:media':
+      return actor.kind === 'hub' ? null : { code: 'unauthenticated', message: 'hub-to-hub requests need the cluster token (--cluster-token)' };
   }
 }

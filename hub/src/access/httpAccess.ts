@@ -36,6 +36,8 @@ export interface HttpAccessOptions {
   robotOf: (req: FastifyRequest) => Promise<string | null>;
   /** Whether a request carries the external broker's token. */
   isBroker: (req: FastifyRequest) => boolean;
+  /** Whether a request carries the cluster token (another hub); absent: no request does. */
+  isHub?: (req: FastifyRequest) => boolean;
   /** Counts a denial (metrics). */
   denied?: (denial: Denial, action: Action) => void;
 }
@@ -98,6 +100,7 @@ async function actorFor(req: FastifyRequest, action: Action, o: HttpAccessOption
     return robotId ? { kind: 'robot', robotId } : ANONYMOUS;
   }
   if (action === 'broker:auth') return o.isBroker(req) ? { kind: 'broker' } : ANONYMOUS;
+  if (action === 'cluster:media') return o.isHub?.(req) ? { kind: 'hub' } : ANONYMOUS;
   const wallet = await o.walletOf(req);
   return wallet ? { kind: 'wallet', ...wallet } : ANONYMOUS;
 }

@@ -14,6 +14,10 @@ export interface MediaGatewayOptions {
   fleet: RobotFleet;
   metrics: HubMetrics;
   logger: Logger;
+  /** Several hubs: brings a robot's cameras here from its media hub before a viewer is added (MediaCascade). */
+  beforeWatch?: (robotId: string) => Promise<void>;
+  /** A watch that failed after beforeWatch (an upstream nobody watches is closed). */
+  watchFailed?: (robotId: string) => void;
 }
 
 const MAX_SDP = 64 * 1024;
@@ -41,9 +45,13 @@ export function attachMediaGateway(o: MediaGatewayOptions): void {
       const session = await fleet.find(robotId);
       if (!session) throw new OperatorRequestError('unknown_robot', `no robot "${robotId}" is enrolled`, robotId);
       if (!session.online) throw new OperatorRequestError('robot_offline', `robot ${robotId} is offline`, robotId);
-      return relay.addViewer(socket.id, robotId).catch((err: unknown) => {
+      try {
+        await o.beforeWatch?.(robotId);
+        return await relay.addViewer(socket.id, robotId);
+      } catch (err) {
+        o.watchFailed?.(robotId);
         throw asOperatorError(err);
-      });
+      }
     });
 
     onRequest(socket, o, 'media:answer', async (req) => {

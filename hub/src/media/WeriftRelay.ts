@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { MediaStreamTrack, RTCPeerConnection, useH264, useVP8, type RTCRtpCodecParameters, type RTCRtpTransceiver, type RtpPacket } from 'werift';
 import { captureNsOfRtp, iceGatheringComplete, iceSettings, LIVE_CODECS, nowNs, type IceOptions, type LiveCodec, type MediaTrackStats, type WatchResult } from '@teleop/proto';
 import type { Logger } from '../log.ts';
-import { MediaRelayError, type MediaRelay, type MediaRelayEvents, type RobotTrackOffer } from './MediaRelay.ts';
+import { HUB_CONNECTION_PREFIX, MediaRelayError, type MediaRelay, type MediaRelayEvents, type PeerCounts, type RobotTrackOffer, type UpstreamOffer } from './MediaRelay.ts';
 
 interface RobotCamera {
   robotId: string;
@@ -21,6 +21,8 @@ interface RobotCamera {
   /** Outlives robot sessions: viewers keep their transceiver when the robot re-publishes. */
   relay: MediaStreamTrack;
   session: string | null;
+  /** Taken from another hub's relay (one peer connection for all of the robot's cameras), not from the robot. */
+  upstream: boolean;
   pc: RTCPeerConnection | null;
   transceiver: RTCRtpTransceiver | null;
   remoteSsrc: number | undefined;
@@ -106,6 +108,7 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
         fps: offer.fps,
         relay: new MediaStreamTrack({ kind: 'video' }),
         session: null,
+        upstream: false,
         pc: null,
         transceiver: null,
         remoteSsrc: undefined,
@@ -122,8 +125,11 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
       cams.set(offer.camera, entry);
     }
     const cam = entry;
+    // A robot publishing here again replaces what came through another hub: its viewers stay.
+    if (cam.upstream) this.dropUpstreamOf(offer.robotId, cam);
     // A new session of the same camera replaces the old one; viewers stay.
     if (cam.pc) void cam.pc.close().catch(() => undefined);
+    cam.upstream = false;
     cam.pc = pc;
     cam.session = offer.session;
     cam.counters.lastSeq = -1;
@@ -180,6 +186,94 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
 
   cameras(robotId: string): string[] {
     return [...(this.robots.get(robotId)?.keys() ?? [])];
+  }
+
+  async publishUpstream(up: UpstreamOffer): Promise<string> {
+    if (up.cameras.length === 0) throw new MediaRelayError('no_video', `the upstream of robot ${up.robotId} offers no camera`);
+    for (const c of up.cameras) {
+      if (!LIVE_CODECS.includes(c.codec)) throw new MediaRelayError('unsupported_codec', `codec "${c.codec}" is not supported (use ${LIVE_CODECS.join(' or ')})`);
+    }
+    // What was here for the robot (an earlier upstream) goes; its viewers learn through 'changed'.
+    for (const cam of [...(this.robots.get(up.robotId)?.values() ?? [])]) void this.dropCamera(cam);
+    const pc = new RTCPeerConnection({ ...iceSettings(this.o.ice), codecs: { audio: [], video: [useVP8(), useH264()] } });
+    const cams = new Map<string, RobotCamera>();
+    const byRobot = new Map<string, RobotCamera>();
+    this.robots.set(up.robotId, byRobot);
+    for (const c of up.cameras) {
+      const cam: RobotCamera = {
+        robotId: up.robotId,
+        camera: c.camera,
+        codec: c.codec,
+        width: c.width,
+        height: c.height,
+        fps: c.fps,
+        relay: new MediaStreamTrack({ kind: 'video' }),
+        session: up.session,
+        upstream: true,
+        pc,
+        transceiver: null,
+        remoteSsrc: undefined,
+        viewers: new Set(),
+        counters: { bytes: 0, frames: 0, lost: 0, lastSeq: -1, keyframeRequests: 0, nacks: 0 },
+        latencies: [],
+        rates: { bitrateKbps: 0, fps: 0, at: performance.now(), bytes: 0, frames: 0 },
+      };
+      cams.set(c.mid, cam);
+      byRobot.set(c.camera, cam);
+    }
+    // A transceiver's mid is known once the offer is applied: cameras are matched when their track arrives.
+    pc.onTransceiverAdded.subscribe((t) => {
+      t.onTrack.subscribe((track) => {
+        const cam = cams.get(t.mid ?? '');
+        if (!cam) return;
+        cam.transceiver = t;
+        cam.remoteSsrc = track.ssrc;
+        track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
+          if (cam.pc !== pc) return;
+          cam.remoteSsrc = rtp.header.ssrc;
+          this.count(cam, rtp);
+          cam.relay.writeRtp(rtp);
+        });
+      });
+    });
+    pc.connectionStateChange.subscribe((state) => {
+      if ((state === 'failed' || state === 'closed') && [...cams.values()].some((c) => c.pc === pc)) {
+        this.o.logger.warn({ robotId: up.robotId, state }, 'upstream of a robot from another hub ended');
+        this.removeRobotTrack(up.robotId, up.session);
+      }
+    });
+    try {
+      await pc.setRemoteDescription({ type: 'offer', sdp: up.offer });
+      for (const t of pc.getTransceivers()) {
+        const cam = cams.get(t.mid ?? '');
+        if (cam && !cam.transceiver) cam.transceiver = t;
+      }
+      await pc.setLocalDescription(await pc.createAnswer());
+      await iceGatheringComplete(pc);
+    } catch (err) {
+      this.removeRobotTrack(up.robotId, up.session);
+      throw new MediaRelayError('bad_sdp', `the upstream offer for robot ${up.robotId} could not be applied: ${(err as Error).message}`);
+    }
+    this.o.logger.info({ robotId: up.robotId, cameras: up.cameras.map((c) => c.camera) }, "robot's cameras relayed from another hub");
+    this.emit('changed', up.robotId);
+    return pc.localDescription?.sdp ?? '';
+  }
+
+  ingestedRobots(): string[] {
+    const out: string[] = [];
+    for (const [robotId, cams] of this.robots) if ([...cams.values()].some((c) => c.pc !== null && !c.upstream)) out.push(robotId);
+    return out;
+  }
+
+  upstreamOf(robotId: string): string | null {
+    for (const cam of this.robots.get(robotId)?.values() ?? []) if (cam.upstream && cam.pc) return cam.session;
+    return null;
+  }
+
+  viewerCount(robotId: string): number {
+    const viewers = new Set<Viewer>();
+    for (const cam of this.robots.get(robotId)?.values() ?? []) for (const v of cam.viewers) viewers.add(v);
+    return viewers.size;
   }
 
   async addViewer(connectionId: string, robotId: string): Promise<WatchResult> {
@@ -285,10 +379,18 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
     return out;
   }
 
-  peerCounts(): { robot: number; viewer: number } {
+  peerCounts(): PeerCounts {
     let robot = 0;
-    for (const cams of this.robots.values()) for (const c of cams.values()) if (c.pc) robot++;
-    return { robot, viewer: this.viewers.size };
+    const upstreams = new Set<RTCPeerConnection>();
+    for (const cams of this.robots.values()) {
+      for (const c of cams.values()) {
+        if (c.pc && c.upstream) upstreams.add(c.pc);
+        else if (c.pc) robot++;
+      }
+    }
+    let hub = 0;
+    for (const v of this.viewers.values()) if (v.connectionId.startsWith(HUB_CONNECTION_PREFIX)) hub++;
+    return { robot, viewer: this.viewers.size - hub, hub, upstream: upstreams.size };
   }
 
   async close(): Promise<void> {
@@ -347,10 +449,23 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
     return pc ? pc.close().catch(() => undefined) : Promise.resolve();
   }
 
+  /** The other cameras taken through the same upstream as `keep` (the robot now publishes here): dropped, their connection closed. */
+  private dropUpstreamOf(robotId: string, keep: RobotCamera): void {
+    const pc = keep.pc;
+    for (const cam of [...(this.robots.get(robotId)?.values() ?? [])]) {
+      if (cam !== keep && cam.upstream) void this.dropCamera(cam);
+    }
+    keep.pc = null;
+    keep.transceiver = null;
+    if (pc) void pc.close().catch(() => undefined);
+  }
+
   private closeViewer(viewer: Viewer): Promise<unknown> {
     if (!this.viewers.delete(viewer.id)) return Promise.resolve();
     clearTimeout(viewer.answerTimer);
     for (const cam of viewer.cameras) cam.viewers.delete(viewer);
+    const cams = this.robots.get(viewer.robotId);
+    if (cams && [...cams.values()].every((c) => c.viewers.size === 0)) this.emit('unwatched', viewer.robotId);
     return viewer.pc.close().catch(() => undefined);
   }
 }

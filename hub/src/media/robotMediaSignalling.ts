@@ -15,6 +15,10 @@ export interface RobotMediaSignallingOptions {
   relay: MediaRelay;
   metrics: HubMetrics;
   logger: Logger;
+  /** Several hubs: whether this hub may answer the robot's offer (no other hub ingests its cameras); absent: always. */
+  claim?: (robotId: string) => Promise<boolean>;
+  /** Several hubs: whether another hub ingests the robot's cameras (then this hub does not ask it to publish). */
+  heldElsewhere?: (robotId: string) => Promise<boolean>;
   /** Ask an online robot that published no camera to publish again after this long. */
   republishAfterMs?: number;
 }
@@ -51,10 +55,13 @@ export async function attachRobotMediaSignalling(o: RobotMediaSignallingOptions)
       return;
     }
     if (signal.type !== 'offer') return;
-    relay
-      .publishRobotTrack({ robotId, session: signal.session, camera: signal.camera, codec: signal.codec, width: signal.width, height: signal.height, fps: signal.fps, sdp: signal.sdp })
+    // Every hub on the broker hears the offer: only the robot's media hub answers it.
+    void (o.claim ? o.claim(robotId) : Promise.resolve(true))
+      .then((mine) => (mine ? relay.publishRobotTrack({ robotId, session: signal.session, camera: signal.camera, codec: signal.codec, width: signal.width, height: signal.height, fps: signal.fps, sdp: signal.sdp }) : null))
       .then(
-        (sdp) => send(robotId, { from: 'hub', type: 'answer', session: signal.session, sdp }),
+        (sdp) => {
+          if (sdp !== null) send(robotId, { from: 'hub', type: 'answer', session: signal.session, sdp });
+        },
         (err: unknown) => {
           const message = err instanceof MediaRelayError ? err.message : `internal error: ${(err as Error).message}`;
           metrics.drop('robot', 'bad_media_offer');
@@ -66,10 +73,10 @@ export async function attachRobotMediaSignalling(o: RobotMediaSignallingOptions)
 
   const onOffline = (robotId: string): void => relay.removeRobot(robotId);
   const onOnline = (robotId: string): void => {
-    const timer = setTimeout(() => {
+    const timer = setTimeout(async () => {
       timers.delete(timer);
       const s = fleet.get(robotId);
-      if (s?.online && (s.description?.cameras.length ?? 0) > 0 && relay.cameras(robotId).length === 0) {
+      if (s?.online && (s.description?.cameras.length ?? 0) > 0 && relay.cameras(robotId).length === 0 && !(await o.heldElsewhere?.(robotId))) {
         logger.info({ robotId }, 'robot is online without cameras published; asking it to publish them');
         send(robotId, { from: 'hub', type: 'republish' });
       }

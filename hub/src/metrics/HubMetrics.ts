@@ -160,7 +160,7 @@ export class HubMetrics {
   }
 
   /** Exposes live media statistics, read at scrape time. */
-  registerMedia(source: { stats(): MediaTrackStats[]; peerCounts(): { robot: number; viewer: number } }): void {
+  registerMedia(source: { stats(): MediaTrackStats[]; peerCounts(): { robot: number; viewer: number; hub?: number; upstream?: number } }): void {
     const perTrack = (name: string, help: string, pick: (s: MediaTrackStats) => number | null): void => {
       new Gauge({
         name,
@@ -185,13 +185,15 @@ export class HubMetrics {
     perTrack('teleop_media_robot_rtt_ms', 'Round trip hub <-> robot from clock probes, ms', (s) => s.robotRttMs);
     new Gauge({
       name: 'teleop_media_peer_connections',
-      help: 'Open WebRTC peer connections of the relay, by role (robot, viewer)',
+      help: 'Open WebRTC peer connections of the relay, by role (robot, viewer; hub: other hubs pulling video from this one, upstream: this hub pulling from others)',
       labelNames: ['role'],
       registers: [this.registry],
       collect() {
         const c = source.peerCounts();
         this.set({ role: 'robot' }, c.robot);
         this.set({ role: 'viewer' }, c.viewer);
+        this.set({ role: 'hub' }, c.hub ?? 0);
+        this.set({ role: 'upstream' }, c.upstream ?? 0);
       },
     });
   }

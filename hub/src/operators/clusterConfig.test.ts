@@ -14,6 +14,18 @@ describe('shared leases configuration', () => {
     expect(read([], { TELEOP_REDIS_URL: 'rediss://user:pw@redis.example:6380/1', TELEOP_LEASE_TTL_MS: '5000' })).toMatchObject({ redisUrl: 'rediss://user:pw@redis.example:6380/1', leaseTtlMs: 5000 });
   });
 
+  it('reads the cluster token and URL of video across hubs, only with Redis', () => {
+    expect(read(['--redis-url', 'redis://10.0.0.5:6379'])).toMatchObject({ clusterToken: undefined, clusterUrl: undefined });
+    expect(read(['--redis-url', 'redis://10.0.0.5:6379', '--cluster-token', 'a-secret-of-the-hubs', '--cluster-url', 'http://10.0.0.7:8080'])).toMatchObject({
+      clusterToken: 'a-secret-of-the-hubs',
+      clusterUrl: 'http://10.0.0.7:8080',
+    });
+    expect(read([], { TELEOP_REDIS_URL: 'redis://r:6379', TELEOP_CLUSTER_TOKEN: 'a-secret-of-the-hubs' })).toMatchObject({ clusterToken: 'a-secret-of-the-hubs' });
+    expect(() => read(['--cluster-token', 'a-secret-of-the-hubs'])).toThrow('--cluster-token (TELEOP_CLUSTER_TOKEN) is for several hubs: it needs --redis-url (TELEOP_REDIS_URL)');
+    expect(() => read(['--redis-url', 'redis://r:6379', '--cluster-token', 'short'])).toThrow('must be at least 16 characters');
+    expect(() => read(['--redis-url', 'redis://r:6379', '--cluster-url', 'ftp://x'])).toThrow('--cluster-url (TELEOP_CLUSTER_URL)');
+  });
+
   it('names each bad value', () => {
     let err: unknown;
     try {

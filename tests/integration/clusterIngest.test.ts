@@ -4,7 +4,9 @@
 // alive); an operator on a hub that does not ingest the agent's robot watches
 // it and drives it (lease through Redis, each command published once); killing
 // the ingesting hub moves the robot to another within the liveness time to live
-// plus a margin, and the watching operator's state goes on.
+// plus a margin, and the watching operator's state goes on; a hub joining
+// takes exactly its share; a robot going offline is offline on every hub and
+// its lease ends wherever the holder is connected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import { fromLong, nowNs, robotTopic, toLong, v1 } from '@teleop/proto';
@@ -268,6 +270,23 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
       }, 30_000, 'every robot online at the joined hub');
     } finally {
       op.close();
+    }
+  });
+
+  it("a robot going offline is offline on every hub, and its lease ends on the operator's hub, whichever hub ingests it", async () => {
+    const lease = await operator.requestLease(agentCreds.robotId);
+    expect(lease.status).toBe('granted');
+    const alive = hubs.filter((h) => h !== owner);
+    await agent.stop();
+    await operator.waitForLease((u) => u.status === 'revoked' && u.leaseId === lease.leaseId && u.reason === 'robot_offline', 30_000);
+    for (const h of alive) {
+      const op = await OperatorClient.connect(h.hub.url, `offline-${h.hubId}`);
+      try {
+        await eventually(async () => ((await op.listRobots()).find((r) => r.robotId === agentCreds.robotId)?.online === false ? true : undefined), 30_000, `robot offline at hub ${h.hubId}`);
+        await expect(op.requestLease(agentCreds.robotId)).rejects.toMatchObject({ error: { code: 'robot_offline' } });
+      } finally {
+        op.close();
+      }
     }
   });
 });

@@ -9,7 +9,8 @@
 // through Redis pub/sub (what socket.io's Redis adapter adds at least) for
 // every robot's states, against direct broker delivery, in one process.
 // Prints JSON.
-// Usage: npm run bench:cluster-fanin --workspace tests [-- --robots 150 --hubs 1,2,3 --window-s 10]
+// Usage: npm run bench:cluster-fanin --workspace tests [-- --robots 150 --hubs 1,2,3 --window-s 10 --hop-robots 20]
+// (`--hubs 0`: the Redis hop only)
 import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -30,12 +31,12 @@ const { values } = parseArgs({
     'window-s': { type: 'string', default: '10' },
     'per-swarm': { type: 'string', default: '50' },
     watchers: { type: 'string', default: '5' },
-    'hop-robots': { type: 'string', default: '' },
+    'hop-robots': { type: 'string', default: '20' },
   },
 });
 const load = sampleLoad();
 const N = Number(values.robots);
-const HUB_COUNTS = values.hubs.split(',').map(Number);
+const HUB_COUNTS = values.hubs.split(',').map(Number).filter((n) => n > 0);
 const RATE = Number(values['rate-hz']);
 const WINDOW_S = Number(values['window-s']);
 const PER_SWARM = Number(values['per-swarm']);
@@ -178,7 +179,7 @@ try {
 
   // The other choice: states relayed through Redis pub/sub from the ingesting hub to the operator's hub. Measured
   // here as one extra PUBLISH/SUBSCRIBE hop per state (the adapter adds its own encoding and fan-out on top).
-  const hopCount = values['hop-robots'] ? Number(values['hop-robots']) : N;
+  const hopCount = Math.min(N, Number(values['hop-robots']));
   const client = await mqtt.connectAsync(broker.url, { username: 'hub', password: HUB_PASSWORD, reconnectPeriod: 0 });
   const pub = new Redis(redis.url);
   const sub = new Redis(redis.url);

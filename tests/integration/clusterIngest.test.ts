@@ -4,15 +4,19 @@
 // alive); an operator on a hub that does not ingest the agent's robot watches
 // it and drives it (lease through Redis, each command published once); killing
 // the ingesting hub moves the robot to another within the liveness time to live
-// plus a margin, and the watching operator's state goes on.
+// plus a margin, and the watching operator's state goes on; a hub joining
+// takes exactly its share; a robot going offline is offline on every hub and
+// its lease ends wherever the holder is connected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import { fromLong, nowNs, robotTopic, toLong, v1 } from '@teleop/proto';
 import { rendezvousOwner } from '@teleop/hub';
 import { OperatorClient } from '../harness/OperatorClient.ts';
-import { startMosquitto, type RunningMosquitto } from '../harness/mosquitto.ts';
+import { startHaproxy, STICKY_COOKIE, type RunningHaproxy } from '../harness/haproxy.ts';
+import { freePort, startMosquitto, type RunningMosquitto } from '../harness/mosquitto.ts';
 import { enrollRobot, eventually, metric, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { startRedis, type RunningRedis } from '../harness/redis.ts';
+import { keyFor, signIn } from '../harness/signIn.ts';
 
 const HUB_PASSWORD = 'hub-ingest-password';
 /** Liveness time to live of a hub in Redis (and of its leases). */
@@ -26,6 +30,8 @@ const POSE_B = [-0.3, 0.2, -0.1, 0, 0.2, 0.4];
 interface HubView {
   hub: RunningHub;
   hubId: string;
+  /** Its server name behind HAProxy (the sticky cookie's value). */
+  name: string;
 }
 
 interface IngestHealth {
@@ -78,6 +84,8 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
   const data = tempDir('cluster-ingest');
   let broker: RunningMosquitto;
   let redis: RunningRedis;
+  /** The one address in front of the three hubs: the operator reaches the hub it is pinned to through it. */
+  let haproxy: RunningHaproxy;
   let hubs: HubView[] = [];
   let agentCreds: RobotCredentials;
   let simulatedCreds: RobotCredentials[] = [];
@@ -121,10 +129,12 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
     broker = await startMosquitto(data.path, { hub: HUB_PASSWORD, [agentCreds.robotId]: agentCreds.secret, ...Object.fromEntries(simulatedCreds.map((c) => [c.robotId, c.secret])) });
     redis = await startRedis(data.path);
     const args = (hubArgs = ['--mqtt-url', broker.url, '--mqtt-username', 'hub', '--redis-url', redis.url, '--lease-ttl-ms', String(TTL_MS), '--robot-silence-ms', '3000', '--log-level', 'info']);
-    for (let i = 0; i < 3; i++) {
+    const ports = [await freePort(), await freePort(), await freePort()];
+    haproxy = await startHaproxy(data.path, ports.map((port, i) => ({ name: `hub-${i}`, address: `127.0.0.1:${port}` })), { checkIntervalMs: 300, fall: 2, rise: 1 });
+    for (const [i, port] of ports.entries()) {
       // One after the other: the first sets the database up.
-      const hub = await startHub(data.path, args, { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
-      hubs.push({ hub, hubId: '' });
+      const hub = await startHub(data.path, [...args, '--port', String(port)], { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
+      hubs.push({ hub, hubId: '', name: `hub-${i}` });
     }
     for (const h of hubs) {
       const ingest = await ingestOf(h.hub);
@@ -145,6 +155,7 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
     for (const h of hubs) await h.hub.process.stop();
     await broker?.stop();
     await redis?.stop();
+    await haproxy?.stop();
     data.remove();
   });
 
@@ -180,7 +191,10 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
     const ids = hubs.map((h) => h.hubId).sort();
     owner = hubs.find((h) => h.hubId === rendezvousOwner(agentCreds.robotId, ids))!;
     watching = hubs.find((h) => h !== owner)!;
-    operator = await OperatorClient.connect(watching.hub.url, 'ingest-operator');
+    // Through the one address, pinned (HAProxy's sticky cookie) to a hub that does not ingest the robot.
+    const cookie = { cookie: `${STICKY_COOKIE}=${watching.name}` };
+    const session = await signIn(haproxy.url, keyFor('ingest-operator'), cookie);
+    operator = await new OperatorClient(haproxy.url, session.token, session.address, cookie).connected();
     await eventually(async () => ((await operator.listRobots()).find((r) => r.robotId === agentCreds.robotId)?.online ? true : undefined), 60_000, 'robot online on the watching hub');
     const sub = await operator.subscribe(agentCreds.robotId);
     expect(sub.describe.joints.length).toBe(6);
@@ -254,7 +268,7 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
   it('a hub joining takes its share at once: the robots it gains stay online everywhere and the watching operator\'s state goes on', async () => {
     const survivors = hubs.filter((h) => h !== owner);
     const joined = await startHub(data.path, hubArgs, { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
-    const view: HubView = { hub: joined, hubId: (await ingestOf(joined))?.hubId ?? '' };
+    const view: HubView = { hub: joined, hubId: (await ingestOf(joined))?.hubId ?? '', name: 'joined' };
     hubs.push(view);
     // Its share is what rendezvous hashing gives it among three (with six robots, possibly none): exactly that.
     await settled([...survivors, view]);
@@ -268,6 +282,23 @@ describe('robots shared among three hubs (rendezvous hashing over the hubs alive
       }, 30_000, 'every robot online at the joined hub');
     } finally {
       op.close();
+    }
+  });
+
+  it("a robot going offline is offline on every hub, and its lease ends on the operator's hub, whichever hub ingests it", async () => {
+    const lease = await operator.requestLease(agentCreds.robotId);
+    expect(lease.status).toBe('granted');
+    const alive = hubs.filter((h) => h !== owner);
+    await agent.stop();
+    await operator.waitForLease((u) => u.status === 'revoked' && u.leaseId === lease.leaseId && u.reason === 'robot_offline', 30_000);
+    for (const h of alive) {
+      const op = await OperatorClient.connect(h.hub.url, `offline-${h.hubId}`);
+      try {
+        await eventually(async () => ((await op.listRobots()).find((r) => r.robotId === agentCreds.robotId)?.online === false ? true : undefined), 30_000, `robot offline at hub ${h.hubId}`);
+        await expect(op.requestLease(agentCreds.robotId)).rejects.toMatchObject({ error: { code: 'robot_offline' } });
+      } finally {
+        op.close();
+      }
     }
   });
 });

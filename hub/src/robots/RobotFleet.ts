@@ -1,6 +1,8 @@
 // The live side of robots: what each connected robot announced, its latest
 // state and status, its clock offset, and the checks every inbound message
 // passes before anything else in the hub sees it.
+// Hubs sharing robots (ClusterIngest): this hub ingests its share, takes the
+// others' presence from Redis, and forwards the state of those it watches.
 import { EventEmitter } from 'node:events';
 import { allRobotsTopic, describedJoints, type EStopLatchView, fromLong, nowNs, parseRobotTopic, robotTopic, toLong, v1, type RobotChannel, type RobotSummary } from '@teleop/proto';
 import type { BrokerLink, MessageHandler } from '../broker/BrokerLink.ts';

@@ -25,7 +25,9 @@ describe('episodes', () => {
     const creds = await enrollRobot(data.path, 'recording arm');
     ghost = await enrollRobot(data.path, 'ghost arm');
     robotId = creds.robotId;
-    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1']);
+    // The lease is taken once for the file; how long its checks take on a busy machine must not idle it away (the
+    // idle timeout is not what these tests are about: hub/src/operators/LeaseManager.test.ts has it).
+    hub = await startHub(data.path, ['--ice-host-addresses', '127.0.0.1', '--lease-idle-ms', '3600000']);
     agent = await startAgent(hub.url, creds, ['--ice-host-addresses', '127.0.0.1', '--camera', 'name=front,source=test,size=320x240,fps=30,codec=vp8']);
     op = await OperatorClient.connect(hub.url, 'recorder');
     token = (await signIn(hub.url, keyFor('recorder'))).token;

@@ -71,6 +71,18 @@ interface Upstream {
   silentSinceMs: number | null;
 }
 
+/** A hub-to-hub request refused; the HTTP layer answers `httpStatus` with `{ error: code, message }`. */
+export class ClusterMediaError extends Error {
+  override name = 'ClusterMediaError';
+  constructor(
+    readonly httpStatus: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -87,6 +99,7 @@ function parseHolder(raw: string | null): MediaHolder | null {
   }
 }
 
+const MAX_SDP = 64 * 1024;
 const REPUBLISH_EVERY_MS = 5000;
 /** An upstream that carries no packet this long is closed (its viewers re-ask): the media hub dropped it unseen. */
 const UPSTREAM_SILENCE_MS = 5000;
@@ -166,36 +179,37 @@ export class MediaCascade {
 
   /** The hub-to-hub endpoints another hub pulls through (access 'cluster:media': the cluster token). */
   routes() {
-    const access = { config: { access: { action: 'cluster:media' as const } } };
     const relay = this.o.relay;
-    const hubOf = (body: unknown): string => {
-      const id = (body as { hubId?: unknown } | null)?.hubId;
-      if (typeof id !== 'string' || !/^[\w-]{1,64}$/.test(id)) throw Object.assign(new Error('the body needs the pulling hub id (hubId)'), { httpStatus: 400, code: 'bad_request' });
+    const hubId = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+    const route = (body: Record<string, unknown>, required: string[]) => ({
+      config: { access: { action: 'cluster:media' as const } },
+      schema: { body: { type: 'object', required, additionalProperties: false, properties: body } },
+    });
+    const connectionOf = (id: string): string => {
       this.pullers.add(id);
       return `${HUB_CONNECTION_PREFIX}${id}`;
     };
     const relayError = (err: unknown): never => {
-      if (err instanceof MediaRelayError) throw Object.assign(new Error(err.message), { httpStatus: err.code === 'unknown_viewer' || err.code === 'no_video' ? 404 : 400, code: err.code });
+      if (err instanceof MediaRelayError) throw new ClusterMediaError(err.code === 'unknown_viewer' || err.code === 'no_video' ? 404 : 400, err.code, err.message);
       throw err;
     };
     return async (app: FastifyInstance): Promise<void> => {
-      app.post<{ Params: { robotId: string } }>('/api/v1/cluster/media/:robotId/pull', access, async (req): Promise<WatchResult> => {
-        const connection = hubOf(req.body);
+      app.post<{ Params: { robotId: string }; Body: { hubId: string } }>('/api/v1/cluster/media/:robotId/pull', route({ hubId }, ['hubId']), async (req): Promise<WatchResult> => {
         const { robotId } = req.params;
         // Only what the robot publishes here: a hub never relays a relay (no chains, no loops).
-        if (!relay.ingestedRobots().includes(robotId)) throw Object.assign(new Error(`robot ${robotId} publishes no camera to this hub`), { httpStatus: 404, code: 'no_video' });
-        return relay.addViewer(connection, robotId).catch(relayError);
+        if (!relay.ingestedRobots().includes(robotId)) throw new ClusterMediaError(404, 'no_video', `robot ${robotId} publishes no camera to this hub`);
+        return relay.addViewer(connectionOf(req.body.hubId), robotId).catch(relayError);
       });
-      app.post<{ Params: { viewerId: string } }>('/api/v1/cluster/media/pulls/:viewerId/answer', access, async (req) => {
-        const connection = hubOf(req.body);
-        const sdp = (req.body as { sdp?: unknown }).sdp;
-        if (typeof sdp !== 'string' || !sdp.startsWith('v=0') || sdp.length > 64 * 1024) throw Object.assign(new Error('the answer must be an SDP of at most 65536 bytes'), { httpStatus: 400, code: 'bad_sdp' });
-        await relay.acceptViewerAnswer(connection, req.params.viewerId, sdp).catch(relayError);
-        return { ok: true };
-      });
-      app.post<{ Params: { viewerId: string } }>('/api/v1/cluster/media/pulls/:viewerId/stop', access, async (req) => {
-        const connection = hubOf(req.body);
-        if (!relay.removeViewer(connection, req.params.viewerId)) throw Object.assign(new Error(`no pull ${req.params.viewerId} of this hub`), { httpStatus: 404, code: 'unknown_viewer' });
+      app.post<{ Params: { viewerId: string }; Body: { hubId: string; sdp: string } }>(
+        '/api/v1/cluster/media/pulls/:viewerId/answer',
+        route({ hubId, sdp: { type: 'string', pattern: '^v=0', maxLength: MAX_SDP } }, ['hubId', 'sdp']),
+        async (req) => {
+          await relay.acceptViewerAnswer(connectionOf(req.body.hubId), req.params.viewerId, req.body.sdp).catch(relayError);
+          return { ok: true };
+        },
+      );
+      app.post<{ Params: { viewerId: string }; Body: { hubId: string } }>('/api/v1/cluster/media/pulls/:viewerId/stop', route({ hubId }, ['hubId']), async (req) => {
+        if (!relay.removeViewer(connectionOf(req.body.hubId), req.params.viewerId)) throw new ClusterMediaError(404, 'unknown_viewer', `no pull ${req.params.viewerId} of this hub`);
         return { ok: true };
       });
     };

@@ -133,6 +133,12 @@ describe('video across hubs (three hubs, one Redis, one broker)', () => {
     expect(await peers(media, 'hub')).toBe(1);
   });
 
+  it("tells its operators when another hub announces that it now ingests a robot's cameras (their consoles watch again)", async () => {
+    const changed = new Promise<void>((resolve) => opOther2.socket.on('media:changed', (e: { robotId: string }) => e.robotId === 'r-moved' && resolve()));
+    expect(await redis.command('PUBLISH', 'teleop:media', JSON.stringify({ robotId: 'r-moved', hubId: 'h-elsewhere' }))).toMatch(/^:[1-9]/);
+    await changed;
+  });
+
   it('the last viewer leaving closes the upstream on both hubs', async () => {
     await viewers.shift()!.stop();
     // One viewer left: the upstream stays.

@@ -19,6 +19,8 @@ import { keys } from '../operators/clusterLeaseScripts.ts';
 import { HUB_CONNECTION_PREFIX, MediaRelayError, type MediaRelay } from './MediaRelay.ts';
 
 export const mediaKey = (robotId: string): string => `teleop:media:${robotId}`;
+/** A hub that starts ingesting a robot's cameras says so here: the other hubs tell their viewers to ask again. */
+export const MEDIA_CHANNEL = 'teleop:media';
 
 /** Who ingests a robot's cameras, as stored in Redis. */
 export interface MediaHolder {
@@ -60,6 +62,8 @@ export interface MediaCascadeOptions {
   robotHasCameras: (robotId: string) => boolean;
   /** Asks a robot to offer its cameras again (its media hub is gone). */
   askRepublish: (robotId: string) => void;
+  /** Another hub now ingests a robot's cameras: this hub's operators are told (media:changed) so their consoles watch again. */
+  mediaMoved: (robotId: string) => void;
 }
 
 interface Upstream {
@@ -109,6 +113,8 @@ export class MediaCascade {
   private readonly upstreams = new Map<string, Upstream>();
   /** Hubs pulling from this one (their pulls are closed when their liveness key expires: they died). */
   private readonly pullers = new Set<string>();
+  /** Robots whose cameras this hub ingests and has announced. */
+  private readonly announced = new Set<string>();
   private readonly pulling = new Map<string, Promise<void>>();
   private readonly republished = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
@@ -129,6 +135,20 @@ export class MediaCascade {
   setUrl(url: string): void {
     this.claimValue = JSON.stringify({ hubId: this.o.hubId, url: url.replace(/\/$/, '') } satisfies MediaHolder);
     this.urlKnown();
+  }
+
+  /** Listens to the other hubs' announcements on `subscriber` (a connection in subscriber mode). */
+  async attach(subscriber: Redis): Promise<void> {
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== MEDIA_CHANNEL) return;
+      try {
+        const a = JSON.parse(message) as { robotId?: unknown; hubId?: unknown };
+        if (typeof a.robotId === 'string' && typeof a.hubId === 'string' && a.hubId !== this.o.hubId) this.o.mediaMoved(a.robotId);
+      } catch {
+        this.o.logger.warn({ bytes: message.length }, 'ignored a malformed media announcement');
+      }
+    });
+    await subscriber.subscribe(MEDIA_CHANNEL);
   }
 
   /** Whether a request carries the cluster token. */
@@ -295,8 +315,16 @@ export class MediaCascade {
     const up = this.upstreams.get(robotId);
     // The upstream ended on its own (connection failed) or the robot now publishes here.
     if (up && this.o.relay.upstreamOf(robotId) !== up.session) this.closeUpstream(robotId, 'upstream ended');
-    if (this.o.relay.ingestedRobots().includes(robotId)) void this.claim(robotId);
-    else if (!this.upstreams.has(robotId)) void this.release(robotId);
+    if (this.o.relay.ingestedRobots().includes(robotId)) {
+      void this.claim(robotId).then((mine) => {
+        if (!mine || this.announced.has(robotId)) return;
+        this.announced.add(robotId);
+        void this.o.redis.publish(MEDIA_CHANNEL, JSON.stringify({ robotId, hubId: this.o.hubId })).catch(() => undefined);
+      });
+    } else {
+      this.announced.delete(robotId);
+      if (!this.upstreams.has(robotId)) void this.release(robotId);
+    }
   }
 
   private async release(robotId: string): Promise<void> {

@@ -158,7 +158,9 @@ export class MediaCascade {
 
   /**
    * Whether this hub may answer a robot's camera offer: it takes the robot's media key if no other hub holds it.
-   * Without Redis it answers (video through this hub rather than none; two hubs may then both answer).
+   * Without Redis only a hub that already ingests the robot's cameras answers: several answers to one offer break
+   * the robot's session (it applies one and retries on the next), so no answer, and the robot's retry once Redis is
+   * back, is better.
    */
   async claim(robotId: string): Promise<boolean> {
     await this.urlReady;
@@ -168,8 +170,9 @@ export class MediaCascade {
       this.o.logger.debug({ robotId, holder: parseHolder(String(res))?.hubId }, "another hub ingests this robot's cameras; not answering its offer");
       return false;
     } catch (err) {
-      this.o.logger.warn({ robotId, err: (err as Error).message }, 'media key unreadable (Redis); answering the camera offer here');
-      return true;
+      const mine = this.o.relay.ingestedRobots().includes(robotId);
+      this.o.logger.warn({ robotId, err: (err as Error).message }, `media key unreadable (Redis); ${mine ? 'answering the camera offer (this hub ingests the robot)' : 'not answering the camera offer'}`);
+      return mine;
     }
   }
 

@@ -184,10 +184,11 @@ export class MediaCascade {
 
   /**
    * Before a viewer on this hub watches a robot: when the robot's cameras are ingested by another hub and not yet
-   * relayed here, pull them (once, however many viewers ask at once). Nothing to pull: the relay says no_video.
+   * relayed here, pull them (once, however many viewers ask at once); when no hub ingests them, ask the robot to
+   * publish again (its media hub died, or its offer found Redis away). Nothing to pull: the relay says no_video.
    */
   async beforeWatch(robotId: string): Promise<void> {
-    if (this.o.token === undefined || this.o.relay.cameras(robotId).length > 0) return;
+    if (this.o.relay.cameras(robotId).length > 0) return;
     const pending = this.pulling.get(robotId);
     if (pending) return pending;
     const pull = this.pull(robotId).finally(() => this.pulling.delete(robotId));
@@ -262,6 +263,8 @@ export class MediaCascade {
       }
       return;
     }
+    // Without the cluster secret this hub does not pull: its viewers watch through the media hub.
+    if (this.o.token === undefined) return;
     const hubId = this.o.hubId;
     const watch = (await this.hubRequest(holder, `/api/v1/cluster/media/${encodeURIComponent(robotId)}/pull`, { hubId })) as WatchResult;
     const session = `up-${holder.hubId}-${randomUUID()}`;

@@ -284,7 +284,9 @@ export class Hub {
             return (s?.online ?? false) && (s?.description?.cameras.length ?? 0) > 0;
           },
           askRepublish: (robotId) => broker.publish(robotTopic(robotId, 'mediaSignal'), JSON.stringify({ from: 'hub', type: 'republish' } satisfies MediaSignal), { qos: 1 }),
+          mediaMoved: (robotId) => io.emit('media:changed', { robotId }),
         });
+        await c.attach(cluster.subscriber);
         cascade = c;
         // Before the relay closes: upstreams are given back to their hubs, media keys released.
         cleanups.push(() => c.close());

@@ -19,6 +19,8 @@ import { keys } from '../operators/clusterLeaseScripts.ts';
 import { HUB_CONNECTION_PREFIX, MediaRelayError, type MediaRelay } from './MediaRelay.ts';
 
 export const mediaKey = (robotId: string): string => `teleop:media:${robotId}`;
+/** A hub that starts ingesting a robot's cameras says so here: the other hubs tell their viewers to ask again. */
+export const MEDIA_CHANNEL = 'teleop:media';
 
 /** Who ingests a robot's cameras, as stored in Redis. */
 export interface MediaHolder {
@@ -60,6 +62,8 @@ export interface MediaCascadeOptions {
   robotHasCameras: (robotId: string) => boolean;
   /** Asks a robot to offer its cameras again (its media hub is gone). */
   askRepublish: (robotId: string) => void;
+  /** Another hub now ingests a robot's cameras: this hub's operators are told (media:changed) so their consoles watch again. */
+  mediaMoved: (robotId: string) => void;
 }
 
 interface Upstream {
@@ -69,6 +73,18 @@ interface Upstream {
   viewerId: string;
   /** Since when no packet has arrived on any camera of the upstream (ms, performance.now()), or null. */
   silentSinceMs: number | null;
+}
+
+/** A hub-to-hub request refused; the HTTP layer answers `httpStatus` with `{ error: code, message }`. */
+export class ClusterMediaError extends Error {
+  override name = 'ClusterMediaError';
+  constructor(
+    readonly httpStatus: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -87,6 +103,7 @@ function parseHolder(raw: string | null): MediaHolder | null {
   }
 }
 
+const MAX_SDP = 64 * 1024;
 const REPUBLISH_EVERY_MS = 5000;
 /** An upstream that carries no packet this long is closed (its viewers re-ask): the media hub dropped it unseen. */
 const UPSTREAM_SILENCE_MS = 5000;
@@ -96,6 +113,8 @@ export class MediaCascade {
   private readonly upstreams = new Map<string, Upstream>();
   /** Hubs pulling from this one (their pulls are closed when their liveness key expires: they died). */
   private readonly pullers = new Set<string>();
+  /** Robots whose cameras this hub ingests and has announced. */
+  private readonly announced = new Set<string>();
   private readonly pulling = new Map<string, Promise<void>>();
   private readonly republished = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
@@ -118,6 +137,20 @@ export class MediaCascade {
     this.urlKnown();
   }
 
+  /** Listens to the other hubs' announcements on `subscriber` (a connection in subscriber mode). */
+  async attach(subscriber: Redis): Promise<void> {
+    subscriber.on('message', (channel: string, message: string) => {
+      if (channel !== MEDIA_CHANNEL) return;
+      try {
+        const a = JSON.parse(message) as { robotId?: unknown; hubId?: unknown };
+        if (typeof a.robotId === 'string' && typeof a.hubId === 'string' && a.hubId !== this.o.hubId) this.o.mediaMoved(a.robotId);
+      } catch {
+        this.o.logger.warn({ bytes: message.length }, 'ignored a malformed media announcement');
+      }
+    });
+    await subscriber.subscribe(MEDIA_CHANNEL);
+  }
+
   /** Whether a request carries the cluster token. */
   isHub(req: FastifyRequest): boolean {
     return this.o.token !== undefined && sameSecret(req.headers.authorization ?? '', `Bearer ${this.o.token}`);
@@ -125,7 +158,9 @@ export class MediaCascade {
 
   /**
    * Whether this hub may answer a robot's camera offer: it takes the robot's media key if no other hub holds it.
-   * Without Redis it answers (video through this hub rather than none; two hubs may then both answer).
+   * Without Redis only a hub that already ingests the robot's cameras answers: several answers to one offer break
+   * the robot's session (it applies one and retries on the next), so no answer, and the robot's retry once Redis is
+   * back, is better.
    */
   async claim(robotId: string): Promise<boolean> {
     await this.urlReady;
@@ -135,8 +170,9 @@ export class MediaCascade {
       this.o.logger.debug({ robotId, holder: parseHolder(String(res))?.hubId }, "another hub ingests this robot's cameras; not answering its offer");
       return false;
     } catch (err) {
-      this.o.logger.warn({ robotId, err: (err as Error).message }, 'media key unreadable (Redis); answering the camera offer here');
-      return true;
+      const mine = this.o.relay.ingestedRobots().includes(robotId);
+      this.o.logger.warn({ robotId, err: (err as Error).message }, `media key unreadable (Redis); ${mine ? 'answering the camera offer (this hub ingests the robot)' : 'not answering the camera offer'}`);
+      return mine;
     }
   }
 
@@ -148,10 +184,11 @@ export class MediaCascade {
 
   /**
    * Before a viewer on this hub watches a robot: when the robot's cameras are ingested by another hub and not yet
-   * relayed here, pull them (once, however many viewers ask at once). Nothing to pull: the relay says no_video.
+   * relayed here, pull them (once, however many viewers ask at once); when no hub ingests them, ask the robot to
+   * publish again (its media hub died, or its offer found Redis away). Nothing to pull: the relay says no_video.
    */
   async beforeWatch(robotId: string): Promise<void> {
-    if (this.o.token === undefined || this.o.relay.cameras(robotId).length > 0) return;
+    if (this.o.relay.cameras(robotId).length > 0) return;
     const pending = this.pulling.get(robotId);
     if (pending) return pending;
     const pull = this.pull(robotId).finally(() => this.pulling.delete(robotId));
@@ -166,36 +203,37 @@ export class MediaCascade {
 
   /** The hub-to-hub endpoints another hub pulls through (access 'cluster:media': the cluster token). */
   routes() {
-    const access = { config: { access: { action: 'cluster:media' as const } } };
     const relay = this.o.relay;
-    const hubOf = (body: unknown): string => {
-      const id = (body as { hubId?: unknown } | null)?.hubId;
-      if (typeof id !== 'string' || !/^[\w-]{1,64}$/.test(id)) throw Object.assign(new Error('the body needs the pulling hub id (hubId)'), { httpStatus: 400, code: 'bad_request' });
+    const hubId = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+    const route = (body: Record<string, unknown>, required: string[]) => ({
+      config: { access: { action: 'cluster:media' as const } },
+      schema: { body: { type: 'object', required, additionalProperties: false, properties: body } },
+    });
+    const connectionOf = (id: string): string => {
       this.pullers.add(id);
       return `${HUB_CONNECTION_PREFIX}${id}`;
     };
     const relayError = (err: unknown): never => {
-      if (err instanceof MediaRelayError) throw Object.assign(new Error(err.message), { httpStatus: err.code === 'unknown_viewer' || err.code === 'no_video' ? 404 : 400, code: err.code });
+      if (err instanceof MediaRelayError) throw new ClusterMediaError(err.code === 'unknown_viewer' || err.code === 'no_video' ? 404 : 400, err.code, err.message);
       throw err;
     };
     return async (app: FastifyInstance): Promise<void> => {
-      app.post<{ Params: { robotId: string } }>('/api/v1/cluster/media/:robotId/pull', access, async (req): Promise<WatchResult> => {
-        const connection = hubOf(req.body);
+      app.post<{ Params: { robotId: string }; Body: { hubId: string } }>('/api/v1/cluster/media/:robotId/pull', route({ hubId }, ['hubId']), async (req): Promise<WatchResult> => {
         const { robotId } = req.params;
         // Only what the robot publishes here: a hub never relays a relay (no chains, no loops).
-        if (!relay.ingestedRobots().includes(robotId)) throw Object.assign(new Error(`robot ${robotId} publishes no camera to this hub`), { httpStatus: 404, code: 'no_video' });
-        return relay.addViewer(connection, robotId).catch(relayError);
+        if (!relay.ingestedRobots().includes(robotId)) throw new ClusterMediaError(404, 'no_video', `robot ${robotId} publishes no camera to this hub`);
+        return relay.addViewer(connectionOf(req.body.hubId), robotId).catch(relayError);
       });
-      app.post<{ Params: { viewerId: string } }>('/api/v1/cluster/media/pulls/:viewerId/answer', access, async (req) => {
-        const connection = hubOf(req.body);
-        const sdp = (req.body as { sdp?: unknown }).sdp;
-        if (typeof sdp !== 'string' || !sdp.startsWith('v=0') || sdp.length > 64 * 1024) throw Object.assign(new Error('the answer must be an SDP of at most 65536 bytes'), { httpStatus: 400, code: 'bad_sdp' });
-        await relay.acceptViewerAnswer(connection, req.params.viewerId, sdp).catch(relayError);
-        return { ok: true };
-      });
-      app.post<{ Params: { viewerId: string } }>('/api/v1/cluster/media/pulls/:viewerId/stop', access, async (req) => {
-        const connection = hubOf(req.body);
-        if (!relay.removeViewer(connection, req.params.viewerId)) throw Object.assign(new Error(`no pull ${req.params.viewerId} of this hub`), { httpStatus: 404, code: 'unknown_viewer' });
+      app.post<{ Params: { viewerId: string }; Body: { hubId: string; sdp: string } }>(
+        '/api/v1/cluster/media/pulls/:viewerId/answer',
+        route({ hubId, sdp: { type: 'string', pattern: '^v=0', maxLength: MAX_SDP } }, ['hubId', 'sdp']),
+        async (req) => {
+          await relay.acceptViewerAnswer(connectionOf(req.body.hubId), req.params.viewerId, req.body.sdp).catch(relayError);
+          return { ok: true };
+        },
+      );
+      app.post<{ Params: { viewerId: string }; Body: { hubId: string } }>('/api/v1/cluster/media/pulls/:viewerId/stop', route({ hubId }, ['hubId']), async (req) => {
+        if (!relay.removeViewer(connectionOf(req.body.hubId), req.params.viewerId)) throw new ClusterMediaError(404, 'unknown_viewer', `no pull ${req.params.viewerId} of this hub`);
         return { ok: true };
       });
     };
@@ -225,6 +263,8 @@ export class MediaCascade {
       }
       return;
     }
+    // Without the cluster secret this hub does not pull: its viewers watch through the media hub.
+    if (this.o.token === undefined) return;
     const hubId = this.o.hubId;
     const watch = (await this.hubRequest(holder, `/api/v1/cluster/media/${encodeURIComponent(robotId)}/pull`, { hubId })) as WatchResult;
     const session = `up-${holder.hubId}-${randomUUID()}`;
@@ -281,8 +321,16 @@ export class MediaCascade {
     const up = this.upstreams.get(robotId);
     // The upstream ended on its own (connection failed) or the robot now publishes here.
     if (up && this.o.relay.upstreamOf(robotId) !== up.session) this.closeUpstream(robotId, 'upstream ended');
-    if (this.o.relay.ingestedRobots().includes(robotId)) void this.claim(robotId);
-    else if (!this.upstreams.has(robotId)) void this.release(robotId);
+    if (this.o.relay.ingestedRobots().includes(robotId)) {
+      void this.claim(robotId).then((mine) => {
+        if (!mine || this.announced.has(robotId)) return;
+        this.announced.add(robotId);
+        void this.o.redis.publish(MEDIA_CHANNEL, JSON.stringify({ robotId, hubId: this.o.hubId })).catch(() => undefined);
+      });
+    } else {
+      this.announced.delete(robotId);
+      if (!this.upstreams.has(robotId)) void this.release(robotId);
+    }
   }
 
   private async release(robotId: string): Promise<void> {

@@ -126,7 +126,8 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
     }
     const cam = entry;
     // A robot publishing here again replaces what came through another hub: its viewers stay.
-    if (cam.upstream) this.dropUpstreamOf(offer.robotId, cam);
+    const replacedUpstream = cam.upstream;
+    if (replacedUpstream) this.dropUpstreamOf(offer.robotId, cam);
     // A new session of the same camera replaces the old one; viewers stay.
     if (cam.pc) void cam.pc.close().catch(() => undefined);
     cam.upstream = false;
@@ -163,7 +164,7 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
       throw new MediaRelayError('unsupported_codec', `no ${offer.codec} codec could be negotiated for camera ${offer.camera}`);
     }
     this.o.logger.info({ robotId: offer.robotId, camera: offer.camera, codec: offer.codec }, 'robot camera published');
-    if (isNew) this.emit('changed', offer.robotId);
+    if (isNew || replacedUpstream) this.emit('changed', offer.robotId);
     return answer;
   }
 
@@ -451,12 +452,15 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
 
   /** The other cameras taken through the same upstream as `keep` (the robot now publishes here): dropped, their connection closed. */
   private dropUpstreamOf(robotId: string, keep: RobotCamera): void {
+    // Detached first: the shared connection's close must not find `keep` still on it (it would drop it).
     const pc = keep.pc;
+    keep.pc = null;
+    keep.transceiver = null;
+    keep.session = null;
+    keep.upstream = false;
     for (const cam of [...(this.robots.get(robotId)?.values() ?? [])]) {
       if (cam !== keep && cam.upstream) void this.dropCamera(cam);
     }
-    keep.pc = null;
-    keep.transceiver = null;
     if (pc) void pc.close().catch(() => undefined);
   }
 

@@ -43,17 +43,30 @@ describe('SO-101 over the Feetech bus (emulated servos behind a pseudo-terminal)
     await prompted('Move the arm to the middle of its range');
     tool.child.stdin!.write('\n');
     await prompted('Move every joint but wrist_roll through its whole range');
-    // Sweep each joint to both ends of its travel (raw steps), slowly enough for the 50 Hz sampling (a busy machine
-    // slows the tool's reads: a late answer is discarded, not taken for the next read's).
+    // Sweep each joint to both ends of its travel (raw steps), holding each end until the tool shows it has read the
+    // joint there (its sweep lines: min/position/max per joint, homed: the middle pose reads 2047), however long a
+    // busy machine makes that take.
+    const seen = (joint: string, homed: number, since: number): Promise<unknown> =>
+      eventually(() => {
+        const lines = tool.stdout.join('').slice(since).split('\n').filter((l) => l.startsWith('sweep '));
+        return lines.some((l) => {
+          const m = new RegExp(`\\b${joint}=(-?\\d+)/(-?\\d+)/(-?\\d+)`).exec(l);
+          return m !== null && Math.abs(Number(m[2]) - homed) <= 2;
+        });
+      }, undefined, `the sweep showing ${joint} at ${homed}`);
+    const homedAt = (i: number, raw: number): number => (((raw - (middle[i]! - 2047)) % 4096) + 4096) % 4096;
     const ends = [[900, 3200], [800, 3000], [1000, 3100], [1200, 3300], [0, 4095], [1700, 2900]];
     for (const [i, [lo, hi]] of ends.entries()) {
+      const joint = feetech.SO101_JOINTS[i]!;
+      const printed = (): number => tool.stdout.join('').length;
+      let since = printed();
       rig.emulator.moveTo(i + 1, lo!);
-      await new Promise((r) => setTimeout(r, 300));
+      await seen(joint, homedAt(i, lo!), since);
+      since = printed();
       rig.emulator.moveTo(i + 1, hi!);
-      await new Promise((r) => setTimeout(r, 300));
+      await seen(joint, homedAt(i, hi!), since);
       rig.emulator.moveTo(i + 1, middle[i]!);
     }
-    await new Promise((r) => setTimeout(r, 100));
     tool.child.stdin!.end('\n');
     expect(await tool.exited, `calibrate: ${tool.logs.map((l) => l.msg).join('\n')}`).toBe(0);
     const c = feetech.checkCalibration(JSON.parse(readFileSync(calibrationFile, 'utf8')));

@@ -105,7 +105,14 @@ export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = 
  * The rig in a child process of its own (its servos keep answering when this process stalls), at a higher
  * priority when allowed (`priority`, default -15: servos are hardware, they do not queue for a CPU); `close()` ends it.
  */
-export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.EmulatorOptions, 'now' | 'random'>> = {}, priority = -15): Promise<{ path: string; close(): Promise<void> }> {
+export interface EmulatedBusPtyProcess {
+  path: string;
+  /** How many SYNC_READs reached the servos between two moments (performance.timeOrigin + performance.now(), ms). */
+  readsBetween(fromMs: number, toMs: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.EmulatorOptions, 'now' | 'random'>> = {}, priority = -15): Promise<EmulatedBusPtyProcess> {
   const { forkTs } = await import('../../tsProcess.ts');
   const child = forkTs(new URL('./emulatedBusPtyProcess.ts', import.meta.url), { env: { ...process.env, TELEOP_EMULATOR_OPTIONS: JSON.stringify(o), TELEOP_EMULATOR_PRIORITY: String(priority) } });
   if (child.pid !== undefined) raisePriority(child.pid, priority);
@@ -130,5 +137,18 @@ export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.Emulato
       throw err;
     })
     .finally(() => clearTimeout(timer));
-  return { path, close };
+  let nextId = 1;
+  const readsBetween = (fromMs: number, toMs: number): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      const onMessage = (m: { type: string; id?: number; count?: number }): void => {
+        if (m.type !== 'readsBetween' || m.id !== id) return;
+        child.off('message', onMessage);
+        resolve(m.count!);
+      };
+      child.on('message', onMessage);
+      void exited.then(() => reject(new EmulatorRigError('the emulated bus process ended before it answered')));
+      child.send({ type: 'readsBetween', id, fromMs, toMs });
+    });
+  return { path, readsBetween, close };
 }

@@ -1,12 +1,17 @@
 // The emulated bus rig (emulatedBusPty.ts) in a process of its own, for tests
 // that stall the process they run in and must not stall the servos with it.
 // Started by startEmulatedBusPtyProcess(); sends { path } once the pty is up,
-// and closes the rig on { type: 'close' } or when its parent goes.
+// and closes the rig on { type: 'close' } or when its parent goes. It keeps
+// when the servos were last read (wall clock), so a test can tell whether they
+// were read while it was stalled.
+import { feetech } from '@teleop/proto';
 import { setProcessPriority } from '../../processPriority.ts';
 import { startEmulatedBusPty, type EmulatedBusPty } from './emulatedBusPty.ts';
 
 let rig: EmulatedBusPty | null = null;
 let closing = false;
+/** When the latest SYNC_READs reached the servos (performance.timeOrigin-based wall clock, ms), the last 20,000. */
+const readsAt: number[] = [];
 
 async function close(): Promise<void> {
   if (closing) return;
@@ -18,8 +23,11 @@ async function close(): Promise<void> {
   setTimeout(() => process.exit(0), 20);
 }
 
-process.on('message', (m: { type: 'close' }) => {
+type Request = { type: 'close' } | { type: 'readsBetween'; id: number; fromMs: number; toMs: number };
+
+process.on('message', (m: Request) => {
   if (m.type === 'close') void close();
+  else if (m.type === 'readsBetween') process.send!({ type: 'readsBetween', id: m.id, count: readsAt.filter((t) => t >= m.fromMs && t <= m.toMs).length });
 });
 process.on('disconnect', () => void close());
 
@@ -28,6 +36,11 @@ const priority = process.env.TELEOP_EMULATOR_PRIORITY === undefined ? undefined 
 startEmulatedBusPty(options, priority).then(
   (r) => {
     rig = r;
+    r.emulator.onInstruction((instruction) => {
+      if (instruction !== feetech.Instruction.SYNC_READ) return;
+      readsAt.push(performance.timeOrigin + performance.now());
+      if (readsAt.length > 20_000) readsAt.splice(0, 10_000);
+    });
     // Again now that the port's thread pool exists: every thread of this process ahead, when allowed.
     if (priority !== undefined) setProcessPriority(priority);
     if (closing) void r.close();

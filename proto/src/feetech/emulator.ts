@@ -97,7 +97,7 @@ export class EmulatedServoBus {
   private readonly random: () => number;
   private lastMs: number;
   private output: (bytes: Uint8Array) => void = () => undefined;
-  private instructionListener: ((instruction: number) => void) | null = null;
+  private instructionListener: ((instruction: number, params: Uint8Array) => void) | null = null;
   private corruptAnswers = 0;
   private truncateAnswers = 0;
   /** Instruction packets received, by instruction. */
@@ -121,8 +121,8 @@ export class EmulatedServoBus {
     this.output = send;
   }
 
-  /** Called with every instruction packet received, as it is handled (e.g. to log when the servos were read). */
-  onInstruction(listener: ((instruction: number) => void) | null): void {
+  /** Called with every instruction packet received (instruction, parameters), as it is handled: e.g. to log when the servos were read. */
+  onInstruction(listener: ((instruction: number, params: Uint8Array) => void) | null): void {
     this.instructionListener = listener;
   }
 
@@ -240,7 +240,7 @@ export class EmulatedServoBus {
 
   private handle(id: number, instruction: number, params: Uint8Array): void {
     this.received.set(instruction, (this.received.get(instruction) ?? 0) + 1);
-    this.instructionListener?.(instruction);
+    this.instructionListener?.(instruction, params);
     this.advance();
     const answers: { bytes: Uint8Array; latencyMs: number }[] = [];
     const answer = (s: Servo, data: ArrayLike<number> = []): void => {

@@ -105,10 +105,17 @@ export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = 
  * The rig in a child process of its own (its servos keep answering when this process stalls), at a higher
  * priority when allowed (`priority`, default -15: servos are hardware, they do not queue for a CPU); `close()` ends it.
  */
+/** Emulator methods a test calls in the rig's process. */
+export type RemoteEmulatorMethod = 'moveTo' | 'inspect' | 'setSilent' | 'tripProtection' | 'setStatus' | 'powerCycle' | 'setLatency' | 'poke' | 'register' | 'corruptNext' | 'truncateNext';
+
 export interface EmulatedBusPtyProcess {
   path: string;
+  /** Calls a method of the emulated bus in the rig's process; resolves with what it returned. */
+  call<K extends RemoteEmulatorMethod>(method: K, ...args: Parameters<feetech.EmulatedServoBus[K]>): Promise<ReturnType<feetech.EmulatedServoBus[K]>>;
   /** How many SYNC_READs reached the servos between two moments (performance.timeOrigin + performance.now(), ms). */
   readsBetween(fromMs: number, toMs: number): Promise<number>;
+  /** The goal writes that reached the servos after a moment (same clock; their atMs on it too). */
+  goalWritesAfter(fromMs: number): Promise<{ id: number; goal: number; atMs: number; present: number }[]>;
   close(): Promise<void>;
 }
 
@@ -138,17 +145,24 @@ export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.Emulato
     })
     .finally(() => clearTimeout(timer));
   let nextId = 1;
-  const readsBetween = (fromMs: number, toMs: number): Promise<number> =>
+  const request = <T>(m: Record<string, unknown>): Promise<T> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
-      const onMessage = (m: { type: string; id?: number; count?: number }): void => {
-        if (m.type !== 'readsBetween' || m.id !== id) return;
+      const onMessage = (a: { type: string; id?: number; value?: unknown; error?: string }): void => {
+        if (a.type !== 'answer' || a.id !== id) return;
         child.off('message', onMessage);
-        resolve(m.count!);
+        if (a.error !== undefined) reject(new EmulatorRigError(a.error));
+        else resolve(a.value as T);
       };
       child.on('message', onMessage);
       void exited.then(() => reject(new EmulatorRigError('the emulated bus process ended before it answered')));
-      child.send({ type: 'readsBetween', id, fromMs, toMs });
+      child.send({ ...m, id });
     });
-  return { path, readsBetween, close };
+  return {
+    path,
+    call: (method, ...args) => request({ type: 'call', method, args }),
+    readsBetween: (fromMs, toMs) => request({ type: 'readsBetween', fromMs, toMs }),
+    goalWritesAfter: (fromMs) => request({ type: 'goalWritesAfter', fromMs }),
+    close,
+  };
 }

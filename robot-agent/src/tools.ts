@@ -59,10 +59,20 @@ export async function calibrateCommand(argv: string[]): Promise<number> {
     const max: Record<string, number> = {};
     let sweeping = true;
     const sweep = (async () => {
+      // What the sweep has seen so far (min/position/max of each joint, as LeRobot's table shows it), at most 5 lines a second.
+      let shownAt = 0;
+      let shown = '';
       while (sweeping) {
-        for (const [j, v] of Object.entries(await feetech.readPositions(bus))) {
+        const now = await feetech.readPositions(bus);
+        for (const [j, v] of Object.entries(now)) {
           min[j] = Math.min(min[j] ?? v, v);
           max[j] = Math.max(max[j] ?? v, v);
+        }
+        const line = `sweep ${Object.keys(now).map((j) => `${j}=${min[j]}/${now[j]}/${max[j]}`).join(' ')}`;
+        if (line !== shown && performance.now() - shownAt >= 200) {
+          console.log(line);
+          shown = line;
+          shownAt = performance.now();
         }
         await new Promise((r) => setTimeout(r, 20));
       }

@@ -97,12 +97,13 @@ export class EmulatedServoBus {
   private readonly random: () => number;
   private lastMs: number;
   private output: (bytes: Uint8Array) => void = () => undefined;
+  private instructionListener: ((instruction: number, params: Uint8Array) => void) | null = null;
   private corruptAnswers = 0;
   private truncateAnswers = 0;
   /** Instruction packets received, by instruction. */
   readonly received = new Map<number, number>();
-  /** Every goal position written (WRITE or SYNC_WRITE), in order, with when (the emulator's clock, ms). */
-  readonly goalWrites: { id: number; goal: number; atMs: number }[] = [];
+  /** Every goal position written (WRITE or SYNC_WRITE), in order, with when (the emulator's clock, ms) and where the servo was then (homed, no noise). */
+  readonly goalWrites: { id: number; goal: number; atMs: number; present: number }[] = [];
   /** SYNC_WRITE packets that carried no servo at all (a host bug: a wasted bus slot). */
   emptySyncWrites = 0;
   /** Answers sent after their servo's latency (counts every answer a latency delayed). */
@@ -118,6 +119,11 @@ export class EmulatedServoBus {
   /** Where the bus's answers go (the other end of the wire). */
   onOutput(send: (bytes: Uint8Array) => void): void {
     this.output = send;
+  }
+
+  /** Called with every instruction packet received (instruction, parameters), as it is handled: e.g. to log when the servos were read. */
+  onInstruction(listener: ((instruction: number, params: Uint8Array) => void) | null): void {
+    this.instructionListener = listener;
   }
 
   /** Bytes from the host. */
@@ -234,6 +240,7 @@ export class EmulatedServoBus {
 
   private handle(id: number, instruction: number, params: Uint8Array): void {
     this.received.set(instruction, (this.received.get(instruction) ?? 0) + 1);
+    this.instructionListener?.(instruction, params);
     this.advance();
     const answers: { bytes: Uint8Array; latencyMs: number }[] = [];
     const answer = (s: Servo, data: ArrayLike<number> = []): void => {
@@ -334,7 +341,7 @@ export class EmulatedServoBus {
     if (address <= STS3215.goalPosition.address && address + data.length >= STS3215.goalPosition.address + 2) {
       // The servo keeps goals within its position limits.
       const goal = s.get(STS3215.goalPosition);
-      this.goalWrites.push({ id: s.id, goal, atMs: this.now() });
+      this.goalWrites.push({ id: s.id, goal, atMs: this.now(), present: Math.round(s.raw - s.homing) });
       s.set(STS3215.goalPosition, Math.min(s.get(STS3215.maxPositionLimit), Math.max(s.get(STS3215.minPositionLimit), goal)));
     }
   }

@@ -161,8 +161,12 @@ export class So101BusLoop {
     // Patient while taking the arm (a busy machine, a freshly opened adapter); tight in the loop.
     const bus = new feetech.FeetechBus(transport, { timeoutMs: 300, retries: 2 });
     const missing: string[] = [];
+    const since = performance.now();
     for (const s of this.servos) {
-      const model = await bus.ping(s.id);
+      let model = await bus.ping(s.id);
+      // A servo heard, even too late for the pings (a busy machine), is there: it is asked again before it is
+      // called missing (a silent one sends nothing at all, so it costs no more).
+      for (let again = 0; model === null && again < 5 && (bus.heardAt(s.id) ?? 0) >= since; again++) model = await bus.ping(s.id);
       if (model === null) missing.push(`${s.joint} (id ${s.id})`);
       else if (model !== feetech.STS3215_MODEL_NUMBER) throw new So101ConfigError(`servo ${s.id} (${s.joint}) is model ${model}, not an STS3215 (777)`);
     }

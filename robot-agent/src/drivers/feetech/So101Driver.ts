@@ -151,7 +151,11 @@ export class So101Driver implements Driver {
   }
 
   private onMessage(m: FromBusProcess): void {
-    if (m.type === 'snapshot') this.snapshot = m.snapshot;
+    if (m.type === 'snapshot') {
+      this.snapshot = m.snapshot;
+      // The bus process sends the next one only when this process keeps up (see so101BusProcess.ts).
+      this.send({ type: 'ack' });
+    }
     else if (m.type === 'reset') {
       const r = this.resets.get(m.id);
       this.resets.delete(m.id);

@@ -105,7 +105,21 @@ export async function startEmulatedBusPty(o: Partial<feetech.EmulatorOptions> = 
  * The rig in a child process of its own (its servos keep answering when this process stalls), at a higher
  * priority when allowed (`priority`, default -15: servos are hardware, they do not queue for a CPU); `close()` ends it.
  */
-export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.EmulatorOptions, 'now' | 'random'>> = {}, priority = -15): Promise<{ path: string; close(): Promise<void> }> {
+/** Emulator methods a test calls in the rig's process. */
+export type RemoteEmulatorMethod = 'moveTo' | 'inspect' | 'setSilent' | 'tripProtection' | 'setStatus' | 'powerCycle' | 'setLatency' | 'poke' | 'register' | 'corruptNext' | 'truncateNext';
+
+export interface EmulatedBusPtyProcess {
+  path: string;
+  /** Calls a method of the emulated bus in the rig's process; resolves with what it returned. */
+  call<K extends RemoteEmulatorMethod>(method: K, ...args: Parameters<feetech.EmulatedServoBus[K]>): Promise<ReturnType<feetech.EmulatedServoBus[K]>>;
+  /** How many SYNC_READs reached the servos between two moments (performance.timeOrigin + performance.now(), ms). */
+  readsBetween(fromMs: number, toMs: number): Promise<number>;
+  /** The goal writes that reached the servos after a moment (same clock; their atMs on it too). */
+  goalWritesAfter(fromMs: number): Promise<{ id: number; goal: number; atMs: number; present: number }[]>;
+  close(): Promise<void>;
+}
+
+export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.EmulatorOptions, 'now' | 'random'>> = {}, priority = -15): Promise<EmulatedBusPtyProcess> {
   const { forkTs } = await import('../../tsProcess.ts');
   const child = forkTs(new URL('./emulatedBusPtyProcess.ts', import.meta.url), { env: { ...process.env, TELEOP_EMULATOR_OPTIONS: JSON.stringify(o), TELEOP_EMULATOR_PRIORITY: String(priority) } });
   if (child.pid !== undefined) raisePriority(child.pid, priority);
@@ -130,5 +144,25 @@ export async function startEmulatedBusPtyProcess(o: Partial<Omit<feetech.Emulato
       throw err;
     })
     .finally(() => clearTimeout(timer));
-  return { path, close };
+  let nextId = 1;
+  const request = <T>(m: Record<string, unknown>): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      const onMessage = (a: { type: string; id?: number; value?: unknown; error?: string }): void => {
+        if (a.type !== 'answer' || a.id !== id) return;
+        child.off('message', onMessage);
+        if (a.error !== undefined) reject(new EmulatorRigError(a.error));
+        else resolve(a.value as T);
+      };
+      child.on('message', onMessage);
+      void exited.then(() => reject(new EmulatorRigError('the emulated bus process ended before it answered')));
+      child.send({ ...m, id });
+    });
+  return {
+    path,
+    call: (method, ...args) => request({ type: 'call', method, args }),
+    readsBetween: (fromMs, toMs) => request({ type: 'readsBetween', fromMs, toMs }),
+    goalWritesAfter: (fromMs) => request({ type: 'goalWritesAfter', fromMs }),
+    close,
+  };
 }

@@ -5,7 +5,10 @@
 // process that opened the port, so a worker thread would not do: only a
 // process of its own keeps the agent's stalls out. The agent sends the latest
 // goal (the latest wins), reset and close; this process sends a snapshot
-// (reading, faults, counters) after every step. It dies with its parent.
+// (reading, faults, counters) after every step, at most a few ahead of the
+// agent's acknowledgements: a child's process.send() blocks once the channel
+// is full, so an agent that stops reading must not stop the steps. It dies
+// with its parent.
 import { feetech } from '@teleop/proto';
 import { setProcessPriority } from '../../processPriority.ts';
 import { SerialTransport } from './SerialTransport.ts';
@@ -16,6 +19,8 @@ export type ToBusProcess =
   | { type: 'open'; port: string; baud: number; calibration: feetech.ArmCalibration; maxTemperatureC?: number; rateHz?: number }
   | { type: 'goal'; positions: number[] }
   | { type: 'reset'; id: number }
+  /** The agent has read a snapshot. */
+  | { type: 'ack' }
   | { type: 'close'; torqueOff: boolean };
 
 /** Bus process -> agent. */
@@ -28,6 +33,8 @@ export type FromBusProcess =
 
 /** The niceness the bus process asks for. */
 const BUS_NICENESS = -10;
+/** Snapshots sent and not acknowledged yet, at most: when the agent stalls, the latest waits here instead. */
+const SNAPSHOT_WINDOW = 4;
 
 /** Resolves with `p`, or with undefined after `ms`: no wait in this process is without an end. */
 function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
@@ -44,6 +51,20 @@ let transport: SerialTransport | null = null;
 let reopenTimer: NodeJS.Timeout | null = null;
 let closing = false;
 let open: Extract<ToBusProcess, { type: 'open' }> | null = null;
+let unacked = 0;
+/** A snapshot was held back (the window was full): the current one goes when the agent acknowledges. */
+let heldBack = false;
+
+/** Sends a snapshot unless the agent is that far behind (`always`: a reset's outcome must be seen before its answer). */
+function sendSnapshot(snapshot: BusSnapshot, always = false): void {
+  if (unacked >= SNAPSHOT_WINDOW && !always) {
+    heldBack = true;
+    return;
+  }
+  unacked++;
+  heldBack = false;
+  send({ type: 'snapshot', snapshot });
+}
 
 /** Opens the port and takes the arm; the port is closed again when the arm cannot be taken. */
 async function attach(first: boolean): Promise<void> {
@@ -119,12 +140,12 @@ process.on('message', (m: ToBusProcess) => {
         port: m.port,
         ...(m.maxTemperatureC !== undefined ? { maxTemperatureC: m.maxTemperatureC } : {}),
         ...(m.rateHz !== undefined ? { rateHz: m.rateHz } : {}),
-        onSnapshot: (snapshot) => send({ type: 'snapshot', snapshot }),
+        onSnapshot: (snapshot) => sendSnapshot(snapshot),
       });
       attach(true).then(
         () => {
           loop!.start();
-          send({ type: 'snapshot', snapshot: loop!.snapshot() });
+          sendSnapshot(loop!.snapshot(), true);
           // Again once the port is open: the thread pool that reads and writes it exists by now.
           send({ type: 'ready', niceness: setProcessPriority(BUS_NICENESS) });
         },
@@ -141,9 +162,19 @@ process.on('message', (m: ToBusProcess) => {
     case 'reset':
       if (!loop) return send({ type: 'reset', id: m.id, error: 'the arm is not connected' });
       loop.reset().then(
-        () => send({ type: 'reset', id: m.id, error: null }),
-        (err: Error) => send({ type: 'reset', id: m.id, error: err.message }),
+        () => {
+          sendSnapshot(loop!.snapshot(), true);
+          send({ type: 'reset', id: m.id, error: null });
+        },
+        (err: Error) => {
+          sendSnapshot(loop!.snapshot(), true);
+          send({ type: 'reset', id: m.id, error: err.message });
+        },
       );
+      return;
+    case 'ack':
+      unacked = Math.max(0, unacked - 1);
+      if (heldBack && loop) sendSnapshot(loop.snapshot());
       return;
     case 'close':
       void shutdown(m.torqueOff);

@@ -124,6 +124,27 @@ describe('robots shared among two hubs on RabbitMQ (auth asked of the hubs throu
     expect(await metric(watching.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'state' })).toBe(0);
   });
 
+  it('a hub that does not ingest the robot subscribes to its states while an operator watches it, and unsubscribes after', async () => {
+    const peek = await OperatorClient.connect(watching.hub.url, 'ingest-rabbit-peek');
+    try {
+      await peek.subscribe(creds.robotId);
+      await peek.waitForState(() => true, 30_000);
+    } finally {
+      peek.close();
+    }
+    expect(await metric(watching.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'state' })).toBeGreaterThan(0);
+    // Its last watcher gone, the hub unsubscribes at RabbitMQ: no more states reach it (the agent sends about 50 a second).
+    await eventually(
+      async () => {
+        const before = await metric(watching.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'state' });
+        await new Promise((r) => setTimeout(r, 500));
+        return (await metric(watching.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'state' })) === before ? true : undefined;
+      },
+      30_000,
+      'no more states at the watching hub once unwatched',
+    );
+  });
+
   it('an operator on the hub that does not ingest the robot watches it and drives it', async () => {
     operator = await OperatorClient.connect(watching.hub.url, 'ingest-rabbit-operator');
     const sub = await operator.subscribe(creds.robotId);
@@ -145,6 +166,9 @@ describe('robots shared among two hubs on RabbitMQ (auth asked of the hubs throu
   });
 
   it('killing the ingesting hub moves the robot to the survivor within the time to live plus a margin; it stays online and the state goes on', async () => {
+    // The watching hub never subscribed to the robot's presence and description (it forwards state, status and events).
+    expect(await metric(watching.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'presence' })).toBe(0);
+    expect(await metric(watching.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'describe' })).toBe(0);
     owner.hub.process.child.kill('SIGKILL');
     const killedAt = Date.now();
     const survivor = await settled([watching]);
@@ -152,6 +176,10 @@ describe('robots shared among two hubs on RabbitMQ (auth asked of the hubs throu
     expect(survivor).toBe(watching);
     expect(movedMs).toBeLessThan(MOVE_BOUND_MS);
     console.log(`robot moved ${movedMs} ms after its ingesting hub was killed (bound ${MOVE_BOUND_MS} ms)`);
+    // The agent sent its presence and description once, retained, when it connected: the survivor has them from
+    // RabbitMQ's retained store, delivered with its per-robot subscriptions.
+    await eventually(async () => ((await metric(survivor.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'presence' })) > 0 ? true : undefined), 10_000, 'the retained presence at the survivor');
+    await eventually(async () => ((await metric(survivor.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'describe' })) > 0 ? true : undefined), 10_000, 'the retained description at the survivor');
     // The new owner probes the robot's clock: the robot answers it (its pong topic, subscribed per robot, reaches it).
     await eventually(async () => ((await metric(survivor.hub.url, 'teleop_mqtt_messages_in_total', { channel: 'pong' })) > 0 ? true : undefined), 10_000, 'the survivor hears the robot answer its clock probes');
     // It learnt the robot's presence from RabbitMQ's retained message: past the silence time it is still online

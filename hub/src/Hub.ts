@@ -359,12 +359,16 @@ export class Hub {
       );
       await app.register(robotRoutes({ fleet, summaryOf: (s) => gateway.summaryOf(s) }));
       let publicUrl = '';
+      // Set once the singleton jobs exist (below): whether this hub holds the dataset-builds role now.
+      let buildRoleHeld: (() => boolean) | null = null;
       const datasets = new DatasetService({
         store: stores.datasets,
         rights: stores.rights,
         blobs,
         quarantine: (episodeId, reason) => episodes.quarantine(episodeId, reason),
         logger: logger.child({ room: 'datasets' }),
+        // Before a version is marked ready: the lock connection answers now and this hub still holds the builds.
+        stillBuilds: async () => (await locks.check()) && (buildRoleHeld?.() ?? true),
         build: (o) =>
           buildDatasetVersion(
             {
@@ -475,6 +479,7 @@ export class Hub {
       // Until it holds the role, a hub sharing the database builds nothing (a request leaves its version `building`).
       if (locks.shared) datasets.setBuilding(false);
       const singletons = new SingletonJobs({ locks, jobs, checkMs: SINGLETON_CHECK_MS, logger: logger.child({ room: 'jobs' }) });
+      buildRoleHeld = () => singletons.held().includes('dataset-builds');
       // Where a restarted hub took up what its last run left (before robots' reports are reconciled), as before.
       await singletons.start();
       cleanups.push(() => singletons.close());

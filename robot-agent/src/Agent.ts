@@ -21,6 +21,7 @@ import { describedJoints } from '@teleop/proto';
 import { EpisodeRecorder } from './recording/EpisodeRecorder.ts';
 import { EpisodeUploader } from './recording/EpisodeUploader.ts';
 import { loadOrCreateRobotKey } from './recording/RobotKey.ts';
+import { FencingTokenFile } from './control/FencingTokenFile.ts';
 
 export const AGENT_VERSION = '0.1.0';
 
@@ -44,6 +45,7 @@ const CAMERA_RETRY_MS = 5000;
 export class Agent {
   readonly driver: Driver;
   readonly safety: SafetyLayer;
+  private readonly fencingFile: FencingTokenFile;
   readonly loop: ControlLoop;
   readonly link: HubLink;
   private readonly counters = { applied: 0n, rejected: 0n, malformed: 0n };
@@ -87,6 +89,9 @@ export class Agent {
       },
       nowNs,
     );
+    // Throws FencingStateError on an unusable file: the agent does not start (see FencingTokenFile).
+    this.fencingFile = new FencingTokenFile(join(config.stateDir, 'fencing-token'));
+    this.safety.restoreHighestFencingToken(this.fencingFile.load());
     this.link = new HubLink({ hubUrl: config.hubUrl, mqttUrl: config.mqttUrl, robotId: config.robotId, secret: config.secret, logger });
     this.loop = new ControlLoop({
       driver: this.driver,
@@ -293,6 +298,20 @@ export class Agent {
       case 'leaseGranted': {
         const leaseId = ev.leaseGranted?.leaseId ?? '';
         const token = fromLong(ev.leaseGranted?.fencingToken ?? 0);
+        if (token > this.safety.highestFencingToken) {
+          // Saved before the grant is taken, so a restart never forgets a token this robot acted on. A robot that
+          // cannot save it refuses the grant (fails closed): after a restart it could not refuse that hub's past.
+          try {
+            this.fencingFile.save(token);
+          } catch (err) {
+            this.counters.rejected++;
+            this.rejections.set('fenced', (this.rejections.get('fenced') ?? 0) + 1);
+            const message = `refused the grant of lease "${leaseId}": could not save its fencing token ${token} to ${this.fencingFile.path} (${(err as Error).message})`;
+            this.logger.error({ leaseId, fencingToken: token.toString() }, message);
+            this.event(K.KIND_COMMAND_REJECTED, message, { reason: 'fenced', leaseId });
+            break;
+          }
+        }
         if (!this.safety.grantLease(leaseId, token)) {
           // A grant from a hub that lost the lease (delivered late): the newer holder keeps the robot.
           this.counters.rejected++;

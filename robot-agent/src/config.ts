@@ -82,7 +82,7 @@ export const AGENT_OPTIONS = {
   'turn-url': { env: 'TELEOP_TURN_URL', default: undefined, help: 'TURN server, e.g. turn:turn.example.org:3478' },
   'turn-username': { env: 'TELEOP_TURN_USERNAME', default: undefined, help: 'TURN username' },
   'turn-credential': { env: 'TELEOP_TURN_CREDENTIAL', default: undefined, help: 'TURN credential' },
-  'state-dir': { env: 'TELEOP_STATE_DIR', default: undefined, help: 'directory for the signing key and the episode spool (default ./robot-data/<robot id>)' },
+  'state-dir': { env: 'TELEOP_STATE_DIR', default: undefined, help: 'directory for the signing key, the highest fencing token seen and the episode spool (default ./robot-data/<robot id>)' },
   'record-codec': { env: 'TELEOP_RECORD_CODEC', default: 'h264', help: 'codec of recorded episode videos: h264 or av1 (libsvtav1)' },
   'upload-bandwidth': { env: 'TELEOP_UPLOAD_BANDWIDTH', default: '0', help: 'episode upload limit in bytes per second (0 = no limit)' },
   'chain-id': { env: 'TELEOP_CHAIN_ID', default: '31337', help: 'chain id manifests are signed for when the hub does not say' },

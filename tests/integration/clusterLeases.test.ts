@@ -6,6 +6,7 @@
 // agent refuses a command carrying the old token; an e-stop from either hub
 // latches on both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { nowNs, robotTopic, toLong, v1, type LeaseUpdate } from '@teleop/proto';
 import { OperatorClient } from '../harness/OperatorClient.ts';
@@ -40,6 +41,8 @@ function lastGrant(op: OperatorClient): LeaseUpdate | undefined {
 
 describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
   const data = tempDir('cluster-leases');
+  /** The agent's state dir, kept across its restart (the highest fencing token it has seen is kept there). */
+  const agentState = join(data.path, 'agent-state');
   let broker: RunningMosquitto;
   let redis: RunningRedis;
   /** In front of both hubs, as in production: the operator of a killed hub comes back through it. */
@@ -67,7 +70,7 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     // One after the other: the second opens the database the first has set up.
     hubA = await startHub(data.path, [...args, '--port', String(ports.a)], { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
     hubB = await startHub(data.path, [...args, '--port', String(ports.b)], { TELEOP_MQTT_PASSWORD: HUB_PASSWORD });
-    agent = await startAgent(hubA.url, creds);
+    agent = await startAgent(hubA.url, creds, ['--state-dir', agentState]);
     opA = await OperatorClient.connect(hubA.url, 'cluster-op-a');
     opB = await OperatorClient.connect(hubB.url, 'cluster-op-b');
     eventsB = eventsOf(opB);
@@ -269,6 +272,23 @@ describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
     await opB.resetEstop(creds.robotId);
     await eventually(async () => ((await opB.listRobots()).find((r) => r.robotId === creds.robotId)?.estopLatch === null ? true : undefined), undefined, 'latch cleared');
     expect((await redis.command('EXISTS', `teleop:estop:${creds.robotId}`)).trim()).toBe(':0');
+  });
+
+  it('still refuses a stale hub\'s grant after the agent restarts with the same state dir', async () => {
+    // The oldest grant of the run: a hub that held the lease long ago delivering it late.
+    const old = opA.leaseUpdates.find((u) => u.status === 'granted')!;
+    expect(old.fencingToken).toBeLessThan(lastGrant(opB)!.fencingToken!);
+    // No lease active, so the restarted agent is granted nothing the hubs know of: only its state dir remembers.
+    await opB.releaseLease(creds.robotId);
+    await agent.stop();
+    agent = await startAgent(hubB.url, creds, ['--state-dir', agentState]);
+    await eventually(async () => ((await opB.listRobots()).find((r) => r.robotId === creds.robotId)?.online ? true : undefined), undefined, 'restarted robot online');
+    const fencedBefore = eventsB.filter((e) => e.reason === 'fenced').length;
+    const lateGrant = v1.SessionEvent.encode({ timeNs: toLong(nowNs()), leaseGranted: { leaseId: old.leaseId!, operatorId: opA.address, fencingToken: toLong(BigInt(old.fencingToken!)) } }).finish();
+    await hubLike.publishAsync(robotTopic(creds.robotId, 'session'), Buffer.from(lateGrant), { qos: 1 });
+    await eventually(() => (eventsB.filter((e) => e.reason === 'fenced').length > fencedBefore ? true : undefined), undefined, 'late grant refused after the restart');
+    await agent.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith(`refused the grant of lease "${old.leaseId}"`));
+    expect(eventsB.some((e) => e.kind === v1.RobotEvent.Kind.KIND_LEASE_APPLIED && e.leaseId === old.leaseId && eventsB.indexOf(e) >= fencedBefore)).toBe(false);
   });
 });
 

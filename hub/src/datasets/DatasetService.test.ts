@@ -15,7 +15,7 @@ import type { DatasetStore } from '../store/DatasetStore.ts';
 import { DEFAULT_LIMITS, type BuildInput, type BuiltVersion } from './build/buildContext.ts';
 import { buildDatasetVersion } from './build/buildVersion.ts';
 import type { VersionSummary } from './datasetRecords.ts';
-import { DatasetService, type VersionBuilder } from './DatasetService.ts';
+import { BuildStopped, DatasetService, type VersionBuilder } from './DatasetService.ts';
 import { versionFileKey, versionPrefix } from './versionKeys.ts';
 import { TEST_ENGINES, testDatabases } from '../store/testing/engines.ts';
 
@@ -142,5 +142,45 @@ describe.each(TEST_ENGINES)('DatasetService builds on %s', (engine) => {
     await svc.idle();
     expect(built).toBe(false);
     expect(await store.version(datasetId, version)).toMatchObject({ state: 'failed', reason: 'episode e-1 is not an accepted episode with a manifest' });
+  });
+  it('a build stopped by the role\'s loss stays building: nothing marked, nothing removed, queued ones skipped', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const stoppedEvents: string[] = [];
+    let calls = 0;
+    const svc = service(async (input) => {
+      calls++;
+      await blobs.write(versionFileKey(input.dataset.id, input.version.version, 'lerobot/part'), text('half'));
+      started();
+      await new Promise((_, reject) => input.signal!.addEventListener('abort', () => reject(input.signal!.reason)));
+      throw new Error('not reached');
+    });
+    svc.on('stopped', (d, v, why) => stoppedEvents.push(`${d}/${v}: ${why}`));
+    const first = await svc.create({ name: 'picks' }, { episodeIds: ['e-1'] }, BY);
+    const second = await svc.addVersion(first.datasetId, { episodeIds: ['e-1'] }, BY);
+    await running;
+    svc.setBuilding(false);
+    await svc.idle();
+    expect(calls).toBe(1);
+    expect(stoppedEvents).toEqual([`${first.datasetId}/1: this hub no longer holds the dataset-builds role`]);
+    expect((await store.version(first.datasetId, first.version))?.state).toBe('building');
+    expect((await store.version(second.datasetId, second.version))?.state).toBe('building');
+    // Left for the role's next holder, which clears the prefix before building.
+    expect(await blobs.list(versionPrefix(first.datasetId, 1))).toEqual([versionFileKey(first.datasetId, 1, 'lerobot/part')]);
+  });
+
+  it('the real builder given an aborted signal stops before storing anything and clears its scratch directory', async () => {
+    const scratchDir = join(dir, 'dataset-builds');
+    const idle = service(async () => {
+      throw new Error('not built by the service here');
+    });
+    idle.setBuilding(false);
+    const dataset = (await store.dataset((await idle.create({ name: 'picks' }, { episodeIds: ['e-1'] }, BY)).datasetId))!;
+    const version = (await store.version(dataset.id, 1))!;
+    const controller = new AbortController();
+    controller.abort(new BuildStopped('lost the role'));
+    await expect(buildDatasetVersion({ blobs, limits: DEFAULT_LIMITS, hubUrl: 'http://hub.test', chainId: 31337, scratchDir }, { dataset, version, episodes: await store.acceptedEpisodesForDataset(['e-1']), signal: controller.signal })).rejects.toThrow(BuildStopped);
+    expect(await blobs.list('datasets/')).toEqual([]);
+    expect(readdirSync(scratchDir)).toEqual([]);
   });
 });

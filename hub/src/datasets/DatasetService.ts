@@ -60,6 +60,16 @@ export interface DatasetServiceOptions {
   build: VersionBuilder;
   /** Takes an episode whose stored files changed out of datasets and rewards. */
   quarantine: (episodeId: string, reason: string) => Promise<void>;
+  /**
+   * Asked once a build has stored its files, before the version is marked ready: whether this hub still holds
+   * the dataset-builds role (checking its lock connection now). Default: always (one hub).
+   */
+  stillBuilds?: () => Promise<boolean>;
+}
+
+/** Why a build stopped half-way: this hub lost the dataset-builds role (another hub builds the version again). */
+export class BuildStopped extends Error {
+  override name = 'BuildStopped';
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -72,7 +82,7 @@ function normalizeAddresses(list: unknown): string[] {
 }
 const now = (): string => new Date().toISOString();
 
-export class DatasetService extends EventEmitter<{ built: [datasetId: string, version: number, state: 'ready' | 'failed'] }> {
+export class DatasetService extends EventEmitter<{ built: [datasetId: string, version: number, state: 'ready' | 'failed']; stopped: [datasetId: string, version: number, why: string] }> {
   private queue: Promise<void> = Promise.resolve();
   /** Versions queued or building here: a rescan does not queue them twice. */
   private readonly queued = new Set<string>();
@@ -81,9 +91,19 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
    * (jobs/SingletonJobs.ts); a version requested on another hub waits `building` until that one's rescan.
    */
   private builds = true;
+  /** The build running here, aborted when the role is lost. */
+  private running: AbortController | null = null;
 
   constructor(private readonly o: DatasetServiceOptions) {
     super();
+  }
+
+  /**
+   * Tests only (jobs/datasetBuildFailover.test.ts): replaces the builder of a whole hub, so a test can hold a build
+   * mid-way at a point it chooses. Nothing in the hub calls it.
+   */
+  testOnlyReplaceBuilder(build: VersionBuilder): void {
+    (this.o as { build: VersionBuilder }).build = build;
   }
 
   async create(d: NewDataset, selection: DatasetSelection, by: string): Promise<{ datasetId: string; version: number }> {
@@ -181,9 +201,14 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
       .finally(() => this.queued.delete(key));
   }
 
-  /** Starts or stops building here (versions already queued still build). */
+  /**
+   * Starts or stops building here. Stopping (the role lost, or the hub closing) aborts the build under way and
+   * skips those queued: each stays `building`, nothing of it is marked ready, and the hub that holds the role
+   * next builds it again from scratch.
+   */
   setBuilding(builds: boolean): void {
     this.builds = builds;
+    if (!builds) this.running?.abort(new BuildStopped('this hub no longer holds the dataset-builds role'));
   }
 
   /** Versions still `building` and not queued here (left by a stopped hub, or requested on another) are built (from scratch). */
@@ -216,15 +241,37 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
     const row = (await this.o.store.version(datasetId, version))!;
     // Built (or failed) meanwhile, by the hub that held the builds before this one: never built twice.
     if (row.state !== 'building') return;
+    // Queued before this hub lost the role: left to the hub that holds it now.
+    if (!this.builds) return;
     const prefix = versionPrefix(datasetId, version);
     const started = Date.now();
+    const controller = new AbortController();
+    this.running = controller;
+    const signal = controller.signal;
     try {
+      // From scratch: whatever a hub that lost the role (or stopped) stored under the prefix goes first.
       await this.o.blobs.deletePrefix(prefix);
-      const built = await this.o.build({ dataset, version: row, episodes: await this.episodesOf(row) });
-      await this.o.store.setReady(datasetId, version, { merkle_root: built.manifest.merkle.root, manifest_hash: built.manifestHash, summary: built.summary, size_bytes: built.sizeBytes, built_at: now() });
+      const built = await this.o.build({ dataset, version: row, episodes: await this.episodesOf(row), signal });
+      // The last check before anything is published: this hub must still hold the role now.
+      if (!signal.aborted && this.o.stillBuilds && !(await this.o.stillBuilds())) controller.abort(new BuildStopped('this hub no longer holds the dataset-builds role (found at the last check before marking the version ready)'));
+      signal.throwIfAborted();
+      const marked = await this.o.store.setReady(datasetId, version, { merkle_root: built.manifest.merkle.root, manifest_hash: built.manifestHash, summary: built.summary, size_bytes: built.sizeBytes, built_at: now() });
+      if (!marked) {
+        // Another hub marked it first (the role moved under this build): its files are that hub's; leave them.
+        this.o.logger.warn({ datasetId, version }, 'dataset version built here was already finished by another hub; not marked ready here');
+        return;
+      }
       this.o.logger.info({ datasetId, version, ms: Date.now() - started, root: built.manifest.merkle.root, episodes: built.summary.totalEpisodes, frames: built.summary.totalFrames }, 'dataset version built');
       this.emit('built', datasetId, version, 'ready');
     } catch (err) {
+      if (signal.aborted) {
+        // Not failed: the version stays `building` for the role's new holder, which clears the prefix and builds it
+        // again. Nothing is removed here: the new holder may already be writing under the prefix.
+        const why = (signal.reason as Error)?.message ?? String(signal.reason);
+        this.o.logger.warn({ datasetId, version, ms: Date.now() - started }, `dataset build stopped half-way: ${why}; the version stays building for the hub that holds the role`);
+        this.emit('stopped', datasetId, version, why);
+        return;
+      }
       const reason = (err as Error).message;
       if (err instanceof DatasetBuildError && err.quarantine) {
         await this.o.quarantine(err.quarantine.episodeId, err.quarantine.reason);
@@ -234,6 +281,8 @@ export class DatasetService extends EventEmitter<{ built: [datasetId: string, ve
       await this.o.store.setFailed(datasetId, version, reason);
       this.o.logger.error({ datasetId, version, err }, `dataset version failed to build: ${reason}`);
       this.emit('built', datasetId, version, 'failed');
+    } finally {
+      if (this.running === controller) this.running = null;
     }
   }
 

@@ -199,13 +199,16 @@ export class DatasetStore {
     return row && versionFrom(row);
   }
 
-  async setReady(datasetId: string, version: number, built: BuiltVersionRecord): Promise<void> {
-    await this.db
+  /** Marks a version `building` ready; false when it was no longer `building` (another hub finished it first). */
+  async setReady(datasetId: string, version: number, built: BuiltVersionRecord): Promise<boolean> {
+    const r = await this.db
       .updateTable('dataset_versions')
       .set({ ...built, state: 'ready', reason: null, summary: JSON.stringify(built.summary) })
       .where('dataset_id', '=', datasetId)
       .where('version', '=', version)
-      .execute();
+      .where('state', '=', 'building')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 
   async setFailed(datasetId: string, version: number, reason: string): Promise<void> {

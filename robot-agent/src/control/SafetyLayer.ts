@@ -114,6 +114,11 @@ export class SafetyLayer {
     return this.highestToken;
   }
 
+  /** At start: the highest token a previous run saw (see FencingTokenFile). Never lowers it. */
+  restoreHighestFencingToken(token: bigint): void {
+    if (token > this.highestToken) this.highestToken = token;
+  }
+
   /**
    * Makes `leaseId` the active lease. With hubs sharing leases the grant carries a fencing token: a grant whose
    * token is lower than the highest seen (a stale hub's, delivered late), or another lease under the token seen,

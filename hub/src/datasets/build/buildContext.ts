@@ -32,6 +32,11 @@ export class DatasetBuildError extends Error {
   }
 }
 
+/** Throws the signal's reason when the build was aborted. */
+export function checkAborted(ctx: { signal?: AbortSignal | undefined }): void {
+  ctx.signal?.throwIfAborted();
+}
+
 export interface BuildTools {
   /** Episode recordings are read from it, and the version's files are stored in it. */
   blobs: BlobStore;
@@ -48,6 +53,11 @@ export interface BuildInput {
   version: DatasetVersion;
   /** The version's episodes, accepted and in dataset order. */
   episodes: AcceptedEpisode[];
+  /**
+   * Aborts the build (this hub lost the dataset-builds role): checked between steps, episodes and files, and
+   * passed to ffmpeg, which it kills. The build then rejects with the signal's reason and stores nothing more.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuiltVersion {

@@ -16,7 +16,7 @@
 // prefix before failing is removed by the dataset service.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BuildBase, BuildInput, BuildTools, BuiltVersion } from './buildContext.ts';
+import { checkAborted, type BuildBase, type BuildInput, type BuildTools, type BuiltVersion } from './buildContext.ts';
 import { writeDataFiles } from './dataFiles.ts';
 import { writeManifest } from './manifest.ts';
 import { writeMetadata } from './metadata.ts';
@@ -32,11 +32,18 @@ export async function buildDatasetVersion(tools: BuildTools, input: BuildInput):
   await mkdir(scratch, { recursive: true });
   try {
     const base: BuildBase = { ...tools, ...input, scratch };
+    // Aborted (the role lost): between steps, and inside them between episodes and files.
+    checkAborted(base);
     const sourced = { ...base, ...(await readSources(base)) };
+    checkAborted(base);
     const withData = { ...sourced, ...(await writeDataFiles(sourced)) };
+    checkAborted(base);
     const withVideos = { ...withData, ...(await writeVideoFiles(withData)) };
+    checkAborted(base);
     const described = { ...withVideos, ...(await writeMetadata(withVideos)) };
+    checkAborted(base);
     const bundled = { ...described, ...(await storeRawBundle(described)) };
+    checkAborted(base);
     const built = await writeManifest(bundled);
     await publish(bundled);
     return built;

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { chunkFile, dataPath, type ChunkFile } from '../lerobot/layout.ts';
 import { ParquetFileWriter, T, huggingfaceMetadata, type Column } from '../lerobot/parquet.ts';
 import { scalarStats, vectorStats, type FeatureStats } from '../lerobot/stats.ts';
-import type { BuildBase } from './buildContext.ts';
+import { checkAborted, type BuildBase } from './buildContext.ts';
 import { episodeRows, unitConverter, type EpisodeRows } from './episodeRows.ts';
 import type { Sources } from './sources.ts';
 
@@ -51,6 +51,7 @@ export async function writeDataFiles(ctx: BuildBase & Sources): Promise<DataFile
   const episodeData: EpisodeData[] = [];
   let globalIndex = 0;
   for (const [e, s] of ctx.sources.entries()) {
+    checkAborted(ctx);
     const r = episodeRows(s);
     const convert = unitConverter(ctx.dataset.units, s.manifest);
     r.state = r.state.map(convert);

@@ -2,9 +2,12 @@
 // version's prefix, manifest.json last, so a version's manifest is only ever
 // stored beside all of its files.
 import { join } from 'node:path';
-import { scratchFiles, versionKey, type BuildBase } from './buildContext.ts';
+import { checkAborted, scratchFiles, versionKey, type BuildBase } from './buildContext.ts';
 
 export async function publish(ctx: BuildBase): Promise<void> {
   const paths = (await scratchFiles(ctx)).filter((p) => p !== 'manifest.json');
-  for (const path of [...paths, 'manifest.json']) await ctx.blobs.putFile(versionKey(ctx, path), join(ctx.scratch, ...path.split('/')));
+  for (const path of [...paths, 'manifest.json']) {
+    checkAborted(ctx);
+    await ctx.blobs.putFile(versionKey(ctx, path), join(ctx.scratch, ...path.split('/')));
+  }
 }

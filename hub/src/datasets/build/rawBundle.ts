@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { episodeBlobKey } from '../../store/BlobStore.ts';
-import { versionKey, type BuildBase } from './buildContext.ts';
+import { checkAborted, versionKey, type BuildBase } from './buildContext.ts';
 import type { Sources } from './sources.ts';
 
 export interface RawBundle {
@@ -17,6 +17,7 @@ export async function storeRawBundle(ctx: BuildBase & Sources): Promise<RawBundl
   for (const s of ctx.sources) {
     for (const name of ['episode.mcap', ...s.manifest.cameras.map((c) => c.file)]) {
       const path = `raw/${s.id}/${name}`;
+      checkAborted(ctx);
       await ctx.blobs.copy(episodeBlobKey(s.id, name), versionKey(ctx, path));
       storedFiles.push(path);
     }

@@ -58,6 +58,7 @@ export async function readSources(ctx: BuildBase): Promise<Sources> {
   if (ctx.episodes.length === 0) throw new DatasetBuildError(`version ${ctx.version.version} of ${ctx.dataset.name} has no episodes`);
   const sources: SourceEpisode[] = [];
   for (const e of ctx.episodes) {
+    ctx.signal?.throwIfAborted();
     // What goes into a dataset is what was verified: every file is hashed again.
     for (const f of e.signed.manifest.files) {
       const now = await sha256Blob(ctx.blobs, episodeBlobKey(e.id, f.name));

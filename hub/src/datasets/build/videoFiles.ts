@@ -9,7 +9,7 @@ import { episodeBlobKey, withLocalFiles } from '../../store/BlobStore.ts';
 import { chunkFile, videoPath, type ChunkFile } from '../lerobot/layout.ts';
 import { imageSampleCount, imageStats, type FeatureStats } from '../lerobot/stats.ts';
 import { concatVideos, sampleFrames } from '../lerobot/videos.ts';
-import { DatasetBuildError, type BuildBase } from './buildContext.ts';
+import { checkAborted, DatasetBuildError, type BuildBase } from './buildContext.ts';
 import type { DataFiles } from './dataFiles.ts';
 import type { Sources } from './sources.ts';
 
@@ -32,10 +32,13 @@ export interface VideoFiles {
 }
 
 /** Runs tasks with at most `limit` at a time; rejects with the first failure. */
-async function runLimited(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+async function runLimited(tasks: (() => Promise<void>)[], limit: number, signal?: AbortSignal): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < tasks.length) await tasks[next++]!();
+    while (next < tasks.length) {
+      signal?.throwIfAborted();
+      await tasks[next++]!();
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
@@ -72,18 +75,19 @@ export async function writeVideoFiles(ctx: BuildBase & Sources & DataFiles): Pro
         bytes += size;
         framesInFile += length;
         work.push(async () => {
-          const sampled = await sampleFrames(src, { width: cam.width, height: cam.height, frames: recorded.frames, count: imageSampleCount(length), codec: cam.codec });
+          const sampled = await sampleFrames(src, { width: cam.width, height: cam.height, frames: recorded.frames, count: imageSampleCount(length), codec: cam.codec, signal: ctx.signal });
           episodeVideos[e]!.stats[key] = imageStats(sampled);
         });
       }
       for (const [f, file] of files.entries()) {
         const out = join(root, videoPath(key, chunkFile(f, limits.chunksSize)));
         await mkdir(dirname(out), { recursive: true });
-        work.push(() => concatVideos(out, file.parts, fps));
+        work.push(() => concatVideos(out, file.parts, fps, ctx.signal));
       }
     }
     // ffmpeg work (frame sampling for image statistics, concatenation), two processes at a time.
-    await runLimited(work, 2);
+    checkAborted(ctx);
+    await runLimited(work, 2, ctx.signal);
   });
   return { episodeVideos };
 }

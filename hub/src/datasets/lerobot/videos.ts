@@ -12,14 +12,16 @@ export class VideoExportError extends Error {
 
 const ffmpegPath = (): string => process.env.FFMPEG_PATH ?? 'ffmpeg';
 
-function run(args: string[], onStdout?: (chunk: Buffer) => void): Promise<void> {
+/** Runs ffmpeg; an aborted `signal` kills it and rejects with the signal's reason. */
+function run(args: string[], onStdout?: (chunk: Buffer) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-nostdin', ...args], { stdio: ['ignore', onStdout ? 'pipe' : 'ignore', 'pipe'] });
+    if (signal?.aborted) return reject(signal.reason);
+    const p = spawn(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-nostdin', ...args], { stdio: ['ignore', onStdout ? 'pipe' : 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
     let err = '';
     p.stderr!.setEncoding('utf8').on('data', (c: string) => (err = (err + c).slice(-4000)));
     if (onStdout) p.stdout!.on('data', onStdout);
-    p.on('error', (e) => reject(new VideoExportError(`cannot run ffmpeg: ${e.message}`)));
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new VideoExportError(`ffmpeg failed (${code}): ${err.trim().split('\n').slice(-3).join(' | ')}`))));
+    p.on('error', (e) => reject(signal?.aborted ? signal.reason : new VideoExportError(`cannot run ffmpeg: ${e.message}`)));
+    p.on('exit', (code) => (code === 0 ? resolve() : signal?.aborted ? reject(signal.reason) : reject(new VideoExportError(`ffmpeg failed (${code}): ${err.trim().split('\n').slice(-3).join(' | ')}`))));
   });
 }
 
@@ -36,7 +38,7 @@ const quote = (path: string): string => `'${path.replace(/'/g, "'\\''")}'`;
  * Writes `out` as the given episode videos back to back, each cut to its first `frames` frames.
  * Inputs must share codec, size and pixel format, and have no B-frames (decode order = display order).
  */
-export async function concatVideos(out: string, parts: { path: string; frames: number; available: number }[], fps: number): Promise<void> {
+export async function concatVideos(out: string, parts: { path: string; frames: number; available: number }[], fps: number, signal?: AbortSignal): Promise<void> {
   if (parts.length === 0) throw new VideoExportError('no videos to concatenate');
   const { timescale, ticksPerFrame } = frameGrid(fps);
   const list = `${out}.concat.txt`;
@@ -56,7 +58,7 @@ export async function concatVideos(out: string, parts: { path: string; frames: n
       '-bsf:v', `setts=ts=N*${ticksPerFrame}:duration=${ticksPerFrame}:time_base=1/${timescale}`,
       '-video_track_timescale', String(timescale),
       '-movflags', '+faststart', '-f', 'mp4', out,
-    ]);
+    ], undefined, signal);
   } finally {
     await rm(list, { force: true });
   }
@@ -68,7 +70,7 @@ export async function concatVideos(out: string, parts: { path: string; frames: n
  * the packets of key frames not wanted are dropped before the decoder (stream copy through the noise bitstream
  * filter), which halves the work again. `frames` is the number of frames in the video.
  */
-export async function sampleFrames(path: string, o: { width: number; height: number; frames: number; count: number; codec: string; maxSide?: number }): Promise<Uint8Array[]> {
+export async function sampleFrames(path: string, o: { width: number; height: number; frames: number; count: number; codec: string; maxSide?: number; signal?: AbortSignal | undefined }): Promise<Uint8Array[]> {
   const scale = Math.min(1, (o.maxSide ?? 160) / Math.max(o.width, o.height));
   const w = Math.max(2, Math.round((o.width * scale) / 2) * 2);
   const h = Math.max(2, Math.round((o.height * scale) / 2) * 2);
@@ -79,22 +81,29 @@ export async function sampleFrames(path: string, o: { width: number; height: num
   const decode = async (dropEarly: boolean): Promise<Buffer> => {
     const chunks: Buffer[] = [];
     if (!dropEarly) {
-      await run(['-skip_frame', 'nokey', '-i', path, '-map', '0:v:0', ...decodeArgs], (c) => chunks.push(c));
+      await run(['-skip_frame', 'nokey', '-i', path, '-map', '0:v:0', ...decodeArgs], (c) => chunks.push(c), o.signal);
       return Buffer.concat(chunks);
     }
     const bin = ffmpegPath();
-    const copy = spawn(bin, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', path, '-map', '0:v:0', '-c', 'copy', '-bsf:v', `noise=drop='not(key)+mod(n\,${stride})'`, '-f', 'h264', 'pipe:1'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const dec = spawn(bin, ['-hide_banner', '-loglevel', 'error', '-f', 'h264', '-i', 'pipe:0', ...decodeArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    o.signal?.throwIfAborted();
+    const killOn = o.signal ? { signal: o.signal } : {};
+    const copy = spawn(bin, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', path, '-map', '0:v:0', '-c', 'copy', '-bsf:v', `noise=drop='not(key)+mod(n\,${stride})'`, '-f', 'h264', 'pipe:1'], { stdio: ['ignore', 'pipe', 'ignore'], ...killOn });
+    const dec = spawn(bin, ['-hide_banner', '-loglevel', 'error', '-f', 'h264', '-i', 'pipe:0', ...decodeArgs], { stdio: ['pipe', 'pipe', 'pipe'], ...killOn });
     copy.stdout.pipe(dec.stdin);
     dec.stdin.on('error', () => undefined);
+    // Killed by an aborted signal, each emits 'error' (then 'exit'): the abort is thrown below.
+    copy.on('error', () => undefined);
+    dec.on('error', () => undefined);
     dec.stdout.on('data', (c: Buffer) => chunks.push(c));
     let err = '';
     dec.stderr.setEncoding('utf8').on('data', (c: string) => (err = (err + c).slice(-2000)));
     const [a, b] = await Promise.all([new Promise<number | null>((r) => copy.on('exit', r)), new Promise<number | null>((r) => dec.on('exit', r))]);
+    o.signal?.throwIfAborted();
     if (a !== 0 || b !== 0) throw new VideoExportError(`sampling frames of ${path} failed: ${err.trim()}`);
     return Buffer.concat(chunks);
   };
   let all = o.codec === 'h264' ? await decode(true).catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+  o.signal?.throwIfAborted();
   // Too few (irregular key frames) or another codec: decode every key frame.
   if (Math.floor(all.length / frameBytes) < Math.min(o.count, Math.ceil(o.frames / stride) - 1)) all = await decode(false);
   const n = Math.floor(all.length / frameBytes);

@@ -10,7 +10,7 @@
 // robot twice.
 // The S3 server is s3rver from npm (hub/src/store/s3TestServer.ts says why).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromLong, v1, type LeaseUpdate } from '@teleop/proto';
+import { fromLong, v1 } from '@teleop/proto';
 import { openStoresWithRows } from '../../hub/src/store/stores.ts';
 import { startPostgres, type PostgresServer } from '../../hub/src/store/testing/postgresServer.ts';
 import { hubBlobArgs, testBlobStore } from '../harness/blobs.ts';
@@ -21,6 +21,7 @@ import { freePort, startMosquitto, type RunningMosquitto } from '../harness/mosq
 import { eventually, runHubCli, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { startRedis, type RunningRedis } from '../harness/redis.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
+import { eventsOf, lastGrant, near } from '../harness/cluster.ts';
 
 const HUB_PASSWORD = 'hub-three-password';
 const LEASE_TTL_MS = 2000;
@@ -31,15 +32,6 @@ const HOLD_BOUND_MS = 200;
 const POSE_A = [0.3, -0.2, 0.1, 0, 0.1, 0.2];
 const POSE_B = [-0.3, 0.2, -0.1, 0, 0.2, 0.4];
 const FAR = [1.8, 1.5, 0, 0, 0, 0];
-
-const near = (positions: number[], target: number[]): boolean => positions.every((p, i) => Math.abs(p - target[i]!) < 0.01);
-const lastGrant = (op: OperatorClient): LeaseUpdate | undefined => op.leaseUpdates.filter((u) => u.status === 'granted').at(-1);
-
-function eventsOf(op: OperatorClient): v1.RobotEvent[] {
-  const events: v1.RobotEvent[] = [];
-  op.socket.on('robot:event', (_robotId: string, payload: unknown) => events.push(v1.RobotEvent.decode(new Uint8Array(payload as ArrayBuffer))));
-  return events;
-}
 
 describe('three hubs behind HAProxy on PostgreSQL, S3, Redis and one broker', () => {
   const dirs = { a: tempDir('cluster3-a'), b: tempDir('cluster3-b'), c: tempDir('cluster3-c'), infra: tempDir('cluster3-infra') };

@@ -17,6 +17,7 @@ import { freePort, startMosquitto, type RunningMosquitto } from '../harness/mosq
 import { enrollRobot, eventually, metric, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { startRedis, type RunningRedis } from '../harness/redis.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
+import { ingestOf, near } from '../harness/cluster.ts';
 
 const HUB_PASSWORD = 'hub-ingest-password';
 /** Liveness time to live of a hub in Redis (and of its leases). */
@@ -32,18 +33,6 @@ interface HubView {
   hubId: string;
   /** Its server name behind HAProxy (the sticky cookie's value). */
   name: string;
-}
-
-interface IngestHealth {
-  ingest?: { hubId: string; hubsAlive: number; robotsIngested: number };
-}
-
-async function ingestOf(hub: RunningHub): Promise<IngestHealth['ingest']> {
-  return ((await (await fetch(`${hub.url}/api/v1/health`)).json()) as IngestHealth).ingest;
-}
-
-function near(positions: number[], target: number[]): boolean {
-  return positions.every((p, i) => Math.abs(p - target[i]!) < 0.01);
 }
 
 /** Simulated robots: real MQTT connections that announce themselves (retained) and publish JointState at 20 Hz. */

@@ -15,6 +15,7 @@ import { freePort } from '../harness/mosquitto.ts';
 import { enrollRobot, eventually, metric, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { startRabbitMq, type RunningRabbitMq } from '../harness/rabbitmq.ts';
 import { startRedis, type RunningRedis } from '../harness/redis.ts';
+import { ingestOf, near } from '../harness/cluster.ts';
 
 const HUB_PASSWORD = 'hub-ingest-rabbit-password';
 const BROKER_TOKEN = 'broker-token-for-the-ingest-test';
@@ -30,18 +31,6 @@ const POSE_B = [-0.3, 0.2, -0.1, 0, 0.2, 0.4];
 interface HubView {
   hub: RunningHub;
   hubId: string;
-}
-
-interface IngestHealth {
-  ingest?: { hubId: string; hubsAlive: number; robotsIngested: number };
-}
-
-async function ingestOf(hub: RunningHub): Promise<IngestHealth['ingest']> {
-  return ((await (await fetch(`${hub.url}/api/v1/health`)).json()) as IngestHealth).ingest;
-}
-
-function near(positions: number[], target: number[]): boolean {
-  return positions.every((p, i) => Math.abs(p - target[i]!) < 0.01);
 }
 
 async function onlineAt(hub: RunningHub, robotId: string, name: string): Promise<boolean> {

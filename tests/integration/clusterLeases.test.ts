@@ -8,13 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { nowNs, robotTopic, toLong, v1, type LeaseUpdate } from '@teleop/proto';
+import { nowNs, robotTopic, toLong, v1 } from '@teleop/proto';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { startHaproxy, STICKY_COOKIE, type RunningHaproxy } from '../harness/haproxy.ts';
 import { freePort, startMosquitto, type RunningMosquitto } from '../harness/mosquitto.ts';
 import { enrollRobot, eventually, startAgent, startHub, tempDir, type RobotCredentials, type RunningHub, type TestProcess } from '../harness/processes.ts';
 import { startRedis, type RunningRedis } from '../harness/redis.ts';
 import { keyFor, signIn } from '../harness/signIn.ts';
+import { eventsOf, lastGrant, near } from '../harness/cluster.ts';
 
 const HUB_PASSWORD = 'hub-cluster-password';
 /** Time to live of a lease in Redis: a hub that stops renewing loses its leases this long after its last renewal. */
@@ -23,21 +24,6 @@ const LEASE_TTL_MS = 2000;
 const HANDOVER_BOUND_MS = LEASE_TTL_MS + 2000;
 const POSE_A = [0.3, -0.2, 0.1, 0, 0.1, 0.2];
 const POSE_B = [-0.3, 0.2, -0.1, 0, 0.2, 0.4];
-
-function near(positions: number[], target: number[]): boolean {
-  return positions.every((p, i) => Math.abs(p - target[i]!) < 0.01);
-}
-
-/** The robot's events as an operator subscribed to it receives them. */
-function eventsOf(op: OperatorClient): v1.RobotEvent[] {
-  const events: v1.RobotEvent[] = [];
-  op.socket.on('robot:event', (_robotId: string, payload: unknown) => events.push(v1.RobotEvent.decode(new Uint8Array(payload as ArrayBuffer))));
-  return events;
-}
-
-function lastGrant(op: OperatorClient): LeaseUpdate | undefined {
-  return op.leaseUpdates.filter((u) => u.status === 'granted').at(-1);
-}
 
 describe('cluster-wide leases with fencing (two hubs, one Redis)', () => {
   const data = tempDir('cluster-leases');

@@ -123,8 +123,12 @@ export function uploadRoutes(o: UploadRoutesOptions) {
     }
     const started = Date.now();
     const { size, sha256: digest } = await o.blobs.putFile(episodeBlobKey(episodeId, filename), path);
-    await store.configstore.delete(upload.id); // the upload's metadata; its data moved to the blob store
+    // Recorded before the upload's metadata goes: a robot cut off while this ran asks again, and finds either the
+    // upload complete (its URL still answers) or the file held (its receipt lists it), never neither, which made it
+    // send the whole file again (seen on S3, where storing takes longer). A hub that stops between the two stores
+    // the file again at start (finishInterrupted; recording a file is an upsert).
     await o.episodes.fileReceived(episodeId, filename, size, digest);
+    await store.configstore.delete(upload.id); // the upload's metadata; its data moved to the blob store
     o.logger.info({ episodeId, filename, size, storeMs: Date.now() - started }, 'episode file received');
   };
 

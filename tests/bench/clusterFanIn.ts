@@ -11,7 +11,7 @@
 // Prints JSON.
 // Usage: npm run bench:cluster-fanin --workspace tests [-- --robots 150 --hubs 1,2,3 --window-s 10 --hop-robots 20]
 // (`--hubs 0`: the Redis hop only)
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import mqtt from 'mqtt';
@@ -22,6 +22,7 @@ import { startMosquitto } from '../harness/mosquitto.ts';
 import { eventually, metric, startHub, tempDir, type RunningHub } from '../harness/processes.ts';
 import { startRedis } from '../harness/redis.ts';
 import { cpuSeconds, rssMb, sampleLoad, summarize } from './stats.ts';
+import { ask, forkSwarm } from './swarm.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,19 +43,6 @@ const WINDOW_S = Number(values['window-s']);
 const PER_SWARM = Number(values['per-swarm']);
 const WATCHERS = Number(values.watchers);
 const HUB_PASSWORD = 'bench-cluster-password';
-
-function ask<T>(child: ChildProcess, msg: object, key: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (m: Record<string, unknown>): void => {
-      if (key in m) {
-        child.off('message', on);
-        resolve(m[key] as T);
-      }
-    };
-    child.on('message', on);
-    child.send(msg);
-  });
-}
 
 interface Health {
   ingest?: { hubId: string; hubsAlive: number; robotsIngested: number };
@@ -81,7 +69,7 @@ let redisHop: Record<string, unknown> | null = null;
 
 try {
   for (let i = 0; i < N; i += PER_SWARM) {
-    const child = fork(new URL('./robotSwarm.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = forkSwarm();
     swarms.push(child);
     await ask(child, { cmd: 'connect', url: broker.url, robots: creds.slice(i, i + PER_SWARM), rateHz: RATE }, 'connected');
   }

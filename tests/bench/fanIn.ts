@@ -4,13 +4,14 @@
 // CPU and RSS at each step. The robots are real MQTT connections from forked
 // load-generator processes sharing this machine's 2 cores with the hub.
 // Prints JSON. Usage: npm run bench:fanin --workspace tests [-- --steps 100,200,300]
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fromLong } from '@teleop/proto';
 import { openStores, RobotRegistry } from '@teleop/hub';
 import { OperatorClient } from '../harness/OperatorClient.ts';
 import { metric, startHub, tempDir } from '../harness/processes.ts';
 import { cpuSeconds, rssMb, sampleLoad, summarize } from './stats.ts';
+import { ask, forkSwarm } from './swarm.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,19 +29,6 @@ const WINDOW_S = Number(values['window-s']);
 const PER_SWARM = Number(values['per-swarm']);
 const P99_LIMIT = Number(values['p99-ms']);
 const OPERATORS = 10;
-
-function ask<T>(child: ChildProcess, msg: object, key: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (m: Record<string, unknown>): void => {
-      if (key in m) {
-        child.off('message', on);
-        resolve(m[key] as T);
-      }
-    };
-    child.on('message', on);
-    child.send(msg);
-  });
-}
 
 const data = tempDir('bench-fanin');
 const maxN = Math.max(...STEPS);
@@ -68,7 +56,7 @@ try {
   for (const n of STEPS) {
     while (connected < n) {
       const batch = creds.slice(connected, Math.min(n, connected + PER_SWARM));
-      const child = fork(new URL('./robotSwarm.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = forkSwarm();
       swarms.push(child);
       await ask(child, { cmd: 'connect', url: hub.mqttUrl, robots: batch, rateHz: RATE }, 'connected');
       connected += batch.length;

@@ -134,15 +134,7 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
     cam.pc = pc;
     cam.session = offer.session;
     cam.counters.lastSeq = -1;
-    pc.onTrack.subscribe((track) => {
-      cam.remoteSsrc = track.ssrc;
-      track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
-        if (cam.pc !== pc) return;
-        cam.remoteSsrc = rtp.header.ssrc;
-        this.count(cam, rtp);
-        cam.relay.writeRtp(rtp);
-      });
-    });
+    pc.onTrack.subscribe((track) => this.feed(cam, pc, track));
     pc.connectionStateChange.subscribe((state) => {
       if ((state === 'failed' || state === 'closed') && cam.pc === pc) {
         this.o.logger.warn({ robotId: cam.robotId, camera: cam.camera, state }, 'robot camera connection ended');
@@ -228,13 +220,7 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
         const cam = cams.get(t.mid ?? '');
         if (!cam) return;
         cam.transceiver = t;
-        cam.remoteSsrc = track.ssrc;
-        track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
-          if (cam.pc !== pc) return;
-          cam.remoteSsrc = rtp.header.ssrc;
-          this.count(cam, rtp);
-          cam.relay.writeRtp(rtp);
-        });
+        this.feed(cam, pc, track);
       });
     });
     pc.connectionStateChange.subscribe((state) => {
@@ -402,6 +388,17 @@ export class WeriftRelay extends EventEmitter<MediaRelayEvents> implements Media
       for (const cam of [...(this.robots.get(robotId)?.values() ?? [])]) closing.push(this.dropCamera(cam));
     }
     await Promise.all(closing);
+  }
+
+  /** Relays a camera's incoming track (from the robot, or from another hub) to its viewers while `pc` is its connection. */
+  private feed(cam: RobotCamera, pc: RTCPeerConnection, track: MediaStreamTrack): void {
+    cam.remoteSsrc = track.ssrc;
+    track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
+      if (cam.pc !== pc) return;
+      cam.remoteSsrc = rtp.header.ssrc;
+      this.count(cam, rtp);
+      cam.relay.writeRtp(rtp);
+    });
   }
 
   private count(cam: RobotCamera, rtp: RtpPacket): void {

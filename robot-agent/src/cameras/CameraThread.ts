@@ -34,6 +34,8 @@ export interface CameraRecordingOptions {
   codec: RecordingCodec;
   /** Every frame written: its index in the MP4, capture time and frames lost before it. */
   onFrame: (frameIndex: number, captureNs: bigint, droppedBefore: number) => void;
+  /** When the recording started (wall clock, ns): frames captured before it are left out. */
+  notBeforeNs?: bigint;
 }
 
 interface Recording {
@@ -139,7 +141,7 @@ export class CameraThread extends EventEmitter<CameraThreadEvents> {
     this.recording = r;
     this.recordings.set(r.id, r);
     this.recordingCounts = { frames: 0, dropped: 0 };
-    this.post({ type: 'record-start', id: r.id, path: o.path, codec: o.codec });
+    this.post({ type: 'record-start', id: r.id, path: o.path, codec: o.codec, notBeforeNs: o.notBeforeNs });
     try {
       await r.started.promise;
     } catch (err) {

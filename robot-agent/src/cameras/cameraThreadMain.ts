@@ -152,6 +152,7 @@ port.on('message', (m: ToCameraThread) => {
           codec: m.codec,
           speed: recordingSpeed,
           path: m.path,
+          notBeforeNs: m.notBeforeNs,
           onFrame: (frameIndex, captureNs, droppedBefore) => post({ type: 'recorded', id, frameIndex, captureNs, droppedBefore }),
         });
         r.start();

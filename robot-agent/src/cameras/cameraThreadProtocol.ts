@@ -40,7 +40,7 @@ export type ToCameraThread =
   /** From now on the live stream goes to this port (the media thread's end holds the other). */
   | { type: 'live-port'; port: MessagePort }
   /** Recordings are numbered: the next one may start while the last one is still finishing its MP4. */
-  | { type: 'record-start'; id: number; path: string; codec: RecordingCodec }
+  | { type: 'record-start'; id: number; path: string; codec: RecordingCodec; notBeforeNs?: bigint }
   | { type: 'record-stop'; id: number }
   | { type: 'close' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CameraRecorder, nextRecordingSpeed, recordingCodecArgs } from './CameraRecorder.ts';
 
 // Frame accounting only: the encoder is not started, frames stay in the backlog.
-function recorder(maxBacklogFrames = 1000) {
+function recorder(maxBacklogFrames = 1000, notBeforeNs?: bigint) {
   const written: { index: number; droppedBefore: number }[] = [];
   const r = new CameraRecorder({
     camera: { name: 'front', width: 16, height: 16, fps: 30, pixelFormat: 'rgba', source: 'test' },
@@ -10,6 +10,7 @@ function recorder(maxBacklogFrames = 1000) {
     path: '/nonexistent/front.mp4',
     onFrame: (index, _ns, droppedBefore) => written.push({ index, droppedBefore }),
     maxBacklogFrames,
+    notBeforeNs,
   });
   const period = 1e9 / 30;
   const push = (index: number, slotsLate: number): void =>
@@ -45,6 +46,19 @@ describe('CameraRecorder frame accounting', () => {
     const { r, push } = recorder(4);
     for (let i = 0; i < 10; i++) push(i, 0);
     expect(r.stats).toMatchObject({ frames: 4, dropped: 6 });
+  });
+});
+
+describe('CameraRecorder and the recording start', () => {
+  it('leaves out frames captured before the recording started, without counting them lost', () => {
+    const period = 1e9 / 30;
+    // The camera hands over frames a second late (its buffer): the first 30 pushed were taken before the start.
+    const { r, written, push } = recorder(1000, 1_000_000_000_000n + BigInt(Math.round(30 * period)) - 1000n);
+    for (let i = 0; i < 60; i++) push(i, 0);
+    expect(r.stats).toMatchObject({ frames: 30, dropped: 0 });
+    expect(r.beforeStart).toBe(30);
+    expect(r.stats.firstCaptureNs).toBe(1_000_000_000_000n + BigInt(Math.round(30 * period)));
+    expect(written[0]).toEqual({ index: 0, droppedBefore: 0 });
   });
 });
 

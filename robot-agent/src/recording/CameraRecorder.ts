@@ -25,6 +25,11 @@ export interface CameraRecorderOptions {
   maxBacklogFrames?: number;
   /** 0: the default settings; 1, 2: faster ones that cost quality, for a machine that could not keep up. */
   speed?: number;
+  /**
+   * When the recording started (wall clock, ns): a frame captured before it, delivered late by a camera's buffer,
+   * belongs to no recording and is left out (neither written nor counted as lost).
+   */
+  notBeforeNs?: bigint;
 }
 
 export class RecorderEncoderError extends Error {
@@ -85,6 +90,8 @@ export class CameraRecorder {
   readonly ffmpegArgs: string[];
   /** `dropped` in all; of those, `droppedByEncoder` arrived but found the encoder's backlog full (the rest never came). */
   readonly stats = { frames: 0, dropped: 0, droppedByEncoder: 0, peakBacklog: 0, firstCaptureNs: null as bigint | null, lastCaptureNs: null as bigint | null };
+  /** Frames captured before the recording started, left out. */
+  beforeStart = 0;
 
   constructor(private readonly o: CameraRecorderOptions) {
     this.ffmpegArgs = recordingCodecArgs(o.codec, o.speed);
@@ -108,6 +115,10 @@ export class CameraRecorder {
   }
 
   push(frame: CameraFrame): void {
+    if (this.o.notBeforeNs !== undefined && frame.captureNs < this.o.notBeforeNs) {
+      this.beforeStart++;
+      return;
+    }
     // Every slot of the constant-rate video is either a frame written or a frame counted as dropped.
     let slot = 0;
     if (this.originNs === null || this.lastSlot === null || this.lastIndex === null) {

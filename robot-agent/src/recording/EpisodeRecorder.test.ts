@@ -66,7 +66,7 @@ class InProcessCamera implements RecordingCamera {
     return this.camera.description;
   }
   async startRecording(o: CameraRecordingOptions): Promise<void> {
-    this.recorder = new CameraRecorder({ camera: this.camera.description, codec: o.codec, path: o.path, onFrame: o.onFrame });
+    this.recorder = new CameraRecorder({ camera: this.camera.description, codec: o.codec, path: o.path, onFrame: o.onFrame, notBeforeNs: o.notBeforeNs });
     this.recorder.start();
   }
   async stopRecording(): Promise<CameraRecordingResult> {
@@ -161,6 +161,22 @@ describe('EpisodeRecorder', () => {
     const cam = signed.manifest.cameras[0]!;
     expect(cam.droppedFrames).toBeGreaterThanOrEqual(10);
     expect(cam.droppedFrames).toBeLessThanOrEqual(20);
+  });
+
+  it('records nothing captured before the start, though a camera hands frames over a second late', async () => {
+    const { spool, recorder, source: camera } = await rig(true);
+    await recorder.start({ episodeId: 'e-late', task: 't', operator: '0x0000000000000000000000000000000000000001', fps: 30 });
+    // A frame taken 1.2 s before the start reaches the recorder after it (a camera's buffer of frames).
+    const frame = await new Promise<{ data: Buffer; index: number; captureNs: bigint }>((resolve) => camera.once('frame', resolve));
+    camera.emit('frame', { data: frame.data, index: frame.index - 36, captureNs: frame.captureNs - 1_200_000_000n });
+    await new Promise((r) => setTimeout(r, 500));
+    const m = ((await recorder.stop('e-late', 'success')) as SignedManifest).manifest;
+    const startNs = BigInt(m.startNs);
+    expect(BigInt(m.cameras[0]!.firstCaptureNs)).toBeGreaterThanOrEqual(startNs);
+    const mcap = await readMcap(join(spool, 'e-late', 'episode.mcap'));
+    expect(mcap.frames.length).toBeGreaterThan(0);
+    for (const f of mcap.frames) expect(BigInt(f.captureTimeNs.toString())).toBeGreaterThanOrEqual(startNs);
+    expect(m.cameras[0]!.droppedFrames).toBe(0);
   });
 
   it('ends an episode whose stop arrives while its start is still opening files', async () => {

@@ -66,6 +66,8 @@ interface Active {
   /** Capture time from which the next control step is taken as a state sample. */
   nextSampleNs: bigint | null;
   samplePeriodNs: bigint;
+  /** The manifest's startNs: nothing captured before it is recorded. */
+  startNs: bigint;
 }
 
 const EPISODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -125,6 +127,8 @@ export class EpisodeRecorder {
         return camera.startRecording({
           codec: this.o.codec,
           path: join(dir, `${name}.mp4`),
+          // A camera hands frames over up to its buffer's length late: those taken before the start are not the episode's.
+          notBeforeNs: BigInt(info.startNs),
           onFrame: (frameIndex, captureNs, droppedBefore) => {
             void journal.add(
               `/camera/${name}/frames`,
@@ -143,7 +147,7 @@ export class EpisodeRecorder {
       throw new EpisodeRecorderError(`cannot record episode ${ev.episodeId}: ${(failed.reason as Error).message}`);
     }
     const cameras = [...this.o.cameras];
-    const active: Active = { info, dir, journal, cameras, unsubscribe: () => undefined, nextSampleNs: null, samplePeriodNs: BigInt(Math.round(1e9 / fps)) };
+    const active: Active = { info, dir, journal, cameras, unsubscribe: () => undefined, nextSampleNs: null, samplePeriodNs: BigInt(Math.round(1e9 / fps)), startNs: BigInt(info.startNs) };
     // State and action are sampled on the dataset's frame clock from the control loop's own steps.
     active.unsubscribe = this.o.loop.onStep((s) => this.sample(active, s));
     this.active = active;
@@ -244,6 +248,8 @@ export class EpisodeRecorder {
   /** Takes a control step as the state and action sample of the next slot of the dataset's frame clock. */
   private sample(a: Active, step: StepSample): void {
     const { reading, captureNs, setpoint } = step;
+    // A step read before the recording started (a stalled loop catching up) is not the episode's.
+    if (captureNs < a.startNs) return;
     if (a.nextSampleNs !== null && captureNs < a.nextSampleNs) return;
     // On the grid from the first sample; after a stall the grid restarts at the step that ended it.
     a.nextSampleNs = a.nextSampleNs === null || captureNs - a.nextSampleNs >= a.samplePeriodNs ? captureNs + a.samplePeriodNs : a.nextSampleNs + a.samplePeriodNs;

@@ -24,9 +24,17 @@ const MAX_DROP_RATIO_HARD = 0.3;
 
 /** Fails unless the element is shown wholly inside the 1280x800 viewport. */
 async function expectInViewport(el: Locator, what: string): Promise<{ x: number; y: number; width: number; height: number }> {
-  await el.waitFor({ state: 'visible', timeout: PATIENCE_MS });
-  await el.scrollIntoViewIfNeeded();
-  const box = await el.boundingBox();
+  // React may replace the element between finding it and measuring it (a status arriving): measure the one shown then.
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  for (let tries = 0; box === null && tries < 5; tries++) {
+    await el.waitFor({ state: 'visible', timeout: PATIENCE_MS });
+    try {
+      await el.scrollIntoViewIfNeeded({ timeout: PATIENCE_MS });
+      box = await el.boundingBox({ timeout: PATIENCE_MS });
+    } catch (err) {
+      if (tries === 4 || !/not attached/.test((err as Error).message)) throw err;
+    }
+  }
   expect(box, `${what} has a box`).not.toBeNull();
   expect(box!.x, `${what} left edge`).toBeGreaterThanOrEqual(0);
   expect(box!.y, `${what} top edge`).toBeGreaterThanOrEqual(0);
@@ -225,17 +233,25 @@ describe('the console tells the operator the truth', () => {
     await page.goto(`${hub.url}/#/console/${real.robotId}`);
     await page.getByRole('button', { name: 'Take control' }).click();
     await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
+    // Commands reach the robot (until the first one, a robot holding a new lease holds, and the console says so).
+    const mode = page.getByTestId('robot-mode');
+    await mode.filter({ hasText: /^teleop$/ }).waitFor({ timeout: PATIENCE_MS });
     // The page hidden (another tab in front): the console stops sending, and the robot's watchdog holds.
     await page.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     });
-    const hold = page.getByTestId('alert-hold');
-    await hold.getByText(/Watchdog hold: no command reached the robot for 150 ms/).waitFor({ timeout: PATIENCE_MS });
-    await expectInViewport(hold, 'watchdog alert');
-    await page.evaluate(() => {
-      delete (document as unknown as { visibilityState?: string }).visibilityState;
-    });
+    try {
+      await mode.filter({ hasText: /^holding$/ }).waitFor({ timeout: PATIENCE_MS });
+      const hold = page.getByTestId('alert-hold');
+      await hold.getByText(/Watchdog hold: no command reached the robot for 150 ms/).waitFor({ timeout: PATIENCE_MS });
+      await expectInViewport(hold, 'watchdog alert');
+    } finally {
+      await page.evaluate(() => {
+        delete (document as unknown as { visibilityState?: string }).visibilityState;
+      });
+    }
     await page.getByTestId('lease-status').getByText('You drive this robot.').waitFor({ timeout: PATIENCE_MS });
+    await mode.filter({ hasText: /^teleop$/ }).waitFor({ timeout: PATIENCE_MS });
 
     await page.keyboard.press('Space');
     const banner = page.getByTestId('estop-banner');

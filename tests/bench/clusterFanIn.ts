@@ -168,42 +168,45 @@ try {
   // The other choice: states relayed through Redis pub/sub from the ingesting hub to the operator's hub. Measured
   // here as one extra PUBLISH/SUBSCRIBE hop per state (the adapter adds its own encoding and fan-out on top).
   const hopCount = Math.min(N, Number(values['hop-robots']));
-  const client = await mqtt.connectAsync(broker.url, { username: 'hub', password: HUB_PASSWORD, reconnectPeriod: 0 });
-  const pub = new Redis(redis.url);
-  const sub = new Redis(redis.url);
-  const direct: number[] = [];
-  const hopped: number[] = [];
-  let measuring = false;
-  const captureOf = (payload: Buffer): bigint => fromLong(v1.JointState.decode(payload).captureTimeNs);
-  client.on('message', (_topic, payload) => {
-    if (!measuring) return;
-    direct.push(Number(nowNs() - captureOf(payload)) / 1e6);
-    void pub.publish('bench:states', payload);
-  });
-  sub.on('messageBuffer', (_channel: Buffer, payload: Buffer) => {
-    if (measuring) hopped.push(Number(nowNs() - captureOf(payload)) / 1e6);
-  });
-  await sub.subscribe('bench:states');
-  await client.subscribeAsync(creds.slice(0, hopCount).map((c) => `robots/${c.robotId}/state`), { qos: 0 });
-  await new Promise((r) => setTimeout(r, 2000));
-  const redisPid = Number((await pub.info('server')).match(/process_id:(\d+)/)?.[1]);
-  const redisCpu0 = cpuSeconds(redisPid);
-  const t0 = performance.now();
-  measuring = true;
-  await new Promise((r) => setTimeout(r, WINDOW_S * 1000));
-  measuring = false;
-  const elapsedS = (performance.now() - t0) / 1000;
-  redisHop = {
-    robots: hopCount,
-    statesPerS: Math.round(direct.length / elapsedS),
-    directFromBrokerMs: summarize(direct, 2),
-    throughRedisMs: summarize(hopped, 2),
-    redisCpuPercentOfOneCore: Number((((cpuSeconds(redisPid) - redisCpu0) / elapsedS) * 100).toFixed(1)),
-  };
-  console.error(JSON.stringify({ redisHop }));
-  await client.endAsync();
-  pub.disconnect();
-  sub.disconnect();
+  // --hop-robots 0 leaves this measure out.
+  if (hopCount > 0) {
+    const client = await mqtt.connectAsync(broker.url, { username: 'hub', password: HUB_PASSWORD, reconnectPeriod: 0 });
+    const pub = new Redis(redis.url);
+    const sub = new Redis(redis.url);
+    const direct: number[] = [];
+    const hopped: number[] = [];
+    let measuring = false;
+    const captureOf = (payload: Buffer): bigint => fromLong(v1.JointState.decode(payload).captureTimeNs);
+    client.on('message', (_topic, payload) => {
+      if (!measuring) return;
+      direct.push(Number(nowNs() - captureOf(payload)) / 1e6);
+      void pub.publish('bench:states', payload);
+    });
+    sub.on('messageBuffer', (_channel: Buffer, payload: Buffer) => {
+      if (measuring) hopped.push(Number(nowNs() - captureOf(payload)) / 1e6);
+    });
+    await sub.subscribe('bench:states');
+    await client.subscribeAsync(creds.slice(0, hopCount).map((c) => `robots/${c.robotId}/state`), { qos: 0 });
+    await new Promise((r) => setTimeout(r, 2000));
+    const redisPid = Number((await pub.info('server')).match(/process_id:(\d+)/)?.[1]);
+    const redisCpu0 = cpuSeconds(redisPid);
+    const t0 = performance.now();
+    measuring = true;
+    await new Promise((r) => setTimeout(r, WINDOW_S * 1000));
+    measuring = false;
+    const elapsedS = (performance.now() - t0) / 1000;
+    redisHop = {
+      robots: hopCount,
+      statesPerS: Math.round(direct.length / elapsedS),
+      directFromBrokerMs: summarize(direct, 2),
+      throughRedisMs: summarize(hopped, 2),
+      redisCpuPercentOfOneCore: Number((((cpuSeconds(redisPid) - redisCpu0) / elapsedS) * 100).toFixed(1)),
+    };
+    console.error(JSON.stringify({ redisHop }));
+    await client.endAsync();
+    pub.disconnect();
+    sub.disconnect();
+  }
 } finally {
   for (const op of operators) op.close();
   for (const h of hubs) await h.process.stop();
